@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+// Dates stay 'YYYY-MM-DD' strings: JS Date would shift them with the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
+// Counts (bigint) as numbers; our counts never pass 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+	db: Kysely<DB>;
+	engine: Engine;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** postgres://… — when absent, the embedded engine is used. */
+	url?: string;
+	/** Folder for the embedded engine, or 'memory://'. */
+	dataDir?: string;
+	/** Schema to use on PostgreSQL (tests isolate themselves with one each). */
+	schema?: string;
+}
+
+/** Opens the database: PostgreSQL when a URL is given, else embedded PGlite. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	if (options.url) {
+		const pool = new pg.Pool({
+			connectionString: options.url,
+			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			options: options.schema ? `-c search_path=${options.schema}` : undefined
+		});
+		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+		return { db, engine: 'postgres', close: () => db.destroy() };
+	}
+
+	const dataDir = options.dataDir ?? './data/pglite';
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const pglite = await PGlite.create(dataDir);
+	// PGlite is a single connection: a pool of one serialises every query through it.
+	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+	return {
+		db,
+		engine: 'pglite',
+		close: async () => {
+			await db.destroy();
+			await pglite.close();
+		}
+	};
+}
