@@ -7,7 +7,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			// Danish first: no Accept-Language guessing; English is an explicit choice kept in a cookie.
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit()
 	],

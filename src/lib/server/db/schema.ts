@@ -1,17 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrganisationKind, Role } from '../../types';
 
 // Table types for Kysely (camelCase via CamelCasePlugin; snake_case in SQL).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A calendar date as 'YYYY-MM-DD' (pg type parser 1082 keeps it a string). */
 type DateString = ColumnType<string, string, string>;
 
-export type OrganisationKind =
-	| 'municipality'
-	| 'school'
-	| 'company'
-	| 'vocational_school'
-	| 'museum'
-	| 'partner';
+export type { OrganisationKind, Role };
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 	'municipality',
 	'school',
@@ -20,7 +15,6 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 	'museum',
 	'partner'
 ];
-export type Role = 'admin' | 'member';
 export type Pillar = 'laerepladsalliance' | 'skole_virksomhed' | 'rekruttering' | 'faelles';
 export type Visibility = 'public' | 'alliance' | 'private';
 export type ActivityStatus = 'planned' | 'cancelled';

@@ -1,0 +1,52 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb, getDatabase } from '$lib/server/db';
+import { prepareDemo } from '$lib/server/startup';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
+import { securityHeaders } from '$lib/server/security-headers';
+
+export const init: ServerInit = async () => {
+	const database = await getDatabase();
+	await prepareDemo(database);
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(await getDb(), token);
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			if (result.fresh) setSessionCookie(event.cookies, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	securityHeaders(event.url.pathname, response.headers);
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleAuth, handleLocale);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	// Expected 404s need no log line; anything else is a bug worth seeing — without secrets.
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Siden findes ikke' : 'Der skete en fejl på serveren' };
+};

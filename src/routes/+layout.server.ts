@@ -1,0 +1,16 @@
+import type { LayoutServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	user: locals.user
+		? {
+				id: locals.user.id,
+				name: locals.user.name,
+				email: locals.user.email,
+				isSecretariat: locals.user.isSecretariat,
+				memberships: locals.user.memberships
+			}
+		: null,
+	locale: getLocale(),
+	showOutbox: !process.env.SMTP_URL
+});
