@@ -132,6 +132,32 @@ export interface ActivityTable {
 	createdBy: string | null;
 	createdAt: Generated<Date>;
 	updatedAt: Timestamp;
+	seriesId: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The occurrence's original start date within its series. */
+	occurrenceKey: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Edited on its own: a change to the series leaves it alone. */
+	detached: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ActivitySeriesTable {
+	id: Generated<string>;
+	ownerId: string;
+	categoryId: string;
+	title: string;
+	description: ColumnType<string, string | undefined, string>;
+	place: ColumnType<string, string | undefined, string>;
+	startTime: string | null;
+	endTime: string | null;
+	visibility: Visibility;
+	/** A recurrence rule as understood by src/lib/wheel/recurrence.ts. */
+	rule: ColumnType<unknown, string, string>;
+	startsOn: DateString;
+	until: ColumnType<string | null, string | null | undefined, string | null>;
+	occurrenceCount: number | null;
+	participantIds: ColumnType<string[], string[] | undefined, string[]>;
+	createdBy: string | null;
+	createdAt: Generated<Date>;
+	updatedAt: Timestamp;
 }
 
 export interface ActivityParticipantTable {
@@ -159,6 +185,7 @@ export interface DB {
 	outbox: OutboxTable;
 	category: CategoryTable;
 	activity: ActivityTable;
+	activitySeries: ActivitySeriesTable;
 	activityParticipant: ActivityParticipantTable;
 	schoolHoliday: SchoolHolidayTable;
 }
@@ -173,6 +200,7 @@ export type Category = Selectable<CategoryTable>;
 export type Activity = Selectable<ActivityTable>;
 export type NewActivity = Insertable<ActivityTable>;
 export type ActivityUpdate = Updateable<ActivityTable>;
+export type ActivitySeries = Selectable<ActivitySeriesTable>;
 export type SchoolHoliday = Selectable<SchoolHolidayTable>;
 export type Trade = Selectable<TradeTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
