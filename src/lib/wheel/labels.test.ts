@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fitLabel, maxCharsFor } from './labels';
+
+describe('labels', () => {
+	describe('maxCharsFor', () => {
+		it('divides the length by 0.55 × the font size', () => {
+			expect(maxCharsFor(110, 10)).toBe(20);
+			expect(maxCharsFor(109, 10)).toBe(19);
+		});
+		it('returns 0 for empty or invalid sizes', () => {
+			expect(maxCharsFor(0, 10)).toBe(0);
+			expect(maxCharsFor(100, 0)).toBe(0);
+			expect(maxCharsFor(Number.NaN, 10)).toBe(0);
+		});
+	});
+
+	describe('fitLabel', () => {
+		it('returns the full title when it fits', () => {
+			expect(fitLabel('Erhvervspraktik', 15 * 5.5, 10)).toBe('Erhvervspraktik');
+		});
+		it('truncates with an ellipsis to the characters that fit', () => {
+			const label = fitLabel('Erhvervspraktik', 8 * 5.5, 10);
+			expect(label).toBe('Erhverv…');
+			expect([...label]).toHaveLength(8);
+		});
+		it('does not leave a space before the ellipsis', () => {
+			expect(fitLabel('GF1 inspirationsdag', 5 * 5.5, 10)).toBe('GF1…');
+		});
+		it('returns an empty label when fewer than three characters fit', () => {
+			expect(fitLabel('Erhvervspraktik', 2 * 5.5, 10)).toBe('');
+			expect(fitLabel('Erhvervspraktik', 3 * 5.5, 10)).toBe('Er…');
+		});
+		it('does not split a character made of two code units', () => {
+			expect(fitLabel('😀😀😀😀😀', 3 * 5.5, 10)).toBe('😀😀…');
+		});
+	});
+});

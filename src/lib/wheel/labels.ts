@@ -1,0 +1,26 @@
+/** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
+export const CHAR_WIDTH_RATIO = 0.55;
+const MIN_VISIBLE_CHARS = 3;
+const ELLIPSIS = '…';
+
+export function maxCharsFor(lengthPx: number, fontSizePx: number): number {
+	if (!(lengthPx > 0) || !(fontSizePx > 0)) return 0;
+	return Math.floor(lengthPx / (fontSizePx * CHAR_WIDTH_RATIO));
+}
+
+/**
+ * The label that fits on an arc `lengthPx` long: the whole title, the title cut with '…', or ''
+ * when fewer than three characters fit. Counts code points so no emoji or letter is split.
+ */
+export function fitLabel(title: string, lengthPx: number, fontSizePx: number): string {
+	const characters = [...title.trim()];
+	const maxChars = maxCharsFor(lengthPx, fontSizePx);
+	if (characters.length <= maxChars) return characters.join('');
+	if (maxChars < MIN_VISIBLE_CHARS) return '';
+	return (
+		characters
+			.slice(0, maxChars - 1)
+			.join('')
+			.trimEnd() + ELLIPSIS
+	);
+}
