@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { USERS, logIn } from './support';
+
+test('an admin invites a new person who accepts through the outbox link', async ({ page, context }) => {
+	const email = `ny.kollega.${Date.now()}@aarshjul.example`;
+	const name = 'Nora Nyansat';
+	const password = 'en-lang-ny-adgangskode';
+
+	// The school admin opens the members page of their own organisation from the dashboard.
+	await logIn(page, USERS.school);
+	const orgLink = page
+		.getByRole('region', { name: 'Dine organisationer' })
+		.getByRole('link')
+		.first();
+	const orgPath = await orgLink.getAttribute('href');
+	expect(orgPath).toMatch(/^\/organisationer\/[^/]+$/);
+	await page.goto(`${orgPath}/medlemmer`);
+
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Rolle').selectOption('member');
+	await page.getByRole('button', { name: /invit/i }).click();
+	await expect(page.getByText(email).first()).toBeVisible();
+
+	// The mail waits in the outbox (no SMTP_URL); follow its link as the invitee.
+	await page.goto('/dev/outbox');
+	const mail = page.getByRole('article').filter({ hasText: email }).first();
+	await expect(mail).toBeVisible();
+	const link = mail.getByRole('link', { name: /\/invitation\// }).first();
+	const href = await link.getAttribute('href');
+	expect(href).toMatch(/\/invitation\/[^/]+$/);
+
+	// The invitee is someone else: drop the admin's session first.
+	await context.clearCookies();
+	await page.goto(href!);
+	await page.getByLabel('Navn').fill(name);
+	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+	await page.getByLabel(/gentag|bekræft/i).fill(password);
+	await page.getByRole('button', { name: /opret|accepter|tilmeld/i }).click();
+
+	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
+	await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+
+	// The link works once only.
+	await context.clearCookies();
+	const again = await page.goto(href!);
+	expect(again!.status()).toBeGreaterThanOrEqual(400);
+});

@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Demo users seeded on first start of an empty database (see db/seed). */
+export const DEMO_PASSWORD = 'aarshjul-demo';
+export const USERS = {
+	company: 'virksomhed@aarshjul.example',
+	secretariat: 'sekretariat@aarshjul.example',
+	school: 'skole@aarshjul.example',
+	municipality: 'kommune@aarshjul.example'
+} as const;
+
+export const DANISH_WELCOME = /^Velkommen, \S.*/;
+export const ENGLISH_WELCOME = /^Welcome, \S.*/;
+
+/** Fills and submits the Danish login form; does not wait for the result. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
+/** Logs in and waits for the Danish dashboard. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await submitLogin(page, email, password);
+	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DANISH_WELCOME);
+}
