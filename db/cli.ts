@@ -1,0 +1,59 @@
+import { openDatabase } from '../src/lib/server/db/engine';
+import { databaseOptionsFromEnv } from '../src/lib/server/db/index';
+import { migrateToBottom, migrateToLatest } from '../src/lib/server/db/migrate';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seed/index';
+
+const USAGE = 'Brug: tsx db/cli.ts migrate | reset | seed';
+const COMMANDS = ['migrate', 'reset', 'seed'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function isCommand(value: string | undefined): value is Command {
+	return COMMANDS.includes(value as Command);
+}
+
+function describeTarget(options: ReturnType<typeof databaseOptionsFromEnv>): string {
+	if (options.url) {
+		const url = new URL(options.url);
+		return `PostgreSQL på ${url.host}${url.pathname}`;
+	}
+	return `den indbyggede database i ${options.dataDir}`;
+}
+
+function printSeedSummary(summary: SeedSummary): void {
+	console.log(
+		`Demodata indlæst: ${summary.organisations} organisationer, ${summary.users} brugere, ` +
+			`${summary.activities} aktiviteter og ${summary.holidays} skoleferier.`
+	);
+	console.log(`Demo-logins (adgangskode: ${DEMO_PASSWORD}):`);
+	for (const login of DEMO_LOGINS) {
+		console.log(`  ${login.email.padEnd(30)} ${login.role} – ${login.organisation}`);
+	}
+}
+
+async function main(): Promise<void> {
+	const command = process.argv[2];
+	if (!isCommand(command)) {
+		console.error(USAGE);
+		process.exitCode = 1;
+		return;
+	}
+	const options = databaseOptionsFromEnv();
+	const database = await openDatabase(options);
+	try {
+		console.log(`Bruger ${describeTarget(options)}.`);
+		if (command === 'reset') {
+			await migrateToBottom(database.db);
+			console.log('Alle tabeller er slettet.');
+		}
+		await migrateToLatest(database.db);
+		console.log('Databasen er migreret til nyeste version.');
+		if (command === 'seed' || command === 'reset') printSeedSummary(await seedDemo(database.db));
+	} finally {
+		await database.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`Fejl: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+});
