@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { dateToAngle } from './geometry';
+import { accessibleNameOf, layoutWheel, type WheelActivity, type WheelCategory } from './layout';
+
+const categories: WheelCategory[] = [
+	{ id: 'messe', name: 'Uddannelsesmesse', ring: 2 },
+	{ id: 'praktik', name: 'Erhvervspraktik', ring: 1 }
+];
+
+const activity = (id: string, categoryId: string, start: string, end: string, title = id) => ({
+	id,
+	title,
+	categoryId,
+	start,
+	end
+});
+
+describe('layout', () => {
+	describe('accessibleNameOf', () => {
+		it('gives the title, the dates in words and the week numbers', () => {
+			const praktik = activity(
+				'p',
+				'praktik',
+				'2027-02-08',
+				'2027-02-12',
+				'Erhvervspraktik 8. klasse'
+			);
+			expect(accessibleNameOf(praktik)).toBe(
+				'Erhvervspraktik 8. klasse, 8.–12. februar 2027, uge 6'
+			);
+			expect(accessibleNameOf(praktik, 'en')).toBe(
+				'Erhvervspraktik 8. klasse, 8–12 February 2027, week 6'
+			);
+		});
+	});
+
+	describe('layoutWheel', () => {
+		const activities: WheelActivity[] = [
+			activity('a', 'praktik', '2027-02-08', '2027-02-12', 'Erhvervspraktik'),
+			activity('b', 'praktik', '2027-02-10', '2027-02-10', 'Besøg'),
+			activity('c', 'messe', '2026-11-03', '2026-11-03', 'Uddannelsesmesse Horsens'),
+			activity('old', 'messe', '2026-05-01', '2026-05-02'),
+			activity('stray', 'unknown', '2026-09-01', '2026-09-01')
+		];
+		const layout = layoutWheel(activities, categories, { year: '2026/27', size: 1000 });
+
+		it('orders rings by their ring number, innermost first, without overlap', () => {
+			expect(layout.rings.map((r) => r.category.id)).toEqual(['praktik', 'messe']);
+			expect(layout.rings[0].innerRadius).toBe(120);
+			expect(layout.rings[1].innerRadius).toBeGreaterThan(layout.rings[0].outerRadius);
+			expect(layout.rings[1].outerRadius).toBeCloseTo(420, 6);
+		});
+		it('gives overlapping activities of one ring separate lanes and radius bands', () => {
+			const [a, b] = layout.rings[0].arcs;
+			expect(layout.rings[0].laneCount).toBe(2);
+			expect(a.lane).not.toBe(b.lane);
+			expect(Math.max(a.innerRadius, b.innerRadius)).toBeGreaterThanOrEqual(
+				Math.min(a.outerRadius, b.outerRadius)
+			);
+		});
+		it('leaves out activities outside the year and reports unknown categories', () => {
+			const ids = layout.rings.flatMap((r) => r.arcs.map((arc) => arc.activity.id));
+			expect(ids.sort()).toEqual(['a', 'b', 'c']);
+			expect(layout.unplacedIds).toEqual(['stray']);
+		});
+		it('draws each arc from its start day to the end of its end day', () => {
+			const a = layout.rings[0].arcs.find((arc) => arc.activity.id === 'a')!;
+			expect(a.startAngle).toBeCloseTo(dateToAngle('2027-02-08', '2026/27'), 10);
+			expect(a.endAngle).toBeCloseTo(dateToAngle('2027-02-12', '2026/27', 'end'), 10);
+			expect(a.path).toMatch(/^M .* Z$/);
+		});
+		it('gives every arc its accessible name', () => {
+			const c = layout.rings[1].arcs[0];
+			expect(c.accessibleName).toBe('Uddannelsesmesse Horsens, 3. november 2026, uge 45');
+		});
+		it('includes the month and week scale', () => {
+			expect(layout.months).toHaveLength(12);
+			expect(layout.weeks.some((w) => w.week === 53)).toBe(true);
+		});
+	});
+
+	describe('layoutWheel labels', () => {
+		const february = [
+			activity('long', 'praktik', '2027-02-01', '2027-02-28', 'Erhvervspraktik for 8. klasse'),
+			activity('day', 'praktik', '2027-02-10', '2027-02-10', 'Besøg'),
+			activity('messe', 'messe', '2026-09-01', '2027-06-30', 'Messe')
+		];
+		const [praktik, messe] = layoutWheel(february, categories, { year: '2026/27' }).rings;
+
+		it('truncates a title that does not fit and draws its text path', () => {
+			const [long] = praktik.arcs;
+			expect(long.label).toBe('Erhvervsprak…');
+			expect(long.fontSize).toBe(11);
+			expect(long.labelPath).toMatch(/^M [\d.]+ [\d.]+ A /);
+		});
+		it('runs labels on the lower half counter-clockwise so they read upright', () => {
+			expect(praktik.arcs[0].labelPath).toMatch(/ 0 0 0 [\d.]+ [\d.]+$/);
+		});
+		it('drops the label of an arc too short for three characters', () => {
+			const day = praktik.arcs[1];
+			expect(day.label).toBe('');
+			expect(day.labelPath).toBe('');
+			expect(day.fontSize).toBe(0);
+		});
+		it('keeps a title that fits whole', () => {
+			expect(messe.arcs[0].label).toBe('Messe');
+		});
+	});
+
+	describe('layoutWheel with minimum sweep', () => {
+		it('puts one-day activities on adjacent days in separate lanes once widened', () => {
+			const days = [
+				activity('d1', 'praktik', '2027-03-01', '2027-03-01'),
+				activity('d2', 'praktik', '2027-03-02', '2027-03-02')
+			];
+			expect(
+				layoutWheel(days, categories, { year: '2026/27', minSweep: 0 }).rings[0].laneCount
+			).toBe(1);
+			const widened = layoutWheel(days, categories, { year: '2026/27', minSweep: 3 });
+			expect(widened.rings[0].laneCount).toBe(2);
+			const sweep = widened.rings[0].arcs[0].endAngle - widened.rings[0].arcs[0].startAngle;
+			expect(sweep).toBeCloseTo(3, 10);
+		});
+	});
+
+	describe('layoutWheel across New Year', () => {
+		it('lays out a juleferie crossing New Year as one arc', () => {
+			const ferie = [activity('jul', 'praktik', '2026-12-21', '2027-01-03', 'Juleferie')];
+			const [arc] = layoutWheel(ferie, categories, { year: '2026/27' }).rings[0].arcs;
+			expect(arc.endAngle - arc.startAngle).toBeCloseTo((14 * 360) / 365, 10);
+			expect(arc.accessibleName).toBe('Juleferie, 21. december 2026–3. januar 2027, uge 52–53');
+		});
+	});
+});

@@ -1,0 +1,200 @@
+import { formatDateRange } from '../dates/format';
+import type { IsoDate } from '../dates/iso';
+import type { SchoolYearLabel } from '../dates/school-year';
+import { formatWeekRange, type Locale } from '../dates/weeks';
+import {
+	angleToDate,
+	annularSectorPath,
+	arcLength,
+	labelArcPath,
+	polarToCartesian,
+	spanAngles,
+	wheelYear,
+	type Point,
+	type SpanAngles,
+	type WheelYear
+} from './geometry';
+import { fitLabel } from './labels';
+import { packLanes } from './lanes';
+import { monthSectors, weekTicks, type MonthSector, type WeekTick } from './scale';
+
+export interface WheelActivity {
+	id: string;
+	title: string;
+	categoryId: string;
+	start: IsoDate;
+	end: IsoDate;
+}
+
+export interface WheelCategory {
+	id: string;
+	name: string;
+	/** Ring order: the lowest number is the innermost ring. */
+	ring: number;
+}
+
+export interface WheelLayoutOptions {
+	year: SchoolYearLabel;
+	/** Width and height of the square viewBox. */
+	size?: number;
+	innerRadius?: number;
+	outerRadius?: number;
+	ringGap?: number;
+	/** Narrowest arc in degrees, so one-day activities stay visible and clickable. */
+	minSweep?: number;
+	fontSize?: number;
+	locale?: Locale;
+}
+
+export interface WheelArc<T extends WheelActivity = WheelActivity> extends SpanAngles {
+	activity: T;
+	lane: number;
+	innerRadius: number;
+	outerRadius: number;
+	path: string;
+	label: string;
+	fontSize: number;
+	/** Path for <textPath>, empty when there is no label. */
+	labelPath: string;
+	labelPosition: Point;
+	accessibleName: string;
+}
+
+export interface WheelRing<T extends WheelActivity = WheelActivity> {
+	category: WheelCategory;
+	innerRadius: number;
+	outerRadius: number;
+	laneCount: number;
+	laneWidth: number;
+	arcs: WheelArc<T>[];
+}
+
+export interface WheelLayout<T extends WheelActivity = WheelActivity> {
+	year: WheelYear;
+	size: number;
+	center: Point;
+	rings: WheelRing<T>[];
+	months: MonthSector[];
+	weeks: WeekTick[];
+	/** Activities in this year whose category has no ring. */
+	unplacedIds: string[];
+}
+
+const MIN_FONT_SIZE = 6;
+/** Shifts the baseline so the text's middle, not its foot, sits on the lane's middle. */
+const BASELINE_SHIFT = 0.35;
+
+/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
+export function accessibleNameOf(activity: WheelActivity, locale: Locale = 'da'): string {
+	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
+	return `${activity.title}, ${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
+}
+
+interface Placed<T> {
+	activity: T;
+	angles: SpanAngles;
+	id: string;
+	start: IsoDate;
+	end: IsoDate;
+}
+
+export function layoutWheel<T extends WheelActivity>(
+	activities: readonly T[],
+	categories: readonly WheelCategory[],
+	options: WheelLayoutOptions
+): WheelLayout<T> {
+	const year = wheelYear(options.year);
+	const size = options.size ?? 1000;
+	const outerRadius = options.outerRadius ?? size * 0.42;
+	const innerRadius = options.innerRadius ?? size * 0.12;
+	const ringGap = options.ringGap ?? 4;
+	const minSweep = options.minSweep ?? 0.8;
+	const center = { x: size / 2, y: size / 2 };
+
+	const placedByCategory = new Map<string, Placed<T>[]>(categories.map((c) => [c.id, []]));
+	const unplacedIds: string[] = [];
+	for (const activity of activities) {
+		const angles = spanAngles(activity.start, activity.end, year, minSweep);
+		if (!angles) continue;
+		const placed = placedByCategory.get(activity.categoryId);
+		if (!placed) {
+			unplacedIds.push(activity.id);
+			continue;
+		}
+		// Lanes are packed on the drawn extent, so arcs widened to the minimum sweep never touch.
+		const start = angleToDate(angles.startAngle, year);
+		const end = angleToDate(Math.max(angles.startAngle, angles.endAngle - 1e-9), year);
+		placed.push({ activity, angles, id: activity.id, start, end });
+	}
+
+	const ordered = [...categories].sort((a, b) => a.ring - b.ring);
+	const packings = ordered.map((category) => packLanes(placedByCategory.get(category.id)!));
+	const totalLanes = packings.reduce((sum, packing) => sum + Math.max(1, packing.laneCount), 0);
+	const band = outerRadius - innerRadius - ringGap * Math.max(0, ordered.length - 1);
+	// Every lane on the wheel gets the same width; an empty ring still keeps one lane's room.
+	const laneWidth = totalLanes > 0 ? Math.max(0, band) / totalLanes : 0;
+
+	let ringStart = innerRadius;
+	const rings = ordered.map((category, index): WheelRing<T> => {
+		const { laneById, laneCount } = packings[index];
+		const ringInner = ringStart;
+		const ringOuter = ringInner + Math.max(1, laneCount) * laneWidth;
+		ringStart = ringOuter + ringGap;
+		const arcs = placedByCategory.get(category.id)!.map((placed) => {
+			const lane = laneById.get(placed.id)!;
+			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth, center, options);
+		});
+		return { category, innerRadius: ringInner, outerRadius: ringOuter, laneCount, laneWidth, arcs };
+	});
+
+	return {
+		year,
+		size,
+		center,
+		rings,
+		months: monthSectors(year),
+		weeks: weekTicks(year),
+		unplacedIds
+	};
+}
+
+function arcOf<T extends WheelActivity>(
+	{ activity, angles }: Placed<T>,
+	lane: number,
+	innerRadius: number,
+	laneWidth: number,
+	center: Point,
+	options: WheelLayoutOptions
+): WheelArc<T> {
+	const outerRadius = innerRadius + laneWidth;
+	const middleRadius = innerRadius + laneWidth / 2;
+	const { startAngle, endAngle } = angles;
+	const middleAngle = (startAngle + endAngle) / 2;
+	const fontSize = Math.min(options.fontSize ?? 11, laneWidth * 0.75);
+	const label =
+		fontSize >= MIN_FONT_SIZE
+			? fitLabel(activity.title, arcLength(middleRadius, endAngle - startAngle), fontSize)
+			: '';
+	const upsideDown = middleAngle > 90 && middleAngle < 270;
+	const baselineRadius = middleRadius + (upsideDown ? 1 : -1) * BASELINE_SHIFT * fontSize;
+	return {
+		...angles,
+		activity,
+		lane,
+		innerRadius,
+		outerRadius,
+		path: annularSectorPath({
+			cx: center.x,
+			cy: center.y,
+			innerRadius,
+			outerRadius,
+			startAngle,
+			endAngle
+		}),
+		label,
+		fontSize: label ? fontSize : 0,
+		labelPath: label ? labelArcPath(center.x, center.y, baselineRadius, startAngle, endAngle) : '',
+		labelPosition: polarToCartesian(center.x, center.y, middleRadius, middleAngle),
+		accessibleName: accessibleNameOf(activity, options.locale)
+	};
+}
