@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import { requestPasswordReset, throttledMessage } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
+import { mailOrigin } from '$lib/server/mail';
+import { forgotPasswordSchema } from '$lib/validation/auth';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async ({ request, url, getClientAddress }) => {
+		const form = (await readForm(request)) ?? new FormData();
+		const parsed = parseForm(forgotPasswordSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await requestPasswordReset(await getDb(), {
+			email: parsed.data.email,
+			ip: getClientAddress(),
+			origin: mailOrigin(url)
+		});
+		if (!result.ok) {
+			const message = throttledMessage(result.retryAfterSeconds);
+			const failure: FormFailure = { errors: {}, values: formValues(form), message };
+			return fail(429, failure);
+		}
+		// The same answer whether or not the account exists.
+		return { sent: true };
+	}
+};

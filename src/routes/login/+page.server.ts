@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/safe-redirect';
+import { logIn, throttledMessage } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
+import { createSession } from '$lib/server/session';
+import { setSessionCookie } from '$lib/server/session-cookie';
+import { loginSchema } from '$lib/validation/auth';
+import { m } from '$lib/paraglide/messages.js';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeRedirectPath(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { next };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = (await readForm(request)) ?? new FormData();
+		const parsed = parseForm(loginSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const db = await getDb();
+		const result = await logIn(db, { ...parsed.data, ip: getClientAddress() });
+		if (!result.ok) {
+			const throttled = result.reason === 'throttled';
+			const failure: FormFailure = {
+				errors: {},
+				values: formValues(form),
+				message: throttled ? throttledMessage(result.retryAfterSeconds) : m.auth_login_invalid()
+			};
+			return fail(throttled ? 429 : 400, failure);
+		}
+		const { token, session } = await createSession(db, result.userId);
+		setSessionCookie(cookies, token, session.expiresAt);
+		redirect(303, safeRedirectPath(form.get('next') ?? url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { invalidateSession } from '$lib/server/session';
+import { deleteSessionCookie } from '$lib/server/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+// Logging out changes state, so only a POST does it; a GET (a prefetch, a link) just goes home.
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ locals, cookies }) => {
+		if (locals.session) await invalidateSession(await getDb(), locals.session.id);
+		deleteSessionCookie(cookies);
+		redirect(303, '/');
+	}
+};
