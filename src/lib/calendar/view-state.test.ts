@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityFilters } from '../filters';
 import {
 	calendarSearch,
+	eventDateSpan,
 	eventsUrl,
 	parseCalendarDate,
 	parseCalendarView,
@@ -51,6 +52,23 @@ describe('calendar/view-state', () => {
 		});
 	});
 
+	describe('eventDateSpan', () => {
+		it('turns the exclusive all-day end into the last day', () => {
+			expect(eventDateSpan(new Date(2027, 1, 8), new Date(2027, 1, 13), true)).toEqual({
+				from: '2027-02-08',
+				to: '2027-02-12'
+			});
+		});
+
+		it('keeps a one-day or end-less event on its day', () => {
+			expect(eventDateSpan(new Date(2027, 1, 8), new Date(2027, 1, 9), true).to).toBe('2027-02-08');
+			expect(eventDateSpan(new Date(2027, 1, 8, 9), null, false).to).toBe('2027-02-08');
+			expect(eventDateSpan(new Date(2027, 1, 8, 9), new Date(2027, 1, 8, 15), false).to).toBe(
+				'2027-02-08'
+			);
+		});
+	});
+
 	describe('visibleRange', () => {
 		it('gives the month, the ISO week and the year around a date', () => {
 			expect(visibleRange('month', '2028-02-15')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
@@ -85,7 +103,10 @@ describe('calendar/view-state', () => {
 
 	describe('eventsUrl', () => {
 		it('repeats the category parameter instead of joining it', () => {
-			const url = new URL(eventsUrl({ categoryIds: [A, B], q: 'messe' }, '2027-02-01', '2027-03-15'), 'http://x');
+			const url = new URL(
+				eventsUrl({ categoryIds: [A, B], q: 'messe' }, '2027-02-01', '2027-03-15'),
+				'http://x'
+			);
 			expect(url.pathname).toBe('/api/activities');
 			expect(url.searchParams.getAll('category')).toEqual([A, B]);
 			expect(url.searchParams.get('q')).toBe('messe');

@@ -1,7 +1,14 @@
 // The calendar page's position (view and date) and filters, kept in the URL so that a reload, a
 // bookmark or a shared link comes back to the same place. Pure: no DOM, no FullCalendar.
 import { filtersToParams, type ActivityFilters } from '../filters';
-import { addDays, daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, weekday } from '../dates/iso';
+import {
+	addDays,
+	daysInMonth,
+	formatIsoDate,
+	isIsoDate,
+	parseIsoDate,
+	weekday
+} from '../dates/iso';
 import type { IsoDate } from '../dates/iso';
 
 export const CALENDAR_VIEWS = {
@@ -34,7 +41,19 @@ export function parseCalendarDate(value: string | null | undefined, fallback: Is
  * the user dropped an event on is the local day, not the UTC one (toISOString would shift it).
  */
 export function toLocalIsoDate(date: Date): IsoDate {
-	return formatIsoDate({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
+	return formatIsoDate({
+		year: date.getFullYear(),
+		month: date.getMonth() + 1,
+		day: date.getDate()
+	});
+}
+
+/** The days an event covers, inclusive. FullCalendar's all-day end is exclusive (the day after). */
+export function eventDateSpan(start: Date, end: Date | null, allDay: boolean): DateSpan {
+	const from = toLocalIsoDate(start);
+	if (!end) return { from, to: from };
+	const last = allDay ? addDays(toLocalIsoDate(end), -1) : toLocalIsoDate(end);
+	return { from, to: last < from ? from : last };
 }
 
 export interface DateSpan {

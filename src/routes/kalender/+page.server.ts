@@ -1,0 +1,33 @@
+import { copenhagenToday } from '$lib/dates/iso';
+import { parseFilters } from '$lib/filters';
+import { parseCalendarDate, parseCalendarView, visibleRange } from '$lib/calendar/view-state';
+import { getDb } from '$lib/server/db';
+import { listActivities } from '$lib/server/activity';
+import { listFilterOptions } from '$lib/server/filter-options';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const params = url.searchParams;
+	const filters = parseFilters(params);
+	const view = parseCalendarView(params.get('view'));
+	const date = parseCalendarDate(params.get('date'), copenhagenToday());
+	const range = visibleRange(view, date);
+	const db = await getDb();
+	const options = await listFilterOptions(db);
+	// The server-rendered list serves visitors without JavaScript and is the fallback until the
+	// calendar has loaded; the calendar itself fetches from /api/activities.
+	const items = await listActivities(db, locals.user, { ...range, filters });
+	const activities = items.map((item) => ({
+		id: item.id,
+		title: item.title,
+		startDate: item.startDate,
+		endDate: item.endDate,
+		startTime: item.startTime,
+		endTime: item.endTime,
+		cancelled: item.status === 'cancelled',
+		categoryNameDa: item.categoryNameDa,
+		categoryNameEn: item.categoryNameEn,
+		colour: item.colour
+	}));
+	return { filters, view, date, range, options, activities, editable: locals.user !== null };
+};
