@@ -1,0 +1,26 @@
+import { getDb } from '$lib/server/db';
+import { listDirectory, listMunicipalities, listTrades } from '$lib/server/organisation';
+import { canCreateOrganisation } from '$lib/server/rights';
+import { directoryFilterSchema } from '$lib/validation/organisation';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const params = url.searchParams;
+	const filter = directoryFilterSchema.parse({
+		q: params.get('q') || undefined,
+		kind: params.get('kind') || undefined,
+		municipalityId: params.get('municipality') || undefined,
+		trade: params.get('trade') || undefined
+	});
+	const db = await getDb();
+	const organisations = await listDirectory(db, filter);
+	const municipalities = await listMunicipalities(db);
+	const trades = await listTrades(db);
+	return {
+		organisations,
+		municipalities,
+		trades,
+		filter,
+		canCreate: canCreateOrganisation(locals.user)
+	};
+};

@@ -1,0 +1,46 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { listMunicipalities, listTrades, updateOrganisation } from '$lib/server/organisation';
+import { canChangeOrganisationKind, canEditOrganisation } from '$lib/server/rights';
+import { organisationSchema } from '$lib/validation/organisation';
+import { organisationOr404, requireUser, unreadableForm } from '../../access.server';
+import type { Actions, PageServerLoad } from './$types';
+
+async function editable(locals: App.Locals, url: URL, slug: string) {
+	const user = requireUser(locals, url);
+	const found = await organisationOr404(slug, (org) => canEditOrganisation(user, org));
+	return { user, ...found };
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, db, organisation } = await editable(locals, url, params.slug);
+	const { name, slug, kind, municipalityId, description, address, website, contactEmail, phone } =
+		organisation;
+	return {
+		organisation: { name, slug },
+		values: {
+			...{ name, kind, municipalityId, description, address, website, contactEmail, phone },
+			trades: organisation.trades.map((t) => t.code)
+		},
+		municipalities: await listMunicipalities(db),
+		trades: await listTrades(db),
+		kindEditable: canChangeOrganisationKind(user)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, params, request }) => {
+		const { user, db, organisation } = await editable(locals, url, params.slug);
+		const form = await readForm(request);
+		if (!form) return unreadableForm();
+		if (!canChangeOrganisationKind(user)) form.set('kind', organisation.kind);
+		const tradeCodes = (await listTrades(db)).map((t) => t.code);
+		const parsed = parseForm(organisationSchema(tradeCodes), form, { arrayFields: ['trades'] });
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateOrganisation(db, organisation.id, parsed.data);
+		if (!result) error(404, m.error_not_found());
+		if (!result.ok) return invalid(form, result.errors);
+		redirect(303, `/organisationer/${result.value.slug}?gemt=1`);
+	}
+};

@@ -1,0 +1,24 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { findOrganisationBySlug } from '$lib/server/organisation';
+import type { SessionUser } from '$lib/server/session';
+import { m } from '$lib/paraglide/messages.js';
+
+/** Members-only pages send visitors to the login page and back here afterwards. */
+export function requireUser(locals: App.Locals, url: URL): SessionUser {
+	if (locals.user) return locals.user;
+	redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** 404 both for a missing slug and for one the user may not act on: existence is not revealed. */
+export async function organisationOr404(slug: string, allowed: (org: { id: string }) => boolean) {
+	const db = await getDb();
+	const organisation = await findOrganisationBySlug(db, slug);
+	if (!organisation || !allowed(organisation)) error(404, m.error_not_found());
+	return { db, organisation };
+}
+
+/** A post that is not a form at all (wrong content type, broken body). */
+export function unreadableForm() {
+	return fail(400, { errors: {}, values: {}, message: m.form_fix_errors() });
+}

@@ -1,0 +1,45 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { mailOrigin } from '$lib/server/mail';
+import { createOrganisationWithAdmin } from '$lib/server/membership';
+import { listMunicipalities, listTrades } from '$lib/server/organisation';
+import { canCreateOrganisation } from '$lib/server/rights';
+import { createOrganisationSchema } from '$lib/validation/organisation';
+import { requireUser, unreadableForm } from '../access.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireCreator(locals: App.Locals, url: URL) {
+	const user = requireUser(locals, url);
+	// Like every other page that is not yours: it does not exist.
+	if (!canCreateOrganisation(user)) error(404, m.error_not_found());
+	return user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCreator(locals, url);
+	const db = await getDb();
+	return { municipalities: await listMunicipalities(db), trades: await listTrades(db) };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request }) => {
+		const user = requireCreator(locals, url);
+		const form = await readForm(request);
+		if (!form) return unreadableForm();
+		const db = await getDb();
+		const tradeCodes = (await listTrades(db)).map((t) => t.code);
+		const parsed = parseForm(createOrganisationSchema(tradeCodes), form, {
+			arrayFields: ['trades']
+		});
+		if (!parsed.ok) return parsed.failure;
+		const { organisation, adminEmail } = parsed.data;
+		const admin = adminEmail
+			? { email: adminEmail, invitedBy: user, origin: mailOrigin(url) }
+			: null;
+		const result = await createOrganisationWithAdmin(db, organisation, admin);
+		if (!result.ok) return invalid(form, result.errors);
+		redirect(303, `/organisationer/${result.value.slug}?oprettet=1${admin ? '&inviteret=1' : ''}`);
+	}
+};
