@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DANISH_WELCOME, DEMO_PASSWORD, ENGLISH_WELCOME, USERS, logIn, submitLogin } from './support';
+import {
+	DANISH_WELCOME,
+	DEMO_PASSWORD,
+	ENGLISH_WELCOME,
+	USERS,
+	logIn,
+	submitLogin
+} from './support';
 
 test('the company user logs in, switches language both ways and logs out', async ({ page }) => {
 	await logIn(page, USERS.company);
@@ -31,9 +38,8 @@ test('a wrong password shows the Danish message and stays on /login', async ({ p
 	await expect(page.getByText('Forkert e-mail eller adgangskode.')).toBeVisible();
 	await expect(page).toHaveURL((url) => url.pathname === '/login');
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(DANISH_WELCOME);
-	// The e-mail stays filled in; the password does not.
 	await expect(page.getByLabel('E-mail')).toHaveValue(USERS.municipality);
-	await expect(page.getByLabel('Adgangskode')).toHaveValue('');
+	expect((await page.context().cookies()).find((c) => c.name === 'session')).toBeUndefined();
 });
 
 test.describe('without JavaScript', () => {
@@ -52,6 +58,10 @@ test.describe('without JavaScript', () => {
 		expect(response.status()).toBe(400);
 		await expect(page.getByText('Forkert e-mail eller adgangskode.')).toBeVisible();
 		await expect(page).toHaveURL((url) => url.pathname === '/login');
+		// The re-rendered form keeps the e-mail but never sends the password back.
+		await expect(page.getByLabel('E-mail')).toHaveValue(USERS.municipality);
+		await expect(page.getByLabel('Adgangskode')).toHaveValue('');
+		expect(await page.content()).not.toContain(DEMO_PASSWORD + '-wrong');
 		expect((await page.context().cookies()).find((c) => c.name === 'session')).toBeUndefined();
 	});
 });

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { USERS, logIn } from './support';
 
-test('an admin invites a new person who accepts through the outbox link', async ({ page, context }) => {
+test('an admin invites a new person who accepts through the outbox link', async ({
+	page,
+	context
+}) => {
 	const email = `ny.kollega.${Date.now()}@aarshjul.example`;
 	const name = 'Nora Nyansat';
 	const password = 'en-lang-ny-adgangskode';
@@ -16,8 +19,8 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	expect(orgPath).toMatch(/^\/organisationer\/[^/]+$/);
 	await page.goto(`${orgPath}/medlemmer`);
 
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Rolle').selectOption('member');
+	await page.getByLabel('E-mail', { exact: true }).fill(email);
+	await page.getByLabel('Rolle', { exact: true }).selectOption('member');
 	await page.getByRole('button', { name: /invit/i }).click();
 	await expect(page.getByText(email).first()).toBeVisible();
 
@@ -34,8 +37,8 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	await page.goto(href!);
 	await page.getByLabel('Navn').fill(name);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
-	await page.getByLabel(/gentag|bekræft/i).fill(password);
-	await page.getByRole('button', { name: /opret|accepter|tilmeld/i }).click();
+	await page.getByLabel('Gentag adgangskoden').fill(password);
+	await page.getByRole('button', { name: 'Opret adgang' }).click();
 
 	await expect(page).toHaveURL((url) => url.pathname === '/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
@@ -44,5 +47,5 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	// The link works once only.
 	await context.clearCookies();
 	const again = await page.goto(href!);
-	expect(again!.status()).toBeGreaterThanOrEqual(400);
+	expect(again!.status()).toBe(404);
 });
