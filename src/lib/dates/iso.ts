@@ -7,7 +7,6 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 export const ZONE = 'Europe/Copenhagen';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export interface DateParts {
@@ -29,10 +28,23 @@ export function daysInYear(year: number): number {
 	return isLeapYear(year) ? 366 : 365;
 }
 
+function digitsAt(value: string, from: number, to: number): number {
+	let result = 0;
+	for (let index = from; index < to; index++) {
+		const digit = value.charCodeAt(index) - 48;
+		if (digit < 0 || digit > 9) return -1;
+		result = result * 10 + digit;
+	}
+	return result;
+}
+
+// Hand-rolled rather than a RegExp: dates are parsed thousands of times per wheel layout.
 export function parseIsoDate(value: string): DateParts | null {
-	const match = ISO_DATE.exec(value);
-	if (!match) return null;
-	const [year, month, day] = match.slice(1).map(Number);
+	if (typeof value !== 'string' || value.length !== 10) return null;
+	if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+	const year = digitsAt(value, 0, 4);
+	const month = digitsAt(value, 5, 7);
+	const day = digitsAt(value, 8, 10);
 	if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
 	return { year, month, day };
 }
@@ -51,17 +63,19 @@ function requireParts(date: IsoDate): DateParts {
 	return parts;
 }
 
+function pad2(n: number): string {
+	return n < 10 ? `0${n}` : String(n);
+}
+
 export function formatIsoDate({ year, month, day }: DateParts): IsoDate {
-	const pad = (n: number, width: number) => String(n).padStart(width, '0');
-	return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+	return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 /**
  * Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's days_from_civil).
  * Plain integer arithmetic keeps calendar dates free of any time zone and of DST.
  */
-export function toEpochDay(date: IsoDate): number {
-	const { year, month, day } = requireParts(date);
+export function epochDayOf({ year, month, day }: DateParts): number {
 	const y = month <= 2 ? year - 1 : year;
 	const era = Math.floor(y / 400);
 	const yearOfEra = y - era * 400;
@@ -71,7 +85,8 @@ export function toEpochDay(date: IsoDate): number {
 	return era * 146097 + dayOfEra - 719468;
 }
 
-export function fromEpochDay(epochDay: number): IsoDate {
+/** The inverse of epochDayOf (Hinnant's civil_from_days). */
+export function datePartsOf(epochDay: number): DateParts {
 	const z = epochDay + 719468;
 	const era = Math.floor(z / 146097);
 	const dayOfEra = z - era * 146097;
@@ -87,8 +102,20 @@ export function fromEpochDay(epochDay: number): IsoDate {
 	const mp = Math.floor((5 * dayOfYear + 2) / 153);
 	const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
 	const month = mp < 10 ? mp + 3 : mp - 9;
-	const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-	return formatIsoDate({ year, month, day });
+	return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function toEpochDay(date: IsoDate): number {
+	return epochDayOf(requireParts(date));
+}
+
+export function fromEpochDay(epochDay: number): IsoDate {
+	return formatIsoDate(datePartsOf(epochDay));
+}
+
+/** ISO weekday of a day number; 1970-01-01 was a Thursday. */
+export function weekdayOfEpochDay(epochDay: number): Weekday {
+	return (((((epochDay + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -101,8 +128,7 @@ export function diffDays(from: IsoDate, to: IsoDate): number {
 }
 
 export function weekday(date: IsoDate): Weekday {
-	// 1970-01-01 was a Thursday (ISO weekday 4).
-	return (((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
+	return weekdayOfEpochDay(toEpochDay(date));
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {

@@ -1,10 +1,10 @@
 import {
 	addDays,
-	formatIsoDate,
+	datePartsOf,
+	epochDayOf,
 	fromEpochDay,
-	parseIsoDate,
 	toEpochDay,
-	weekday,
+	weekdayOfEpochDay,
 	type IsoDate,
 	type Weekday
 } from './iso';
@@ -17,17 +17,20 @@ export interface IsoWeek {
 export type Locale = 'da' | 'en';
 
 export function isoWeek(date: IsoDate): IsoWeek {
+	return isoWeekOfEpochDay(toEpochDay(date));
+}
+
+function isoWeekOfEpochDay(epochDay: number): IsoWeek {
 	// The ISO week belongs to the year that holds its Thursday.
-	const thursday = addDays(date, 4 - weekday(date));
-	const weekYear = parseIsoDate(thursday)!.year;
-	const january1 = formatIsoDate({ year: weekYear, month: 1, day: 1 });
-	const week = Math.floor((toEpochDay(thursday) - toEpochDay(january1)) / 7) + 1;
-	return { weekYear, week };
+	const thursday = epochDay + 4 - weekdayOfEpochDay(epochDay);
+	const weekYear = datePartsOf(thursday).year;
+	const january1 = epochDayOf({ year: weekYear, month: 1, day: 1 });
+	return { weekYear, week: Math.floor((thursday - january1) / 7) + 1 };
 }
 
 export function weeksInYear(weekYear: number): 52 | 53 {
 	// 28 December always lies in the last ISO week of its year.
-	return isoWeek(formatIsoDate({ year: weekYear, month: 12, day: 28 })).week as 52 | 53;
+	return isoWeekOfEpochDay(epochDayOf({ year: weekYear, month: 12, day: 28 })).week as 52 | 53;
 }
 
 export function isValidIsoWeek(weekYear: number, week: number): boolean {
@@ -37,8 +40,8 @@ export function isValidIsoWeek(weekYear: number, week: number): boolean {
 export function mondayOfIsoWeek(weekYear: number, week: number): IsoDate | null {
 	if (!isValidIsoWeek(weekYear, week)) return null;
 	// 4 January is always in week 1.
-	const january4 = formatIsoDate({ year: weekYear, month: 1, day: 4 });
-	const mondayOfWeek1 = toEpochDay(january4) - (weekday(january4) - 1);
+	const january4 = epochDayOf({ year: weekYear, month: 1, day: 4 });
+	const mondayOfWeek1 = january4 - (weekdayOfEpochDay(january4) - 1);
 	return fromEpochDay(mondayOfWeek1 + (week - 1) * 7);
 }
 

@@ -1,9 +1,10 @@
-import type { IsoDate } from '../dates/iso';
+/** Inclusive bounds: 'YYYY-MM-DD' dates, or day numbers. */
+type Bound = string | number;
 
-export interface LaneItem<Id> {
+export interface LaneItem<Id, B extends Bound = string> {
 	id: Id;
-	start: IsoDate;
-	end: IsoDate;
+	start: B;
+	end: B;
 }
 
 export interface LanePacking<Id> {
@@ -58,17 +59,20 @@ class MinHeap<T> {
 	}
 }
 
-interface BusyLane {
+interface BusyLane<B extends Bound> {
 	lane: number;
-	end: IsoDate;
+	end: B;
 }
 
 /**
  * Greedy interval partitioning: items sorted by start, longer first, each takes the lowest lane
  * free since before its start. Uses the fewest lanes possible, in O(n log n).
- * 'YYYY-MM-DD' strings compare correctly as plain strings, across months and New Year alike.
+ * 'YYYY-MM-DD' strings compare correctly as plain strings, across months and New Year alike;
+ * day numbers work the same way.
  */
-export function packLanes<Id>(items: readonly LaneItem<Id>[]): LanePacking<Id> {
+export function packLanes<Id, B extends Bound = string>(
+	items: readonly LaneItem<Id, B>[]
+): LanePacking<Id> {
 	const sorted = [...items].sort((a, b) =>
 		a.start !== b.start
 			? a.start < b.start
@@ -80,7 +84,7 @@ export function packLanes<Id>(items: readonly LaneItem<Id>[]): LanePacking<Id> {
 					: 1
 				: 0
 	);
-	const busy = new MinHeap<BusyLane>(
+	const busy = new MinHeap<BusyLane<B>>(
 		(a, b) => a.end < b.end || (a.end === b.end && a.lane < b.lane)
 	);
 	const free = new MinHeap<number>((a, b) => a < b);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../dates/iso';
 import { dateToAngle } from './geometry';
 import { accessibleNameOf, layoutWheel, type WheelActivity, type WheelCategory } from './layout';
 
@@ -120,6 +121,18 @@ describe('layout', () => {
 			expect(widened.rings[0].laneCount).toBe(2);
 			const sweep = widened.rings[0].arcs[0].endAngle - widened.rings[0].arcs[0].startAngle;
 			expect(sweep).toBeCloseTo(3, 10);
+		});
+	});
+
+	describe('layoutWheel on consecutive days', () => {
+		it('keeps a whole year of back-to-back days in one lane', () => {
+			const days: WheelActivity[] = [];
+			for (let date = '2027-08-01'; date <= '2028-07-31'; date = addDays(date, 1)) {
+				days.push(activity(date, 'praktik', date, date));
+			}
+			const layout = layoutWheel(days, categories, { year: '2027/28', minSweep: 0 });
+			expect(layout.rings[0].arcs).toHaveLength(366);
+			expect(layout.rings[0].laneCount).toBe(1);
 		});
 	});
 

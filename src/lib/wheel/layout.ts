@@ -3,7 +3,6 @@ import type { IsoDate } from '../dates/iso';
 import type { SchoolYearLabel } from '../dates/school-year';
 import { formatWeekRange, type Locale } from '../dates/weeks';
 import {
-	angleToDate,
 	annularSectorPath,
 	arcLength,
 	labelArcPath,
@@ -81,6 +80,8 @@ export interface WheelLayout<T extends WheelActivity = WheelActivity> {
 }
 
 const MIN_FONT_SIZE = 6;
+/** Absorbs float error so an angle on a day boundary maps to that boundary's day. */
+const DAY_EPSILON = 1e-6;
 /** Shifts the baseline so the text's middle, not its foot, sits on the lane's middle. */
 const BASELINE_SHIFT = 0.35;
 
@@ -94,8 +95,8 @@ interface Placed<T> {
 	activity: T;
 	angles: SpanAngles;
 	id: string;
-	start: IsoDate;
-	end: IsoDate;
+	start: number;
+	end: number;
 }
 
 export function layoutWheel<T extends WheelActivity>(
@@ -121,9 +122,10 @@ export function layoutWheel<T extends WheelActivity>(
 			unplacedIds.push(activity.id);
 			continue;
 		}
-		// Lanes are packed on the drawn extent, so arcs widened to the minimum sweep never touch.
-		const start = angleToDate(angles.startAngle, year);
-		const end = angleToDate(Math.max(angles.startAngle, angles.endAngle - 1e-9), year);
+		// Lanes are packed on the drawn extent in day numbers, so arcs widened to the minimum
+		// sweep never touch, and no date strings need to be built.
+		const start = Math.floor(angles.startAngle / year.degreesPerDay + DAY_EPSILON);
+		const end = Math.max(start, Math.ceil(angles.endAngle / year.degreesPerDay - DAY_EPSILON) - 1);
 		placed.push({ activity, angles, id: activity.id, start, end });
 	}
 

@@ -1,0 +1,53 @@
+// Lays out 2,000 generated activities in 10 categories, 50 times; prints median and p95 in ms.
+// Run: npx tsx bench/wheel-layout.ts   (target: median < 20 ms)
+import { addDays } from '../src/lib/dates/iso';
+import { layoutWheel, type WheelActivity, type WheelCategory } from '../src/lib/wheel/layout';
+
+const ACTIVITIES = 2000;
+const CATEGORIES = 10;
+const RUNS = 50;
+const WARMUP = 5;
+
+let seed = 2026;
+function random(): number {
+	seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+	return seed / 2 ** 31;
+}
+
+const categories: WheelCategory[] = Array.from({ length: CATEGORIES }, (_, ring) => ({
+	id: `category-${ring}`,
+	name: `Kategori ${ring}`,
+	ring
+}));
+
+const activities: WheelActivity[] = Array.from({ length: ACTIVITIES }, (_, index) => {
+	const start = addDays('2026-08-01', Math.floor(random() * 365));
+	// Mostly single days and weeks, a few long spans such as holidays.
+	const length = random() < 0.1 ? Math.floor(random() * 60) : Math.floor(random() * 5);
+	return {
+		id: `activity-${index}`,
+		title: `Aktivitet ${index} — virksomhedsbesøg`,
+		categoryId: `category-${index % CATEGORIES}`,
+		start,
+		end: addDays(start, length)
+	};
+});
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+for (let i = 0; i < WARMUP; i++) layoutWheel(activities, categories, { year: '2026/27' });
+
+const timings: number[] = [];
+let arcs = 0;
+for (let i = 0; i < RUNS; i++) {
+	const began = performance.now();
+	const layout = layoutWheel(activities, categories, { year: '2026/27' });
+	timings.push(performance.now() - began);
+	arcs = layout.rings.reduce((sum, ring) => sum + ring.arcs.length, 0);
+}
+timings.sort((a, b) => a - b);
+
+console.log(`wheel layout: ${ACTIVITIES} activities, ${CATEGORIES} categories, ${arcs} arcs, ${RUNS} runs`);
+console.log(`median ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms`);
