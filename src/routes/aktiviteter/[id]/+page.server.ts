@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
+import {
+	canCancelActivity,
+	canDeleteActivity,
+	canEditActivity
+} from '$lib/server/activity-rights';
+import { readForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const activity = await findActivityForUser(await getDb(), locals.user, params.id);
+	if (!activity) error(404, 'Siden findes ikke');
+	const canDelete = canDeleteActivity(locals.user, activity);
+	return {
+		activity,
+		canEdit: canEditActivity(locals.user, activity),
+		canCancel: canCancelActivity(locals.user, activity) && activity.status !== 'cancelled',
+		canDelete,
+		// ?slet shows the confirmation step, so deleting needs two clicks even without JavaScript.
+		confirmDelete: canDelete && url.searchParams.has('slet')
+	};
+};
+
+function loginRedirect(url: URL): never {
+	redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+}
+
+const STATUS = { forbidden: 403, invalid: 400 } as const;
+
+export const actions: Actions = {
+	cancel: async ({ locals, params, url }) => {
+		if (!locals.user) loginRedirect(url);
+		const result = await cancelActivity(await getDb(), locals.user, params.id);
+		if (!result.ok) {
+			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			return fail(STATUS[result.reason], { message: result.message });
+		}
+		redirect(303, `/aktiviteter/${params.id}`);
+	},
+	delete: async ({ locals, params, url, request }) => {
+		if (!locals.user) loginRedirect(url);
+		const form = await readForm(request);
+		if (form?.get('confirm') !== 'ja') return fail(400, { confirmDelete: true });
+		const result = await deleteActivity(await getDb(), locals.user, params.id);
+		if (!result.ok) {
+			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			return fail(STATUS[result.reason], { message: result.message });
+		}
+		redirect(303, '/aarshjul');
+	}
+};

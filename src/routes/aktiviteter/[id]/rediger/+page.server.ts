@@ -1,0 +1,65 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import {
+	findActivityForUser,
+	loadActivityFormOptions,
+	updateActivity,
+	type ActivityDetail
+} from '$lib/server/activity';
+import { canEditActivity } from '$lib/server/activity-rights';
+import type { SessionUser } from '$lib/server/session';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+import type { Actions, PageServerLoad } from './$types';
+
+async function requireEditable(locals: App.Locals, url: URL, id: string) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const activity = await findActivityForUser(await getDb(), locals.user, id);
+	if (!activity) error(404, 'Siden findes ikke');
+	if (!canEditActivity(locals.user, activity)) error(403, m.activity_err_forbidden_edit());
+	return { user: locals.user as SessionUser, activity };
+}
+
+function formValues(a: ActivityDetail): Record<string, string | string[]> {
+	return {
+		title: a.title,
+		description: a.description,
+		place: a.place,
+		categoryId: a.categoryId,
+		ownerId: a.ownerId,
+		startDate: a.startDate,
+		endDate: a.endDate,
+		allDay: a.startTime === null ? 'on' : '',
+		startTime: a.startTime?.slice(0, 5) ?? '',
+		endTime: a.endTime?.slice(0, 5) ?? '',
+		visibility: a.visibility,
+		participants: a.participants.map((p) => p.id)
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, activity } = await requireEditable(locals, url, params.id);
+	const locale = getLocale() === 'en' ? 'en' : 'da';
+	const options = await loadActivityFormOptions(await getDb(), user, locale);
+	return { ...options, id: activity.id, title: activity.title, values: formValues(activity) };
+};
+
+const STATUS = { invalid: 400, forbidden: 403 } as const;
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		const { user } = await requireEditable(locals, url, params.id);
+		const form = await readForm(request);
+		if (!form) error(400, m.form_fix_errors());
+		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateActivity(await getDb(), user, params.id, parsed.data);
+		if (!result.ok) {
+			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			return invalid(form, result.errors ?? {}, STATUS[result.reason]);
+		}
+		redirect(303, `/aktiviteter/${params.id}`);
+	}
+};

@@ -1,0 +1,49 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { isIsoDate } from '$lib/dates/iso';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { createActivity, loadActivityFormOptions } from '$lib/server/activity';
+import { canCreateActivities } from '$lib/server/activity-rights';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+import type { Actions, PageServerLoad } from './$types';
+
+const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
+
+function requireUser(locals: App.Locals, url: URL) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	if (!canCreateActivities(locals.user)) error(403, m.activity_err_no_organisation());
+	return locals.user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const options = await loadActivityFormOptions(await getDb(), user, getLocale() === 'en' ? 'en' : 'da');
+	// ?date=2027-02-08 pre-fills the day clicked in the calendar.
+	const date = url.searchParams.get('date');
+	const day = isIsoDate(date) ? date : '';
+	return {
+		...options,
+		values: {
+			ownerId: options.owners.length === 1 ? options.owners[0].id : '',
+			startDate: day,
+			endDate: day,
+			allDay: 'on',
+			visibility: 'alliance'
+		} as Record<string, string | string[]>
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await readForm(request);
+		if (!form) error(400, m.form_fix_errors());
+		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const result = await createActivity(await getDb(), user, parsed.data);
+		if (!result.ok) return invalid(form, result.errors ?? {}, STATUS[result.reason]);
+		redirect(303, `/aktiviteter/${result.value.id}`);
+	}
+};

@@ -1,0 +1,34 @@
+import { json } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { listActivities } from '$lib/server/activity';
+import { parseCalendarRange, toCalendarEvent } from '$lib/server/activity-events';
+import { parseActivityFilters } from '$lib/validation/activity-filters';
+import type { RequestHandler } from './$types';
+
+// Answers vary by user; never let a shared cache keep one user's private activities.
+const HEADERS = { 'cache-control': 'private, no-store' };
+
+/** FullCalendar's event source: ?start=&end= plus the wheel's filter parameters. */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const range = parseCalendarRange(url.searchParams.get('start'), url.searchParams.get('end'));
+	if (!range.ok) return json({ message: range.message }, { status: 400, headers: HEADERS });
+	const parsed = parseActivityFilters(url.searchParams);
+	if (!parsed.ok) {
+		return json(
+			{ message: m.cal_api_filter_invalid({ name: parsed.param }) },
+			{ status: 400, headers: HEADERS }
+		);
+	}
+	const items = await listActivities(await getDb(), locals.user, {
+		from: range.from,
+		to: range.to,
+		filters: parsed.filters
+	});
+	const locale = getLocale() === 'en' ? 'en' : 'da';
+	return json(
+		items.map((item) => toCalendarEvent(item, locals.user, locale)),
+		{ headers: HEADERS }
+	);
+};
