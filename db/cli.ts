@@ -53,7 +53,19 @@ async function main(): Promise<void> {
 	}
 }
 
+function connectionRefused(error: unknown): boolean {
+	for (let e = error; e instanceof Error; e = e.cause) {
+		if ((e as NodeJS.ErrnoException).code === 'ECONNREFUSED') return true;
+	}
+	return false;
+}
+
 main().catch((error: unknown) => {
 	console.error(`Fejl: ${error instanceof Error ? error.message : String(error)}`);
+	if (connectionRefused(error)) {
+		console.error(
+			'Databaseserveren svarer ikke. Tjek DATABASE_URL, eller fjern den for at bruge den indbyggede database.'
+		);
+	}
 	process.exitCode = 1;
 });

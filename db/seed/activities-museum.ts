@@ -34,8 +34,8 @@ export const MUSEUM_ACTIVITIES: ActivitySeed[] = [
 	}),
 	museum({
 		title: 'Forløb: Maskinernes verden (6. klasse)',
-		startDate: '2026-11-10',
-		endDate: '2026-11-11',
+		startDate: '2026-11-17',
+		endDate: '2026-11-18',
 		time: ['09:00', '12:30'],
 		participants: [org('Lundskolen'), org('Østbirk Skole')],
 		description: 'Hvordan virker en maskine? Eleverne skiller og samler.'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, type WeekdayNumbers } from 'luxon';
 
 /**
  * A stable UUID for a seed row, so that seeding twice updates the same rows instead of adding
@@ -44,16 +44,11 @@ export function companySlug(name: string): string {
 	return slugify(name.replace(/\s+(ApS|A\/S|I\/S)$/, ''));
 }
 
-export const MONDAY = 1;
-export const TUESDAY = 2;
-export const WEDNESDAY = 3;
-export const THURSDAY = 4;
-export const FRIDAY = 5;
-export const SATURDAY = 6;
-export const SUNDAY = 7;
+const MONDAY = 1;
+const FRIDAY = 5;
 
 /** 'YYYY-MM-DD' of a weekday (1 = Monday … 7 = Sunday) in an ISO week. */
-export function isoWeekDay(weekYear: number, weekNumber: number, weekday: number): string {
+export function isoWeekDay(weekYear: number, weekNumber: number, weekday: WeekdayNumbers): string {
 	const date = DateTime.fromObject(
 		{ weekYear, weekNumber, weekday },
 		{ zone: 'Europe/Copenhagen' }

@@ -9,14 +9,8 @@ import { CATEGORIES, TRADES } from './catalogue';
 import { HOLIDAYS } from './holidays';
 import { ORGANISATIONS } from './organisations';
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
-import {
-	upsertActivities,
-	upsertCategories,
-	upsertHolidays,
-	upsertOrganisations,
-	upsertTrades,
-	upsertUsers
-} from './write';
+import { upsertCategories, upsertOrganisations, upsertTrades, upsertUsers } from './write';
+import { upsertActivities, upsertHolidays } from './write-activities';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
