@@ -8,7 +8,10 @@ import type { DemoUserSeed } from './users';
 type Trx = Transaction<DB>;
 export type IdsBySlug = Map<string, string>;
 
-/** On conflict, take every listed column from the row that was proposed (`excluded`). */
+/**
+ * On conflict, take every listed column from the row that was proposed (`excluded`). Loosely
+ * typed so that one helper serves every table; the column lists are checked by the callers' tests.
+ */
 export function fromExcluded<T extends keyof DB, C extends string>(columns: readonly C[]) {
 	return (eb: ExpressionBuilder<any, T>) =>
 		Object.fromEntries(
