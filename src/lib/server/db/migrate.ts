@@ -10,7 +10,8 @@ export function createMigrator(db: Kysely<any>): Migrator {
 function check(result: MigrationResultSet): void {
 	if (result.error) {
 		const failed = result.results?.find((r) => r.status === 'Error');
-		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(result.error)}`, {
+		const name = failed ? ` ${failed.migrationName}` : '';
+		throw new Error(`Migration${name} failed: ${String(result.error)}`, {
 			cause: result.error
 		});
 	}
