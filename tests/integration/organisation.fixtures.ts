@@ -110,3 +110,37 @@ export async function buildWorld(db: Kysely<DB>) {
 	return { horsens, orgA, orgB, secretariat, adminA, memberA, adminB };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+type Fields = Record<string, string | string[]>;
+
+/** A minimal SvelteKit request event for calling a load function or form action directly. */
+export function fakeEvent(
+	path: string,
+	user: SessionUser | null,
+	params: Record<string, string> = {},
+	fields?: Fields
+) {
+	const url = new URL(`http://localhost${path}`);
+	let request = new Request(url);
+	if (fields) {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields))
+			for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+		request = new Request(url, { method: 'POST', body: form });
+	}
+	const cookies = {
+		get: () => undefined,
+		getAll: () => [],
+		set() {},
+		delete() {},
+		serialize: () => ''
+	};
+	// The real event has many more members; these are all the routes under test read.
+	return { request, url, params, cookies, locals: { user, session: null } } as never;
+}
+
+/** Makes the routes' getDb() answer with the test database instead of opening ./data. */
+export function useForRoutes(database: unknown) {
+	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
+		Promise.resolve(database);
+}
