@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { createSession, invalidateSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
-import { acceptInvitation, findInvitation } from '$lib/server/user-token';
+import { acceptInvitation, findInvitation } from '$lib/server/invitation';
 import { acceptInvitationSchema } from '$lib/validation/auth';
 import type { Actions, PageServerLoad } from './$types';
 
