@@ -180,7 +180,11 @@ function arcOf<T extends WheelActivity>(
 	const upsideDown = middleAngle > 90 && middleAngle < 270;
 	const baselineRadius = middleRadius + (upsideDown ? 1 : -1) * BASELINE_SHIFT * fontSize;
 	return {
-		...angles,
+		// Listed one by one: spreading `angles` here made the layout about twice as slow in V8.
+		startAngle,
+		endAngle,
+		clippedStart: angles.clippedStart,
+		clippedEnd: angles.clippedEnd,
 		activity,
 		lane,
 		innerRadius,
