@@ -57,20 +57,20 @@ describe('routes/organisationer', () => {
 	});
 
 	describe('directory load', () => {
+		type Directory = { organisations: { name: string }[]; canCreate: boolean };
+		const directory = async (path: string, user: SessionUser | null) =>
+			(await directoryLoad(fakeEvent(path, user))) as Directory;
+
 		it('filters by query parameters and ignores values it does not know', async () => {
-			const data = await directoryLoad(
-				fakeEvent('/organisationer?kind=company&municipality=x&trade=', null)
-			);
+			const data = await directory('/organisationer?kind=company&municipality=x&trade=', null);
 			expect(data.organisations.map((o) => o.name)).toEqual(['Alfa Maskiner', 'Beta Stål']);
 			expect(data.canCreate).toBe(false);
-			const bank = await directoryLoad(fakeEvent('/organisationer?kind=bank&q=Alfa', users.adminA));
+			const bank = await directory('/organisationer?kind=bank&q=Alfa', users.adminA);
 			expect(bank.organisations.map((o) => o.name)).toEqual(['Alfa Maskiner']);
 		});
 
 		it('offers the create link to the secretariat only', async () => {
-			expect((await directoryLoad(fakeEvent('/organisationer', users.secretariat))).canCreate).toBe(
-				true
-			);
+			expect((await directory('/organisationer', users.secretariat)).canCreate).toBe(true);
 		});
 	});
 
