@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, maxCharsFor } from './labels';
+import { accessibleNameOf, fitLabel, maxCharsFor } from './labels';
 
 describe('labels', () => {
 	describe('maxCharsFor', () => {
@@ -32,6 +32,22 @@ describe('labels', () => {
 		});
 		it('does not split a character made of two code units', () => {
 			expect(fitLabel('😀😀😀😀😀', 3 * 5.5, 10)).toBe('😀😀…');
+		});
+	});
+
+	describe('accessibleNameOf', () => {
+		it('gives the title, the dates in words and the week numbers', () => {
+			const praktik = {
+				title: 'Erhvervspraktik 8. klasse',
+				start: '2027-02-08',
+				end: '2027-02-12'
+			};
+			expect(accessibleNameOf(praktik)).toBe(
+				'Erhvervspraktik 8. klasse, 8.–12. februar 2027, uge 6'
+			);
+			expect(accessibleNameOf(praktik, 'en')).toBe(
+				'Erhvervspraktik 8. klasse, 8–12 February 2027, week 6'
+			);
 		});
 	});
 });

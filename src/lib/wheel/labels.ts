@@ -1,3 +1,7 @@
+import { formatDateRange } from '../dates/format';
+import type { IsoDate } from '../dates/iso';
+import { formatWeekRange, type Locale } from '../dates/weeks';
+
 /** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
 export const CHAR_WIDTH_RATIO = 0.55;
 const MIN_VISIBLE_CHARS = 3;
@@ -23,4 +27,16 @@ export function fitLabel(title: string, lengthPx: number, fontSizePx: number): s
 			.join('')
 			.trimEnd() + ELLIPSIS
 	);
+}
+
+export interface NamedSpan {
+	title: string;
+	start: IsoDate;
+	end: IsoDate;
+}
+
+/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
+export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
+	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
+	return `${activity.title}, ${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates/iso';
 import { dateToAngle } from './geometry';
-import { accessibleNameOf, layoutWheel, type WheelActivity, type WheelCategory } from './layout';
+import { layoutWheel, type WheelActivity, type WheelCategory } from './layout';
 
 const categories: WheelCategory[] = [
 	{ id: 'messe', name: 'Uddannelsesmesse', ring: 2 },
@@ -17,24 +17,6 @@ const activity = (id: string, categoryId: string, start: string, end: string, ti
 });
 
 describe('layout', () => {
-	describe('accessibleNameOf', () => {
-		it('gives the title, the dates in words and the week numbers', () => {
-			const praktik = activity(
-				'p',
-				'praktik',
-				'2027-02-08',
-				'2027-02-12',
-				'Erhvervspraktik 8. klasse'
-			);
-			expect(accessibleNameOf(praktik)).toBe(
-				'Erhvervspraktik 8. klasse, 8.–12. februar 2027, uge 6'
-			);
-			expect(accessibleNameOf(praktik, 'en')).toBe(
-				'Erhvervspraktik 8. klasse, 8–12 February 2027, week 6'
-			);
-		});
-	});
-
 	describe('layoutWheel', () => {
 		const activities: WheelActivity[] = [
 			activity('a', 'praktik', '2027-02-08', '2027-02-12', 'Erhvervspraktik'),

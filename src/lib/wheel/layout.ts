@@ -1,7 +1,6 @@
-import { formatDateRange } from '../dates/format';
 import type { IsoDate } from '../dates/iso';
 import type { SchoolYearLabel } from '../dates/school-year';
-import { formatWeekRange, type Locale } from '../dates/weeks';
+import type { Locale } from '../dates/weeks';
 import {
 	annularSectorPath,
 	arcLength,
@@ -13,7 +12,7 @@ import {
 	type SpanAngles,
 	type WheelYear
 } from './geometry';
-import { fitLabel } from './labels';
+import { accessibleNameOf, fitLabel } from './labels';
 import { packLanes } from './lanes';
 import { monthSectors, weekTicks, type MonthSector, type WeekTick } from './scale';
 
@@ -84,12 +83,6 @@ const MIN_FONT_SIZE = 6;
 const DAY_EPSILON = 1e-6;
 /** Shifts the baseline so the text's middle, not its foot, sits on the lane's middle. */
 const BASELINE_SHIFT = 0.35;
-
-/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
-export function accessibleNameOf(activity: WheelActivity, locale: Locale = 'da'): string {
-	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
-	return `${activity.title}, ${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
-}
 
 interface Placed<T> {
 	activity: T;
