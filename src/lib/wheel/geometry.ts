@@ -126,25 +126,54 @@ export interface AnnularSector {
 	endAngle: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-const pointText = ({ x, y }: Point) => `${round(x)} ${round(y)}`;
 const FULL_CIRCLE = 359.999;
 
-function arcTo(cx: number, cy: number, r: number, from: number, to: number): string {
+/**
+ * Path commands are collected in an array and joined once: a flat string keeps a layout of
+ * thousands of arcs far lighter on memory than nested template literals.
+ */
+type PathParts = (string | number)[];
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function pushPoint(parts: PathParts, cx: number, cy: number, r: number, angle: number): void {
+	const radians = (angle * Math.PI) / 180;
+	parts.push(round(cx + r * Math.sin(radians)), round(cy - r * Math.cos(radians)));
+}
+
+function pushArc(parts: PathParts, cx: number, cy: number, r: number, from: number, to: number) {
 	// SVG's sweep flag 1 is clockwise on screen, matching growing angles.
 	const largeArc = Math.abs(to - from) > 180 ? 1 : 0;
 	const sweep = to > from ? 1 : 0;
-	return `A ${round(r)} ${round(r)} 0 ${largeArc} ${sweep} ${pointText(polarToCartesian(cx, cy, r, to))}`;
+	parts.push('A', round(r), round(r), 0, largeArc, sweep);
+	pushPoint(parts, cx, cy, r, to);
 }
 
-/** An open arc from `from` to `to` degrees; a full circle is drawn as two halves. */
-export function arcPath(cx: number, cy: number, radius: number, from: number, to: number): string {
-	const start = `M ${pointText(polarToCartesian(cx, cy, radius, from))}`;
+/** Moves to `from` and draws to `to`; a full circle is drawn as two halves. */
+function pushArcPath(
+	parts: PathParts,
+	cx: number,
+	cy: number,
+	r: number,
+	from: number,
+	to: number
+) {
+	parts.push('M');
+	pushPoint(parts, cx, cy, r, from);
 	if (Math.abs(to - from) >= FULL_CIRCLE) {
 		const half = (from + to) / 2;
-		return `${start} ${arcTo(cx, cy, radius, from, half)} ${arcTo(cx, cy, radius, half, to)}`;
+		pushArc(parts, cx, cy, r, from, half);
+		pushArc(parts, cx, cy, r, half, to);
+	} else {
+		pushArc(parts, cx, cy, r, from, to);
 	}
-	return `${start} ${arcTo(cx, cy, radius, from, to)}`;
+}
+
+/** An open arc from `from` to `to` degrees. */
+export function arcPath(cx: number, cy: number, radius: number, from: number, to: number): string {
+	const parts: PathParts = [];
+	pushArcPath(parts, cx, cy, radius, from, to);
+	return parts.join(' ');
 }
 
 /**
@@ -153,13 +182,20 @@ export function arcPath(cx: number, cy: number, radius: number, from: number, to
  */
 export function annularSectorPath(sector: AnnularSector): string {
 	const { cx, cy, innerRadius, outerRadius, startAngle, endAngle } = sector;
-	const outer = arcPath(cx, cy, outerRadius, startAngle, endAngle);
-	if (innerRadius <= 0) return `${outer} L ${round(cx)} ${round(cy)} Z`;
-	if (endAngle - startAngle >= FULL_CIRCLE) {
-		return `${outer} Z ${arcPath(cx, cy, innerRadius, endAngle, startAngle)} Z`;
+	const parts: PathParts = [];
+	pushArcPath(parts, cx, cy, outerRadius, startAngle, endAngle);
+	if (innerRadius <= 0) {
+		parts.push('L', round(cx), round(cy));
+	} else if (endAngle - startAngle >= FULL_CIRCLE) {
+		parts.push('Z');
+		pushArcPath(parts, cx, cy, innerRadius, endAngle, startAngle);
+	} else {
+		parts.push('L');
+		pushPoint(parts, cx, cy, innerRadius, endAngle);
+		pushArc(parts, cx, cy, innerRadius, endAngle, startAngle);
 	}
-	const innerEnd = pointText(polarToCartesian(cx, cy, innerRadius, endAngle));
-	return `${outer} L ${innerEnd} ${arcTo(cx, cy, innerRadius, endAngle, startAngle)} Z`;
+	parts.push('Z');
+	return parts.join(' ');
 }
 
 /**
