@@ -1,0 +1,208 @@
+import { error } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import { copenhagenToday } from '$lib/dates/iso';
+import { danishPublicHolidays, type PublicHoliday } from '$lib/dates/holidays';
+import {
+	currentSchoolYear,
+	nextSchoolYear,
+	parseSchoolYear,
+	previousSchoolYear,
+	schoolYearRange,
+	type SchoolYearLabel
+} from '$lib/dates/school-year';
+import type { Locale } from '$lib/dates/weeks';
+import type { ActivityFilters } from '$lib/filters';
+import { layoutWheel, type WheelLayout } from '$lib/wheel/layout';
+import { WHEEL_LAYOUT_OPTIONS } from '$lib/wheel-frame';
+import type { DB, Pillar } from './db/schema';
+import { listActivities } from './activity';
+import type { RightsUser } from './activity-rights';
+
+/** A category as the wheel shows it: one ring each, rings grouped by pillar. */
+export interface WheelCategoryInfo {
+	id: string;
+	name: string;
+	nameDa: string;
+	nameEn: string;
+	pillar: Pillar;
+	colour: string;
+	/** 1 is the innermost ring. */
+	ring: number;
+}
+
+/** Only what the wheel and the list need, so the page data stays small for thousands of arcs. */
+export interface WheelItem {
+	id: string;
+	title: string;
+	categoryId: string;
+	start: string;
+	end: string;
+	startTime: string | null;
+	endTime: string | null;
+	cancelled: boolean;
+	ownerName: string;
+}
+
+export interface SchoolHolidaySpan {
+	name: string;
+	startDate: string;
+	endDate: string;
+}
+
+export interface WheelData {
+	year: SchoolYearLabel;
+	previousYear: SchoolYearLabel;
+	nextYear: SchoolYearLabel;
+	categories: WheelCategoryInfo[];
+	activities: WheelItem[];
+	holidays: SchoolHolidaySpan[];
+	publicHolidays: PublicHoliday[];
+	layout: WheelLayout<WheelItem>;
+}
+
+export interface LoadWheelOptions {
+	/** '2026/27'; null or undefined means the current school year in Copenhagen. */
+	year?: string | null;
+	filters?: ActivityFilters;
+	holidayMunicipalityId?: string | null;
+	/** The embed: public, planned activities only, whoever asks. */
+	publicOnly?: boolean;
+	locale?: Locale;
+	now?: Date;
+}
+
+const PILLAR_ORDER: Pillar[] = [
+	'laerepladsalliance',
+	'skole_virksomhed',
+	'rekruttering',
+	'faelles'
+];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The requested school year, or a 400 with a Danish message when it is malformed. */
+export function resolveSchoolYear(value: string | null | undefined, now = new Date()): string {
+	if (value === null || value === undefined || value === '') {
+		return currentSchoolYear(copenhagenToday(now));
+	}
+	const startYear = parseSchoolYear(value);
+	if (startYear === null || startYear < 1900 || startYear > 2200) {
+		error(400, `Ugyldigt skoleår: «${value.slice(0, 20)}». Skriv det som 2026/27.`);
+	}
+	return schoolYearRange(value).label;
+}
+
+/** Categories in ring order: pillar by pillar as the agreement lists them, then by sort. */
+export async function listWheelCategories(
+	db: Kysely<DB>,
+	locale: Locale = 'da'
+): Promise<WheelCategoryInfo[]> {
+	const rows = await db
+		.selectFrom('category')
+		.select(['id', 'nameDa', 'nameEn', 'pillar', 'colour', 'ring', 'sort'])
+		.orderBy('ring')
+		.orderBy('sort')
+		.orderBy('nameDa')
+		.execute();
+	return rows
+		.sort((a, b) => PILLAR_ORDER.indexOf(a.pillar) - PILLAR_ORDER.indexOf(b.pillar))
+		.map((row, index) => ({
+			id: row.id,
+			name: locale === 'en' ? row.nameEn : row.nameDa,
+			nameDa: row.nameDa,
+			nameEn: row.nameEn,
+			pillar: row.pillar,
+			colour: row.colour,
+			ring: index + 1
+		}));
+}
+
+export async function listSchoolHolidays(
+	db: Kysely<DB>,
+	municipalityId: string,
+	from: string,
+	to: string
+): Promise<SchoolHolidaySpan[]> {
+	if (!UUID.test(municipalityId)) return [];
+	return db
+		.selectFrom('schoolHoliday')
+		.select(['name', 'startDate', 'endDate'])
+		.where('municipalityId', '=', municipalityId)
+		.where('startDate', '<=', to)
+		.where('endDate', '>=', from)
+		.orderBy('startDate')
+		.execute();
+}
+
+export interface MunicipalityRef {
+	id: string;
+	name: string;
+	slug: string;
+}
+
+export async function listMunicipalities(db: Kysely<DB>): Promise<MunicipalityRef[]> {
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'slug'])
+		.where('kind', '=', 'municipality')
+		.orderBy('name')
+		.execute();
+}
+
+export async function findMunicipalityBySlug(
+	db: Kysely<DB>,
+	slug: string
+): Promise<MunicipalityRef | null> {
+	const row = await db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'slug'])
+		.where('kind', '=', 'municipality')
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+export async function loadWheel(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	options: LoadWheelOptions = {}
+): Promise<WheelData> {
+	const locale = options.locale ?? 'da';
+	const year = resolveSchoolYear(options.year, options.now);
+	const { start, end } = schoolYearRange(year);
+	// The embed ignores the session: it shows what an anonymous visitor may see, and less.
+	const viewer = options.publicOnly ? null : user;
+	const categories = await listWheelCategories(db, locale);
+	const rows = await listActivities(db, viewer, {
+		from: start,
+		to: end,
+		filters: options.filters
+	});
+	const activities: WheelItem[] = rows
+		.filter(
+			(row) => !options.publicOnly || (row.visibility === 'public' && row.status === 'planned')
+		)
+		.map((row) => ({
+			id: row.id,
+			title: row.title,
+			categoryId: row.categoryId,
+			start: row.startDate,
+			end: row.endDate,
+			startTime: row.startTime,
+			endTime: row.endTime,
+			cancelled: row.status === 'cancelled',
+			ownerName: row.ownerName
+		}));
+	const holidays = options.holidayMunicipalityId
+		? await listSchoolHolidays(db, options.holidayMunicipalityId, start, end)
+		: [];
+	return {
+		year,
+		previousYear: previousSchoolYear(year),
+		nextYear: nextSchoolYear(year),
+		categories,
+		activities,
+		holidays,
+		publicHolidays: danishPublicHolidays(start, end),
+		layout: layoutWheel(activities, categories, { ...WHEEL_LAYOUT_OPTIONS, year, locale })
+	};
+}

@@ -1,0 +1,45 @@
+import { filtersToParams, parseFilters } from '$lib/filters';
+import type { Locale } from '$lib/dates/weeks';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { listFilterOptions } from '$lib/server/filter-options';
+import { listMunicipalities, loadWheel } from '$lib/server/wheel';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const params = url.searchParams;
+	const filters = parseFilters(params);
+	const view: 'wheel' | 'list' = params.get('view') === 'list' ? 'list' : 'wheel';
+	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
+	const db = await getDb();
+	const options = await listFilterOptions(db);
+	const municipalities = await listMunicipalities(db);
+	// Without an explicit choice, the holidays of the municipality filtered on are the useful ones.
+	const holidaysParam = params.get('holidays');
+	const chosen = municipalities.find((mu) => mu.id === holidaysParam?.toLowerCase());
+	const holidayMunicipalityId =
+		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
+	const now = new Date();
+	const wheel = await loadWheel(db, locals.user, {
+		year: params.get('year'),
+		filters,
+		holidayMunicipalityId,
+		locale,
+		now
+	});
+	return {
+		...wheel,
+		filters,
+		filterQuery: filtersToParams(filters).toString(),
+		view,
+		holidaysParam,
+		holidayMunicipalityId,
+		holidayMunicipality: municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
+		municipalities,
+		options,
+		now,
+		lang: locale,
+		origin: url.origin,
+		canCreate: locals.user !== null
+	};
+};

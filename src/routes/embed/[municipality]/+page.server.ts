@@ -1,0 +1,16 @@
+import type { Locale } from '$lib/dates/weeks';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { loadEmbed } from '$lib/server/embed';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, params }) => {
+	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
+	const now = new Date();
+	const data = await loadEmbed(await getDb(), url.searchParams, {
+		municipalitySlug: params.municipality,
+		locale,
+		now
+	});
+	return { ...data, lang: locale, now, origin: url.origin };
+};
