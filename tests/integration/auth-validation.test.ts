@@ -30,7 +30,13 @@ const cases: Case[] = [
 		'email',
 		/gyldig e-mailadresse/
 	],
-	['login: 10 kB e-mail', loginSchema, { email: HUGE, password: GOOD }, 'email', /Må højst være 254 tegn/],
+	[
+		'login: 10 kB e-mail',
+		loginSchema,
+		{ email: HUGE, password: GOOD },
+		'email',
+		/Må højst være 254 tegn/
+	],
 	[
 		'login: missing password',
 		loginSchema,

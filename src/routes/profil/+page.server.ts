@@ -21,6 +21,8 @@ export const actions: Actions = {
 		const parsed = parseForm(profileNameSchema, form);
 		if (!parsed.ok) return fail(400, { ...parsed.failure.data, action: 'name' as const });
 		await changeName(await getDb(), locals.user.id, parsed.data.name);
+		// The loads after this action read locals, which the hook filled before the change.
+		locals.user.name = parsed.data.name;
 		return { action: 'name' as const, saved: true };
 	},
 	password: async ({ request, locals }) => {
