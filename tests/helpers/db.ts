@@ -17,7 +17,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		await admin.connect();
 		await admin.query(`create schema ${schema}`);
 		await admin.end();
-		const inner = await openDatabase({ url, schema });
+		// Small pools: many test files run at once against one server.
+		const inner = await openDatabase({ url, schema, poolSize: 4 });
 		database = {
 			...inner,
 			close: async () => {

@@ -26,6 +26,8 @@ export interface DatabaseOptions {
 	dataDir?: string;
 	/** Schema to use on PostgreSQL (tests isolate themselves with one each). */
 	schema?: string;
+	/** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
+	poolSize?: number;
 }
 
 /** Opens the database: PostgreSQL when a URL is given, else embedded PGlite. */
@@ -33,7 +35,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	if (options.url) {
 		const pool = new pg.Pool({
 			connectionString: options.url,
-			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
 			options: options.schema ? `-c search_path=${options.schema}` : undefined
 		});
 		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
