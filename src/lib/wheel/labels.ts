@@ -38,5 +38,7 @@ export interface NamedSpan {
 /** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
 export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
 	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
-	return `${activity.title}, ${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
+	const weeks = formatWeekRange(activity.start, activity.end, locale);
+	// join() gives one flat string; a template literal would keep a tree of parts per arc.
+	return [activity.title, dates, weeks].join(', ');
 }
