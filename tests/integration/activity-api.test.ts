@@ -5,7 +5,12 @@ import { GET } from '../../src/routes/api/activities/+server';
 import { POST } from '../../src/routes/api/activities/[id]/move/+server';
 import { textColourFor } from '../../src/lib/server/activity-events';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, insertActivity, useTestDatabase, type ActivityWorld } from './activity-fixtures';
+import {
+	createWorld,
+	insertActivity,
+	useTestDatabase,
+	type ActivityWorld
+} from './activity-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
 
@@ -29,7 +34,12 @@ async function move(
 		headers,
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
-	const response = await POST({ request, url, params: { id }, locals: { user, session: null } } as never);
+	const response = await POST({
+		request,
+		url,
+		params: { id },
+		locals: { user, session: null }
+	} as never);
 	return { status: response.status, body: await response.json() };
 }
 
@@ -67,7 +77,12 @@ describe('activity JSON API (real database)', () => {
 
 		it('returns all-day events with an exclusive end and timed events as local times', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const allDay = await insertActivity(database.db, { ...base, title: 'Praktik', startDate: '2027-02-08', endDate: '2027-02-12' });
+			const allDay = await insertActivity(database.db, {
+				...base,
+				title: 'Praktik',
+				startDate: '2027-02-08',
+				endDate: '2027-02-12'
+			});
 			await insertActivity(database.db, {
 				...base,
 				categoryId: world.category.moede,
@@ -77,7 +92,9 @@ describe('activity JSON API (real database)', () => {
 				startTime: '09:30:00',
 				endTime: '11:00:00'
 			});
-			const { status, body } = await get('start=2027-02-01T00:00:00%2B01:00&end=2027-04-05T00:00:00%2B02:00');
+			const { status, body } = await get(
+				'start=2027-02-01T00:00:00%2B01:00&end=2027-04-05T00:00:00%2B02:00'
+			);
 			expect(status).toBe(200);
 			expect(body[0]).toMatchObject({
 				id: allDay,
@@ -90,7 +107,12 @@ describe('activity JSON API (real database)', () => {
 				textColor: '#ffffff',
 				url: `/aktiviteter/${allDay}`,
 				startEditable: false,
-				extendedProps: { category: 'Erhvervspraktik', pillar: 'skole_virksomhed', status: 'planned', weeks: 'uge 6' }
+				extendedProps: {
+					category: 'Erhvervspraktik',
+					pillar: 'skole_virksomhed',
+					status: 'planned',
+					weeks: 'uge 6'
+				}
 			});
 			// 28 March 2027 is the day summer time starts: still plain wall-clock times.
 			expect(body[1]).toMatchObject({
@@ -103,7 +125,11 @@ describe('activity JSON API (real database)', () => {
 
 		it('takes the end as exclusive: an activity on the end date is not sent', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			await insertActivity(database.db, { ...base, startDate: '2027-03-01', endDate: '2027-03-01' });
+			await insertActivity(database.db, {
+				...base,
+				startDate: '2027-03-01',
+				endDate: '2027-03-01'
+			});
 			expect((await get('start=2027-02-01&end=2027-03-01')).body).toEqual([]);
 			expect((await get('start=2027-02-01&end=2027-03-02')).body).toHaveLength(1);
 		});
@@ -124,13 +150,17 @@ describe('activity JSON API (real database)', () => {
 
 		it('refuses another origin with 403 and a missing login with 401', async () => {
 			const member = world.users.ownerMember;
-			expect((await move(id, { startDate: '2027-03-01' }, member, 'https://evil.example')).status).toBe(403);
+			expect(
+				(await move(id, { startDate: '2027-03-01' }, member, 'https://evil.example')).status
+			).toBe(403);
 			expect((await move(id, { startDate: '2027-03-01' }, member, null)).status).toBe(403);
 			expect((await move(id, { startDate: '2027-03-01' }, null)).status).toBe(401);
 		});
 
 		it('answers 404 when not visible, 403 when not allowed, 400 for a bad date', async () => {
-			expect((await move(id, { startDate: '2027-03-01' }, world.users.otherAdmin)).status).toBe(404);
+			expect((await move(id, { startDate: '2027-03-01' }, world.users.otherAdmin)).status).toBe(
+				404
+			);
 			// The smed company takes part, so its member sees the activity but may not move it.
 			const refused = await move(id, { startDate: '2027-03-01' }, world.users.participantMember);
 			expect(refused).toEqual({
@@ -141,14 +171,23 @@ describe('activity JSON API (real database)', () => {
 			expect((await move(id, { startDate: '2027-02-31' }, member)).status).toBe(400);
 			expect((await move(id, { startDate: '2040-01-05' }, member)).status).toBe(400);
 			expect((await move(id, 'not json', member)).status).toBe(400);
-			const row = await database.db.selectFrom('activity').select('startDate').where('id', '=', id).executeTakeFirstOrThrow();
+			const row = await database.db
+				.selectFrom('activity')
+				.select('startDate')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
 			expect(row.startDate).toBe('2027-02-08');
 		});
 
 		it('moves an allowed activity and answers with the event', async () => {
 			const { status, body } = await move(id, { startDate: '2027-03-01' }, world.users.ownerMember);
 			expect(status).toBe(200);
-			expect(body).toMatchObject({ id, start: '2027-03-01', end: '2027-03-06', startEditable: true });
+			expect(body).toMatchObject({
+				id,
+				start: '2027-03-01',
+				end: '2027-03-06',
+				startEditable: true
+			});
 		});
 	});
 

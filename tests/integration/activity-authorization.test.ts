@@ -9,7 +9,12 @@ import {
 } from '../../src/lib/server/activity';
 import type { ActivityInput } from '../../src/lib/validation/activity';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, insertActivity, type ActivityWorld, type RoleName } from './activity-fixtures';
+import {
+	createWorld,
+	insertActivity,
+	type ActivityWorld,
+	type RoleName
+} from './activity-fixtures';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found';
 type Action = 'edit' | 'cancel' | 'delete' | 'move';
@@ -96,7 +101,9 @@ describe('activity authorization (real database)', () => {
 		const user = world.users[role];
 		// Anonymous users never reach the domain's changes: the routes answer 401 or redirect first.
 		if (user === null) {
-			return (await findActivityForUser(database.db, null, ids.private)) ? 'forbidden' : 'not_found';
+			return (await findActivityForUser(database.db, null, ids.private))
+				? 'forbidden'
+				: 'not_found';
 		}
 		const id = ids.private;
 		const result =

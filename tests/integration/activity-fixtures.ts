@@ -96,8 +96,22 @@ export async function createWorld(database: Database): Promise<ActivityWorld> {
 	const categories = await db
 		.insertInto('category')
 		.values([
-			{ slug: 'erhvervspraktik', nameDa: 'Erhvervspraktik', nameEn: 'Work experience', pillar: 'skole_virksomhed', colour: '#2e7d32', ring: 1 },
-			{ slug: 'alliancemoede', nameDa: 'Alliancemøde', nameEn: 'Alliance meeting', pillar: 'faelles', colour: '#fbc02d', ring: 2 }
+			{
+				slug: 'erhvervspraktik',
+				nameDa: 'Erhvervspraktik',
+				nameEn: 'Work experience',
+				pillar: 'skole_virksomhed',
+				colour: '#2e7d32',
+				ring: 1
+			},
+			{
+				slug: 'alliancemoede',
+				nameDa: 'Alliancemøde',
+				nameEn: 'Alliance meeting',
+				pillar: 'faelles',
+				colour: '#fbc02d',
+				ring: 2
+			}
 		])
 		.returning(['id', 'slug'])
 		.execute();
@@ -145,13 +159,21 @@ export async function insertActivity(db: Kysely<DB>, spec: ActivitySpec): Promis
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const organisationId of participants) {
-		await db.insertInto('activityParticipant').values({ activityId: row.id, organisationId }).execute();
+		await db
+			.insertInto('activityParticipant')
+			.values({ activityId: row.id, organisationId })
+			.execute();
 	}
 	return row.id;
 }
 
-export async function countRows(db: Kysely<DB>): Promise<{ activities: number; participants: number }> {
-	const a = await db.selectFrom('activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(
+	db: Kysely<DB>
+): Promise<{ activities: number; participants: number }> {
+	const a = await db
+		.selectFrom('activity')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	const p = await db
 		.selectFrom('activityParticipant')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -161,5 +183,6 @@ export async function countRows(db: Kysely<DB>): Promise<{ activities: number; p
 
 /** Points getDb() (used by route handlers) at the test database. */
 export function useTestDatabase(database: Database): void {
-	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] = Promise.resolve(database);
+	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
+		Promise.resolve(database);
 }

@@ -64,8 +64,16 @@ describe('activity visibility and filters (real database)', () => {
 
 		it('lists activities overlapping the span only', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const inside = await insertActivity(database.db, { ...base, startDate: '2027-07-31', endDate: '2027-08-02' });
-			await insertActivity(database.db, { ...base, startDate: '2026-07-20', endDate: '2026-07-31' });
+			const inside = await insertActivity(database.db, {
+				...base,
+				startDate: '2027-07-31',
+				endDate: '2027-08-02'
+			});
+			await insertActivity(database.db, {
+				...base,
+				startDate: '2026-07-20',
+				endDate: '2026-07-31'
+			});
 			const items = await listActivities(database.db, null, YEAR);
 			expect(items.map((i) => i.id)).toEqual([inside]);
 		});
@@ -73,23 +81,57 @@ describe('activity visibility and filters (real database)', () => {
 
 	describe('filters', () => {
 		async function ids(filters: ActivityFilters) {
-			const items = await listActivities(database.db, world.users.secretariat, { ...YEAR, filters });
+			const items = await listActivities(database.db, world.users.secretariat, {
+				...YEAR,
+				filters
+			});
 			return items.map((i) => i.title).sort();
 		}
 
 		beforeEach(async () => {
 			const c = world.category;
 			const o = world.org;
-			await insertActivity(database.db, { title: 'Skolens praktik', ownerId: o.school, categoryId: c.praktik });
-			await insertActivity(database.db, { title: 'Smedens besøg', ownerId: o.smedCompany, categoryId: c.praktik, participants: [o.odderSchool] });
-			await insertActivity(database.db, { title: 'Kommunens møde', ownerId: o.horsens, categoryId: c.moede });
-			await insertActivity(database.db, { title: 'Metal møde', ownerId: o.partner, categoryId: c.moede, participants: [o.techCompany] });
-			await insertActivity(database.db, { title: 'Rabat 50% på kaffe', ownerId: o.partner, categoryId: c.moede, description: 'a_b' });
-			await insertActivity(database.db, { title: 'Koster 500 kroner', ownerId: o.partner, categoryId: c.moede, place: 'axb' });
+			await insertActivity(database.db, {
+				title: 'Skolens praktik',
+				ownerId: o.school,
+				categoryId: c.praktik
+			});
+			await insertActivity(database.db, {
+				title: 'Smedens besøg',
+				ownerId: o.smedCompany,
+				categoryId: c.praktik,
+				participants: [o.odderSchool]
+			});
+			await insertActivity(database.db, {
+				title: 'Kommunens møde',
+				ownerId: o.horsens,
+				categoryId: c.moede
+			});
+			await insertActivity(database.db, {
+				title: 'Metal møde',
+				ownerId: o.partner,
+				categoryId: c.moede,
+				participants: [o.techCompany]
+			});
+			await insertActivity(database.db, {
+				title: 'Rabat 50% på kaffe',
+				ownerId: o.partner,
+				categoryId: c.moede,
+				description: 'a_b'
+			});
+			await insertActivity(database.db, {
+				title: 'Koster 500 kroner',
+				ownerId: o.partner,
+				categoryId: c.moede,
+				place: 'axb'
+			});
 		});
 
 		it('municipality: the owner or a participant is the municipality or belongs to it', async () => {
-			expect(await ids({ municipalityId: world.org.horsens })).toEqual(['Kommunens møde', 'Skolens praktik']);
+			expect(await ids({ municipalityId: world.org.horsens })).toEqual([
+				'Kommunens møde',
+				'Skolens praktik'
+			]);
 			expect(await ids({ municipalityId: world.org.odder })).toEqual(['Smedens besøg']);
 		});
 
@@ -104,7 +146,10 @@ describe('activity visibility and filters (real database)', () => {
 		});
 
 		it('pillar and category', async () => {
-			expect(await ids({ pillar: 'skole_virksomhed' })).toEqual(['Skolens praktik', 'Smedens besøg']);
+			expect(await ids({ pillar: 'skole_virksomhed' })).toEqual([
+				'Skolens praktik',
+				'Smedens besøg'
+			]);
 			expect(await ids({ categoryIds: [world.category.moede] })).toHaveLength(4);
 		});
 
@@ -112,7 +157,9 @@ describe('activity visibility and filters (real database)', () => {
 			expect(await ids({ q: '50%' })).toEqual(['Rabat 50% på kaffe']);
 			expect(await ids({ q: 'a_b' })).toEqual(['Rabat 50% på kaffe']);
 			expect(await ids({ q: 'AXB' })).toEqual(['Koster 500 kroner']);
-			expect(await ids({ q: 'møde', municipalityId: world.org.horsens })).toEqual(['Kommunens møde']);
+			expect(await ids({ q: 'møde', municipalityId: world.org.horsens })).toEqual([
+				'Kommunens møde'
+			]);
 		});
 	});
 
@@ -125,15 +172,27 @@ describe('activity visibility and filters (real database)', () => {
 			for (const role of ['otherAdmin', 'noOrganisation', 'anonymous'] as const) {
 				const { status, body } = await fetchEvents(world.users[role], search);
 				expect(status).toBe(200);
-				expect(body.map((e: { id: string }) => e.id), role).toEqual([pub]);
+				expect(
+					body.map((e: { id: string }) => e.id),
+					role
+				).toEqual([pub]);
 			}
 			expect((await fetchEvents(world.users.ownerMember, search)).body).toHaveLength(2);
 		});
 
 		it('applies the same filters as the wheel', async () => {
 			const o = world.org;
-			await insertActivity(database.db, { title: 'Med smed', ownerId: o.school, categoryId: world.category.praktik, participants: [o.smedCompany] });
-			await insertActivity(database.db, { title: 'Uden', ownerId: o.school, categoryId: world.category.praktik });
+			await insertActivity(database.db, {
+				title: 'Med smed',
+				ownerId: o.school,
+				categoryId: world.category.praktik,
+				participants: [o.smedCompany]
+			});
+			await insertActivity(database.db, {
+				title: 'Uden',
+				ownerId: o.school,
+				categoryId: world.category.praktik
+			});
 			const { body } = await fetchEvents(null, 'start=2027-02-01&end=2027-03-01&trade=smed');
 			expect(body.map((e: { title: string }) => e.title)).toEqual(['Med smed']);
 		});

@@ -93,7 +93,8 @@ const RANGE_VALUE =
 function parseRangeValue(value: string): { date: string; midnight: boolean } | null {
 	const match = RANGE_VALUE.exec(value.trim());
 	if (!match || !isIsoDate(match[1])) return null;
-	const midnight = !match[2] || (match[2] === '00' && match[3] === '00' && (match[4] ?? '00') === '00');
+	const midnight =
+		!match[2] || (match[2] === '00' && match[3] === '00' && (match[4] ?? '00') === '00');
 	return { date: match[1], midnight };
 }
 

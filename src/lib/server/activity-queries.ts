@@ -105,7 +105,8 @@ export function filterConditions(filters: ActivityFilters) {
 				)
 			);
 		}
-		if (filters.categoryIds?.length) parts.push(eb('activity.categoryId', 'in', filters.categoryIds));
+		if (filters.categoryIds?.length)
+			parts.push(eb('activity.categoryId', 'in', filters.categoryIds));
 		const municipality = filters.municipalityId;
 		if (municipality) {
 			parts.push(
@@ -180,14 +181,16 @@ export async function listActivities(
 	user: RightsUser | null,
 	options: { from: string; to: string; filters?: ActivityFilters }
 ): Promise<ActivityListItem[]> {
-	return activityListQuery(db, user)
-		.where('activity.startDate', '<=', options.to)
-		.where('activity.endDate', '>=', options.from)
-		.where(filterConditions(options.filters ?? {}))
-		.orderBy('activity.startDate')
-		// All-day activities before timed ones on the same day.
-		.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
-		.orderBy('activity.title')
-		.orderBy('activity.id')
-		.execute();
+	return (
+		activityListQuery(db, user)
+			.where('activity.startDate', '<=', options.to)
+			.where('activity.endDate', '>=', options.from)
+			.where(filterConditions(options.filters ?? {}))
+			.orderBy('activity.startDate')
+			// All-day activities before timed ones on the same day.
+			.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
+			.orderBy('activity.title')
+			.orderBy('activity.id')
+			.execute()
+	);
 }

@@ -37,9 +37,7 @@ export function canViewActivity(
 	if (activity.visibility === 'public') return true;
 	if (!isAllianceUser(user)) return false;
 	if (user.isSecretariat || activity.visibility === 'alliance') return true;
-	return (
-		isMemberOf(user, activity.ownerId) || participantOrgIds.some((id) => isMemberOf(user, id))
-	);
+	return isMemberOf(user, activity.ownerId) || participantOrgIds.some((id) => isMemberOf(user, id));
 }
 
 /**

@@ -167,7 +167,13 @@ export async function updateActivity(
 	input: ActivityInput
 ): Promise<ActivityResult<{ id: string }>> {
 	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(trx, user, id, canEditActivity, m.activity_err_forbidden_edit());
+		const loaded = await loadForChange(
+			trx,
+			user,
+			id,
+			canEditActivity,
+			m.activity_err_forbidden_edit()
+		);
 		if (!loaded.ok) return loaded;
 		const participants = participantIds(input);
 		const problem = await checkReferences(trx, user, input, participants);

@@ -20,8 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRADE = /^[a-z0-9_-]{1,50}$/;
 
 export type FilterParseResult =
-	| { ok: true; filters: ActivityFilters }
-	| { ok: false; param: string };
+	{ ok: true; filters: ActivityFilters } | { ok: false; param: string };
 
 /** Reads pillar, category (repeatable), municipality, school, company, trade and q; empty = no filter. */
 export function parseActivityFilters(params: URLSearchParams): FilterParseResult {

@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { isIsoDate } from '$lib/dates/iso';
-import { schoolYearRange } from '$lib/dates/school-year';
+import {
+	ACTIVITY_DATE_MAX,
+	ACTIVITY_DATE_MIN,
+	FIRST_SCHOOL_YEAR,
+	LAST_SCHOOL_YEAR,
+	isWithinActivityRange
+} from './activity-range';
 import { optionalText, requiredText, uuid } from './common';
 
 export const VISIBILITIES = ['public', 'alliance', 'private'] as const;
 export const MAX_PARTICIPANTS = 100;
 
-/** Activities live in the school years the alliance plans for; anything else is a typo. */
-export const FIRST_SCHOOL_YEAR = '2020/21';
-export const LAST_SCHOOL_YEAR = '2035/36';
-export const ACTIVITY_DATE_MIN = schoolYearRange(FIRST_SCHOOL_YEAR).start;
-export const ACTIVITY_DATE_MAX = schoolYearRange(LAST_SCHOOL_YEAR).end;
-
-/** A valid date inside the planning range (plain string comparison works for 'YYYY-MM-DD'). */
-export function isWithinActivityRange(date: string): boolean {
-	return isIsoDate(date) && date >= ACTIVITY_DATE_MIN && date <= ACTIVITY_DATE_MAX;
-}
+export {
+	ACTIVITY_DATE_MAX,
+	ACTIVITY_DATE_MIN,
+	FIRST_SCHOOL_YEAR,
+	LAST_SCHOOL_YEAR,
+	isWithinActivityRange
+};
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 // Browsers send 'HH:MM', or 'HH:MM:SS' when a step below a minute is set.
@@ -32,8 +35,7 @@ const dateField = () =>
 			error: () => m.activity_val_date_missing()
 		})
 		.refine((v) => !isIsoDate(v) || isWithinActivityRange(v), {
-			error: () =>
-				m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
+			error: () => m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
 		});
 
 const timeField = () =>
@@ -57,7 +59,8 @@ const field = (payload: Payload, key: string): unknown =>
 	typeof payload.value === 'object' && payload.value !== null
 		? (payload.value as Record<string, unknown>)[key]
 		: undefined;
-const bothDatesValid = (p: Payload) => isIsoDate(field(p, 'startDate')) && isIsoDate(field(p, 'endDate'));
+const bothDatesValid = (p: Payload) =>
+	isIsoDate(field(p, 'startDate')) && isIsoDate(field(p, 'endDate'));
 
 /** One schema for the create and the edit form. Times come out as 'HH:MM', or null when all-day. */
 export const activitySchema = z
@@ -95,18 +98,15 @@ export const activitySchema = z
 		error: () => m.val_required(),
 		when: (p) => field(p, 'allDay') === false
 	})
-	.refine(
-		(v) => v.allDay || v.startDate !== v.endDate || (v.endTime ?? '') > (v.startTime ?? ''),
-		{
-			path: ['endTime'],
-			error: () => m.activity_val_time_order(),
-			when: (p) =>
-				bothDatesValid(p) &&
-				field(p, 'allDay') === false &&
-				isTime(field(p, 'startTime')) &&
-				isTime(field(p, 'endTime'))
-		}
-	)
+	.refine((v) => v.allDay || v.startDate !== v.endDate || (v.endTime ?? '') > (v.startTime ?? ''), {
+		path: ['endTime'],
+		error: () => m.activity_val_time_order(),
+		when: (p) =>
+			bothDatesValid(p) &&
+			field(p, 'allDay') === false &&
+			isTime(field(p, 'startTime')) &&
+			isTime(field(p, 'endTime'))
+	})
 	.transform(({ startTime, endTime, ...rest }) => ({
 		...rest,
 		startTime: rest.allDay ? null : (startTime ?? null),

@@ -1,11 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
-import {
-	canCancelActivity,
-	canDeleteActivity,
-	canEditActivity
-} from '$lib/server/activity-rights';
+import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

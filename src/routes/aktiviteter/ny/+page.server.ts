@@ -19,7 +19,11 @@ function requireUser(locals: App.Locals, url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const options = await loadActivityFormOptions(await getDb(), user, getLocale() === 'en' ? 'en' : 'da');
+	const options = await loadActivityFormOptions(
+		await getDb(),
+		user,
+		getLocale() === 'en' ? 'en' : 'da'
+	);
 	// ?date=2027-02-08 pre-fills the day clicked in the calendar.
 	const date = url.searchParams.get('date');
 	const day = isIsoDate(date) ? date : '';
