@@ -166,7 +166,7 @@ describe('activity form validation (real database)', () => {
 	});
 
 	describe('pages of one activity', () => {
-		async function status(run: () => Promise<unknown>): Promise<number | string> {
+		async function status(run: () => unknown): Promise<number | string> {
 			try {
 				await run();
 				return 'ok';
