@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { USERS, logIn } from './support';
+import { USERS, gotoSettled, logIn } from './support';
 
 test('an admin invites a new person who accepts through the outbox link', async ({
 	page,
@@ -17,7 +17,7 @@ test('an admin invites a new person who accepts through the outbox link', async 
 		.first();
 	const orgPath = await orgLink.getAttribute('href');
 	expect(orgPath).toMatch(/^\/organisationer\/[^/]+$/);
-	await page.goto(`${orgPath}/medlemmer`);
+	await gotoSettled(page, `${orgPath}/medlemmer`);
 
 	await page.getByLabel('E-mail', { exact: true }).fill(email);
 	await page.getByLabel('Rolle', { exact: true }).selectOption('member');
@@ -34,7 +34,7 @@ test('an admin invites a new person who accepts through the outbox link', async 
 
 	// The invitee is someone else: drop the admin's session first.
 	await context.clearCookies();
-	await page.goto(href!);
+	await gotoSettled(page, href!);
 	await page.getByLabel('Navn').fill(name);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
 	await page.getByLabel('Gentag adgangskoden').fill(password);

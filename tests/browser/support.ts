@@ -12,9 +12,18 @@ export const USERS = {
 export const DANISH_WELCOME = /^Velkommen, \S.*/;
 export const ENGLISH_WELCOME = /^Welcome, \S.*/;
 
+/**
+ * Opens a page and waits until its JavaScript has loaded and hydrated the page (no requests
+ * for half a second), so that what a test types is not raced by hydration.
+ */
+export async function gotoSettled(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+}
+
 /** Fills and submits the Danish login form; does not wait for the result. */
 export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/login');
+	await gotoSettled(page, '/login');
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Adgangskode').fill(password);
 	await page.getByRole('button', { name: 'Log ind' }).click();
