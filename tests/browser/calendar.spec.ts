@@ -189,3 +189,36 @@ test.describe('calendar', () => {
 		);
 	});
 });
+
+test.describe('calendar without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('lists the month with week numbers; filters and periods reload the page', async ({
+		page
+	}) => {
+		await logIn(page, USERS.secretariat);
+		await page.goto(MONTH);
+		const table = page.getByRole('table', { name: 'Aktiviteter 1.–28. februar 2027' });
+		await expect(table).toBeVisible();
+		const rows = table.locator('tbody tr');
+		const all = await rows.count();
+		expect(all).toBeGreaterThan(3);
+		await expect(table.getByRole('cell', { name: 'uge 6', exact: true }).first()).toBeVisible();
+
+		await page.getByLabel('Søjle').selectOption('rekruttering');
+		await page.getByRole('button', { name: 'Vis', exact: true }).click();
+		await expect(page).toHaveURL(/pillar=rekruttering/);
+		await expect(page).toHaveURL(/date=2027-02-01/);
+		await expect(page.getByLabel('Søjle')).toHaveValue('rekruttering');
+		await expect.poll(() => rows.count()).toBeLessThan(all);
+
+		await page.getByRole('link', { name: /Næste periode/ }).click();
+		await expect(page).toHaveURL(/date=2027-03-01/);
+		await expect(page).toHaveURL(/pillar=rekruttering/);
+		await expect(page.getByRole('table', { name: /marts 2027/ })).toBeVisible();
+
+		await page.getByRole('link', { name: 'Nulstil' }).click();
+		await expect(page).not.toHaveURL(/pillar=/);
+		await expect(page.getByLabel('Søjle')).toHaveValue('');
+	});
+});

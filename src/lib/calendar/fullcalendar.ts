@@ -1,0 +1,72 @@
+// Loads FullCalendar in the browser only (it touches the DOM) and gives the app's fixed settings:
+// Danish or British English, Monday first, ISO week numbers labelled 'uge', the four URL views.
+import type { CalendarOptions } from '@fullcalendar/core';
+import { m } from '$lib/paraglide/messages.js';
+import type { IsoDate } from '$lib/dates/iso';
+import { CALENDAR_VIEWS, type CalendarView } from './view-state';
+
+export async function loadFullCalendar(locale: 'da' | 'en') {
+	const [core, dayGrid, timeGrid, list, multiMonth, interaction, localeInput] = await Promise.all([
+		import('@fullcalendar/core'),
+		import('@fullcalendar/daygrid'),
+		import('@fullcalendar/timegrid'),
+		import('@fullcalendar/list'),
+		import('@fullcalendar/multimonth'),
+		import('@fullcalendar/interaction'),
+		// en-gb rather than en: Monday first and day-month order, as in the Danish calendar.
+		locale === 'en'
+			? import('@fullcalendar/core/locales/en-gb')
+			: import('@fullcalendar/core/locales/da')
+	]);
+	const options: CalendarOptions = {
+		plugins: [
+			dayGrid.default,
+			timeGrid.default,
+			list.default,
+			multiMonth.default,
+			interaction.default
+		],
+		locale: localeInput.default
+	};
+	return { Calendar: core.Calendar, options };
+}
+
+export function baseOptions(initial: {
+	view: CalendarView;
+	date: IsoDate;
+	editable: boolean;
+}): CalendarOptions {
+	return {
+		// Europe/Copenhagen would need a time-zone plugin (Luxon's or Moment's). 'local' with the
+		// endpoint's offset-less Copenhagen wall-clock times shows them as written, which is right for
+		// this Danish audience; a visitor abroad still sees the Danish times.
+		timeZone: 'local',
+		firstDay: 1,
+		weekNumbers: true,
+		weekNumberCalculation: 'ISO',
+		weekText: m.cal_week_text(),
+		weekTextLong: m.cal_week_text(),
+		weekNumberFormat: { week: 'short' },
+		initialView: CALENDAR_VIEWS[initial.view],
+		initialDate: initial.date,
+		height: 'auto',
+		// The icon font is a data: URL, which the CSP (font-src 'self') blocks: words instead.
+		buttonIcons: false,
+		headerToolbar: {
+			start: 'today prev,next',
+			center: 'title',
+			end: 'dayGridMonth,timeGridWeek,listMonth,multiMonthYear'
+		},
+		views: {
+			dayGridMonth: { buttonText: m.cal_view_month() },
+			timeGridWeek: { buttonText: m.cal_view_week() },
+			listMonth: { buttonText: m.cal_view_list() },
+			// The small month grids of a year have no room for 'uge 12': the number alone.
+			multiMonthYear: { buttonText: m.cal_view_year(), weekNumberFormat: { week: 'numeric' } }
+		},
+		editable: initial.editable,
+		eventStartEditable: initial.editable,
+		// The move endpoint keeps an activity's length; the length is changed on the edit page.
+		eventDurationEditable: false
+	};
+}
