@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { schoolYearRange, isSchoolYearLabel } from '$lib/dates/school-year';
+import type { SchoolHolidayInput } from '$lib/validation/school-holiday';
+import type { DB, SchoolHoliday } from './db/schema';
+import type { RightsUser } from './activity-rights';
+import { UUID } from './activity-core';
+
+export type HolidayResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' };
+const notFound = { ok: false, reason: 'not_found' } as const;
+
+export interface Municipality {
+	id: string;
+	name: string;
+	slug: string;
+}
+
+/**
+ * Each municipality enters its own school holidays: its admins and members, and the secretariat.
+ * A school in the municipality may not: the municipality decides the holidays for all its schools.
+ */
+export function canEditSchoolHolidays(user: RightsUser | null, municipalityId: string): boolean {
+	if (user === null) return false;
+	return user.isSecretariat || user.memberships.some((m) => m.organisationId === municipalityId);
+}
+
+export async function listMunicipalities(db: Kysely<DB>): Promise<Municipality[]> {
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'slug'])
+		.where('kind', '=', 'municipality')
+		.orderBy('name')
+		.execute();
+}
+
+/** The school holidays of a municipality, optionally only those touching one school year. */
+export async function listSchoolHolidays(
+	db: Kysely<DB>,
+	municipalityId: string,
+	year?: string
+): Promise<SchoolHoliday[]> {
+	if (!UUID.test(municipalityId)) return [];
+	let query = db.selectFrom('schoolHoliday').selectAll().where('municipalityId', '=', municipalityId);
+	if (year && isSchoolYearLabel(year)) {
+		const range = schoolYearRange(year);
+		query = query.where('startDate', '<=', range.end).where('endDate', '>=', range.start);
+	}
+	return query.orderBy('startDate').orderBy('name').execute();
+}
+
+async function isMunicipality(db: Kysely<DB>, id: string): Promise<boolean> {
+	if (!UUID.test(id)) return false;
+	const row = await db
+		.selectFrom('organisation')
+		.select('id')
+		.where('id', '=', id)
+		.where('kind', '=', 'municipality')
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function createSchoolHoliday(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	municipalityId: string,
+	input: SchoolHolidayInput
+): Promise<HolidayResult<{ id: string }>> {
+	if (!canEditSchoolHolidays(user, municipalityId)) return notFound;
+	if (!(await isMunicipality(db, municipalityId))) return notFound;
+	const row = await db
+		.insertInto('schoolHoliday')
+		.values({ municipalityId, ...input })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { ok: true, value: { id: row.id } };
+}
+
+/** The holiday when the user may change it; otherwise not found, as if it did not exist. */
+async function findEditable(db: Kysely<DB>, user: RightsUser | null, id: string) {
+	if (!UUID.test(id)) return null;
+	const row = await db.selectFrom('schoolHoliday').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && canEditSchoolHolidays(user, row.municipalityId) ? row : null;
+}
+
+export async function updateSchoolHoliday(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	id: string,
+	input: SchoolHolidayInput
+): Promise<HolidayResult<{ id: string }>> {
+	if (!(await findEditable(db, user, id))) return notFound;
+	await db.updateTable('schoolHoliday').set(input).where('id', '=', id).execute();
+	return { ok: true, value: { id } };
+}
+
+export async function deleteSchoolHoliday(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	id: string
+): Promise<HolidayResult<{ id: string }>> {
+	if (!(await findEditable(db, user, id))) return notFound;
+	await db.deleteFrom('schoolHoliday').where('id', '=', id).execute();
+	return { ok: true, value: { id } };
+}
