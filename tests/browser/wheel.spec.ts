@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, logIn } from './support';
+
+const YEAR = '2026/27';
+const ARCS = 'svg.wheel a[href^="/aktiviteter/"]';
+const SUMMARY = '[data-testid="wheel-summary"]';
+
+async function summaryCount(page: Page): Promise<number> {
+	return Number(await page.locator(SUMMARY).getAttribute('data-count'));
+}
+
+test.describe('the wheel page', () => {
+	test.beforeEach(async ({ page }) => {
+		await logIn(page, USERS.secretariat);
+	});
+
+	test('draws the seeded year’s activities, as many arcs as the server counted', async ({
+		page
+	}) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const count = await summaryCount(page);
+		expect(count).toBeGreaterThan(20);
+		await expect(page.locator(SUMMARY)).toContainText(`${count} aktiviteter i ${YEAR}`);
+		await expect(page.locator(ARCS)).toHaveCount(count);
+		await expect(page.locator('svg.wheel')).toContainText('august 2026');
+		await page.setViewportSize({ width: 1280, height: 1400 });
+		await page.locator('svg.wheel').screenshot({ path: '/tmp/wheel.png' });
+	});
+
+	test('Tab reaches an arc and Enter opens its activity', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		let name: string | null = null;
+		for (let i = 0; i < 120 && !name; i++) {
+			await page.keyboard.press('Tab');
+			name = await page.evaluate(
+				() => document.activeElement?.closest('svg.wheel a')?.getAttribute('aria-label') ?? null
+			);
+		}
+		expect(name).toMatch(/uge/);
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/aktiviteter\/[0-9a-f-]{36}$/);
+		const title = name!.split(',')[0];
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+	});
+
+	test('a filter changes the wheel and survives a reload', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const before = await summaryCount(page);
+		await page.getByLabel('Søjle').selectOption('rekruttering');
+		await expect(page).toHaveURL(/pillar=rekruttering/);
+		await expect(page.locator(SUMMARY)).not.toHaveAttribute('data-count', String(before));
+		const after = await summaryCount(page);
+		expect(after).toBeGreaterThan(0);
+		expect(after).toBeLessThan(before);
+		await expect(page.locator(ARCS)).toHaveCount(after);
+		await page.reload();
+		await expect(page.getByLabel('Søjle')).toHaveValue('rekruttering');
+		await expect(page.locator(ARCS)).toHaveCount(after);
+		const calendar = page.getByRole('link', { name: 'Vis i kalender' });
+		await expect(calendar).toHaveAttribute('href', /\/kalender\?.*pillar=rekruttering/);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the wheel page is server-rendered SVG with its arcs', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const count = await summaryCount(page);
+		expect(count).toBeGreaterThan(0);
+		await expect(page.locator('svg.wheel')).toBeVisible();
+		await expect(page.locator(ARCS)).toHaveCount(count);
+		await page.getByRole('link', { name: 'Liste' }).click();
+		await expect(page).toHaveURL(/view=list/);
+		await expect(page.locator('.activity-list a[href^="/aktiviteter/"]')).toHaveCount(count);
+	});
+});
+
+test.describe('embedding', () => {
+	let host: Server;
+	let hostUrl: string;
+	let frameSrc = '';
+
+	test.beforeAll(async () => {
+		// Another origin: 127.0.0.1 on its own port frames the app served at localhost.
+		host = createServer((_, res) => {
+			res.setHeader('content-type', 'text/html; charset=utf-8');
+			res.end(
+				`<!doctype html><title>Host</title><iframe src="${frameSrc}" width="900" height="1200"></iframe>`
+			);
+		});
+		await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+		hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+	});
+	test.afterAll(async () => {
+		await new Promise((resolve) => host.close(resolve));
+	});
+
+	test('the embed loads in another origin’s iframe and shows public activities only', async ({
+		page,
+		baseURL
+	}) => {
+		frameSrc = `${baseURL}/embed?year=${encodeURIComponent(YEAR)}`;
+		await page.goto(hostUrl);
+		const frame = page.frameLocator('iframe');
+		const arcs = frame.locator('svg.wheel a');
+		await expect(frame.locator('svg.wheel')).toBeVisible();
+		const count = Number(await frame.locator(SUMMARY).getAttribute('data-count'));
+		expect(count).toBeGreaterThan(0);
+		await expect(arcs).toHaveCount(count);
+		await expect(arcs.first()).toHaveAttribute('target', '_blank');
+		await expect(frame.locator('.site-header')).toBeHidden();
+
+		// A logged-in visitor gets the same public set, and every id is one anonymous visitors see.
+		const ids = await arcs.evaluateAll((links) =>
+			links.map((a) => (a.getAttribute('href') ?? '').split('/').pop())
+		);
+		const anonymous = await page.request.get(
+			`${baseURL}/aarshjul?year=${encodeURIComponent(YEAR)}`
+		);
+		const publicHtml = await anonymous.text();
+		for (const id of ids) expect(publicHtml).toContain(`/aktiviteter/${id}`);
+		await logIn(page, USERS.secretariat);
+		await page.goto(`/embed?year=${encodeURIComponent(YEAR)}`);
+		await expect(page.locator('svg.wheel a')).toHaveCount(count);
+	});
+
+	test('the wheel page itself refuses to load in a frame', async ({ page, baseURL }) => {
+		frameSrc = `${baseURL}/aarshjul?year=${encodeURIComponent(YEAR)}`;
+		const refused = page.waitForEvent('response', (r) => r.url().startsWith(`${baseURL}/aarshjul`));
+		await page.goto(hostUrl);
+		const response = await refused;
+		expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+		const frame = page.frames().find((f) => f !== page.mainFrame());
+		expect(frame).toBeDefined();
+		await expect.poll(async () => frame!.locator('svg.wheel').count()).toBe(0);
+		expect(frame!.url().startsWith(baseURL!)).toBe(false);
+	});
+});
