@@ -75,7 +75,11 @@ export async function createSchoolHoliday(
 }
 
 /** The holiday when the user may change it; otherwise not found, as if it did not exist. */
-async function findEditable(db: Kysely<DB>, user: RightsUser | null, id: string) {
+export async function findEditableSchoolHoliday(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	id: string
+): Promise<SchoolHoliday | null> {
 	if (!UUID.test(id)) return null;
 	const row = await db.selectFrom('schoolHoliday').selectAll().where('id', '=', id).executeTakeFirst();
 	return row && canEditSchoolHolidays(user, row.municipalityId) ? row : null;
@@ -87,7 +91,7 @@ export async function updateSchoolHoliday(
 	id: string,
 	input: SchoolHolidayInput
 ): Promise<HolidayResult<{ id: string }>> {
-	if (!(await findEditable(db, user, id))) return notFound;
+	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
 	await db.updateTable('schoolHoliday').set(input).where('id', '=', id).execute();
 	return { ok: true, value: { id } };
 }
@@ -97,7 +101,7 @@ export async function deleteSchoolHoliday(
 	user: RightsUser | null,
 	id: string
 ): Promise<HolidayResult<{ id: string }>> {
-	if (!(await findEditable(db, user, id))) return notFound;
+	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
 	await db.deleteFrom('schoolHoliday').where('id', '=', id).execute();
 	return { ok: true, value: { id } };
 }

@@ -1,0 +1,85 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { parseForm, readForm } from '$lib/server/forms';
+import {
+	canEditSchoolHolidays,
+	createSchoolHoliday,
+	deleteSchoolHoliday,
+	findEditableSchoolHoliday,
+	listMunicipalities,
+	listSchoolHolidays,
+	updateSchoolHoliday,
+	type HolidayResult
+} from '$lib/server/school-holiday';
+import { schoolHolidaySchema } from '$lib/validation/school-holiday';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const db = await getDb();
+	const municipalities = await listMunicipalities(db);
+	const slug = url.searchParams.get('kommune');
+	const municipality = slug ? municipalities.find((mu) => mu.slug === slug) : municipalities[0];
+	if (slug && !municipality) error(404, m.holiday_err_not_found());
+	return {
+		municipalities,
+		municipality: municipality ?? null,
+		holidays: municipality ? await listSchoolHolidays(db, municipality.id) : [],
+		canEdit: municipality ? canEditSchoolHolidays(locals.user, municipality.id) : false
+	};
+};
+
+function requireUser(locals: App.Locals, url: URL) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+async function formOf(request: Request) {
+	const form = await readForm(request);
+	if (!form) error(400, m.form_fix_errors());
+	return form;
+}
+
+/** Checked before the form, so someone else's holiday answers 404 whatever was posted. */
+async function requireHoliday(user: App.Locals['user'], form: FormData) {
+	const id = String(form.get('id') ?? '');
+	const holiday = await findEditableSchoolHoliday(await getDb(), user, id);
+	if (!holiday) error(404, m.holiday_err_not_found());
+	return holiday;
+}
+
+/** Back to the municipality's list (post/redirect/get), or 404 for what is not the user's. */
+async function done(result: HolidayResult<unknown>, municipalityId?: string): Promise<never> {
+	if (!result.ok) error(404, m.holiday_err_not_found());
+	const slug = (await listMunicipalities(await getDb())).find((mu) => mu.id === municipalityId)?.slug;
+	redirect(303, slug ? `/ferier?kommune=${slug}` : '/ferier');
+}
+
+export const actions: Actions = {
+	create: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await formOf(request);
+		const municipalityId = String(form.get('municipalityId') ?? '');
+		if (!canEditSchoolHolidays(user, municipalityId)) error(404, m.holiday_err_not_found());
+		const parsed = parseForm(schoolHolidaySchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await createSchoolHoliday(await getDb(), user, municipalityId, parsed.data);
+		return done(result, municipalityId);
+	},
+	update: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await formOf(request);
+		const holiday = await requireHoliday(user, form);
+		const parsed = parseForm(schoolHolidaySchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateSchoolHoliday(await getDb(), user, holiday.id, parsed.data);
+		return done(result, holiday.municipalityId);
+	},
+	delete: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await formOf(request);
+		const holiday = await requireHoliday(user, form);
+		const result = await deleteSchoolHoliday(await getDb(), user, holiday.id);
+		return done(result, holiday.municipalityId);
+	}
+};
