@@ -2,14 +2,18 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// Danish first: no Accept-Language guessing; English is an explicit choice kept in a cookie.
+	strategy: ['cookie', 'baseLocale']
+} as const;
+
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// Danish first: no Accept-Language guessing; English is an explicit choice kept in a cookie.
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// Under Vitest the messages are compiled once by tests/global-setup.ts: the plugin's
+		// file watcher would otherwise keep Vitest from exiting for 10 s after every run.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({ ...paraglideOptions, strategy: [...paraglideOptions.strategy] })]),
 		sveltekit()
 	],
 	test: {
@@ -18,6 +22,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		globalSetup: ['tests/global-setup.ts'],
 		setupFiles: ['tests/setup-env.ts']
 	}
 });
