@@ -52,6 +52,7 @@ export function baseOptions(initial: {
 		height: 'auto',
 		// The icon font is a data: URL, which the CSP (font-src 'self') blocks: words instead.
 		buttonIcons: false,
+		buttonText: { today: m.cal_today(), prev: m.cal_prev_button(), next: m.cal_next_button() },
 		headerToolbar: {
 			start: 'today prev,next',
 			center: 'title',
