@@ -71,8 +71,18 @@ describe('rollforward (real database)', () => {
 		await db
 			.insertInto('schoolHoliday')
 			.values([
-				{ municipalityId: world.org.horsens, name: 'Efterårsferie', startDate: '2027-10-16', endDate: '2027-10-24' },
-				{ municipalityId: world.org.odder, name: 'Efterårsferie', startDate: '2027-10-16', endDate: '2027-10-24' }
+				{
+					municipalityId: world.org.horsens,
+					name: 'Efterårsferie',
+					startDate: '2027-10-16',
+					endDate: '2027-10-24'
+				},
+				{
+					municipalityId: world.org.odder,
+					name: 'Efterårsferie',
+					startDate: '2027-10-16',
+					endDate: '2027-10-24'
+				}
 			])
 			.execute();
 	});
@@ -112,9 +122,17 @@ describe('rollforward (real database)', () => {
 
 		it('reports school holidays of the municipalities of owner and participants', async () => {
 			expect((await item(ids.autumn)).conflicts).toEqual([
-				{ kind: 'schoolHoliday', start: '2027-10-16', end: '2027-10-24', name: 'Efterårsferie', municipality: 'Horsens Kommune' }
+				{
+					kind: 'schoolHoliday',
+					start: '2027-10-16',
+					end: '2027-10-24',
+					name: 'Efterårsferie',
+					municipality: 'Horsens Kommune'
+				}
 			]);
-			const both = (await item(ids.odder)).conflicts.map((c) => 'municipality' in c && c.municipality);
+			const both = (await item(ids.odder)).conflicts.map(
+				(c) => 'municipality' in c && c.municipality
+			);
 			expect(both.sort()).toEqual(['Horsens Kommune', 'Odder Kommune']);
 		});
 
@@ -146,7 +164,9 @@ describe('rollforward (real database)', () => {
 				.where('id', 'in', outcome!.createdIds)
 				.orderBy('startDate')
 				.execute();
-			const targets = preview!.items.flatMap((i) => (i.target ? [[i.target.start, i.target.end]] : []));
+			const targets = preview!.items.flatMap((i) =>
+				i.target ? [[i.target.start, i.target.end]] : []
+			);
 			expect(rows.map((r) => [r.startDate, r.endDate])).toEqual(targets);
 			expect(rows[0]).toMatchObject({
 				title: 'Praktik uge 6',

@@ -18,7 +18,7 @@ const ROLES = [
 type Role = (typeof ROLES)[number];
 
 /** What an action answered: the status of a fail(), redirect() or error(). */
-async function outcome(run: () => Promise<unknown>): Promise<number> {
+async function outcome(run: () => unknown): Promise<number> {
 	try {
 		const result = (await run()) as { status?: number } | undefined;
 		return result?.status ?? 200;
@@ -69,7 +69,12 @@ describe('school-holiday (real database)', () => {
 		};
 		const row = await database.db
 			.insertInto('schoolHoliday')
-			.values({ municipalityId: world.org.horsens, name: 'Vinterferie', startDate: '2027-02-13', endDate: '2027-02-21' })
+			.values({
+				municipalityId: world.org.horsens,
+				name: 'Vinterferie',
+				startDate: '2027-02-13',
+				endDate: '2027-02-21'
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		holidayId = row.id;
@@ -77,8 +82,11 @@ describe('school-holiday (real database)', () => {
 
 	const holidays = () => listSchoolHolidays(database.db, world.org.horsens);
 	const valid = { name: 'Efterårsferie', startDate: '2027-10-16', endDate: '2027-10-24' };
-	const post = (action: 'create' | 'update' | 'delete', user: SessionUser | null, fields: Record<string, string>) =>
-		outcome(() => actions[action](fakeEvent(`/ferier?/${action}`, user, {}, fields)));
+	const post = (
+		action: 'create' | 'update' | 'delete',
+		user: SessionUser | null,
+		fields: Record<string, string>
+	) => outcome(() => actions[action](fakeEvent(`/ferier?/${action}`, user, {}, fields)));
 
 	describe('rights: who may create, edit and delete Horsens’ holidays', () => {
 		// 303: done (back to the list); 404: not theirs; anonymous is sent to log in (also 303).
@@ -91,7 +99,10 @@ describe('school-holiday (real database)', () => {
 			['anonymous', 303, false]
 		];
 		it.each(table)('%s: create → %i', async (role, status, allowed) => {
-			const answer = await post('create', users[role], { ...valid, municipalityId: world.org.horsens });
+			const answer = await post('create', users[role], {
+				...valid,
+				municipalityId: world.org.horsens
+			});
 			expect(answer).toBe(status);
 			expect((await holidays()).length).toBe(allowed ? 2 : 1);
 		});
@@ -119,38 +130,54 @@ describe('school-holiday (real database)', () => {
 			['end before start', { ...valid, endDate: '2027-10-10' }, 'endDate', /før startdatoen/],
 			['31 February', { ...valid, startDate: '2027-02-31' }, 'startDate', /findes ikke/],
 			['missing name', { ...valid, name: '  ' }, 'name', /udfyldes/],
-			['far outside the planning range', { ...valid, startDate: '1999-10-16' }, 'startDate', /skoleår/]
+			[
+				'far outside the planning range',
+				{ ...valid, startDate: '1999-10-16' },
+				'startDate',
+				/skoleår/
+			]
 		];
-		it.each(bad)('refuses %s with a Danish message, writes nothing, keeps the input', async (_, fields, field, message) => {
-			for (const action of ['create', 'update'] as const) {
-				const event = fakeEvent(`/ferier?/${action}`, users.municipalityMember, {}, {
-					...fields,
-					municipalityId: world.org.horsens,
-					id: holidayId
-				});
-				const result = (await actions[action](event)) as {
-					status: number;
-					data: { errors: Record<string, string>; values: Record<string, string> };
-				};
-				expect(result.status).toBe(400);
-				expect(result.data.errors[field]).toMatch(message);
-				expect(result.data.values.name).toBe(fields.name);
+		it.each(bad)(
+			'refuses %s with a Danish message, writes nothing, keeps the input',
+			async (_, fields, field, message) => {
+				for (const action of ['create', 'update'] as const) {
+					const event = fakeEvent(
+						`/ferier?/${action}`,
+						users.municipalityMember,
+						{},
+						{
+							...fields,
+							municipalityId: world.org.horsens,
+							id: holidayId
+						}
+					);
+					const result = (await actions[action](event)) as {
+						status: number;
+						data: { errors: Record<string, string>; values: Record<string, string> };
+					};
+					expect(result.status).toBe(400);
+					expect(result.data.errors[field]).toMatch(message);
+					expect(result.data.values.name).toBe(fields.name);
+				}
+				expect(await holidays()).toMatchObject([{ name: 'Vinterferie', startDate: '2027-02-13' }]);
 			}
-			expect(await holidays()).toMatchObject([{ name: 'Vinterferie', startDate: '2027-02-13' }]);
-		});
+		);
 	});
 
 	describe('load', () => {
 		it('lists a municipality publicly and offers editing only to its own people', async () => {
 			const page = (user: SessionUser | null) =>
-				load(fakeEvent('/ferier?kommune=horsens-kommune', user)) as Promise<{
+				load(fakeEvent('/ferier?kommune=horsens-kommune', user)) as unknown as Promise<{
 					holidays: { name: string }[];
 					canEdit: boolean;
 				}>;
-			expect(await page(null)).toMatchObject({ holidays: [{ name: 'Vinterferie' }], canEdit: false });
+			expect(await page(null)).toMatchObject({
+				holidays: [{ name: 'Vinterferie' }],
+				canEdit: false
+			});
 			expect((await page(users.municipalityMember)).canEdit).toBe(true);
 			expect((await page(users.otherMunicipalityAdmin)).canEdit).toBe(false);
-			expect(await outcome(() => load(fakeEvent('/ferier?kommune=findes-ikke', null)) as Promise<unknown>)).toBe(404);
+			expect(await outcome(() => load(fakeEvent('/ferier?kommune=findes-ikke', null)))).toBe(404);
 		});
 	});
 });

@@ -91,11 +91,7 @@ describe('activity-series (real database)', () => {
 		});
 
 		it('refuses an owner the user is not a member of and writes nothing', async () => {
-			const result = await createSeries(
-				database.db,
-				member,
-				uge6({ ownerId: world.org.partner })
-			);
+			const result = await createSeries(database.db, member, uge6({ ownerId: world.org.partner }));
 			expect(result).toMatchObject({ ok: false, reason: 'forbidden' });
 			expect(await seriesCount()).toBe(0);
 		});

@@ -55,7 +55,9 @@ export function expandSeries(input: SeriesWhen): ActivityResult<Occurrence[]> {
 /** The owner takes part by definition, so it is not stored twice (as for single activities). */
 export function seriesParticipants(input: Pick<SeriesInput, 'participants' | 'ownerId'>): string[] {
 	const owner = input.ownerId.toLowerCase();
-	return [...new Set(input.participants.map((id) => id.toLowerCase()))].filter((id) => id !== owner);
+	return [...new Set(input.participants.map((id) => id.toLowerCase()))].filter(
+		(id) => id !== owner
+	);
 }
 
 /** Checks that need the database, with the same messages as the activity form. */
@@ -143,6 +145,9 @@ export async function insertParticipants(
 		organisationIds.map((organisationId) => ({ activityId, organisationId }))
 	);
 	for (let i = 0; i < rows.length; i += 5000) {
-		await trx.insertInto('activityParticipant').values(rows.slice(i, i + 5000)).execute();
+		await trx
+			.insertInto('activityParticipant')
+			.values(rows.slice(i, i + 5000))
+			.execute();
 	}
 }

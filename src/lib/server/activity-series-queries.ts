@@ -120,7 +120,17 @@ export function seriesFormValues(s: SeriesDetail): Record<string, string | strin
 		count: s.occurrenceCount === null ? '' : String(s.occurrenceCount),
 		months: Array.isArray(rule.months) ? rule.months.map(String) : []
 	};
-	for (const key of ['week', 'fromWeekday', 'toWeekday', 'month', 'day', 'durationDays', 'interval', 'weekday', 'n']) {
+	for (const key of [
+		'week',
+		'fromWeekday',
+		'toWeekday',
+		'month',
+		'day',
+		'durationDays',
+		'interval',
+		'weekday',
+		'n'
+	]) {
 		if (typeof rule[key] === 'number') values[key] = String(rule[key]);
 	}
 	return values;

@@ -66,7 +66,11 @@ export async function listRollForwardCandidates(
 		if (ids.length === 0) return [];
 		query = query.where('activity.id', 'in', ids);
 	}
-	return query.orderBy('activity.startDate').orderBy('activity.title').orderBy('activity.id').execute();
+	return query
+		.orderBy('activity.startDate')
+		.orderBy('activity.title')
+		.orderBy('activity.id')
+		.execute();
 }
 
 export interface MunicipalHoliday {

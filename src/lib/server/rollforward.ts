@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSchoolYearLabel, nextSchoolYear } from '$lib/dates/school-year';
-import {
-	rollForward,
-	type RollForwardConflict,
-	type RolledSpan
-} from '$lib/wheel/rollforward';
+import { rollForward, type RollForwardConflict, type RolledSpan } from '$lib/wheel/rollforward';
 import type { DB } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import {
@@ -76,7 +72,14 @@ export async function previewRollForward(
 			const holiday = mine[Number(c.name)];
 			return { ...c, name: holiday.name, municipality: holiday.municipality };
 		});
-		return { id: a.id, title: a.title, ownerName: a.ownerName, source: result.source, target: result.target, conflicts };
+		return {
+			id: a.id,
+			title: a.title,
+			ownerName: a.ownerName,
+			source: result.source,
+			target: result.target,
+			conflicts
+		};
 	});
 	await markExisting(db, activities, items);
 	return { fromYear: request.fromYear, toYear, items, ignored };

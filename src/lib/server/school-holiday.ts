@@ -39,7 +39,10 @@ export async function listSchoolHolidays(
 	year?: string
 ): Promise<SchoolHoliday[]> {
 	if (!UUID.test(municipalityId)) return [];
-	let query = db.selectFrom('schoolHoliday').selectAll().where('municipalityId', '=', municipalityId);
+	let query = db
+		.selectFrom('schoolHoliday')
+		.selectAll()
+		.where('municipalityId', '=', municipalityId);
 	if (year && isSchoolYearLabel(year)) {
 		const range = schoolYearRange(year);
 		query = query.where('startDate', '<=', range.end).where('endDate', '>=', range.start);
@@ -81,7 +84,11 @@ export async function findEditableSchoolHoliday(
 	id: string
 ): Promise<SchoolHoliday | null> {
 	if (!UUID.test(id)) return null;
-	const row = await db.selectFrom('schoolHoliday').selectAll().where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('schoolHoliday')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && canEditSchoolHolidays(user, row.municipalityId) ? row : null;
 }
 

@@ -37,7 +37,10 @@ const dateField = () =>
 const intField = () =>
 	z.preprocess(
 		blankToUndefined,
-		z.coerce.number({ error: () => m.series_val_number() }).int({ error: () => m.series_val_number() }).optional()
+		z.coerce
+			.number({ error: () => m.series_val_number() })
+			.int({ error: () => m.series_val_number() })
+			.optional()
 	);
 
 const timeField = () =>
@@ -137,17 +140,42 @@ function ruleOf(v: RuleFields): RecurrenceRule {
 	const n = (key: string) => v[key] as never;
 	switch (v.ruleKind) {
 		case 'yearlyIsoWeek':
-			return { kind: v.ruleKind, week: n('week'), fromWeekday: n('fromWeekday'), toWeekday: n('toWeekday') };
+			return {
+				kind: v.ruleKind,
+				week: n('week'),
+				fromWeekday: n('fromWeekday'),
+				toWeekday: n('toWeekday')
+			};
 		case 'yearlyDate':
-			return { kind: v.ruleKind, month: n('month'), day: n('day'), durationDays: n('durationDays') };
+			return {
+				kind: v.ruleKind,
+				month: n('month'),
+				day: n('day'),
+				durationDays: n('durationDays')
+			};
 		case 'everyNWeeks':
-			return { kind: v.ruleKind, interval: n('interval'), weekday: n('weekday'), fromDate: v.startsOn };
+			return {
+				kind: v.ruleKind,
+				interval: n('interval'),
+				weekday: n('weekday'),
+				fromDate: v.startsOn
+			};
 		case 'nthWeekdayOfMonth': {
 			const months = v.months as number[];
-			return { kind: v.ruleKind, n: n('n'), weekday: n('weekday'), months: months.length ? months : undefined };
+			return {
+				kind: v.ruleKind,
+				n: n('n'),
+				weekday: n('weekday'),
+				months: months.length ? months : undefined
+			};
 		}
 		case 'lastWeekOfMonth':
-			return { kind: v.ruleKind, month: n('month'), fromWeekday: n('fromWeekday'), toWeekday: n('toWeekday') };
+			return {
+				kind: v.ruleKind,
+				month: n('month'),
+				fromWeekday: n('fromWeekday'),
+				toWeekday: n('toWeekday')
+			};
 	}
 }
 

@@ -51,7 +51,9 @@ async function requireHoliday(user: App.Locals['user'], form: FormData) {
 /** Back to the municipality's list (post/redirect/get), or 404 for what is not the user's. */
 async function done(result: HolidayResult<unknown>, municipalityId?: string): Promise<never> {
 	if (!result.ok) error(404, m.holiday_err_not_found());
-	const slug = (await listMunicipalities(await getDb())).find((mu) => mu.id === municipalityId)?.slug;
+	const slug = (await listMunicipalities(await getDb())).find(
+		(mu) => mu.id === municipalityId
+	)?.slug;
 	redirect(303, slug ? `/ferier?kommune=${slug}` : '/ferier');
 }
 

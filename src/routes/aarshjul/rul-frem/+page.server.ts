@@ -1,0 +1,114 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { copenhagenToday } from '$lib/dates/iso';
+import { formatDateRange } from '$lib/dates/format';
+import { formatWeekRange } from '$lib/dates/weeks';
+import {
+	currentSchoolYear,
+	formatSchoolYear,
+	isSchoolYearLabel,
+	parseSchoolYear
+} from '$lib/dates/school-year';
+import { conflictText } from '$lib/rollforward-labels';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { listCategories } from '$lib/server/activity';
+import {
+	applyRollForward,
+	listRollForwardCandidates,
+	previewRollForward
+} from '$lib/server/rollforward';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireUser(locals: App.Locals, url: URL) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+const locale = () => (getLocale() === 'en' ? 'en' : 'da');
+const span = (start: string, end: string) =>
+	`${formatDateRange(start, end, locale())} (${formatWeekRange(start, end, locale())})`;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const current = currentSchoolYear(copenhagenToday());
+	const asked = url.searchParams.get('year') ?? '';
+	const year = isSchoolYearLabel(asked) ? asked : current;
+	const categoryId = url.searchParams.get('kategori') ?? '';
+	const db = await getDb();
+	const candidates = await listRollForwardCandidates(db, user, year, { categoryId });
+	const first = parseSchoolYear(current)! - 2;
+	return {
+		year,
+		years: Array.from({ length: 5 }, (_, i) => formatSchoolYear(first + i)),
+		categoryId,
+		categories: (await listCategories(db)).map((c) => ({
+			id: c.id,
+			name: locale() === 'en' ? c.nameEn : c.nameDa
+		})),
+		// Everything is ticked unless the user asked for none (works without JavaScript).
+		checked: url.searchParams.get('valg') !== 'ingen',
+		candidates: candidates.map((c) => ({
+			id: c.id,
+			title: c.title,
+			when: span(c.startDate, c.endDate),
+			category: locale() === 'en' ? c.categoryNameEn : c.categoryNameDa,
+			colour: c.colour,
+			ownerName: c.ownerName
+		}))
+	};
+};
+
+async function chosen(request: Request) {
+	const form = await readForm(request);
+	if (!form) error(400, m.form_fix_errors());
+	const fromYear = String(form.get('year') ?? '');
+	const activityIds = form.getAll('activityIds').map(String);
+	if (!isSchoolYearLabel(fromYear))
+		return { problem: fail(400, { message: m.rollforward_bad_year() }) };
+	if (activityIds.length === 0)
+		return { problem: fail(400, { message: m.rollforward_choose_one() }) };
+	return { fromYear, activityIds };
+}
+
+export const actions: Actions = {
+	preview: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const choice = await chosen(request);
+		if ('problem' in choice) return choice.problem;
+		const preview = await previewRollForward(await getDb(), user, choice);
+		if (!preview) return fail(400, { message: m.rollforward_bad_year() });
+		return {
+			preview: {
+				fromYear: preview.fromYear,
+				toYear: preview.toYear,
+				ignored: preview.ignored.length,
+				items: preview.items.map((i) => ({
+					id: i.id,
+					title: i.title,
+					ownerName: i.ownerName,
+					from: span(i.source.start, i.source.end),
+					to: i.target ? span(i.target.start, i.target.end) : null,
+					conflicts: i.conflicts.map((c) => conflictText(c, i.source.start, preview.toYear)),
+					skipped: !i.target || i.conflicts.some((c) => c.kind === 'exists')
+				}))
+			}
+		};
+	},
+	apply: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const choice = await chosen(request);
+		if ('problem' in choice) return choice.problem;
+		const outcome = await applyRollForward(await getDb(), user, choice);
+		if (!outcome) return fail(400, { message: m.rollforward_bad_year() });
+		return {
+			outcome: {
+				toYear: outcome.toYear,
+				created: outcome.created,
+				skipped: outcome.skipped,
+				ignored: outcome.ignored.length
+			}
+		};
+	}
+};

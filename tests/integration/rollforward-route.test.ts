@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/engine';
+import { actions, load } from '../../src/routes/aarshjul/rul-frem/+page.server';
+import { createTestDatabase, truncateAll } from '../helpers/db';
+import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
+import { fakeEvent, useForRoutes } from './organisation.fixtures';
+
+type Preview = {
+	preview: { toYear: string; items: { title: string; to: string | null; conflicts: string[] }[] };
+};
+
+describe('routes/aarshjul/rul-frem', () => {
+	let database: Database;
+	let world: ActivityWorld;
+	let ids: string[];
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		useForRoutes(database);
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(database);
+		world = await createWorld(database);
+		const school = { ownerId: world.org.school, categoryId: world.category.praktik };
+		ids = [
+			await insertActivity(database.db, {
+				...school,
+				title: 'Praktik',
+				startDate: '2027-02-08',
+				endDate: '2027-02-12'
+			}),
+			await insertActivity(database.db, {
+				...school,
+				title: 'Jul',
+				startDate: '2026-12-28',
+				endDate: '2026-12-28'
+			}),
+			await insertActivity(database.db, {
+				...school,
+				title: 'Besøg',
+				startDate: '2027-05-27',
+				endDate: '2027-05-27'
+			})
+		];
+	});
+
+	const post = (action: 'preview' | 'apply', fields: Record<string, string | string[]>) =>
+		actions[action](
+			fakeEvent(`/aarshjul/rul-frem?/${action}`, world.users.ownerMember, {}, fields)
+		);
+
+	it('sends a visitor to the login page', async () => {
+		await expect(
+			load(fakeEvent('/aarshjul/rul-frem?year=2026/27', null) as never)
+		).rejects.toMatchObject({
+			status: 303,
+			location: expect.stringMatching(/^\/login\?next=/)
+		});
+	});
+
+	it('lists the activities of the chosen year that the user may edit', async () => {
+		const data = (await load(
+			fakeEvent('/aarshjul/rul-frem?year=2026/27', world.users.ownerMember) as never
+		)) as {
+			candidates: { title: string; when: string }[];
+		};
+		expect(data.candidates.map((c) => c.title)).toEqual(['Jul', 'Praktik', 'Besøg']);
+		expect(data.candidates[1].when).toBe('8.–12. feb. 2027 (uge 6)');
+	});
+
+	it('previews in Danish with week numbers and writes nothing', async () => {
+		const before = await countRows(database.db);
+		const result = (await post('preview', { year: '2026/27', activityIds: ids })) as Preview;
+		expect(await countRows(database.db)).toEqual(before);
+		expect(result.preview.toYear).toBe('2027/28');
+		expect(result.preview.items).toEqual([
+			{
+				id: ids[1],
+				title: 'Jul',
+				ownerName: 'Byskolen',
+				from: '28. dec. 2026 (uge 53)',
+				to: null,
+				conflicts: ['Uge 53 findes ikke i 2027 — springes over'],
+				skipped: true
+			},
+			{
+				id: ids[0],
+				title: 'Praktik',
+				ownerName: 'Byskolen',
+				from: '8.–12. feb. 2027 (uge 6)',
+				to: '7.–11. feb. 2028 (uge 6)',
+				conflicts: [],
+				skipped: false
+			},
+			{
+				id: ids[2],
+				title: 'Besøg',
+				ownerName: 'Byskolen',
+				from: '27. maj 2027 (uge 21)',
+				to: '25. maj 2028 (uge 21)',
+				conflicts: ['Rammer Kristi Himmelfartsdag'],
+				skipped: false
+			}
+		]);
+	});
+
+	it('applies and tells how many were created', async () => {
+		const result = await post('apply', { year: '2026/27', activityIds: ids });
+		expect(result).toEqual({ outcome: { toYear: '2027/28', created: 2, skipped: 1, ignored: 0 } });
+		expect((await countRows(database.db)).activities).toBe(5);
+	});
+
+	it('refuses an empty choice and a bad year with 400', async () => {
+		expect(await post('preview', { year: '2026/27' })).toMatchObject({ status: 400 });
+		expect(await post('apply', { year: '2026/28', activityIds: ids })).toMatchObject({
+			status: 400
+		});
+		expect((await countRows(database.db)).activities).toBe(3);
+	});
+});
