@@ -1,0 +1,58 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { loadActivityFormOptions, type ActivityDetail } from '$lib/server/activity';
+import { updateOccurrence } from '$lib/server/activity-series-occurrence';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+import { requireOccurrence } from './occurrence.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function formValues(a: ActivityDetail): Record<string, string | string[]> {
+	return {
+		title: a.title,
+		description: a.description,
+		place: a.place,
+		categoryId: a.categoryId,
+		ownerId: a.ownerId,
+		startDate: a.startDate,
+		endDate: a.endDate,
+		allDay: a.startTime === null ? 'on' : '',
+		startTime: a.startTime?.slice(0, 5) ?? '',
+		endTime: a.endTime?.slice(0, 5) ?? '',
+		visibility: a.visibility,
+		participants: a.participants.map((p) => p.id)
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, activity, seriesId } = await requireOccurrence(locals, url, params.id);
+	const locale = getLocale() === 'en' ? 'en' : 'da';
+	const options = await loadActivityFormOptions(await getDb(), user, locale);
+	return {
+		...options,
+		id: activity.id,
+		title: activity.title,
+		seriesId,
+		values: formValues(activity)
+	};
+};
+
+const STATUS = { invalid: 400, forbidden: 403 } as const;
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		const { user } = await requireOccurrence(locals, url, params.id);
+		const form = await readForm(request);
+		if (!form) error(400, m.form_fix_errors());
+		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateOccurrence(await getDb(), user, params.id, parsed.data);
+		if (!result.ok) {
+			if (result.reason === 'not_found') error(404, m.activity_err_not_found());
+			return invalid(form, result.errors ?? {}, STATUS[result.reason]);
+		}
+		redirect(303, `/aktiviteter/${params.id}`);
+	}
+};

@@ -1,0 +1,49 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateRangeWithWeeks } from '$lib/dates/format';
+import { formValues, parseForm, readForm } from '$lib/server/forms';
+import type { ActivityFailure } from '$lib/server/activity-core';
+import type { RightsUser } from '$lib/server/activity-rights';
+import { previewSeries } from '$lib/server/activity-series';
+import { getDb } from '$lib/server/db';
+import type { SessionUser } from '$lib/server/session';
+import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/validation/series';
+
+export const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
+
+export const locale = (): 'da' | 'en' => (getLocale() === 'en' ? 'en' : 'da');
+
+export function requireUser(locals: App.Locals, url: URL): SessionUser {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+/** The posted series form, or the failure that sends it back filled in. */
+export async function readSeriesForm(request: Request) {
+	const form = await readForm(request);
+	if (!form) error(400, m.form_fix_errors());
+	return { form, parsed: parseForm(seriesSchema, form, { arrayFields: SERIES_ARRAY_FIELDS }) };
+}
+
+export function refused(form: FormData, failure: ActivityFailure) {
+	if (failure.reason === 'not_found') error(404, m.series_err_not_found());
+	// The recurrence messages (e.g. more than 500 dates) say more than the generic one.
+	return fail(STATUS[failure.reason], {
+		errors: failure.errors ?? {},
+		values: formValues(form),
+		message: failure.message as string
+	});
+}
+
+/** ?/preview: the dates with 'uge N', nothing written; the form stays filled in. */
+export async function previewAction(request: Request, user: RightsUser) {
+	const { form, parsed } = await readSeriesForm(request);
+	if (!parsed.ok) return parsed.failure;
+	const result = await previewSeries(await getDb(), user, parsed.data);
+	if (!result.ok) return refused(form, result);
+	return {
+		values: formValues(form),
+		preview: result.value.map((o) => formatDateRangeWithWeeks(o.start, o.end, locale()))
+	};
+}

@@ -1,0 +1,54 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/dates/iso';
+import { currentSchoolYear, nextSchoolYear, schoolYearRange } from '$lib/dates/school-year';
+import { getDb } from '$lib/server/db';
+import { loadActivityFormOptions } from '$lib/server/activity';
+import { canCreateActivities } from '$lib/server/activity-rights';
+import { createSeries } from '$lib/server/activity-series';
+import { locale, previewAction, readSeriesForm, refused, requireUser } from '../form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireCreator(locals: App.Locals, url: URL) {
+	const user = requireUser(locals, url);
+	if (!canCreateActivities(user)) error(403, m.activity_err_no_organisation());
+	return user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireCreator(locals, url);
+	const options = await loadActivityFormOptions(await getDb(), user, locale());
+	// A new series usually starts with the next school year.
+	const next = schoolYearRange(nextSchoolYear(currentSchoolYear(copenhagenToday())));
+	return {
+		...options,
+		locale: locale(),
+		values: {
+			ownerId: options.owners.length === 1 ? options.owners[0].id : '',
+			allDay: 'on',
+			visibility: 'alliance',
+			ruleKind: 'yearlyIsoWeek',
+			week: '6',
+			fromWeekday: '1',
+			toWeekday: '5',
+			weekday: '1',
+			interval: '2',
+			n: '1',
+			startsOn: next.start,
+			endKind: 'until',
+			until: next.end
+		} as Record<string, string | string[]>
+	};
+};
+
+export const actions: Actions = {
+	preview: async ({ request, locals, url }) => previewAction(request, requireCreator(locals, url)),
+	save: async ({ request, locals, url }) => {
+		const user = requireCreator(locals, url);
+		const { form, parsed } = await readSeriesForm(request);
+		if (!parsed.ok) return parsed.failure;
+		const result = await createSeries(await getDb(), user, parsed.data);
+		if (!result.ok) return refused(form, result);
+		redirect(303, `/serier/${result.value.id}`);
+	}
+};
