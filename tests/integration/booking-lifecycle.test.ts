@@ -1,0 +1,235 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/engine';
+import {
+	cancelBooking,
+	confirmBooking,
+	declineBooking,
+	findBookingForUser
+} from '../../src/lib/server/booking';
+import { cancelOffer, updateOffer } from '../../src/lib/server/offer';
+import { offerUpdateSchema } from '../../src/lib/validation/offer';
+import { createTestDatabase, truncateAll } from '../helpers/db';
+import { book, createBookingWorld, makeOffer, visitFields, type BookingWorld } from './booking-fixtures';
+
+async function startSmtp() {
+	const received: { to: string[]; data: string }[] = [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, session, callback) {
+			const chunks: Buffer[] = [];
+			stream.on('data', (c: Buffer) => chunks.push(c));
+			stream.on('end', () => {
+				received.push({
+					to: session.envelope.rcptTo.map((r) => r.address),
+					data: Buffer.concat(chunks).toString('utf8')
+				});
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.server.address() as AddressInfo;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		received,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+/** Quoted-printable soft breaks and escapes undone, enough to search a Danish text. */
+function decoded(data: string): string {
+	return data
+		.replace(/\?=\r?\n?\s+=\?UTF-8\?Q\?/g, '')
+		.replace(/=\r?\n/g, '')
+		.replace(/(=[0-9A-F]{2})+/g, (seq) => Buffer.from(seq.replace(/=/g, ''), 'hex').toString('utf8'));
+}
+
+describe('booking lifecycle', () => {
+	let database: Database;
+	let world: BookingWorld;
+	const savedUrl = process.env.SMTP_URL;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(database);
+		world = await createBookingWorld(database);
+	});
+	afterEach(() => {
+		process.env.SMTP_URL = savedUrl;
+	});
+
+	const outbox = () =>
+		database.db.selectFrom('outbox').select(['toAddress', 'subject', 'bodyText']).orderBy('createdAt').execute();
+	const status = async (id: string) =>
+		(await database.db.selectFrom('booking').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+	describe('bookSeats', () => {
+		it('tells the provider of a new request and shows it on the school wheel', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world));
+			const booking = await book(database.db, world, offerId, { seats: 3 });
+			const mails = await outbox();
+			expect(mails).toHaveLength(1);
+			expect(mails[0].toAddress).toBe('lars@smedjen.dk');
+			expect(mails[0].subject).toBe('Ny bookinganmodning: Besøg på smedjen');
+			expect(mails[0].bodyText).toContain('Byskolen har anmodet om 3 pladser til klasse 8.B');
+			const participant = await database.db
+				.selectFrom('activityParticipant')
+				.innerJoin('offer', 'offer.activityId', 'activityParticipant.activityId')
+				.select('activityParticipant.organisationId')
+				.where('offer.id', '=', booking.offerId)
+				.execute();
+			expect(participant.map((p) => p.organisationId)).toEqual([world.org.school]);
+		});
+	});
+
+	describe('confirmBooking', () => {
+		it('sends the Danish confirmation to the teacher over real SMTP', async () => {
+			const smtp = await startSmtp();
+			try {
+				const offerId = await makeOffer(database.db, world, visitFields(world));
+				const booking = await book(database.db, world, offerId, { seats: 2 });
+				process.env.SMTP_URL = smtp.url;
+				const result = await confirmBooking(database.db, world.users.providerMember, booking.id, {
+					message: 'Vi glæder os. Mød op ved porten.'
+				});
+				expect(result.ok).toBe(true);
+				const toTeacher = smtp.received.find((r) => r.to.includes('rasmus@byskolen.dk'));
+				expect(toTeacher).toBeDefined();
+				const text = decoded(toTeacher!.data);
+				expect(text).toMatch(/^Subject: =\?UTF-8\?Q\?Bekræftet:_Besøg_på_smedjen\?/m);
+				expect(text).toContain('Smedjen ApS har bekræftet bookingen for klasse 8.B fra Byskolen');
+				expect(text).toContain('Mød op ved porten');
+				expect(text).toContain('Medbring: Sikkerhedssko');
+				// The coordinator (school admin) is told too; nobody at the provider.
+				expect(smtp.received.flatMap((r) => r.to).sort()).toEqual(
+					['koordinator@example.dk', 'rasmus@byskolen.dk'].sort()
+				);
+				expect(await status(booking.id)).toBe('confirmed');
+			} finally {
+				await smtp.close();
+			}
+		});
+	});
+
+	describe('cancelBooking', () => {
+		it('promotes the first waitlisted booking that fits and tells its teacher', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '4' }));
+			const holder = await book(database.db, world, offerId, { seats: 3 });
+			await book(database.db, world, offerId, { seats: 1, classLabel: '8.C' });
+			const big = await book(database.db, world, offerId, { seats: 4, classLabel: '9.A', joinWaitlist: true }, 'coordinator');
+			const first = await book(
+				database.db,
+				world,
+				offerId,
+				{ seats: 2, classLabel: '9.B', joinWaitlist: true, schoolId: world.org.otherSchool, teacherEmail: 'tove@bakke.dk' },
+				'otherSchool'
+			);
+			const second = await book(
+				database.db,
+				world,
+				offerId,
+				{ seats: 2, classLabel: '9.C', joinWaitlist: true, schoolId: world.org.otherSchool },
+				'otherSchool'
+			);
+			expect([big.status, first.status, second.status]).toEqual(['waitlisted', 'waitlisted', 'waitlisted']);
+			const detail = await findBookingForUser(database.db, world.users.otherSchool, second.id);
+			expect(detail?.waitlistPosition).toBe(3);
+			await database.db.deleteFrom('outbox').execute();
+
+			const result = await cancelBooking(database.db, world.users.coordinator, holder.id, { reason: 'Bussen udgik' });
+			expect(result.ok).toBe(true);
+			// 3 seats freed: the 4-seat booking does not fit, the next 2-seat one does, the last not.
+			expect(await status(big.id)).toBe('waitlisted');
+			expect(await status(first.id)).toBe('requested');
+			expect(await status(second.id)).toBe('waitlisted');
+			const mails = await outbox();
+			const promoted = mails.find((m) => m.toAddress === 'tove@bakke.dk');
+			expect(promoted?.subject).toBe('Der er blevet plads: Besøg på smedjen');
+			expect(promoted?.bodyText).toContain('klasse 9.B fra Bakkeskolen');
+			const cancelled = mails.find((m) => m.subject.startsWith('Aflyst'));
+			expect(cancelled?.toAddress).toBe('lars@smedjen.dk');
+			expect(cancelled?.bodyText).toContain('Begrundelse: Bussen udgik');
+		});
+
+		it('lets the provider cancel a confirmed booking and tells the school', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world));
+			const booking = await book(database.db, world, offerId);
+			await confirmBooking(database.db, world.users.providerAdmin, booking.id);
+			await database.db.deleteFrom('outbox').execute();
+			const result = await cancelBooking(database.db, world.users.providerAdmin, booking.id, { reason: 'Maskinstop' });
+			expect(result.ok && result.value.cancelReason).toBe('Maskinstop');
+			expect((await outbox()).map((m) => m.toAddress).sort()).toEqual(
+				['koordinator@example.dk', 'rasmus@byskolen.dk'].sort()
+			);
+			const participants = await database.db.selectFrom('activityParticipant').selectAll().execute();
+			expect(participants).toEqual([]);
+		});
+	});
+
+	describe('declineBooking', () => {
+		it('frees the seats for the waitlist and sends the message to the school', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '1' }));
+			const booking = await book(database.db, world, offerId);
+			const waiting = await book(database.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
+			await declineBooking(database.db, world.users.providerAdmin, booking.id, { message: 'Vi har ikke tid' });
+			expect(await status(waiting.id)).toBe('requested');
+			const declined = (await outbox()).find((m) => m.subject.startsWith('Afvist'));
+			expect(declined?.bodyText).toContain('Vi har ikke tid');
+		});
+	});
+
+	describe('updateOffer', () => {
+		it('promotes the waitlist when capacity grows and refuses less than booked', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '2' }));
+			await book(database.db, world, offerId, { seats: 2 });
+			const waiting = await book(database.db, world, offerId, { seats: 2, classLabel: '9.A', joinWaitlist: true });
+			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10' };
+			const less = await updateOffer(
+				database.db,
+				world.users.providerAdmin,
+				offerId,
+				offerUpdateSchema.parse({ ...fields, capacity: '1' })
+			);
+			expect(less).toMatchObject({ ok: false, status: 409 });
+			expect(less.ok === false && less.message).toMatch(/allerede booket 2 pladser/);
+			const more = await updateOffer(
+				database.db,
+				world.users.providerAdmin,
+				offerId,
+				offerUpdateSchema.parse({ ...fields, capacity: '4' })
+			);
+			expect(more.ok).toBe(true);
+			expect(await status(waiting.id)).toBe('requested');
+		});
+	});
+
+	describe('cancelOffer', () => {
+		it('cancels the activity and every live booking and tells each school', async () => {
+			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '1' }));
+			const a = await book(database.db, world, offerId);
+			const b = await book(database.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
+			await database.db.deleteFrom('outbox').execute();
+			const result = await cancelOffer(database.db, world.users.providerMember, offerId, { reason: 'Flytning' });
+			expect(result.ok).toBe(true);
+			expect([await status(a.id), await status(b.id)]).toEqual(['cancelled', 'cancelled']);
+			const activity = await database.db
+				.selectFrom('activity')
+				.innerJoin('offer', 'offer.activityId', 'activity.id')
+				.select(['activity.status', 'activity.sequence'])
+				.where('offer.id', '=', offerId)
+				.executeTakeFirstOrThrow();
+			expect(activity).toEqual({ status: 'cancelled', sequence: 1 });
+			const mails = await outbox();
+			expect(mails.filter((m) => m.toAddress === 'rasmus@byskolen.dk')).toHaveLength(2);
+			expect(mails.every((m) => m.bodyText.includes('Begrundelse: Flytning'))).toBe(true);
+		});
+	});
+});
