@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/engine';
+import {
+	bookSeats,
+	cancelBooking,
+	confirmBooking,
+	declineBooking,
+	findBookingForUser,
+	type Result
+} from '../../src/lib/server/booking';
+import { closeOffer, createOffer } from '../../src/lib/server/offer';
+import { offerSchema } from '../../src/lib/validation/offer';
+import { createTestDatabase, truncateAll } from '../helpers/db';
+import {
+	TODAY,
+	book,
+	bookingInput,
+	createBookingWorld,
+	makeOffer,
+	visitFields,
+	type BookingWorld,
+	type Person
+} from './booking-fixtures';
+
+type Outcome = 'ok' | 403 | 404;
+const ACTIONS = ['createOffer', 'editOffer', 'book', 'confirm', 'decline', 'cancel', 'view'] as const;
+type Action = (typeof ACTIONS)[number];
+
+// Smedjen's alliance-visible visit; Byskolen (Horsens) has requested a booking on it.
+// Booking for Byskolen; another school's, municipality's or company's people get 404 on the booking.
+const TABLE: Record<Person, Record<Action, Outcome>> = {
+	coordinator: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
+	teacher: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
+	municipality: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
+	otherMunicipality: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
+	otherSchool: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
+	providerAdmin: { createOffer: 'ok', editOffer: 'ok', book: 403, confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
+	providerMember: { createOffer: 'ok', editOffer: 'ok', book: 403, confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
+	otherCompany: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
+	secretariat: { createOffer: 'ok', editOffer: 'ok', book: 'ok', confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
+	anonymous: { createOffer: 403, editOffer: 404, book: 404, confirm: 404, decline: 404, cancel: 404, view: 404 }
+};
+
+function outcomeOf(result: Result<unknown>): Outcome {
+	return result.ok ? 'ok' : (result.status as Outcome);
+}
+
+describe('offer and booking authorization (real database)', () => {
+	let database: Database;
+	let world: BookingWorld;
+	let offerId: string;
+	let bookingId: string;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(database);
+		world = await createBookingWorld(database);
+		offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '20' }));
+		bookingId = (await book(database.db, world, offerId, { classLabel: '8.A' })).id;
+	});
+
+	async function act(person: Person, action: Action): Promise<Outcome> {
+		const db = database.db;
+		const user = world.users[person];
+		switch (action) {
+			case 'createOffer':
+				return outcomeOf(await createOffer(db, user, offerSchema.parse(visitFields(world))));
+			case 'editOffer':
+				return outcomeOf(await closeOffer(db, user, offerId));
+			case 'book':
+				return outcomeOf(await bookSeats(db, user, bookingInput(world, offerId), { today: TODAY }));
+			case 'confirm':
+				return outcomeOf(await confirmBooking(db, user, bookingId));
+			case 'decline':
+				return outcomeOf(await declineBooking(db, user, bookingId));
+			case 'cancel':
+				return outcomeOf(await cancelBooking(db, user, bookingId, { reason: 'Test' }));
+			case 'view':
+				return (await findBookingForUser(db, user, bookingId)) ? 'ok' : 404;
+		}
+	}
+
+	for (const [person, row] of Object.entries(TABLE) as [Person, Record<Action, Outcome>][]) {
+		describe(person, () => {
+			for (const action of ACTIONS) {
+				it(`${action} → ${row[action]}`, async () => {
+					const before = await database.db.selectFrom('booking').select(['id', 'status']).execute();
+					const outcome = await act(person, action);
+					expect(outcome).toBe(row[action]);
+					if (outcome !== 'ok') {
+						expect(await database.db.selectFrom('booking').select(['id', 'status']).execute()).toEqual(before);
+					}
+				});
+			}
+		});
+	}
+
+	it('refuses an anonymous booking of a public offer with 403 (log in)', async () => {
+		const publicOffer = await makeOffer(database.db, world, visitFields(world, { visibility: 'public' }));
+		const result = await bookSeats(database.db, null, bookingInput(world, publicOffer), { today: TODAY });
+		expect(result).toMatchObject({ ok: false, status: 403, message: 'Log ind for at booke' });
+	});
+});
