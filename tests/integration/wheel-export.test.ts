@@ -12,7 +12,7 @@ const YEAR = '2026/27';
 const ORIGIN = 'http://localhost:5173';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-type Handler = typeof getSvg;
+type Handler = (event: never) => Response | Promise<Response>;
 
 async function call(handler: Handler, path: string, search: string, user: RightsUser | null) {
 	const url = new URL(`${ORIGIN}/aarshjul/${path}?${search}`);
@@ -95,9 +95,7 @@ describe('wheel export', () => {
 
 		it('leaves another organisation’s private activity out of an anonymous export', async () => {
 			const anonymous = await (await call(getSvg, 'eksport.svg', `year=${YEAR}`, null)).text();
-			const insider = await (
-				await call(getSvg, 'eksport.svg', `year=${YEAR}`, secretariat)
-			).text();
+			const insider = await (await call(getSvg, 'eksport.svg', `year=${YEAR}`, secretariat)).text();
 			expect(anonymous).not.toContain('Sekretariatsmøde');
 			expect(insider).toContain('Sekretariatsmøde');
 			expect(insider.match(/<a /g)!.length).toBeGreaterThan(anonymous.match(/<a /g)!.length);

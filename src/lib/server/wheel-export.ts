@@ -66,7 +66,8 @@ export async function loadWheelExport(
 			...data,
 			filters,
 			filterWords: describeFilters(filters, filterOptions, options.locale),
-			holidayMunicipality: municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
+			holidayMunicipality:
+				municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
 			now,
 			generated: formatDate(copenhagenToday(now), options.locale, 'long')
 		}
@@ -102,7 +103,10 @@ function wheelElement(wheel: WheelExport, locale: Locale, hrefBase: string, x: n
 	// Hydration markers are comments; valid XML, but noise in a file people open and edit.
 	const svg = body.replace(/<!--[\s\S]*?-->/g, '').trim();
 	if (!svg.startsWith('<svg')) throw new Error('Wheel.svelte no longer renders a root <svg>');
-	return svg.replace(/^<svg\b/, `<svg x="${x}" y="${y}" width="${WHEEL_SIZE}" height="${WHEEL_SIZE}"`);
+	return svg.replace(
+		/^<svg\b/,
+		`<svg x="${x}" y="${y}" width="${WHEEL_SIZE}" height="${WHEEL_SIZE}"`
+	);
 }
 
 /**
