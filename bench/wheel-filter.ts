@@ -85,6 +85,29 @@ async function choosePillar(page: Page, value: string): Promise<FilterTiming> {
 	);
 }
 
+/**
+ * Waits until the page is hydrated: a change before that submits nothing (the handler is not
+ * attached yet). Chooses a pillar until the URL follows (retrying), then goes back to all.
+ */
+async function hydrated(page: Page): Promise<void> {
+	await page.evaluate(() => new Promise((r) => requestIdleCallback(r)));
+	for (let attempt = 1; ; attempt++) {
+		await page.selectOption('#filter-pillar', PILLAR);
+		try {
+			await page.waitForURL((url) => url.searchParams.get('pillar') === PILLAR, { timeout: 10_000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+	await page.selectOption('#filter-pillar', '');
+	await page.waitForURL((url) => !url.searchParams.has('pillar'));
+	await page.waitForFunction(
+		() => document.querySelectorAll('svg.wheel a.arc').length ===
+			Number(document.querySelector('[data-testid="wheel-summary"]')?.getAttribute('data-count'))
+	);
+}
+
 export async function runWheelFilter(): Promise<Result[]> {
 	await ensureBenchDatabase();
 	const server = await startServer({ dataDir: BENCH_DATA_DIR, port: 4421 });
@@ -101,8 +124,13 @@ export async function runWheelFilter(): Promise<Result[]> {
 		// tsx (esbuild keepNames) wraps named functions in __name(): give the page a no-op one.
 		await context.addInitScript('globalThis.__name = (f) => f;');
 		const page = await context.newPage();
+		page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+		page.on('console', (message) => {
+			if (message.type() === 'error') console.error(`console error: ${message.text()}`);
+		});
 		await page.goto(server.origin + WHEEL_PATH);
 		await page.waitForLoadState('networkidle');
+		await hydrated(page);
 		const initial = await page.locator('svg.wheel a.arc').count();
 		console.log(`wheel loaded in Chromium with ${initial} arcs; load ${load()}`);
 
