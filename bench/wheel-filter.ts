@@ -31,6 +31,14 @@ const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
+/** Renderer main-thread time (CDP Performance metrics, seconds) spent in a filter change. */
+interface MainThread {
+	script: number;
+	style: number;
+	layout: number;
+	task: number;
+}
+
 interface FilterTiming {
 	/** Change of the select → new wheel painted (after the next animation frame). */
 	total: number;
@@ -38,6 +46,7 @@ interface FilterTiming {
 	data: number;
 	arcs: number;
 	count: number;
+	main?: MainThread;
 }
 
 /**
@@ -134,11 +143,37 @@ export async function runWheelFilter(): Promise<Result[]> {
 		const initial = await page.locator('svg.wheel a.arc').count();
 		console.log(`wheel loaded in Chromium with ${initial} arcs; load ${load()}`);
 
+		// Main-thread time per filter change from the renderer's own counters.
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const metrics = async (): Promise<MainThread> => {
+			const { metrics: list } = await cdp.send('Performance.getMetrics');
+			const get = (n: string) => (list.find((m) => m.name === n)?.value ?? 0) * 1000;
+			return {
+				script: get('ScriptDuration'),
+				style: get('RecalcStyleDuration'),
+				layout: get('LayoutDuration'),
+				task: get('TaskDuration')
+			};
+		};
+		const measured = async (value: string): Promise<FilterTiming> => {
+			const before = await metrics();
+			const timing = await choosePillar(page, value);
+			const after = await metrics();
+			timing.main = {
+				script: after.script - before.script,
+				style: after.style - before.style,
+				layout: after.layout - before.layout,
+				task: after.task - before.task
+			};
+			return timing;
+		};
+
 		const apply: FilterTiming[] = [];
 		const clear: FilterTiming[] = [];
 		for (let i = 0; i < WARMUP + RUNS; i++) {
-			const a = await choosePillar(page, PILLAR);
-			const c = await choosePillar(page, '');
+			const a = await measured(PILLAR);
+			const c = await measured('');
 			if (i >= WARMUP) {
 				apply.push(a);
 				clear.push(c);
@@ -147,7 +182,14 @@ export async function runWheelFilter(): Promise<Result[]> {
 		const summarise = (list: FilterTiming[]) => {
 			const totals = list.map((t) => t.total);
 			const data = list.map((t) => t.data);
-			return { median: median(totals), p95: percentile(totals, 95), data: median(data), arcs: list[0].arcs };
+			const main = (key: keyof MainThread) => median(list.map((t) => t.main![key])).toFixed(0);
+			return {
+				median: median(totals),
+				p95: percentile(totals, 95),
+				data: median(data),
+				arcs: list[0].arcs,
+				main: `renderer main thread: script ${main('script')} ms, style ${main('style')} ms, layout ${main('layout')} ms, all tasks ${main('task')} ms`
+			};
 		};
 		const a = summarise(apply);
 		const c = summarise(clear);
@@ -158,7 +200,7 @@ export async function runWheelFilter(): Promise<Result[]> {
 				median: a.median,
 				p95: a.p95,
 				runs: RUNS,
-				note: `${initial} → ${a.arcs} arcs; __data.json median ${a.data.toFixed(0)} ms, the rest is client render`
+				note: `${initial} → ${a.arcs} arcs; __data.json median ${a.data.toFixed(0)} ms; ${a.main}`
 			},
 			{
 				name: 'filter in Chromium: back to all',
@@ -166,7 +208,7 @@ export async function runWheelFilter(): Promise<Result[]> {
 				median: c.median,
 				p95: c.p95,
 				runs: RUNS,
-				note: `${a.arcs} → ${c.arcs} arcs; __data.json median ${c.data.toFixed(0)} ms, the rest is client render`
+				note: `${a.arcs} → ${c.arcs} arcs; __data.json median ${c.data.toFixed(0)} ms; ${c.main}`
 			}
 		];
 		for (const r of results) report(r);
