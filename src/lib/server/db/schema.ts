@@ -190,6 +190,7 @@ export interface DB {
 	schoolHoliday: SchoolHolidayTable;
 	offer: OfferTable;
 	booking: BookingTable;
+	feedToken: FeedTokenTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -262,3 +263,21 @@ export type Offer = Selectable<OfferTable>;
 export type NewOffer = Insertable<OfferTable>;
 export type Booking = Selectable<BookingTable>;
 export type NewBooking = Insertable<BookingTable>;
+
+// --- Calendar feeds (issue 5) ---
+
+export type FeedScope = 'school' | 'company' | 'municipality' | 'user' | 'organisation';
+
+export interface FeedTokenTable {
+	id: Generated<string>;
+	scope: FeedScope;
+	organisationId: string | null;
+	userId: string | null;
+	/** SHA-256 of the secret in the address; the secret itself is never stored. */
+	tokenHash: Uint8Array;
+	createdBy: string | null;
+	createdAt: Generated<Date>;
+	revokedAt: Date | null;
+}
+
+export type FeedToken = Selectable<FeedTokenTable>;
