@@ -10,7 +10,7 @@ import { listActivities } from '../src/lib/server/activity-queries';
 import { openDatabase } from '../src/lib/server/db/engine';
 import { WHEEL_LAYOUT_OPTIONS } from '../src/lib/wheel-frame';
 import { layoutWheel } from '../src/lib/wheel/layout';
-import { BENCH_DATA_DIR, BENCH_YEAR } from './fixtures';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_YEAR } from './fixtures';
 import { load, median, percentile } from './stats';
 import { ensureBenchDatabase } from './wheel-page';
 
@@ -52,11 +52,13 @@ function listActivitiesSql(from: string, to: string): string {
 
 export async function runBreakdown(): Promise<void> {
 	await ensureBenchDatabase();
-	const database = await openDatabase({ dataDir: `${BENCH_DATA_DIR}/pglite` });
+	const database = await openDatabase(
+		BENCH_DATABASE_URL ? { url: BENCH_DATABASE_URL, poolSize: 1 } : { dataDir: `${BENCH_DATA_DIR}/pglite` }
+	);
 	try {
 		const db = database.db;
 		const { start, end } = schoolYearRange(BENCH_YEAR);
-		console.log(`in-process breakdown (${RUNS} runs each; load ${load()}):`);
+		console.log(`in-process breakdown on ${database.engine} (${RUNS} runs each; load ${load()}):`);
 		await time('trivial query (select 1): round trip', () => sql`select 1`.execute(db));
 		const categories = (
 			await db.selectFrom('category').select(['id', 'nameDa as name']).orderBy('ring').orderBy('sort').execute()

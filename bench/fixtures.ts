@@ -1,9 +1,11 @@
 // The benchmark database: a fresh embedded database (PGlite) with the demo alliance and enough
 // generated activities that school year 2026/27 holds exactly BENCH_ACTIVITIES (2,000).
 // Run on its own: npx tsx bench/fixtures.ts   (prints what it made and how long it took)
+// With BENCH_DATABASE_URL=postgres://…/aarshjul_bench the same data goes to PostgreSQL instead.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { seedDemo } from '../db/seed/index';
 import { addDays } from '../src/lib/dates/iso';
 import { schoolYearRange } from '../src/lib/dates/school-year';
@@ -15,8 +17,42 @@ export const BENCH_YEAR = '2026/27';
 export const BENCH_ACTIVITIES = 2000;
 /** The app reads DATA_DIR and keeps its embedded database in DATA_DIR/pglite. */
 export const BENCH_DATA_DIR = process.env.BENCH_DATA_DIR ?? '/tmp/aarshjul-bench';
+/**
+ * Optional: benchmark on PostgreSQL instead, e.g. postgres://postgres@127.0.0.1:5432/aarshjul_bench.
+ * The database named in the URL is dropped and created afresh (connecting to 'postgres' for it).
+ */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+
+function maintenanceUrl(url: string): { url: string; name: string } {
+	const parsed = new URL(url);
+	const name = decodeURIComponent(parsed.pathname.slice(1));
+	if (!/^[a-z_][a-z0-9_]*$/.test(name) || !name.includes('bench')) {
+		throw new Error(`BENCH_DATABASE_URL must name a database with 'bench' in it, not ${JSON.stringify(name)}.`);
+	}
+	parsed.pathname = '/postgres';
+	return { url: parsed.toString(), name };
+}
+
+async function recreatePostgresDatabase(url: string, drop = false): Promise<void> {
+	const { url: admin, name } = maintenanceUrl(url);
+	const client = new pg.Client({ connectionString: admin });
+	await client.connect();
+	try {
+		await client.query(`drop database if exists ${name} with (force)`);
+		if (!drop) await client.query(`create database ${name}`);
+	} finally {
+		await client.end();
+	}
+}
+
+/** Removes the benchmark database (folder or PostgreSQL database). */
+export async function removeBenchDatabase(dataDir = BENCH_DATA_DIR): Promise<void> {
+	rmSync(dataDir, { recursive: true, force: true });
+	if (BENCH_DATABASE_URL) await recreatePostgresDatabase(BENCH_DATABASE_URL, true);
+}
 
 export interface BenchFixture {
+	/** The folder, or the PostgreSQL URL. */
 	dataDir: string;
 	/** Activities overlapping the school year, all visibilities (what the secretariat sees). */
 	activities: number;
@@ -59,7 +95,10 @@ export async function prepareBenchDatabase(
 ): Promise<BenchFixture> {
 	const began = performance.now();
 	rmSync(dataDir, { recursive: true, force: true });
-	const database = await openDatabase({ dataDir: `${dataDir}/pglite` });
+	if (BENCH_DATABASE_URL) await recreatePostgresDatabase(BENCH_DATABASE_URL);
+	const database = await openDatabase(
+		BENCH_DATABASE_URL ? { url: BENCH_DATABASE_URL, poolSize: 2 } : { dataDir: `${dataDir}/pglite` }
+	);
 	try {
 		const db = database.db;
 		await migrateToLatest(db);
@@ -138,7 +177,7 @@ export async function prepareBenchDatabase(
 		});
 		await sql`analyze`.execute(db);
 		return {
-			dataDir,
+			dataDir: BENCH_DATABASE_URL ?? dataDir,
 			activities: await countIn(start, end),
 			publicActivities: await countIn(start, end, true),
 			monthActivities: await countIn('2027-02-01', '2027-02-28'),

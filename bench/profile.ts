@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_DATA_DIR } from './fixtures';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL } from './fixtures';
 import { startServer } from './server';
 import { load } from './stats';
 import { ensureBenchDatabase, WHEEL_PATH } from './wheel-page';
@@ -107,6 +107,7 @@ export async function runProfile(runs = 30): Promise<void> {
 	const profDir = mkdtempSync(join(tmpdir(), 'aarshjul-prof-'));
 	const server = await startServer({
 		dataDir: BENCH_DATA_DIR,
+		databaseUrl: BENCH_DATABASE_URL,
 		port: 4422,
 		nodeArgs: [
 			'--cpu-prof',

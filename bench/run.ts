@@ -1,11 +1,11 @@
 // Runs every benchmark in sequence on one benchmark database and prints a summary table.
 // Run: npm run bench   (builds nothing: run `npm run build` first for the HTTP and browser ones)
 // Options (environment): BENCH_PROFILE=1 also profiles the wheel page (bench/profile.ts);
-// BENCH_KEEP_DB=1 keeps the database in /tmp/aarshjul-bench; BENCH_RUNS=N for the HTTP series.
+// BENCH_KEEP_DB=1 keeps the database in /tmp/aarshjul-bench; BENCH_RUNS=N for the HTTP series;
+// BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/aarshjul_bench runs it all on PostgreSQL.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DATA_DIR, prepareBenchDatabase } from './fixtures';
+import { BENCH_DATABASE_URL, prepareBenchDatabase, removeBenchDatabase } from './fixtures';
 import { ROOT } from './server';
 import { load, machine, RESULT_MARKER, verdict, type Result } from './stats';
 
@@ -65,7 +65,8 @@ function table(rows: (Result & { load: string })[]): string {
 
 async function main(): Promise<void> {
 	const began = Date.now();
-	console.log(`${new Date().toISOString()} — ${machine()}; load ${load()}`);
+	const engine = BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite';
+	console.log(`${new Date().toISOString()} — ${machine()}; database ${engine}; load ${load()}`);
 	const fixture = await prepareBenchDatabase();
 	console.log(
 		`bench database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
@@ -82,9 +83,9 @@ async function main(): Promise<void> {
 			console.log('');
 		}
 	} finally {
-		if (process.env.BENCH_KEEP_DB !== '1') rmSync(BENCH_DATA_DIR, { recursive: true, force: true });
+		if (process.env.BENCH_KEEP_DB !== '1') await removeBenchDatabase();
 	}
-	console.log(`Summary (${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`);
+	console.log(`Summary (${engine}; ${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`);
 	console.log(table(all));
 	console.log(
 		'cpu = CPU time per run (layout: this process; HTTP: the server process, a mean from /proc). ' +

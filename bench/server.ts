@@ -23,6 +23,8 @@ export interface BenchServer {
 export interface StartOptions {
 	dataDir: string;
 	port?: number;
+	/** PostgreSQL instead of the embedded database in dataDir. */
+	databaseUrl?: string;
 	/** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
 	nodeArgs?: string[];
 }
@@ -78,7 +80,7 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 			PORT: String(port),
 			ORIGIN: origin,
 			DATA_DIR: options.dataDir,
-			DATABASE_URL: '',
+			DATABASE_URL: options.databaseUrl ?? '',
 			SMTP_URL: '',
 			DEMO_DATA: 'true',
 			QUIET_STARTUP: 'true'

@@ -10,7 +10,7 @@
 // __data.json splits it. Without JavaScript the GET form is a full page load (measured too).
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { BENCH_DATA_DIR } from './fixtures';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL } from './fixtures';
 import { startServer } from './server';
 import { load, median, percentile, report, type Result } from './stats';
 import { ensureBenchDatabase, WHEEL_PATH } from './wheel-page';
@@ -119,7 +119,7 @@ async function hydrated(page: Page): Promise<void> {
 
 export async function runWheelFilter(): Promise<Result[]> {
 	await ensureBenchDatabase();
-	const server = await startServer({ dataDir: BENCH_DATA_DIR, port: 4421 });
+	const server = await startServer({ dataDir: BENCH_DATA_DIR, databaseUrl: BENCH_DATABASE_URL, port: 4421 });
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 	try {
 		const cookie = await server.login();

@@ -6,7 +6,7 @@
 // /proc for the whole series and divided by the number of requests (a mean, 10 ms ticks).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BENCH_DATA_DIR, prepareBenchDatabase } from './fixtures';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL, prepareBenchDatabase } from './fixtures';
 import { startServer, type BenchServer } from './server';
 import { load, median, percentile, report, type Result } from './stats';
 
@@ -16,7 +16,8 @@ export const WHEEL_PATH = '/aarshjul?year=2026/27';
 export const MONTH_PATH = '/api/activities?start=2027-02-01&end=2027-03-01';
 
 export async function ensureBenchDatabase(): Promise<void> {
-	if (process.env.BENCH_REUSE_DB === '1' && existsSync(`${BENCH_DATA_DIR}/pglite`)) return;
+	const exists = BENCH_DATABASE_URL !== undefined || existsSync(`${BENCH_DATA_DIR}/pglite`);
+	if (process.env.BENCH_REUSE_DB === '1' && exists) return;
 	const fixture = await prepareBenchDatabase();
 	console.log(
 		`bench database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
@@ -70,7 +71,11 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 export async function runWheelPage(options: { nodeArgs?: string[] } = {}): Promise<Result[]> {
 	await ensureBenchDatabase();
-	const server = await startServer({ dataDir: BENCH_DATA_DIR, nodeArgs: options.nodeArgs });
+	const server = await startServer({
+		dataDir: BENCH_DATA_DIR,
+		databaseUrl: BENCH_DATABASE_URL,
+		nodeArgs: options.nodeArgs
+	});
 	try {
 		const cookie = await server.login();
 		console.log(`server up (pid ${server.pid}), logged in as the secretariat; load ${load()}`);
