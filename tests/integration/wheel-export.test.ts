@@ -6,6 +6,7 @@ import type { RightsUser } from '../../src/lib/server/activity-rights';
 import { loadWheel } from '../../src/lib/server/wheel';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
+import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 const YEAR = '2026/27';
@@ -81,6 +82,8 @@ describe('wheel export', () => {
 			const svg = await response.text();
 			expect(svg.startsWith('<?xml')).toBe(true);
 			expect(xmlProblem(svg)).toBeNull();
+			expect(xmlProblem('<svg><g><text>a & b</text></g></svg>')).toMatch(/bare &/);
+			expect(xmlProblem('<svg><g></svg>')).toMatch(/unexpected/);
 			// resvg's XML parser is strict: it refuses a document that is not well-formed.
 			expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
 			const wheel = await loadWheel(database.db, null, { year: YEAR });
@@ -143,6 +146,23 @@ describe('wheel export', () => {
 			const response = await call(getPng, 'eksport.png', 'year=2026/99', null);
 			expect(response.status).toBe(400);
 			expect(await response.text()).toMatch(/^Ugyldigt skoleår/);
+		});
+	});
+
+	describe('print page load', () => {
+		it('gives the wheel, the filters in words and the date; a bad year is a 400', async () => {
+			const url = new URL(`${ORIGIN}/aarshjul/print?year=${YEAR}&pillar=rekruttering`);
+			const data = (await loadPrint({ url, locals: { user: null, session: null } } as never))!;
+			expect(data.year).toBe(YEAR);
+			expect(data.filterWords).toBe('Søjle: Rekruttering');
+			expect(data.generated).toMatch(/^\d+\. \p{L}+ \d{4}$/u);
+			const bad = new URL(`${ORIGIN}/aarshjul/print?year=2026-27`);
+			await expect(
+				loadPrint({ url: bad, locals: { user: null, session: null } } as never)
+			).rejects.toMatchObject({
+				status: 400,
+				body: { message: expect.stringMatching(/^Ugyldigt/) }
+			});
 		});
 	});
 });
