@@ -151,3 +151,32 @@ export async function insertParticipants(
 			.execute();
 	}
 }
+
+/** One activity row per occurrence (+ participants); returns the new ids. */
+export async function insertOccurrences(
+	trx: Transaction<DB>,
+	seriesId: string,
+	input: SeriesInput,
+	occurrences: readonly Occurrence[],
+	createdBy: string | null
+): Promise<string[]> {
+	if (occurrences.length === 0) return [];
+	const shared = occurrenceColumns(input);
+	const rows = await trx
+		.insertInto('activity')
+		.values(
+			occurrences.map((o) => ({
+				...shared,
+				startDate: o.start,
+				endDate: o.end,
+				seriesId,
+				occurrenceKey: o.occurrenceKey,
+				createdBy
+			}))
+		)
+		.returning('id')
+		.execute();
+	const ids = rows.map((r) => r.id);
+	await insertParticipants(trx, ids, seriesParticipants(input));
+	return ids;
+}

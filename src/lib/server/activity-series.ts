@@ -13,6 +13,7 @@ import { UUID, failure, notFound, type ActivityResult } from './activity-core';
 import {
 	checkSeriesReferences,
 	expandSeries,
+	insertOccurrences,
 	insertParticipants,
 	occurrenceColumns,
 	seriesColumns,
@@ -32,34 +33,6 @@ export async function previewSeries(
 	if (!occurrences.ok) return occurrences;
 	const problem = await checkSeriesReferences(db, user, input);
 	return problem.ok ? occurrences : problem;
-}
-
-async function insertOccurrences(
-	trx: Transaction<DB>,
-	seriesId: string,
-	input: SeriesInput,
-	occurrences: readonly Occurrence[],
-	createdBy: string | null
-): Promise<string[]> {
-	if (occurrences.length === 0) return [];
-	const shared = occurrenceColumns(input);
-	const rows = await trx
-		.insertInto('activity')
-		.values(
-			occurrences.map((o) => ({
-				...shared,
-				startDate: o.start,
-				endDate: o.end,
-				seriesId,
-				occurrenceKey: o.occurrenceKey,
-				createdBy
-			}))
-		)
-		.returning('id')
-		.execute();
-	const ids = rows.map((r) => r.id);
-	await insertParticipants(trx, ids, seriesParticipants(input));
-	return ids;
 }
 
 /** Creates the series and all its occurrences as activity rows, or nothing at all. */
