@@ -26,7 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('what_to_bring', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('what_you_see', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('open').check(sql`status in ('open','closed','cancelled')`)
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`status in ('open','closed','cancelled')`)
 		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -76,10 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addUniqueConstraint('booking_school_idempotency_key', ['school_id', 'idempotency_key'])
-		.addCheckConstraint(
-			'booking_names_within_seats',
-			sql`cardinality(pupil_first_names) <= seats`
-		)
+		.addCheckConstraint('booking_names_within_seats', sql`cardinality(pupil_first_names) <= seats`)
 		.execute();
 	await db.schema
 		.createIndex('booking_offer_status_idx')

@@ -23,22 +23,110 @@ import {
 } from './booking-fixtures';
 
 type Outcome = 'ok' | 403 | 404;
-const ACTIONS = ['createOffer', 'editOffer', 'book', 'confirm', 'decline', 'cancel', 'view'] as const;
+const ACTIONS = [
+	'createOffer',
+	'editOffer',
+	'book',
+	'confirm',
+	'decline',
+	'cancel',
+	'view'
+] as const;
 type Action = (typeof ACTIONS)[number];
 
 // Smedjen's alliance-visible visit; Byskolen (Horsens) has requested a booking on it.
 // Booking for Byskolen; another school's, municipality's or company's people get 404 on the booking.
 const TABLE: Record<Person, Record<Action, Outcome>> = {
-	coordinator: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
-	teacher: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
-	municipality: { createOffer: 403, editOffer: 403, book: 'ok', confirm: 403, decline: 403, cancel: 'ok', view: 'ok' },
-	otherMunicipality: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
-	otherSchool: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
-	providerAdmin: { createOffer: 'ok', editOffer: 'ok', book: 403, confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
-	providerMember: { createOffer: 'ok', editOffer: 'ok', book: 403, confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
-	otherCompany: { createOffer: 403, editOffer: 403, book: 403, confirm: 404, decline: 404, cancel: 404, view: 404 },
-	secretariat: { createOffer: 'ok', editOffer: 'ok', book: 'ok', confirm: 'ok', decline: 'ok', cancel: 'ok', view: 'ok' },
-	anonymous: { createOffer: 403, editOffer: 404, book: 404, confirm: 404, decline: 404, cancel: 404, view: 404 }
+	coordinator: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 'ok',
+		confirm: 403,
+		decline: 403,
+		cancel: 'ok',
+		view: 'ok'
+	},
+	teacher: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 'ok',
+		confirm: 403,
+		decline: 403,
+		cancel: 'ok',
+		view: 'ok'
+	},
+	municipality: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 'ok',
+		confirm: 403,
+		decline: 403,
+		cancel: 'ok',
+		view: 'ok'
+	},
+	otherMunicipality: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 403,
+		confirm: 404,
+		decline: 404,
+		cancel: 404,
+		view: 404
+	},
+	otherSchool: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 403,
+		confirm: 404,
+		decline: 404,
+		cancel: 404,
+		view: 404
+	},
+	providerAdmin: {
+		createOffer: 'ok',
+		editOffer: 'ok',
+		book: 403,
+		confirm: 'ok',
+		decline: 'ok',
+		cancel: 'ok',
+		view: 'ok'
+	},
+	providerMember: {
+		createOffer: 'ok',
+		editOffer: 'ok',
+		book: 403,
+		confirm: 'ok',
+		decline: 'ok',
+		cancel: 'ok',
+		view: 'ok'
+	},
+	otherCompany: {
+		createOffer: 403,
+		editOffer: 403,
+		book: 403,
+		confirm: 404,
+		decline: 404,
+		cancel: 404,
+		view: 404
+	},
+	secretariat: {
+		createOffer: 'ok',
+		editOffer: 'ok',
+		book: 'ok',
+		confirm: 'ok',
+		decline: 'ok',
+		cancel: 'ok',
+		view: 'ok'
+	},
+	anonymous: {
+		createOffer: 403,
+		editOffer: 404,
+		book: 404,
+		confirm: 404,
+		decline: 404,
+		cancel: 404,
+		view: 404
+	}
 };
 
 function outcomeOf(result: Result<unknown>): Outcome {
@@ -92,7 +180,9 @@ describe('offer and booking authorization (real database)', () => {
 					const outcome = await act(person, action);
 					expect(outcome).toBe(row[action]);
 					if (outcome !== 'ok') {
-						expect(await database.db.selectFrom('booking').select(['id', 'status']).execute()).toEqual(before);
+						expect(
+							await database.db.selectFrom('booking').select(['id', 'status']).execute()
+						).toEqual(before);
 					}
 				});
 			}
@@ -100,8 +190,14 @@ describe('offer and booking authorization (real database)', () => {
 	}
 
 	it('refuses an anonymous booking of a public offer with 403 (log in)', async () => {
-		const publicOffer = await makeOffer(database.db, world, visitFields(world, { visibility: 'public' }));
-		const result = await bookSeats(database.db, null, bookingInput(world, publicOffer), { today: TODAY });
+		const publicOffer = await makeOffer(
+			database.db,
+			world,
+			visitFields(world, { visibility: 'public' })
+		);
+		const result = await bookSeats(database.db, null, bookingInput(world, publicOffer), {
+			today: TODAY
+		});
 		expect(result).toMatchObject({ ok: false, status: 403, message: 'Log ind for at booke' });
 	});
 });

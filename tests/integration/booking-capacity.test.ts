@@ -81,9 +81,14 @@ describe('booking capacity', () => {
 			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '5' }));
 			const results = await Promise.all(
 				[3, 3, 2, 1].map((seats, i) =>
-					bookSeats(database.db, world.users.coordinator, bookingInput(world, offerId, { seats, classLabel: `9.${i}` }), {
-						today: TODAY
-					})
+					bookSeats(
+						database.db,
+						world.users.coordinator,
+						bookingInput(world, offerId, { seats, classLabel: `9.${i}` }),
+						{
+							today: TODAY
+						}
+					)
 				)
 			);
 			const booked = results.reduce((sum, r) => sum + (r.ok ? r.value.booking.seats : 0), 0);
@@ -133,9 +138,14 @@ describe('booking capacity', () => {
 		it('refuses a key already used for another offer', async () => {
 			const a = await makeOffer(database.db, world, visitFields(world));
 			const b = await makeOffer(database.db, world, visitFields(world, { dates: ['2027-02-11'] }));
-			await bookSeats(database.db, world.users.coordinator, bookingInput(world, a, { idempotencyKey: 'reused-key' }), {
-				today: TODAY
-			});
+			await bookSeats(
+				database.db,
+				world.users.coordinator,
+				bookingInput(world, a, { idempotencyKey: 'reused-key' }),
+				{
+					today: TODAY
+				}
+			);
 			const result = await bookSeats(
 				database.db,
 				world.users.coordinator,

@@ -2,11 +2,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import { checklistItems, listChecklistDue, updateChecklist } from '../../src/lib/server/booking';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { book, createBookingWorld, makeOffer, praktikFields, visitFields, type BookingWorld } from './booking-fixtures';
+import {
+	book,
+	createBookingWorld,
+	makeOffer,
+	praktikFields,
+	visitFields,
+	type BookingWorld
+} from './booking-fixtures';
 
 // The erhvervspraktik in the fixtures starts Monday 8 March 2027 (uge 10).
 const START = '2027-03-08';
-const none = { startDate: START, agreementSignedAt: null, parentsConsentAt: null, uuNotifiedAt: null };
+const none: Parameters<typeof checklistItems>[0] = {
+	startDate: START,
+	agreementSignedAt: null,
+	parentsConsentAt: null,
+	uuNotifiedAt: null
+};
 const stateOf = (today: string, field: string, booking = none) =>
 	checklistItems(booking, today).find((i) => i.field === field)!.state;
 
@@ -38,7 +50,9 @@ describe('booking-checklist', () => {
 		});
 
 		it('is done once dated, even after the deadline', () => {
-			expect(stateOf('2027-03-05', 'uuNotified', { ...none, uuNotifiedAt: '2027-03-01' })).toBe('done');
+			expect(stateOf('2027-03-05', 'uuNotified', { ...none, uuNotifiedAt: '2027-03-01' })).toBe(
+				'done'
+			);
 		});
 	});
 
@@ -68,17 +82,29 @@ describe('booking-checklist', () => {
 					['agreementSigned', 'due_soon']
 				]);
 				expect(due[0]).toMatchObject({ bookingId, schoolName: 'Byskolen', classLabel: '8.B' });
-				expect(await listChecklistDue(database.db, world.users.municipality, { today })).toHaveLength(2);
-				expect(await listChecklistDue(database.db, world.users.otherMunicipality, { today })).toEqual([]);
+				expect(
+					await listChecklistDue(database.db, world.users.municipality, { today })
+				).toHaveLength(2);
+				expect(
+					await listChecklistDue(database.db, world.users.otherMunicipality, { today })
+				).toEqual([]);
 				expect(await listChecklistDue(database.db, world.users.otherSchool, { today })).toEqual([]);
 				expect(await listChecklistDue(database.db, null, { today })).toEqual([]);
 			});
 
 			it('drops an item once it is ticked off', async () => {
-				await updateChecklist(database.db, world.users.teacher, bookingId, { field: 'uuNotified', done: true }, {
+				await updateChecklist(
+					database.db,
+					world.users.teacher,
+					bookingId,
+					{ field: 'uuNotified', done: true },
+					{
+						today: '2027-02-20'
+					}
+				);
+				const due = await listChecklistDue(database.db, world.users.teacher, {
 					today: '2027-02-20'
 				});
-				const due = await listChecklistDue(database.db, world.users.teacher, { today: '2027-02-20' });
 				expect(due.map((d) => d.field)).toEqual(['agreementSigned']);
 			});
 		});
@@ -101,10 +127,15 @@ describe('booking-checklist', () => {
 			});
 
 			it('lets the provider register the agreement but not the parents’ consent', async () => {
-				const agreement = await updateChecklist(database.db, world.users.providerMember, bookingId, {
-					field: 'agreementSigned',
-					done: true
-				});
+				const agreement = await updateChecklist(
+					database.db,
+					world.users.providerMember,
+					bookingId,
+					{
+						field: 'agreementSigned',
+						done: true
+					}
+				);
 				expect(agreement.ok).toBe(true);
 				const consent = await updateChecklist(database.db, world.users.providerMember, bookingId, {
 					field: 'parentsConsent',
@@ -121,10 +152,15 @@ describe('booking-checklist', () => {
 				expect(other).toMatchObject({ ok: false, status: 404, message: 'Bookingen findes ikke' });
 				const visit = await makeOffer(database.db, world, visitFields(world));
 				const visitBooking = await book(database.db, world, visit);
-				const refused = await updateChecklist(database.db, world.users.coordinator, visitBooking.id, {
-					field: 'uuNotified',
-					done: true
-				});
+				const refused = await updateChecklist(
+					database.db,
+					world.users.coordinator,
+					visitBooking.id,
+					{
+						field: 'uuNotified',
+						done: true
+					}
+				);
 				expect(refused).toMatchObject({ ok: false, status: 409 });
 			});
 		});

@@ -9,7 +9,14 @@ import {
 } from '../../src/lib/server/booking';
 import { normaliseClassLabel, timesOverlap } from '../../src/lib/server/booking-conflicts';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { book, createBookingWorld, makeOffer, praktikFields, visitFields, type BookingWorld } from './booking-fixtures';
+import {
+	book,
+	createBookingWorld,
+	makeOffer,
+	praktikFields,
+	visitFields,
+	type BookingWorld
+} from './booking-fixtures';
 
 describe('booking-conflicts', () => {
 	let database: Database;
@@ -26,8 +33,18 @@ describe('booking-conflicts', () => {
 		await database.db
 			.insertInto('schoolHoliday')
 			.values([
-				{ municipalityId: world.org.horsens, name: 'Vinterferie', startDate: '2027-02-13', endDate: '2027-02-21' },
-				{ municipalityId: world.org.odder, name: 'Odders vinterferie', startDate: '2027-02-06', endDate: '2027-02-14' }
+				{
+					municipalityId: world.org.horsens,
+					name: 'Vinterferie',
+					startDate: '2027-02-13',
+					endDate: '2027-02-21'
+				},
+				{
+					municipalityId: world.org.odder,
+					name: 'Odders vinterferie',
+					startDate: '2027-02-06',
+					endDate: '2027-02-14'
+				}
 			])
 			.execute();
 	});
@@ -74,9 +91,20 @@ describe('booking-conflicts', () => {
 			]);
 			expect(await findConflicts(database.db, { ...span, classLabel: '8.C' })).toEqual([]);
 			expect(
-				await findConflicts(database.db, { ...span, classLabel: '8.B', startTime: '12:00:00', endTime: '13:00:00' })
+				await findConflicts(database.db, {
+					...span,
+					classLabel: '8.B',
+					startTime: '12:00:00',
+					endTime: '13:00:00'
+				})
 			).toEqual([]);
-			expect(await findConflicts(database.db, { ...span, classLabel: '8.B', excludeBookingId: existing.id })).toEqual([]);
+			expect(
+				await findConflicts(database.db, {
+					...span,
+					classLabel: '8.B',
+					excludeBookingId: existing.id
+				})
+			).toEqual([]);
 		});
 
 		it("finds the school's own municipality's holidays only", async () => {
@@ -84,7 +112,9 @@ describe('booking-conflicts', () => {
 			expect(await findConflicts(database.db, { ...span, schoolId: world.org.school })).toEqual([]);
 			const odder = await findConflicts(database.db, { ...span, schoolId: world.org.odderSchool });
 			expect(odder.map((c) => c.kind)).toEqual(['school_holiday']);
-			expect(odder[0].message).toBe('Datoen ligger i skolernes ferie: Odders vinterferie (6.–14. feb. 2027 (uge 5–6))');
+			expect(odder[0].message).toBe(
+				'Datoen ligger i skolernes ferie: Odders vinterferie (6.–14. feb. 2027 (uge 5–6))'
+			);
 		});
 
 		it('finds a Danish public holiday (Kristi himmelfartsdag 2027) in the span', async () => {
@@ -101,7 +131,11 @@ describe('booking-conflicts', () => {
 
 	describe('previewBookingConflicts', () => {
 		it('checks an offer before booking, for a school the user may book for', async () => {
-			const visit = await makeOffer(database.db, world, visitFields(world, { dates: ['2027-02-15'] }));
+			const visit = await makeOffer(
+				database.db,
+				world,
+				visitFields(world, { dates: ['2027-02-15'] })
+			);
 			const preview = await previewBookingConflicts(database.db, world.users.coordinator, {
 				offerId: visit,
 				schoolId: world.org.school,
@@ -120,14 +154,23 @@ describe('booking-conflicts', () => {
 		it('flags a confirmed erhvervspraktik without a signed agreement until it is registered', async () => {
 			const praktik = await makeOffer(database.db, world, praktikFields(world));
 			const booking = await book(database.db, world, praktik);
-			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual([]);
+			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual(
+				[]
+			);
 			await confirmBooking(database.db, world.users.providerAdmin, booking.id);
 			const missing = await conflictsForBooking(database.db, world.users.coordinator, booking.id);
 			expect(missing?.map((c) => c.kind)).toEqual(['agreement_missing']);
 			expect(missing?.[0].message).toContain('underskrevet praktikaftale for 8.B');
-			await updateChecklist(database.db, world.users.providerAdmin, booking.id, { field: 'agreementSigned', done: true });
-			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual([]);
-			expect(await conflictsForBooking(database.db, world.users.otherSchool, booking.id)).toBeNull();
+			await updateChecklist(database.db, world.users.providerAdmin, booking.id, {
+				field: 'agreementSigned',
+				done: true
+			});
+			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual(
+				[]
+			);
+			expect(
+				await conflictsForBooking(database.db, world.users.otherSchool, booking.id)
+			).toBeNull();
 		});
 	});
 });

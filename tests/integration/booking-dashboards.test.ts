@@ -10,7 +10,14 @@ import {
 	schoolBookings
 } from '../../src/lib/server/booking';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { TODAY, book, createBookingWorld, makeOffer, visitFields, type BookingWorld } from './booking-fixtures';
+import {
+	TODAY,
+	book,
+	createBookingWorld,
+	makeOffer,
+	visitFields,
+	type BookingWorld
+} from './booking-fixtures';
 
 describe('booking-dashboards', () => {
 	let database: Database;
@@ -29,19 +36,35 @@ describe('booking-dashboards', () => {
 		const requested = (await book(database.db, world, offer, { seats: 3 })).id;
 		const confirmed = (await book(database.db, world, offer, { seats: 4, classLabel: '9.A' })).id;
 		await confirmBooking(database.db, world.users.providerAdmin, confirmed);
-		const other = (await book(database.db, world, offer, { seats: 5, schoolId: world.org.otherSchool }, 'otherSchool')).id;
+		const other = (
+			await book(
+				database.db,
+				world,
+				offer,
+				{ seats: 5, schoolId: world.org.otherSchool },
+				'otherSchool'
+			)
+		).id;
 		ids = { requested, confirmed, other, offer };
 	});
 
 	describe('schoolBookings', () => {
 		it("groups the school's own bookings by status, with what is coming", async () => {
-			const result = await schoolBookings(database.db, world.users.teacher, world.org.school, { today: TODAY });
+			const result = await schoolBookings(database.db, world.users.teacher, world.org.school, {
+				today: TODAY
+			});
 			expect(result?.byStatus.requested.map((b) => b.id)).toEqual([ids.requested]);
 			expect(result?.byStatus.confirmed.map((b) => b.id)).toEqual([ids.confirmed]);
 			expect(result?.upcoming).toHaveLength(2);
-			expect(await schoolBookings(database.db, world.users.municipality, world.org.school)).not.toBeNull();
-			expect(await schoolBookings(database.db, world.users.otherSchool, world.org.school)).toBeNull();
-			expect(await schoolBookings(database.db, world.users.providerAdmin, world.org.school)).toBeNull();
+			expect(
+				await schoolBookings(database.db, world.users.municipality, world.org.school)
+			).not.toBeNull();
+			expect(
+				await schoolBookings(database.db, world.users.otherSchool, world.org.school)
+			).toBeNull();
+			expect(
+				await schoolBookings(database.db, world.users.providerAdmin, world.org.school)
+			).toBeNull();
 		});
 	});
 
@@ -57,34 +80,59 @@ describe('booking-dashboards', () => {
 
 	describe('providerUpcoming', () => {
 		it('lists confirmed visits and their pupils', async () => {
-			const upcoming = await providerUpcoming(database.db, world.users.providerAdmin, { today: TODAY });
+			const upcoming = await providerUpcoming(database.db, world.users.providerAdmin, {
+				today: TODAY
+			});
 			expect(upcoming).toMatchObject({ bookings: 1, pupils: 4 });
 			expect(upcoming.items[0]).toMatchObject({ classLabel: '9.A', schoolName: 'Byskolen' });
-			expect((await providerUpcoming(database.db, world.users.providerAdmin, { today: '2027-02-11' })).bookings).toBe(0);
+			expect(
+				(await providerUpcoming(database.db, world.users.providerAdmin, { today: '2027-02-11' }))
+					.bookings
+			).toBe(0);
 		});
 	});
 
 	describe('municipalityOverview', () => {
 		it('summarises every school of its own municipality only', async () => {
-			const overview = await municipalityOverview(database.db, world.users.municipality, world.org.horsens, {
-				today: TODAY
-			});
-			expect(overview?.schools.map((s) => [s.name, s.counts.requested, s.counts.confirmed, s.upcomingSeats])).toEqual([
+			const overview = await municipalityOverview(
+				database.db,
+				world.users.municipality,
+				world.org.horsens,
+				{
+					today: TODAY
+				}
+			);
+			expect(
+				overview?.schools.map((s) => [
+					s.name,
+					s.counts.requested,
+					s.counts.confirmed,
+					s.upcomingSeats
+				])
+			).toEqual([
 				['Bakkeskolen', 1, 0, 5],
 				['Byskolen', 1, 1, 7]
 			]);
 			expect(overview?.upcoming).toHaveLength(3);
-			expect(await municipalityOverview(database.db, world.users.otherMunicipality, world.org.horsens)).toBeNull();
-			expect(await municipalityOverview(database.db, world.users.coordinator, world.org.horsens)).toBeNull();
+			expect(
+				await municipalityOverview(database.db, world.users.otherMunicipality, world.org.horsens)
+			).toBeNull();
+			expect(
+				await municipalityOverview(database.db, world.users.coordinator, world.org.horsens)
+			).toBeNull();
 		});
 	});
 
 	describe('listBookingsForOffer', () => {
 		it('shows the provider every booking and a school only its own', async () => {
-			expect(await listBookingsForOffer(database.db, world.users.providerMember, ids.offer)).toHaveLength(3);
+			expect(
+				await listBookingsForOffer(database.db, world.users.providerMember, ids.offer)
+			).toHaveLength(3);
 			const own = await listBookingsForOffer(database.db, world.users.coordinator, ids.offer);
 			expect(own?.map((b) => b.schoolId)).toEqual([world.org.school, world.org.school]);
-			expect(await listBookingsForOffer(database.db, world.users.otherCompany, ids.offer)).toEqual([]);
+			expect(await listBookingsForOffer(database.db, world.users.otherCompany, ids.offer)).toEqual(
+				[]
+			);
 		});
 	});
 

@@ -72,7 +72,14 @@ async function user(
 	for (const [organisationId, role] of memberships) {
 		await db.insertInto('membership').values({ userId: row.id, organisationId, role }).execute();
 	}
-	return { id: row.id, email, name, isSecretariat, locale: 'da', memberships: await findSessionMemberships(db, row.id) };
+	return {
+		id: row.id,
+		email,
+		name,
+		isSecretariat,
+		locale: 'da',
+		memberships: await findSessionMemberships(db, row.id)
+	};
 }
 
 export async function createBookingWorld(database: Database): Promise<BookingWorld> {
@@ -93,7 +100,14 @@ export async function createBookingWorld(database: Database): Promise<BookingWor
 	await db
 		.insertInto('category')
 		.values(
-			categories.map(([slug, pillar], i) => ({ slug, nameDa: slug, nameEn: slug, pillar, colour: '#2e7d32', ring: i + 1 }))
+			categories.map(([slug, pillar], i) => ({
+				slug,
+				nameDa: slug,
+				nameEn: slug,
+				pillar,
+				colour: '#2e7d32',
+				ring: i + 1
+			}))
 		)
 		.execute();
 	const horsens = await organisation(db, 'Horsens Kommune', 'municipality');
@@ -163,9 +177,14 @@ export function praktikFields(world: BookingWorld, over: OfferFields = {}): Offe
 }
 
 /** Creates an offer as the provider admin; returns the first offer id. */
-export async function makeOffer(db: Kysely<DB>, world: BookingWorld, fields: OfferFields): Promise<string> {
+export async function makeOffer(
+	db: Kysely<DB>,
+	world: BookingWorld,
+	fields: OfferFields
+): Promise<string> {
 	const result = await createOffer(db, world.users.secretariat!, offerSchema.parse(fields));
-	if (!result.ok) throw new Error(`createOffer failed: ${result.message} ${JSON.stringify(result.errors)}`);
+	if (!result.ok)
+		throw new Error(`createOffer failed: ${result.message} ${JSON.stringify(result.errors)}`);
 	return result.value.offerIds[0];
 }
 
@@ -194,7 +213,9 @@ export async function book(
 	over: Partial<BookSeatsInput> = {},
 	as: Person = 'coordinator'
 ) {
-	const result = await bookSeats(db, world.users[as], bookingInput(world, offerId, over), { today: TODAY });
+	const result = await bookSeats(db, world.users[as], bookingInput(world, offerId, over), {
+		today: TODAY
+	});
 	if (!result.ok) throw new Error(`bookSeats failed: ${result.message}`);
 	return result.value.booking;
 }
@@ -204,7 +225,9 @@ export async function counts(db: Kysely<DB>) {
 	const outbox = await db.selectFrom('outbox').select('id').execute();
 	return {
 		bookings: rows.length,
-		seats: rows.filter((r) => r.status === 'requested' || r.status === 'confirmed').reduce((s, r) => s + r.seats, 0),
+		seats: rows
+			.filter((r) => r.status === 'requested' || r.status === 'confirmed')
+			.reduce((s, r) => s + r.seats, 0),
 		outbox: outbox.length
 	};
 }

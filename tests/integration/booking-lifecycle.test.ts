@@ -11,7 +11,13 @@ import {
 import { cancelOffer, updateOffer } from '../../src/lib/server/offer';
 import { offerUpdateSchema } from '../../src/lib/validation/offer';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { book, createBookingWorld, makeOffer, visitFields, type BookingWorld } from './booking-fixtures';
+import {
+	book,
+	createBookingWorld,
+	makeOffer,
+	visitFields,
+	type BookingWorld
+} from './booking-fixtures';
 
 async function startSmtp() {
 	const received: { to: string[]; data: string }[] = [];
@@ -45,7 +51,9 @@ function decoded(data: string): string {
 	return data
 		.replace(/\?=\r?\n?\s+=\?UTF-8\?Q\?/g, '')
 		.replace(/=\r?\n/g, '')
-		.replace(/(=[0-9A-F]{2})+/g, (seq) => Buffer.from(seq.replace(/=/g, ''), 'hex').toString('utf8'));
+		.replace(/(=[0-9A-F]{2})+/g, (seq) =>
+			Buffer.from(seq.replace(/=/g, ''), 'hex').toString('utf8')
+		);
 }
 
 describe('booking lifecycle', () => {
@@ -67,9 +75,19 @@ describe('booking lifecycle', () => {
 	});
 
 	const outbox = () =>
-		database.db.selectFrom('outbox').select(['toAddress', 'subject', 'bodyText']).orderBy('createdAt').execute();
+		database.db
+			.selectFrom('outbox')
+			.select(['toAddress', 'subject', 'bodyText'])
+			.orderBy('createdAt')
+			.execute();
 	const status = async (id: string) =>
-		(await database.db.selectFrom('booking').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+		(
+			await database.db
+				.selectFrom('booking')
+				.select('status')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow()
+		).status;
 
 	describe('bookSeats', () => {
 		it('tells the provider of a new request and shows it on the school wheel', async () => {
@@ -124,12 +142,24 @@ describe('booking lifecycle', () => {
 			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '4' }));
 			const holder = await book(database.db, world, offerId, { seats: 3 });
 			await book(database.db, world, offerId, { seats: 1, classLabel: '8.C' });
-			const big = await book(database.db, world, offerId, { seats: 4, classLabel: '9.A', joinWaitlist: true }, 'coordinator');
+			const big = await book(
+				database.db,
+				world,
+				offerId,
+				{ seats: 4, classLabel: '9.A', joinWaitlist: true },
+				'coordinator'
+			);
 			const first = await book(
 				database.db,
 				world,
 				offerId,
-				{ seats: 2, classLabel: '9.B', joinWaitlist: true, schoolId: world.org.otherSchool, teacherEmail: 'tove@bakke.dk' },
+				{
+					seats: 2,
+					classLabel: '9.B',
+					joinWaitlist: true,
+					schoolId: world.org.otherSchool,
+					teacherEmail: 'tove@bakke.dk'
+				},
 				'otherSchool'
 			);
 			const second = await book(
@@ -139,12 +169,18 @@ describe('booking lifecycle', () => {
 				{ seats: 2, classLabel: '9.C', joinWaitlist: true, schoolId: world.org.otherSchool },
 				'otherSchool'
 			);
-			expect([big.status, first.status, second.status]).toEqual(['waitlisted', 'waitlisted', 'waitlisted']);
+			expect([big.status, first.status, second.status]).toEqual([
+				'waitlisted',
+				'waitlisted',
+				'waitlisted'
+			]);
 			const detail = await findBookingForUser(database.db, world.users.otherSchool, second.id);
 			expect(detail?.waitlistPosition).toBe(3);
 			await database.db.deleteFrom('outbox').execute();
 
-			const result = await cancelBooking(database.db, world.users.coordinator, holder.id, { reason: 'Bussen udgik' });
+			const result = await cancelBooking(database.db, world.users.coordinator, holder.id, {
+				reason: 'Bussen udgik'
+			});
 			expect(result.ok).toBe(true);
 			// 3 seats freed: the 4-seat booking does not fit, the next 2-seat one does, the last not.
 			expect(await status(big.id)).toBe('waitlisted');
@@ -164,12 +200,17 @@ describe('booking lifecycle', () => {
 			const booking = await book(database.db, world, offerId);
 			await confirmBooking(database.db, world.users.providerAdmin, booking.id);
 			await database.db.deleteFrom('outbox').execute();
-			const result = await cancelBooking(database.db, world.users.providerAdmin, booking.id, { reason: 'Maskinstop' });
+			const result = await cancelBooking(database.db, world.users.providerAdmin, booking.id, {
+				reason: 'Maskinstop'
+			});
 			expect(result.ok && result.value.cancelReason).toBe('Maskinstop');
 			expect((await outbox()).map((m) => m.toAddress).sort()).toEqual(
 				['koordinator@example.dk', 'rasmus@byskolen.dk'].sort()
 			);
-			const participants = await database.db.selectFrom('activityParticipant').selectAll().execute();
+			const participants = await database.db
+				.selectFrom('activityParticipant')
+				.selectAll()
+				.execute();
 			expect(participants).toEqual([]);
 		});
 	});
@@ -178,8 +219,13 @@ describe('booking lifecycle', () => {
 		it('frees the seats for the waitlist and sends the message to the school', async () => {
 			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '1' }));
 			const booking = await book(database.db, world, offerId);
-			const waiting = await book(database.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
-			await declineBooking(database.db, world.users.providerAdmin, booking.id, { message: 'Vi har ikke tid' });
+			const waiting = await book(database.db, world, offerId, {
+				classLabel: '8.C',
+				joinWaitlist: true
+			});
+			await declineBooking(database.db, world.users.providerAdmin, booking.id, {
+				message: 'Vi har ikke tid'
+			});
 			expect(await status(waiting.id)).toBe('requested');
 			const declined = (await outbox()).find((m) => m.subject.startsWith('Afvist'));
 			expect(declined?.bodyText).toContain('Vi har ikke tid');
@@ -190,7 +236,11 @@ describe('booking lifecycle', () => {
 		it('promotes the waitlist when capacity grows and refuses less than booked', async () => {
 			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '2' }));
 			await book(database.db, world, offerId, { seats: 2 });
-			const waiting = await book(database.db, world, offerId, { seats: 2, classLabel: '9.A', joinWaitlist: true });
+			const waiting = await book(database.db, world, offerId, {
+				seats: 2,
+				classLabel: '9.A',
+				joinWaitlist: true
+			});
 			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10' };
 			const less = await updateOffer(
 				database.db,
@@ -217,7 +267,9 @@ describe('booking lifecycle', () => {
 			const a = await book(database.db, world, offerId);
 			const b = await book(database.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
 			await database.db.deleteFrom('outbox').execute();
-			const result = await cancelOffer(database.db, world.users.providerMember, offerId, { reason: 'Flytning' });
+			const result = await cancelOffer(database.db, world.users.providerMember, offerId, {
+				reason: 'Flytning'
+			});
 			expect(result.ok).toBe(true);
 			expect([await status(a.id), await status(b.id)]).toEqual(['cancelled', 'cancelled']);
 			const activity = await database.db

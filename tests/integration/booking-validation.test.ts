@@ -40,9 +40,24 @@ const bookAs = (
 let otherBooking = '';
 
 const CASES: Case[] = [
-	{ name: '0 seats', status: 400, message: /helt tal på mindst 1/, run: (db, w, o) => bookAs(db, w, o, { seats: 0 }) },
-	{ name: '-1 seats', status: 400, message: /helt tal på mindst 1/, run: (db, w, o) => bookAs(db, w, o, { seats: -1 }) },
-	{ name: '1.5 seats', status: 400, message: /helt tal på mindst 1/, run: (db, w, o) => bookAs(db, w, o, { seats: 1.5 }) },
+	{
+		name: '0 seats',
+		status: 400,
+		message: /helt tal på mindst 1/,
+		run: (db, w, o) => bookAs(db, w, o, { seats: 0 })
+	},
+	{
+		name: '-1 seats',
+		status: 400,
+		message: /helt tal på mindst 1/,
+		run: (db, w, o) => bookAs(db, w, o, { seats: -1 })
+	},
+	{
+		name: '1.5 seats',
+		status: 400,
+		message: /helt tal på mindst 1/,
+		run: (db, w, o) => bookAs(db, w, o, { seats: 1.5 })
+	},
 	{
 		name: 'more seats than free',
 		status: 409,
@@ -61,7 +76,8 @@ const CASES: Case[] = [
 		name: 'a cancelled offer',
 		status: 409,
 		message: /Tilbuddet er aflyst/,
-		setup: async (db, w, o) => void (await cancelOffer(db, w.users.providerAdmin, o, { reason: 'Sygdom' })),
+		setup: async (db, w, o) =>
+			void (await cancelOffer(db, w.users.providerAdmin, o, { reason: 'Sygdom' })),
 		run: (db, w, o) => bookAs(db, w, o)
 	},
 	{
@@ -152,7 +168,11 @@ const CASES: Case[] = [
 ];
 
 async function snapshot(db: Database['db']) {
-	const bookings = await db.selectFrom('booking').select(['id', 'status', 'seats']).orderBy('id').execute();
+	const bookings = await db
+		.selectFrom('booking')
+		.select(['id', 'status', 'seats'])
+		.orderBy('id')
+		.execute();
 	const outbox = await db.selectFrom('outbox').select('id').execute();
 	const offers = await db.selectFrom('offer').select(['id', 'status']).orderBy('id').execute();
 	return { bookings, outbox: outbox.length, offers };

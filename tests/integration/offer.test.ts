@@ -3,7 +3,15 @@ import type { Database } from '../../src/lib/server/db/engine';
 import { createOffer, findOfferForUser, listOffers, updateOffer } from '../../src/lib/server/offer';
 import { offerSchema, offerUpdateSchema } from '../../src/lib/validation/offer';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { TODAY, book, createBookingWorld, makeOffer, praktikFields, visitFields, type BookingWorld } from './booking-fixtures';
+import {
+	TODAY,
+	book,
+	createBookingWorld,
+	makeOffer,
+	praktikFields,
+	visitFields,
+	type BookingWorld
+} from './booking-fixtures';
 
 function errorsOf(fields: Record<string, unknown>): Record<string, string> {
 	const result = offerSchema.safeParse(fields);
@@ -27,7 +35,9 @@ describe('offer', () => {
 
 	describe('offerSchema', () => {
 		it('turns weeks into Monday–Friday sessions, sorted and without repeats', () => {
-			const input = offerSchema.parse(praktikFields(world, { weeks: ['2027-W11', '2027-W10', '2027-W11'] }));
+			const input = offerSchema.parse(
+				praktikFields(world, { weeks: ['2027-W11', '2027-W10', '2027-W11'] })
+			);
 			expect(input.sessions).toEqual([
 				{ startDate: '2027-03-08', endDate: '2027-03-12' },
 				{ startDate: '2027-03-15', endDate: '2027-03-19' }
@@ -35,7 +45,11 @@ describe('offer', () => {
 		});
 
 		it('explains each mistake in Danish', () => {
-			expect(errorsOf(praktikFields(world, { tradeCode: '', gradeLevels: ['7'], weeks: [], capacity: '0' }))).toEqual({
+			expect(
+				errorsOf(
+					praktikFields(world, { tradeCode: '', gradeLevels: ['7'], weeks: [], capacity: '0' })
+				)
+			).toEqual({
 				capacity: 'Skriv et helt antal pladser mellem 1 og 500',
 				gradeLevels: 'Vælg mindst ét klassetrin mellem 8. og 10. klasse',
 				tradeCode: 'Vælg et fag',
@@ -44,14 +58,24 @@ describe('offer', () => {
 			expect(errorsOf(visitFields(world, { startTime: '', endTime: '' }))).toEqual({
 				startTime: 'Et besøg skal have et start- og et sluttidspunkt'
 			});
-			expect(errorsOf(visitFields(world, { bookingOpensAt: '2027-02-01', bookingClosesAt: '2027-01-01' }))).toEqual({
+			expect(
+				errorsOf(
+					visitFields(world, { bookingOpensAt: '2027-02-01', bookingClosesAt: '2027-01-01' })
+				)
+			).toEqual({
 				bookingClosesAt: 'Bookingen skal lukke samme dag eller efter den åbner'
 			});
-			expect(errorsOf(praktikFields(world, { weeks: ['2027-W60'] })).weeks).toBe('Skriv ugen som ÅÅÅÅ-Wuu, fx 2027-W06');
+			expect(errorsOf(praktikFields(world, { weeks: ['2027-W60'] })).weeks).toBe(
+				'Skriv ugen som ÅÅÅÅ-Wuu, fx 2027-W06'
+			);
 		});
 
 		it('allows every grade from 0 for a museum forløb', () => {
-			const fields = visitFields(world, { kind: 'forloeb', ownerId: world.org.museum, gradeLevels: ['0', '3'] });
+			const fields = visitFields(world, {
+				kind: 'forloeb',
+				ownerId: world.org.museum,
+				gradeLevels: ['0', '3']
+			});
 			expect(errorsOf(fields)).toEqual({});
 		});
 	});
@@ -67,12 +91,30 @@ describe('offer', () => {
 				.selectFrom('offer')
 				.innerJoin('activity', 'activity.id', 'offer.activityId')
 				.innerJoin('category', 'category.id', 'activity.categoryId')
-				.select(['offer.groupId', 'offer.capacity', 'offer.gradeLevels', 'activity.startDate', 'category.slug'])
+				.select([
+					'offer.groupId',
+					'offer.capacity',
+					'offer.gradeLevels',
+					'activity.startDate',
+					'category.slug'
+				])
 				.orderBy('activity.startDate')
 				.execute();
 			expect(rows).toEqual([
-				{ groupId: result.value.groupId, capacity: 5, gradeLevels: [8, 9], startDate: '2027-03-08', slug: 'erhvervspraktik' },
-				{ groupId: result.value.groupId, capacity: 5, gradeLevels: [8, 9], startDate: '2027-03-15', slug: 'erhvervspraktik' }
+				{
+					groupId: result.value.groupId,
+					capacity: 5,
+					gradeLevels: [8, 9],
+					startDate: '2027-03-08',
+					slug: 'erhvervspraktik'
+				},
+				{
+					groupId: result.value.groupId,
+					capacity: 5,
+					gradeLevels: [8, 9],
+					startDate: '2027-03-15',
+					slug: 'erhvervspraktik'
+				}
 			]);
 			expect(result.value.groupId).not.toBeNull();
 		});
@@ -80,7 +122,11 @@ describe('offer', () => {
 		it('puts a museum forløb on the Industrimuseet ring and a Learnmark forløb on GF1', async () => {
 			const slugOf = async (ownerId: string) => {
 				const fields = visitFields(world, { kind: 'forloeb', ownerId, gradeLevels: ['5'] });
-				const result = await createOffer(database.db, world.users.secretariat, offerSchema.parse(fields));
+				const result = await createOffer(
+					database.db,
+					world.users.secretariat,
+					offerSchema.parse(fields)
+				);
 				if (!result.ok) throw new Error(result.message);
 				const row = await database.db
 					.selectFrom('activity')
@@ -110,7 +156,11 @@ describe('offer', () => {
 	describe('listOffers', () => {
 		it('computes free places in SQL and filters by trade, week, grade, municipality, free and text', async () => {
 			const visit = await makeOffer(database.db, world, visitFields(world, { capacity: '3' }));
-			const praktik = await makeOffer(database.db, world, praktikFields(world, { capacity: '2', gradeLevels: ['9'] }));
+			const praktik = await makeOffer(
+				database.db,
+				world,
+				praktikFields(world, { capacity: '2', gradeLevels: ['9'] })
+			);
 			await book(database.db, world, praktik, { seats: 2 });
 			await book(database.db, world, visit, { seats: 1 });
 			await book(database.db, world, praktik, { seats: 1, classLabel: '9.A', joinWaitlist: true });
@@ -120,7 +170,9 @@ describe('offer', () => {
 				[praktik, 2, 0, 1]
 			]);
 			const ids = async (filters: Parameters<typeof listOffers>[2]) =>
-				(await listOffers(database.db, world.users.coordinator, { today: TODAY, ...filters })).map((o) => o.offerId);
+				(await listOffers(database.db, world.users.coordinator, { today: TODAY, ...filters })).map(
+					(o) => o.offerId
+				);
 			expect(await ids({ trade: 'smed' })).toEqual([praktik]);
 			expect(await ids({ week: '2027-W06' })).toEqual([visit]);
 			expect(await ids({ grade: 8 })).toEqual([visit]);
@@ -135,7 +187,11 @@ describe('offer', () => {
 		it('hides alliance offers from visitors and closed ones from schools', async () => {
 			const offer = await makeOffer(database.db, world, visitFields(world));
 			expect(await listOffers(database.db, null, { today: TODAY })).toEqual([]);
-			await database.db.updateTable('offer').set({ status: 'closed' }).where('id', '=', offer).execute();
+			await database.db
+				.updateTable('offer')
+				.set({ status: 'closed' })
+				.where('id', '=', offer)
+				.execute();
 			expect(await listOffers(database.db, world.users.coordinator, { today: TODAY })).toEqual([]);
 			const own = await listOffers(database.db, world.users.providerAdmin, {
 				ownerId: world.org.company,
@@ -152,9 +208,16 @@ describe('offer', () => {
 			if (!created.ok) throw new Error(created.message);
 			const [first, second] = created.value.offerIds;
 			const detail = await findOfferForUser(database.db, world.users.coordinator, first);
-			expect(detail).toMatchObject({ offerId: first, canEdit: false, whatToBring: 'Sikkerhedssko', free: 5 });
+			expect(detail).toMatchObject({
+				offerId: first,
+				canEdit: false,
+				whatToBring: 'Sikkerhedssko',
+				free: 5
+			});
 			expect(detail?.siblings.map((s) => s.offerId)).toEqual([second]);
-			expect((await findOfferForUser(database.db, world.users.providerMember, first))?.canEdit).toBe(true);
+			expect(
+				(await findOfferForUser(database.db, world.users.providerMember, first))?.canEdit
+			).toBe(true);
 			expect(await findOfferForUser(database.db, null, first)).toBeNull();
 			expect(await findOfferForUser(database.db, world.users.coordinator, 'not-a-uuid')).toBeNull();
 		});
@@ -164,13 +227,23 @@ describe('offer', () => {
 		it('changes the activity and bumps its calendar sequence when the time moves', async () => {
 			const offer = await makeOffer(database.db, world, visitFields(world));
 			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10' };
-			const same = await updateOffer(database.db, world.users.providerMember, offer, offerUpdateSchema.parse(fields));
+			const same = await updateOffer(
+				database.db,
+				world.users.providerMember,
+				offer,
+				offerUpdateSchema.parse(fields)
+			);
 			expect(same.ok).toBe(true);
 			const moved = await updateOffer(
 				database.db,
 				world.users.providerMember,
 				offer,
-				offerUpdateSchema.parse({ ...fields, title: 'Nyt besøg', startTime: '10:00', endTime: '12:00' })
+				offerUpdateSchema.parse({
+					...fields,
+					title: 'Nyt besøg',
+					startTime: '10:00',
+					endTime: '12:00'
+				})
 			);
 			expect(moved.ok).toBe(true);
 			const row = await database.db
@@ -184,9 +257,23 @@ describe('offer', () => {
 
 		it('refuses grades outside the kind’s range with a field error', async () => {
 			const offer = await makeOffer(database.db, world, visitFields(world));
-			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10', gradeLevels: ['3'] };
-			const result = await updateOffer(database.db, world.users.providerMember, offer, offerUpdateSchema.parse(fields));
-			expect(result).toMatchObject({ ok: false, status: 400, errors: { gradeLevels: expect.stringContaining('8.') } });
+			const fields = {
+				...visitFields(world),
+				startDate: '2027-02-10',
+				endDate: '2027-02-10',
+				gradeLevels: ['3']
+			};
+			const result = await updateOffer(
+				database.db,
+				world.users.providerMember,
+				offer,
+				offerUpdateSchema.parse(fields)
+			);
+			expect(result).toMatchObject({
+				ok: false,
+				status: 400,
+				errors: { gradeLevels: expect.stringContaining('8.') }
+			});
 		});
 	});
 });

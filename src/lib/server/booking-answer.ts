@@ -28,7 +28,10 @@ export function statusText(status: BookingStatus): string {
 }
 
 export function sidesList(sides: { school: boolean; provider: boolean }): BookingSide[] {
-	return [...(sides.provider ? ['provider' as const] : []), ...(sides.school ? ['school' as const] : [])];
+	return [
+		...(sides.provider ? ['provider' as const] : []),
+		...(sides.school ? ['school' as const] : [])
+	];
 }
 
 type Outcome = Result<Booking> & { mails?: MailMessage[] };
@@ -80,7 +83,8 @@ async function changeInTransaction(
 		events.push({ kind: moved.to, bookingId });
 	}
 	if (holdsSeats(before.status) && !holdsSeats(moved.to)) {
-		for (const id of await promoteWaitlist(trx, offer)) events.push({ kind: 'promoted', bookingId: id });
+		for (const id of await promoteWaitlist(trx, offer))
+			events.push({ kind: 'promoted', bookingId: id });
 	}
 	await syncParticipant(trx, offer, before.schoolId);
 	const mails = await composeBookingMails(trx, events);

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { addDays, copenhagenToday, diffDays } from '$lib/dates/iso';
 import type { Booking, DB } from './db/schema';
-import { canUpdateChecklist, canViewBooking, type ChecklistField, type OfferUser } from './offer-rights';
+import {
+	canUpdateChecklist,
+	canViewBooking,
+	type ChecklistField,
+	type OfferUser
+} from './offer-rights';
 import { ACTIVE_STATUSES } from './booking-state';
 import { bookingListQuery, loadBookingParties } from './booking-queries';
 import { refuse, success, type Result } from './booking-result';
@@ -19,8 +24,18 @@ export const DUE_SOON_DAYS = 7;
  * instruction and equipment; the parents' consent 1 week before, once they know the agreement.
  */
 export const CHECKLIST = [
-	{ field: 'agreementSigned', column: 'agreementSignedAt', daysBefore: 14, label: () => m.booking_check_agreement() },
-	{ field: 'parentsConsent', column: 'parentsConsentAt', daysBefore: 7, label: () => m.booking_check_consent() },
+	{
+		field: 'agreementSigned',
+		column: 'agreementSignedAt',
+		daysBefore: 14,
+		label: () => m.booking_check_agreement()
+	},
+	{
+		field: 'parentsConsent',
+		column: 'parentsConsentAt',
+		daysBefore: 7,
+		label: () => m.booking_check_consent()
+	},
 	{ field: 'uuNotified', column: 'uuNotifiedAt', daysBefore: 21, label: () => m.booking_check_uu() }
 ] as const;
 
@@ -35,7 +50,11 @@ export interface ChecklistItem {
 	state: ChecklistState;
 }
 
-export function checklistState(deadline: string, doneAt: string | null, today: string): ChecklistState {
+export function checklistState(
+	deadline: string,
+	doneAt: string | null,
+	today: string
+): ChecklistState {
 	if (doneAt) return 'done';
 	const daysLeft = diffDays(today, deadline);
 	if (daysLeft < 0) return 'overdue';
@@ -89,7 +108,8 @@ export async function listChecklistDue(
 		);
 	}
 	if (options.schoolId) query = query.where('booking.schoolId', '=', options.schoolId);
-	if (options.municipalityId) query = query.where('school.municipalityId', '=', options.municipalityId);
+	if (options.municipalityId)
+		query = query.where('school.municipalityId', '=', options.municipalityId);
 	const rows = await query.orderBy('activity.startDate').execute();
 	const order = { overdue: 0, due_soon: 1, pending: 2, done: 3 };
 	return rows
@@ -131,7 +151,8 @@ export async function updateChecklist(
 		.where('id', '=', parties.offerId)
 		.executeTakeFirstOrThrow();
 	if (offer.kind !== 'erhvervspraktik') return refuse(409, m.booking_err_checklist_not_praktik());
-	if (!ACTIVE_STATUSES.includes(parties.status)) return refuse(409, m.booking_err_checklist_inactive());
+	if (!ACTIVE_STATUSES.includes(parties.status))
+		return refuse(409, m.booking_err_checklist_inactive());
 	const value = input.done ? (options.today ?? copenhagenToday()) : null;
 	const updated = await db
 		.updateTable('booking')

@@ -10,10 +10,7 @@ import { loadBookingParties } from './booking-queries';
 import { UUID } from './booking-result';
 
 export type ConflictKind =
-	| 'class_double_booked'
-	| 'school_holiday'
-	| 'public_holiday'
-	| 'agreement_missing';
+	'class_double_booked' | 'school_holiday' | 'public_holiday' | 'agreement_missing';
 
 export interface BookingConflict {
 	kind: ConflictKind;
@@ -50,7 +47,10 @@ export function timesOverlap(
 }
 
 /** Conflicts of a school's class with a date span: double booking, school and public holidays. */
-export async function findConflicts(db: Kysely<DB>, span: ConflictSpan): Promise<BookingConflict[]> {
+export async function findConflicts(
+	db: Kysely<DB>,
+	span: ConflictSpan
+): Promise<BookingConflict[]> {
 	const conflicts: BookingConflict[] = [];
 	if (span.classLabel) {
 		const wanted = normaliseClassLabel(span.classLabel);
@@ -79,7 +79,11 @@ export async function findConflicts(db: Kysely<DB>, span: ConflictSpan): Promise
 			conflicts.push({
 				kind: 'class_double_booked',
 				bookingId: other.id,
-				message: m.booking_conflict_class({ classLabel: other.classLabel, title: other.title, when })
+				message: m.booking_conflict_class({
+					classLabel: other.classLabel,
+					title: other.title,
+					when
+				})
 			});
 		}
 	}
@@ -94,7 +98,10 @@ export async function findConflicts(db: Kysely<DB>, span: ConflictSpan): Promise
 		.execute();
 	for (const h of holidays) {
 		const when = formatDateRangeWithWeeks(h.startDate, h.endDate);
-		conflicts.push({ kind: 'school_holiday', message: m.booking_conflict_holiday({ name: h.name, when }) });
+		conflicts.push({
+			kind: 'school_holiday',
+			message: m.booking_conflict_holiday({ name: h.name, when })
+		});
 	}
 	for (const h of danishPublicHolidays(span.startDate, span.endDate)) {
 		conflicts.push({

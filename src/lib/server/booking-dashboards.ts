@@ -46,11 +46,12 @@ export async function schoolBookings(
 		(school.municipalityId !== null && isMemberOf(user, school.municipalityId));
 	if (!allowed) return null;
 	const today = options.today ?? copenhagenToday();
-	const rows = await byStartDate(bookingListQuery(db).where('booking.schoolId', '=', schoolId)).execute();
-	const byStatus = Object.fromEntries(BOOKING_STATUSES.map((s) => [s, [] as BookingListItem[]])) as Record<
-		BookingStatus,
-		BookingListItem[]
-	>;
+	const rows = await byStartDate(
+		bookingListQuery(db).where('booking.schoolId', '=', schoolId)
+	).execute();
+	const byStatus = Object.fromEntries(
+		BOOKING_STATUSES.map((s) => [s, [] as BookingListItem[]])
+	) as Record<BookingStatus, BookingListItem[]>;
 	for (const row of rows) byStatus[row.status].push(row);
 	const upcoming = rows.filter(
 		(r) => (r.status === 'requested' || r.status === 'confirmed') && r.endDate >= today
@@ -71,7 +72,9 @@ export async function providerRequestsWaiting(
 	const ids = providerIds(user);
 	if (ids.length === 0) return { count: 0, items: [] };
 	const items = await byStartDate(
-		bookingListQuery(db).where('activity.ownerId', 'in', ids).where('booking.status', '=', 'requested')
+		bookingListQuery(db)
+			.where('activity.ownerId', 'in', ids)
+			.where('booking.status', '=', 'requested')
 	).execute();
 	return { count: items.length, items };
 }

@@ -107,7 +107,12 @@ function mailsFor(event: BookingEvent, c: Context): MailMessage[] {
 				schoolRecipients(c),
 				m.booking_mail_confirmed_subject(subject, DA),
 				m.booking_mail_confirmed_text(
-					{ ...base, address: c.address || '–', bring: c.whatToBring || '–', message: c.message || '–' },
+					{
+						...base,
+						address: c.address || '–',
+						bring: c.whatToBring || '–',
+						message: c.message || '–'
+					},
 					DA
 				)
 			);
@@ -148,7 +153,8 @@ export async function composeBookingMails(
 	events: readonly BookingEvent[]
 ): Promise<MailMessage[]> {
 	const mails: MailMessage[] = [];
-	for (const event of events) mails.push(...mailsFor(event, await loadContext(db, event.bookingId)));
+	for (const event of events)
+		mails.push(...mailsFor(event, await loadContext(db, event.bookingId)));
 	return mails;
 }
 

@@ -165,7 +165,9 @@ export async function listBookingsForOffer(
 		.orderBy('booking.id')
 		.execute();
 	if (canEditOffer(user, offer)) return rows;
-	return rows.filter((r) => canBookFor(user, { id: r.schoolId, municipalityId: r.schoolMunicipalityId }));
+	return rows.filter((r) =>
+		canBookFor(user, { id: r.schoolId, municipalityId: r.schoolMunicipalityId })
+	);
 }
 
 /** Schools the user may book for (the form's choices), by name. */
@@ -182,7 +184,9 @@ export async function listBookableSchools(
 		.orderBy('name');
 	if (!user.isSecretariat) {
 		if (orgIds.length === 0) return [];
-		query = query.where((eb) => eb.or([eb('id', 'in', orgIds), eb('municipalityId', 'in', orgIds)]));
+		query = query.where((eb) =>
+			eb.or([eb('id', 'in', orgIds), eb('municipalityId', 'in', orgIds)])
+		);
 	}
 	const rows = await query.execute();
 	return rows.filter((school) => canBookFor(user, school));

@@ -28,13 +28,16 @@ interface Rule {
 const RULES: Record<BookingAction, Rule> = {
 	confirm: { from: ['requested'], to: 'confirmed', by: ['provider'] },
 	decline: { from: ['requested'], to: 'declined', by: ['provider'] },
-	cancel: { from: ['requested', 'confirmed', 'waitlisted'], to: 'cancelled', by: ['provider', 'school'] },
+	cancel: {
+		from: ['requested', 'confirmed', 'waitlisted'],
+		to: 'cancelled',
+		by: ['provider', 'school']
+	},
 	promote: { from: ['waitlisted'], to: 'requested', by: ['system'] }
 };
 
 export type TransitionResult =
-	| { ok: true; to: BookingStatus }
-	| { ok: false; error: 'illegal_transition' | 'forbidden' };
+	{ ok: true; to: BookingStatus } | { ok: false; error: 'illegal_transition' | 'forbidden' };
 
 /**
  * The next status when `sides` (the roles the actor holds on this booking) take `action`.

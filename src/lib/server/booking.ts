@@ -4,7 +4,13 @@ import { copenhagenToday } from '$lib/dates/iso';
 import { formatDate } from '$lib/dates/format';
 import type { Booking, DB } from './db/schema';
 import { canBookFor, type OfferUser } from './offer-rights';
-import { isBookable, lockOfferForUser, syncParticipant, takenSeats, type OfferForBooking } from './booking-capacity';
+import {
+	isBookable,
+	lockOfferForUser,
+	syncParticipant,
+	takenSeats,
+	type OfferForBooking
+} from './booking-capacity';
 import { composeBookingMails, deliverBookingMails } from './booking-notify';
 import { UUID, refuse, success, type Refusal, type Result } from './booking-result';
 import type { MailMessage } from './mail';
@@ -41,7 +47,11 @@ export interface BookSeatsValue {
 type Outcome = Result<BookSeatsValue> & { mails?: MailMessage[] };
 
 /** Refusals that depend on the offer and the day, not on the seats left. */
-function offerRefusal(offer: OfferForBooking, input: BookSeatsInput, today: string): Refusal | null {
+function offerRefusal(
+	offer: OfferForBooking,
+	input: BookSeatsInput,
+	today: string
+): Refusal | null {
 	if (offer.status === 'cancelled' || offer.activityStatus === 'cancelled') {
 		return refuse(409, m.booking_err_cancelled());
 	}
@@ -111,7 +121,10 @@ async function bookInTransaction(
 	if (refusal) return refusal;
 	const free = offer.capacity - (await takenSeats(trx, offer.id));
 	if (input.seats > free && !input.joinWaitlist) {
-		const message = m.booking_err_full({ free: String(Math.max(free, 0)), seats: String(input.seats) });
+		const message = m.booking_err_full({
+			free: String(Math.max(free, 0)),
+			seats: String(input.seats)
+		});
 		return refuse(409, message, { seats: message });
 	}
 	const inserted = await trx
@@ -155,7 +168,9 @@ export async function bookSeats(
 		return refuse(400, message, { seats: message });
 	}
 	const today = options.today ?? copenhagenToday();
-	const outcome = await db.transaction().execute((trx) => bookInTransaction(trx, user, input, today));
+	const outcome = await db
+		.transaction()
+		.execute((trx) => bookInTransaction(trx, user, input, today));
 	if (!outcome.ok) return outcome;
 	const { mails, ...result } = outcome;
 	if (mails?.length) await deliverBookingMails(db, mails);

@@ -33,7 +33,11 @@ async function changeOffer(
 }
 
 async function setStatus(trx: Transaction<DB>, offerId: string, status: OfferStatus) {
-	await trx.updateTable('offer').set({ status, updatedAt: new Date() }).where('id', '=', offerId).execute();
+	await trx
+		.updateTable('offer')
+		.set({ status, updatedAt: new Date() })
+		.where('id', '=', offerId)
+		.execute();
 }
 
 /** No new bookings; the existing ones stand. */

@@ -130,7 +130,10 @@ export interface OfferDetail extends OfferListItem {
 	whatYouSee: string;
 	canEdit: boolean;
 	/** The other weeks or sessions created together, with their free places. */
-	siblings: Pick<OfferListItem, 'offerId' | 'startDate' | 'endDate' | 'startTime' | 'free' | 'offerStatus'>[];
+	siblings: Pick<
+		OfferListItem,
+		'offerId' | 'startDate' | 'endDate' | 'startTime' | 'free' | 'offerStatus'
+	>[];
 }
 
 /** The offer, or null when it does not exist or the user may not see its activity (404). */

@@ -9,7 +9,11 @@ export interface OfferUser {
 }
 
 /** Organisations that publish places and slots; the secretariat may act for any of them. */
-export const OFFERING_KINDS: readonly OrganisationKind[] = ['company', 'museum', 'vocational_school'];
+export const OFFERING_KINDS: readonly OrganisationKind[] = [
+	'company',
+	'museum',
+	'vocational_school'
+];
 
 /** The school and provider behind a booking. */
 export interface BookingParties {
@@ -25,7 +29,8 @@ function isMemberOf(user: OfferUser, organisationId: string): boolean {
 function isMunicipalityOf(user: OfferUser, municipalityId: string | null): boolean {
 	if (municipalityId === null) return false;
 	return user.memberships.some(
-		(m) => m.organisationId === municipalityId && (m.kind === undefined || m.kind === 'municipality')
+		(m) =>
+			m.organisationId === municipalityId && (m.kind === undefined || m.kind === 'municipality')
 	);
 }
 
@@ -61,7 +66,11 @@ export function canBookFor(
 	school: { id: string; municipalityId: string | null }
 ): boolean {
 	if (user === null) return false;
-	return user.isSecretariat || isMemberOf(user, school.id) || isMunicipalityOf(user, school.municipalityId);
+	return (
+		user.isSecretariat ||
+		isMemberOf(user, school.id) ||
+		isMunicipalityOf(user, school.municipalityId)
+	);
 }
 
 /** Acting as the booking school (its members, its municipality) and/or as the provider. */
@@ -72,7 +81,10 @@ export function bookingSides(
 	if (user === null) return { school: false, provider: false };
 	if (user.isSecretariat) return { school: true, provider: true };
 	return {
-		school: canBookFor(user, { id: parties.schoolId, municipalityId: parties.schoolMunicipalityId }),
+		school: canBookFor(user, {
+			id: parties.schoolId,
+			municipalityId: parties.schoolMunicipalityId
+		}),
 		provider: isMemberOf(user, parties.providerId)
 	};
 }

@@ -21,9 +21,16 @@ export function categorySlugFor(kind: OfferKind, ownerKind: OrganisationKind): s
 	return ownerKind === 'museum' ? 'industrimuseet' : 'gf1-inspirationsdag';
 }
 
-async function tradeRefusal(trx: Transaction<DB>, tradeCode: string | null): Promise<Refusal | null> {
+async function tradeRefusal(
+	trx: Transaction<DB>,
+	tradeCode: string | null
+): Promise<Refusal | null> {
 	if (tradeCode === null) return null;
-	const trade = await trx.selectFrom('trade').select('code').where('code', '=', tradeCode).executeTakeFirst();
+	const trade = await trx
+		.selectFrom('trade')
+		.select('code')
+		.where('code', '=', tradeCode)
+		.executeTakeFirst();
 	if (trade) return null;
 	const message = m.offer_err_trade_unknown();
 	return refuse(400, message, { tradeCode: message });
@@ -63,7 +70,8 @@ export async function createOffer(
 	if (!user) return refuse(403, m.offer_err_forbidden_create());
 	const invalid = kindRefusal(input.kind, input);
 	if (invalid) return invalid;
-	if (input.sessions.length === 0) return refuse(400, m.form_fix_errors(), { dates: m.offer_val_dates() });
+	if (input.sessions.length === 0)
+		return refuse(400, m.form_fix_errors(), { dates: m.offer_val_dates() });
 	return db.transaction().execute(async (trx) => {
 		const owner = await trx
 			.selectFrom('organisation')
@@ -80,7 +88,11 @@ export async function createOffer(
 		const tradeProblem = await tradeRefusal(trx, input.tradeCode);
 		if (tradeProblem) return tradeProblem;
 		const slug = categorySlugFor(input.kind, owner.kind);
-		const category = await trx.selectFrom('category').select('id').where('slug', '=', slug).executeTakeFirst();
+		const category = await trx
+			.selectFrom('category')
+			.select('id')
+			.where('slug', '=', slug)
+			.executeTakeFirst();
 		if (!category) throw new Error(`Category '${slug}' is missing: the catalogue was not seeded`);
 		const groupId = input.sessions.length > 1 ? randomUUID() : null;
 		const offerIds: string[] = [];
@@ -146,7 +158,9 @@ export async function updateOffer(
 			.select(['startDate', 'endDate', 'startTime', 'endTime', 'place', 'sequence'])
 			.where('id', '=', offer.activityId)
 			.executeTakeFirstOrThrow();
-		const moved = (Object.keys(schedule) as (keyof typeof schedule)[]).some((k) => current[k] !== schedule[k]);
+		const moved = (Object.keys(schedule) as (keyof typeof schedule)[]).some(
+			(k) => current[k] !== schedule[k]
+		);
 		await trx
 			.updateTable('activity')
 			.set({

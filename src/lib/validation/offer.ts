@@ -50,17 +50,22 @@ const time = () =>
 			.transform((v) => v ?? null)
 	);
 const inRange = () =>
-	z
-		.string()
-		.refine(isWithinActivityRange, {
-			error: () => m.offer_err_dates_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
-		});
+	z.string().refine(isWithinActivityRange, {
+		error: () => m.offer_err_dates_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
+	});
 
 /** Fields shared by the create and the edit form. */
 const common = {
 	title: requiredText(200),
 	description: optionalText(5000),
-	tradeCode: z.preprocess(blankToUndefined, z.string().max(60).optional().transform((v) => v ?? null)),
+	tradeCode: z.preprocess(
+		blankToUndefined,
+		z
+			.string()
+			.max(60)
+			.optional()
+			.transform((v) => v ?? null)
+	),
 	gradeLevels: z.preprocess(
 		(v) => list(v).map((g) => (typeof g === 'string' ? Number(g) : g)),
 		z.array(z.number().int().min(0).max(10), {
@@ -84,18 +89,32 @@ const common = {
 	address: optionalText(300),
 	whatToBring: optionalText(2000),
 	whatYouSee: optionalText(2000),
-	visibility: z.enum(OFFER_VISIBILITIES, { error: () => m.val_invalid_choice() }).default('alliance')
+	visibility: z
+		.enum(OFFER_VISIBILITIES, { error: () => m.val_invalid_choice() })
+		.default('alliance')
 };
 
-type Common = { startTime: string | null; endTime: string | null; bookingOpensAt: string | null; bookingClosesAt: string | null };
+type Common = {
+	startTime: string | null;
+	endTime: string | null;
+	bookingOpensAt: string | null;
+	bookingClosesAt: string | null;
+};
 type Ctx = z.RefinementCtx;
 
 function checkCommon(v: Common, ctx: Ctx) {
-	if ((v.startTime === null) !== (v.endTime === null) || (v.startTime && v.endTime && v.endTime <= v.startTime)) {
+	if (
+		(v.startTime === null) !== (v.endTime === null) ||
+		(v.startTime && v.endTime && v.endTime <= v.startTime)
+	) {
 		ctx.addIssue({ code: 'custom', path: ['endTime'], message: m.activity_val_time_order() });
 	}
 	if (v.bookingOpensAt && v.bookingClosesAt && v.bookingClosesAt < v.bookingOpensAt) {
-		ctx.addIssue({ code: 'custom', path: ['bookingClosesAt'], message: m.offer_val_window_order() });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['bookingClosesAt'],
+			message: m.offer_val_window_order()
+		});
 	}
 }
 
@@ -122,12 +141,18 @@ export const offerSchema = z
 		weeks: z.preprocess(
 			list,
 			z
-				.array(z.string().refine((w) => schoolWeekOf(w) !== null, { error: () => m.offer_val_week_format() }))
+				.array(
+					z
+						.string()
+						.refine((w) => schoolWeekOf(w) !== null, { error: () => m.offer_val_week_format() })
+				)
 				.max(MAX_WEEKS, { error: () => m.offer_val_too_many({ max: MAX_WEEKS }) })
 		),
 		dates: z.preprocess(
 			list,
-			z.array(inRange()).max(MAX_SESSIONS, { error: () => m.offer_val_too_many({ max: MAX_SESSIONS }) })
+			z
+				.array(inRange())
+				.max(MAX_SESSIONS, { error: () => m.offer_val_too_many({ max: MAX_SESSIONS }) })
 		)
 	})
 	.superRefine((v, ctx) => {
@@ -169,7 +194,11 @@ export const offerUpdateSchema = z
 	.superRefine((v, ctx) => {
 		checkCommon(v, ctx);
 		if (v.endDate < v.startDate) {
-			ctx.addIssue({ code: 'custom', path: ['endDate'], message: m.activity_val_end_before_start() });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['endDate'],
+				message: m.activity_val_end_before_start()
+			});
 		}
 	});
 export type OfferUpdateInput = z.output<typeof offerUpdateSchema>;
@@ -184,7 +213,9 @@ export const offerFiltersSchema = z.object({
 	week: z.string().regex(WEEK).optional().catch(undefined),
 	municipalityId: z.uuid().optional().catch(undefined),
 	grade: z.coerce.number().int().min(0).max(10).optional().catch(undefined),
-	onlyFree: z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean()).optional(),
+	onlyFree: z
+		.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean())
+		.optional(),
 	q: z.string().max(200).optional().catch(undefined)
 });
 export type OfferFilters = z.output<typeof offerFiltersSchema>;

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/index';
+import { seedOffers } from '../../db/seed/offers';
+import type { Database } from '../../src/lib/server/db/engine';
+import { listOffers } from '../../src/lib/server/offer';
+import { listChecklistDue } from '../../src/lib/server/booking';
+import { createTestDatabase } from '../helpers/db';
+
+describe('db/seed/offers', () => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		await seedDemo(database.db);
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+
+	const count = async (table: 'offer' | 'booking' | 'activity') =>
+		(await database.db.selectFrom(table).select('id').execute()).length;
+
+	describe('seedOffers', () => {
+		it('adds the demo offers and bookings, and nothing more on a second run', async () => {
+			const activities = await count('activity');
+			const first = await database.db.transaction().execute((trx) => seedOffers(trx));
+			expect(await count('offer')).toBe(first.offers);
+			expect(await count('booking')).toBe(first.bookings);
+			expect(await count('activity')).toBe(activities + first.offers);
+			await database.db.transaction().execute((trx) => seedOffers(trx));
+			expect(await count('offer')).toBe(first.offers);
+			expect(await count('booking')).toBe(first.bookings);
+		});
+
+		it('keeps every offer within its capacity and shows free places to the alliance', async () => {
+			const secretariat = { isSecretariat: true, memberships: [] };
+			const offers = await listOffers(database.db, secretariat, { today: '2026-12-01' });
+			expect(offers.length).toBeGreaterThanOrEqual(6);
+			for (const offer of offers) expect(offer.free).toBeGreaterThanOrEqual(0);
+			expect(
+				offers.find((o) => o.title === 'Erhvervspraktik som smed' && o.startDate === '2027-02-08')
+			).toMatchObject({
+				free: 0,
+				waitlisted: 1
+			});
+		});
+
+		it('gives the demo school a checklist to work on', async () => {
+			const school = await database.db
+				.selectFrom('organisation')
+				.select('id')
+				.where('slug', '=', 'stensballeskolen')
+				.executeTakeFirstOrThrow();
+			const user = {
+				isSecretariat: false,
+				memberships: [{ organisationId: school.id, role: 'admin' as const }]
+			};
+			const due = await listChecklistDue(database.db, user, { today: '2027-01-20' });
+			expect(due.map((d) => d.field)).toContain('uuNotified');
+		});
+	});
+});
