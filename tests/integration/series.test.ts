@@ -162,6 +162,20 @@ describe('activity-series (real database)', () => {
 			expect(rows.map((r) => r.sequence)).toEqual([0, 0, 0]);
 		});
 
+		it('refuses a change to more than 500 dates and leaves every row as it was', async () => {
+			const created = await createSeries(database.db, member, uge6());
+			if (!created.ok) throw new Error(created.message);
+			const before = await occurrences(created.value.id);
+			const weekly = uge6({
+				rule: { kind: 'everyNWeeks', interval: 1, weekday: 1, fromDate: '2021-01-04' },
+				startsOn: '2021-01-04',
+				until: '2035-12-31'
+			});
+			const result = await updateSeries(database.db, member, created.value.id, weekly);
+			expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+			expect(await occurrences(created.value.id)).toEqual(before);
+		});
+
 		it('answers not found for another organisation and changes nothing', async () => {
 			const created = await createSeries(database.db, member, uge6({ visibility: 'private' }));
 			if (!created.ok) throw new Error(created.message);
