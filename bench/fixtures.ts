@@ -1,8 +1,11 @@
 // The benchmark database: a fresh embedded database (PGlite) with the demo alliance and enough
 // generated activities that school year 2026/27 holds exactly BENCH_ACTIVITIES (2,000).
+// When build/ exists, the built app creates schema and demo data on its first start (so they
+// match the build being measured); else this file migrates and seeds from the source.
 // Run on its own: npx tsx bench/fixtures.ts   (prints what it made and how long it took)
 // With BENCH_DATABASE_URL=postgres://…/aarshjul_bench the same data goes to PostgreSQL instead.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -12,6 +15,7 @@ import { schoolYearRange } from '../src/lib/dates/school-year';
 import { openDatabase } from '../src/lib/server/db/engine';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import type { NewActivity, Visibility } from '../src/lib/server/db/schema';
+import { ROOT, startServer } from './server';
 
 export const BENCH_YEAR = '2026/27';
 export const BENCH_ACTIVITIES = 2000;
@@ -61,6 +65,8 @@ export interface BenchFixture {
 	/** Activities overlapping the benchmark month (February 2027), all visibilities. */
 	monthActivities: number;
 	seconds: number;
+	/** Who made the schema and demo data: the built app on its first start, or the source. */
+	schemaBy: 'build' | 'source';
 }
 
 // A small deterministic generator: the same database on every run.
@@ -91,18 +97,27 @@ const TITLES = [
  */
 export async function prepareBenchDatabase(
 	dataDir = BENCH_DATA_DIR,
-	target = BENCH_ACTIVITIES
+	target = BENCH_ACTIVITIES,
+	schemaBy: 'build' | 'source' = existsSync(join(ROOT, 'build', 'index.js')) ? 'build' : 'source'
 ): Promise<BenchFixture> {
 	const began = performance.now();
 	rmSync(dataDir, { recursive: true, force: true });
 	if (BENCH_DATABASE_URL) await recreatePostgresDatabase(BENCH_DATABASE_URL);
+	if (schemaBy === 'build') {
+		// The built app migrates and seeds an empty database on start: its schema then matches the
+		// build being measured, even while the source tree has moved on (new migrations).
+		const server = await startServer({ dataDir, databaseUrl: BENCH_DATABASE_URL, port: 4423 });
+		await server.stop();
+	}
 	const database = await openDatabase(
 		BENCH_DATABASE_URL ? { url: BENCH_DATABASE_URL, poolSize: 2 } : { dataDir: `${dataDir}/pglite` }
 	);
 	try {
 		const db = database.db;
-		await migrateToLatest(db);
-		await seedDemo(db);
+		if (schemaBy === 'source') {
+			await migrateToLatest(db);
+			await seedDemo(db);
+		}
 		const { start, end } = schoolYearRange(BENCH_YEAR);
 		const countIn = async (from: string, to: string, publicOnly = false) => {
 			let query = db
@@ -181,7 +196,8 @@ export async function prepareBenchDatabase(
 			activities: await countIn(start, end),
 			publicActivities: await countIn(start, end, true),
 			monthActivities: await countIn('2027-02-01', '2027-02-28'),
-			seconds: (performance.now() - began) / 1000
+			seconds: (performance.now() - began) / 1000,
+			schemaBy
 		};
 	} finally {
 		await database.close();
@@ -194,7 +210,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 			console.log(
 				`bench database in ${f.dataDir}: ${f.activities} activities in ${BENCH_YEAR} ` +
 					`(${f.publicActivities} public), ${f.monthActivities} in February 2027; ` +
-					`${f.seconds.toFixed(1)} s`
+					`schema and demo data by the ${f.schemaBy}; ${f.seconds.toFixed(1)} s`
 			)
 		)
 		.catch((error: unknown) => {

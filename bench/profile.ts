@@ -109,13 +109,8 @@ export async function runProfile(runs = 30): Promise<void> {
 		dataDir: BENCH_DATA_DIR,
 		databaseUrl: BENCH_DATABASE_URL,
 		port: 4422,
-		nodeArgs: [
-			'--cpu-prof',
-			`--cpu-prof-dir=${profDir}`,
-			// The app does not exit after SvelteKit's graceful shutdown (the open database keeps
-			// it alive), and node writes the profile only on exit: exit once the server has closed.
-			`--import=data:text/javascript,${encodeURIComponent("process.on('sveltekit:shutdown', () => process.exit(0));")}`
-		]
+		// node writes the profile on exit; startServer makes the app exit after its shutdown.
+		nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`]
 	});
 	let html = '';
 	let wall = 0;

@@ -3,10 +3,11 @@
 // Options (environment): BENCH_PROFILE=1 also profiles the wheel page (bench/profile.ts);
 // BENCH_KEEP_DB=1 keeps the database in /tmp/aarshjul-bench; BENCH_RUNS=N for the HTTP series;
 // BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/aarshjul_bench runs it all on PostgreSQL.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DATABASE_URL, prepareBenchDatabase, removeBenchDatabase } from './fixtures';
-import { ROOT } from './server';
+import { ROOT, snapshotBuild } from './server';
 import { load, machine, RESULT_MARKER, verdict, type Result } from './stats';
 
 const STEPS = [
@@ -67,10 +68,15 @@ async function main(): Promise<void> {
 	const began = Date.now();
 	const engine = BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite';
 	console.log(`${new Date().toISOString()} — ${machine()}; database ${engine}; load ${load()}`);
+	const built = statSync(join(ROOT, 'build', 'index.js')).mtime;
+	const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+	console.log(`build/ of ${built.toISOString()} (HEAD now ${head}), copied once for the whole run`);
+	const appDir = snapshotBuild();
+	process.env.BENCH_APP_DIR = appDir;
 	const fixture = await prepareBenchDatabase();
 	console.log(
 		`bench database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
-			`${fixture.monthActivities} in February 2027 (${fixture.seconds.toFixed(1)} s)\n`
+			`${fixture.monthActivities} in February 2027 (schema by the ${fixture.schemaBy}; ${fixture.seconds.toFixed(1)} s)\n`
 	);
 	const all: (Result & { load: string })[] = [];
 	const failed: string[] = [];
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		if (process.env.BENCH_KEEP_DB !== '1') await removeBenchDatabase();
+		rmSync(appDir, { recursive: true, force: true });
 	}
 	console.log(`Summary (${engine}; ${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`);
 	console.log(table(all));

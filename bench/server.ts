@@ -29,8 +29,11 @@ export interface StartOptions {
 	nodeArgs?: string[];
 }
 
-/** Copies build/ (plus package.json and a node_modules link) into a temporary folder. */
-function snapshotBuild(): string {
+/**
+ * Copies build/ (plus package.json and a node_modules link) into a temporary folder. run.ts makes
+ * one for the whole run and passes it on in BENCH_APP_DIR, so every step measures the same build.
+ */
+export function snapshotBuild(): string {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
 		throw new Error('No build/ found: run `npm run build` first.');
 	}
@@ -70,9 +73,15 @@ async function waitForHealth(origin: string, child: ChildProcess, stderr: () => 
 export async function startServer(options: StartOptions): Promise<BenchServer> {
 	const port = options.port ?? 4420;
 	const origin = `http://localhost:${port}`;
-	const appDir = snapshotBuild();
+	const shared = process.env.BENCH_APP_DIR;
+	const appDir = shared || snapshotBuild();
 	let errors = '';
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'build'], {
+	// The app does not exit after SvelteKit's graceful shutdown (the open database keeps it
+	// alive): exit once the server has closed, so that stop() is quick and --cpu-prof is written.
+	const exitOnShutdown = `--import=data:text/javascript,${encodeURIComponent(
+		"process.on('sveltekit:shutdown', () => process.exit(0));"
+	)}`;
+	const child = spawn(process.execPath, [exitOnShutdown, ...(options.nodeArgs ?? []), 'build'], {
 		cwd: appDir,
 		env: {
 			...process.env,
@@ -104,7 +113,7 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 			await exited;
 			clearTimeout(timer);
 		}
-		rmSync(appDir, { recursive: true, force: true });
+		if (!shared) rmSync(appDir, { recursive: true, force: true });
 	};
 
 	try {

@@ -21,7 +21,7 @@ export async function ensureBenchDatabase(): Promise<void> {
 	const fixture = await prepareBenchDatabase();
 	console.log(
 		`bench database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
-			`${fixture.monthActivities} in February 2027 (${fixture.seconds.toFixed(1)} s)`
+			`${fixture.monthActivities} in February 2027 (schema by the ${fixture.schemaBy}; ${fixture.seconds.toFixed(1)} s)`
 	);
 }
 
