@@ -99,7 +99,22 @@ function htmlComposition(html: string) {
 		(sum, m) => sum + m[0].length,
 		0
 	);
-	return { total: html.length, svg, scripts, rest: html.length - svg - scripts };
+	const sum = (re: RegExp) => [...html.matchAll(re)].reduce((n, m) => n + m[0].length, 0);
+	const inSvg = html.slice(svgStart, svgEnd);
+	const arcs = (inSvg.match(/<a [^>]*class="arc/g) ?? []).length;
+	return {
+		total: html.length,
+		svg,
+		scripts,
+		rest: html.length - svg - scripts,
+		arcs,
+		// What each arc carries in the SVG.
+		perArc: {
+			'hidden hub text (<g class="hub-info">)': sum(/<g [^>]*class="hub-info[\s\S]*?<\/g>/g) / arcs,
+			'path data (d="…")': (inSvg.match(/ d="[^"]*"/g) ?? []).reduce((n, d) => n + d.length, 0) / arcs,
+			'<title> + aria-label': (sum(/<title>[\s\S]*?<\/title>/g) + sum(/ aria-label="[^"]*"/g)) / arcs
+		}
+	};
 }
 
 export async function runProfile(runs = 30): Promise<void> {
@@ -155,6 +170,10 @@ export async function runProfile(runs = 30): Promise<void> {
 		console.log(
 			`HTML ${kib(c.total)}: wheel SVG ${kib(c.svg)}, <script> (hydration data) ${kib(c.scripts)}, rest ${kib(c.rest)}`
 		);
+		const perArc = Object.entries(c.perArc)
+			.map(([what, bytes]) => `${what} ${bytes.toFixed(0)} B`)
+			.join(', ');
+		console.log(`SVG per arc ${(c.svg / Math.max(1, c.arcs)).toFixed(0)} B (${c.arcs} arcs), of which: ${perArc}`);
 	} finally {
 		rmSync(profDir, { recursive: true, force: true });
 	}
