@@ -1,0 +1,77 @@
+import type { FeedSpec } from './feed-scope';
+import type { FeedValidators } from './feed';
+
+// Small in-process caches for the feed endpoint. Calendar clients poll; most requests are
+// revalidations of unchanged feeds. The caches are short-lived (a few seconds, well inside the
+// max-age=300 the responses declare) and bounded, so memory stays flat. Rotating or revoking an
+// address clears them, so the old address answers 404 at once in this process.
+
+let ttlMs = Number(process.env.FEED_CACHE_MS ?? 2000);
+
+/** Tests and benchmarks set 0 to see every change at once (or to measure without the cache). */
+export function setFeedCacheTtl(ms: number): void {
+	ttlMs = ms;
+	clearFeedCache();
+}
+
+interface Entry<T> {
+	value: T;
+	expires: number;
+}
+
+class TtlCache<T> {
+	private map = new Map<string, Entry<T>>();
+	constructor(private max: number) {}
+
+	get(key: string, now: number): T | undefined {
+		const entry = this.map.get(key);
+		if (!entry) return undefined;
+		if (entry.expires <= now) {
+			this.map.delete(key);
+			return undefined;
+		}
+		return entry.value;
+	}
+
+	set(key: string, value: T, now: number): void {
+		if (ttlMs <= 0) return;
+		if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+		this.map.set(key, { value, expires: now + ttlMs });
+	}
+
+	clear(): void {
+		this.map.clear();
+	}
+}
+
+/** Token hash (hex) → the spec of its live feed; unknown tokens are not kept. */
+export const specs = new TtlCache<FeedSpec>(5_000);
+/** Spec key + options → ETag and Last-Modified. */
+export const validators = new TtlCache<FeedValidators>(5_000);
+
+/** Built bodies by ETag, at most BODY_BYTES in all (oldest out first). */
+const BODY_BYTES = 32 * 1024 * 1024;
+const bodies = new Map<string, string>();
+let bodyBytes = 0;
+
+export function cachedBody(etag: string): string | undefined {
+	return bodies.get(etag);
+}
+
+export function cacheBody(etag: string, body: string): void {
+	if (ttlMs <= 0 || body.length > BODY_BYTES / 4 || bodies.has(etag)) return;
+	bodies.set(etag, body);
+	bodyBytes += body.length;
+	while (bodyBytes > BODY_BYTES) {
+		const [oldest, text] = bodies.entries().next().value!;
+		bodies.delete(oldest);
+		bodyBytes -= text.length;
+	}
+}
+
+export function clearFeedCache(): void {
+	specs.clear();
+	validators.clear();
+	bodies.clear();
+	bodyBytes = 0;
+}

@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { DB } from './db/schema';
+import { buildFeedBody, feedValidators, PUBLIC_FEED, resolveFeedSpec, type FeedSpec } from './feed';
+import { cacheBody, cachedBody, specs, validators } from './feed-cache';
+import { FEED_TOKEN, findFeedByToken } from './feed-token';
+import { hashSecret } from './random';
+
+// HTTP for /feeds/<file>: conditional GET and HEAD. Every way of not finding a feed (wrong,
+// malformed, revoked token, unknown file name) gets the same 404, so nothing about other feeds
+// leaks. Request URLs are never logged here: they hold the secret.
+
+export const PUBLIC_FEED_FILE = 'offentlig.ics';
+/** Feed addresses take at most ?ferier=1; anything much longer is not from us. */
+const MAX_QUERY = 1024;
+
+const notFound = () =>
+	new Response('Ikke fundet\n', {
+		status: 404,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+
+const badRequest = () =>
+	new Response('Ugyldig forespørgsel\n', {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+
+async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<FeedSpec | null> {
+	if (file === PUBLIC_FEED_FILE) return PUBLIC_FEED;
+	if (!file.endsWith('.ics')) return null;
+	const token = file.slice(0, -4);
+	if (!FEED_TOKEN.test(token)) return null;
+	const key = encodeHexLowerCase(hashSecret(token));
+	const hit = specs.get(key, now);
+	if (hit) return hit;
+	const feed = await findFeedByToken(db, token);
+	const spec = feed ? await resolveFeedSpec(db, feed.subject) : null;
+	if (spec) specs.set(key, spec, now);
+	return spec;
+}
+
+/** True when the client's copy is current (If-None-Match wins over If-Modified-Since). */
+export function isNotModified(
+	headers: Headers,
+	etag: string,
+	lastModified: Date | null
+): boolean {
+	const match = headers.get('if-none-match');
+	if (match !== null) {
+		if (match.trim() === '*') return true;
+		return match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+	}
+	const since = headers.get('if-modified-since');
+	if (since === null || lastModified === null) return false;
+	const sinceMs = Date.parse(since);
+	// HTTP dates have whole seconds.
+	return !Number.isNaN(sinceMs) && Math.floor(lastModified.getTime() / 1000) * 1000 <= sinceMs;
+}
+
+export interface FeedRequest {
+	method: 'GET' | 'HEAD';
+	file: string;
+	url: URL;
+	headers: Headers;
+}
+
+export async function respondToFeedRequest(db: Kysely<DB>, request: FeedRequest): Promise<Response> {
+	if (request.url.search.length > MAX_QUERY) return badRequest();
+	const nowMs = Date.now();
+	const spec = await specForFile(db, request.file, nowMs);
+	if (!spec) return notFound();
+	const options = {
+		origin: request.url.origin,
+		now: new Date(nowMs),
+		holidays: request.url.searchParams.get('ferier') === '1'
+	};
+	const validatorKey = `${spec.key}|${options.holidays}|${options.origin}`;
+	let current = validators.get(validatorKey, nowMs);
+	if (!current) {
+		current = await feedValidators(db, spec, options);
+		validators.set(validatorKey, current, nowMs);
+	}
+	const headers = new Headers({
+		etag: current.etag,
+		'cache-control': spec.secret ? 'private, max-age=300' : 'public, max-age=300'
+	});
+	if (spec.secret) headers.set('x-robots-tag', 'noindex');
+	if (current.lastModified) headers.set('last-modified', current.lastModified.toUTCString());
+	if (isNotModified(request.headers, current.etag, current.lastModified)) {
+		return new Response(null, { status: 304, headers });
+	}
+	headers.set('content-type', 'text/calendar; charset=utf-8');
+	headers.set(
+		'content-disposition',
+		`inline; filename="${spec.secret ? 'aarshjul' : 'aarshjul-offentlig'}.ics"`
+	);
+	if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+	let body = cachedBody(current.etag);
+	if (body === undefined) {
+		body = await buildFeedBody(db, spec, options);
+		cacheBody(current.etag, body);
+	}
+	return new Response(body, { status: 200, headers });
+}
