@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+import type { OfferUser } from './offer-rights';
+import { providerRequestsWaiting } from './booking-dashboards';
+
+export interface NavBadges {
+	/** Booking requests on the user's organisations' offers waiting for an answer. */
+	bookingsWaiting: number;
+}
+
+/** Counts shown next to navigation items; nothing for visitors. */
+export async function navBadges(db: Kysely<DB>, user: OfferUser | null): Promise<NavBadges> {
+	if (!user) return { bookingsWaiting: 0 };
+	const waiting = await providerRequestsWaiting(db, user);
+	return { bookingsWaiting: waiting.count };
+}

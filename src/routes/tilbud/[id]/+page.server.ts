@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/dates/iso';
+import { getDb } from '$lib/server/db';
+import { formValues, parseForm } from '$lib/server/forms';
+import { cancelOffer, closeOffer, findOfferForUser, reopenOffer } from '$lib/server/offer';
+import {
+	bookSeats,
+	listBookableSchools,
+	listBookingsForOffer,
+	previewBookingConflicts
+} from '$lib/server/booking';
+import {
+	answerBooking,
+	refused,
+	requireActor,
+	requireForm
+} from '$lib/server/booking-routes';
+import { bookingSides } from '$lib/server/offer-rights';
+import { allowedActions } from '$lib/server/booking-state';
+import { sidesList } from '$lib/server/booking-answer';
+import { bookingWindowState } from '$lib/offers/booking-window';
+import { BOOKING_ARRAY_FIELDS, bookingSchema } from '$lib/validation/booking';
+import { offerCancelSchema } from '$lib/validation/offer';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const db = await getDb();
+	const offer = await findOfferForUser(db, locals.user, params.id);
+	if (!offer) error(404, m.offer_err_not_found());
+	const schools = await listBookableSchools(db, locals.user);
+	const rows = (await listBookingsForOffer(db, locals.user, offer.offerId)) ?? [];
+	const bookings = rows.map((b) => ({
+		...b,
+		actions: allowedActions(b.status, sidesList(bookingSides(locals.user, b)))
+	}));
+	return {
+		offer,
+		window: bookingWindowState(offer, copenhagenToday()),
+		schools,
+		bookings,
+		// A fresh key per rendering: a double-clicked submit sends the same one and books once.
+		idempotencyKey: randomUUID(),
+		created: Number(url.searchParams.get('oprettet') ?? 0),
+		saved: url.searchParams.has('gemt')
+	};
+};
+
+async function book(event: RequestEvent, joinWaitlist: boolean) {
+	const user = requireActor(event.locals, event.url);
+	const form = await requireForm(event.request);
+	form.set('offerId', event.params.id);
+	if (joinWaitlist) form.set('joinWaitlist', 'on');
+	const extra = { action: 'book' as const };
+	const parsed = parseForm(bookingSchema, form, { arrayFields: BOOKING_ARRAY_FIELDS });
+	if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
+	const result = await bookSeats(await getDb(), user, parsed.data);
+	if (!result.ok) return refused(form, result, extra);
+	const { booking, replayed } = result.value;
+	return {
+		...extra,
+		done: replayed ? ('replayed' as const) : booking.status,
+		bookingId: booking.id
+	};
+}
+
+/** Close, reopen or cancel the offer itself. */
+async function changeOffer(event: RequestEvent, change: 'close' | 'reopen' | 'cancel') {
+	const user = requireActor(event.locals, event.url);
+	const form = await requireForm(event.request);
+	const extra = { action: `${change}Offer` as const };
+	const db = await getDb();
+	let result;
+	if (change === 'cancel') {
+		const parsed = parseForm(offerCancelSchema, form);
+		if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
+		result = await cancelOffer(db, user, event.params.id, parsed.data);
+	} else {
+		const action = change === 'close' ? closeOffer : reopenOffer;
+		result = await action(db, user, event.params.id);
+	}
+	return result.ok ? { ...extra, done: true } : refused(form, result, extra);
+}
+
+export const actions: Actions = {
+	preview: async (event) => {
+		const user = requireActor(event.locals, event.url);
+		const form = await requireForm(event.request);
+		const conflicts = await previewBookingConflicts(await getDb(), user, {
+			offerId: event.params.id,
+			schoolId: String(form.get('schoolId') ?? ''),
+			classLabel: String(form.get('classLabel') ?? '').trim() || undefined
+		});
+		if (!conflicts) {
+			const message = m.booking_err_school_forbidden();
+			return fail(403, {
+				action: 'book' as const,
+				message,
+				errors: { schoolId: message },
+				values: formValues(form)
+			});
+		}
+		return { action: 'preview' as const, conflicts, values: formValues(form) };
+	},
+	book: (event) => book(event, false),
+	waitlist: (event) => book(event, true),
+	confirm: (event) => answerBooking(event, 'confirm'),
+	decline: (event) => answerBooking(event, 'decline'),
+	cancel: (event) => answerBooking(event, 'cancel'),
+	closeOffer: (event) => changeOffer(event, 'close'),
+	reopenOffer: (event) => changeOffer(event, 'reopen'),
+	cancelOffer: (event) => changeOffer(event, 'cancel')
+};

@@ -1,0 +1,56 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import { findOfferForUser, updateOffer } from '$lib/server/offer';
+import { listFilterOptions } from '$lib/server/filter-options';
+import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
+import { OFFER_UPDATE_ARRAY_FIELDS, offerUpdateSchema } from '$lib/validation/offer';
+import type { Actions, PageServerLoad } from './$types';
+
+const hhmm = (time: string | null) => (time ? time.slice(0, 5) : '');
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireUser(locals, url);
+	const db = await getDb();
+	const offer = await findOfferForUser(db, user, params.id);
+	if (!offer) error(404, m.offer_err_not_found());
+	if (!offer.canEdit) error(403, m.offer_err_forbidden_edit());
+	if (offer.offerStatus === 'cancelled') error(409, m.offer_err_cancelled());
+	const { trades } = await listFilterOptions(db);
+	return {
+		offer,
+		trades,
+		values: {
+			title: offer.title,
+			description: offer.description,
+			tradeCode: offer.tradeCode ?? '',
+			gradeLevels: offer.gradeLevels.map(String),
+			capacity: String(offer.capacity),
+			startDate: offer.startDate,
+			endDate: offer.endDate,
+			startTime: hhmm(offer.startTime),
+			endTime: hhmm(offer.endTime),
+			bookingOpensAt: offer.bookingOpensAt ?? '',
+			bookingClosesAt: offer.bookingClosesAt ?? '',
+			contactName: offer.contactName,
+			contactEmail: offer.contactEmail,
+			address: offer.address,
+			whatToBring: offer.whatToBring,
+			whatYouSee: offer.whatYouSee,
+			visibility: offer.visibility
+		} as Record<string, string | string[]>
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, url, request }) => {
+		const user = requireActor(locals, url);
+		const form = await requireForm(request);
+		const parsed = parseForm(offerUpdateSchema, form, { arrayFields: OFFER_UPDATE_ARRAY_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateOffer(await getDb(), user, params.id, parsed.data);
+		if (!result.ok) return refused(form, result);
+		redirect(303, `/tilbud/${params.id}?gemt`);
+	}
+};
