@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
 	{ href: '/aarshjul', label: m.nav_wheel },
 	{ href: '/kalender', label: m.nav_calendar },
+	{ href: '/ferier', label: m.holiday_title },
 	{ href: '/organisationer', label: m.nav_organisations }
 ];
 

@@ -37,7 +37,8 @@ export async function cancelActivity(
 				.set({
 					status: 'cancelled',
 					sequence: loaded.value.sequence + 1,
-					updatedAt: new Date()
+					updatedAt: new Date(),
+					detached: loaded.value.detached || loaded.value.seriesId !== null
 				})
 				.where('id', '=', id)
 				.execute();
@@ -105,7 +106,8 @@ export async function moveActivity(
 					startDate: newStartDate,
 					endDate: newEndDate,
 					sequence: activity.sequence + 1,
-					updatedAt: new Date()
+					updatedAt: new Date(),
+					detached: activity.detached || activity.seriesId !== null
 				})
 				.where('id', '=', id)
 				.execute();

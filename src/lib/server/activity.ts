@@ -33,6 +33,7 @@ export interface ActivityDetail extends ActivityListItem {
 	description: string;
 	ownerKind: OrganisationKind;
 	updatedAt: Date;
+	seriesId: string | null;
 	participants: ActivityParticipantInfo[];
 }
 
@@ -44,7 +45,12 @@ export async function findActivityForUser(
 ): Promise<ActivityDetail | null> {
 	if (!UUID.test(id)) return null;
 	const row = await activityListQuery(db, user)
-		.select(['activity.description', 'owner.kind as ownerKind', 'activity.updatedAt'])
+		.select([
+			'activity.description',
+			'owner.kind as ownerKind',
+			'activity.updatedAt',
+			'activity.seriesId'
+		])
 		.where('activity.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -182,7 +188,13 @@ export async function updateActivity(
 		const bump = scheduleChanged(loaded.value, values) ? 1 : 0;
 		await trx
 			.updateTable('activity')
-			.set({ ...values, sequence: loaded.value.sequence + bump, updatedAt: new Date() })
+			.set({
+				...values,
+				sequence: loaded.value.sequence + bump,
+				updatedAt: new Date(),
+				// An occurrence edited on its own keeps its edit when the series changes later.
+				detached: loaded.value.detached || loaded.value.seriesId !== null
+			})
 			.where('id', '=', id)
 			.execute();
 		await replaceParticipants(trx, id, participants);

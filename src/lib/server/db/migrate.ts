@@ -1,10 +1,20 @@
-import { Migrator, type Kysely, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../../db/migrations/index';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export function createMigrator(db: Kysely<any>): Migrator {
-	return new Migrator({ db, provider });
+/**
+ * A migrator whose bookkeeping tables live in the connection's own schema. Without it Kysely
+ * finds another schema's kysely_migration table (tests give each file a schema of its own).
+ */
+export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
+	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+	const schema = rows[0]?.schema ?? 'public';
+	return new Migrator({
+		db,
+		provider,
+		migrationTableSchema: schema
+	});
 }
 
 function check(result: MigrationResultSet): void {
@@ -18,12 +28,12 @@ function check(result: MigrationResultSet): void {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-	check(await createMigrator(db).migrateToLatest());
+	check(await (await createMigrator(db)).migrateToLatest());
 }
 
 /** Runs every migration down (used by db:reset and the migration tests). */
 export async function migrateToBottom(db: Kysely<any>): Promise<void> {
-	const migrator = createMigrator(db);
+	const migrator = await createMigrator(db);
 	for (;;) {
 		const result = await migrator.migrateDown();
 		check(result);
