@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/engine';
+import type { SessionUser } from '../../src/lib/server/session';
+import { createSeries, updateSeries } from '../../src/lib/server/activity-series';
+import { cancelActivity, moveActivity } from '../../src/lib/server/activity';
+import type { SeriesInput } from '../../src/lib/validation/series';
+import { createTestDatabase, truncateAll } from '../helpers/db';
+import { createWorld, type ActivityWorld } from './activity-fixtures';
+
+// Ordinary activity changes (calendar drag, cancel) on one occurrence must survive a later
+// change of the whole series.
+describe('activity (series occurrences)', () => {
+	let database: Database;
+	let world: ActivityWorld;
+	let member: SessionUser;
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(database);
+		world = await createWorld(database);
+		member = world.users.ownerMember!;
+	});
+
+	const input = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({
+		title: 'Erhvervspraktik 8. klasse',
+		description: '',
+		place: 'Byskolen',
+		categoryId: world.category.praktik,
+		ownerId: world.org.school,
+		startTime: null,
+		endTime: null,
+		visibility: 'alliance',
+		participants: [],
+		rule: { kind: 'yearlyIsoWeek', week: 6, fromWeekday: 1, toWeekday: 5 },
+		startsOn: '2027-01-01',
+		until: '2028-12-31',
+		count: null,
+		...overrides
+	});
+
+	async function firstOccurrence(seriesId: string) {
+		return database.db
+			.selectFrom('activity')
+			.selectAll()
+			.where('seriesId', '=', seriesId)
+			.orderBy('startDate')
+			.executeTakeFirstOrThrow();
+	}
+
+	it('keeps a moved occurrence where it was moved when the series changes', async () => {
+		const created = await createSeries(database.db, member, input());
+		if (!created.ok) throw new Error(created.message);
+		const first = await firstOccurrence(created.value.id);
+		const moved = await moveActivity(database.db, member, first.id, '2027-02-15');
+		expect(moved.ok).toBe(true);
+		const updated = await updateSeries(database.db, member, created.value.id, input({ place: 'Hallen' }));
+		expect(updated.ok).toBe(true);
+		const after = await database.db
+			.selectFrom('activity')
+			.selectAll()
+			.where('id', '=', first.id)
+			.executeTakeFirstOrThrow();
+		expect(after.detached).toBe(true);
+		expect([after.startDate, after.place]).toEqual(['2027-02-15', 'Byskolen']);
+	});
+
+	it('keeps a cancelled occurrence cancelled when the series changes', async () => {
+		const created = await createSeries(database.db, member, input());
+		if (!created.ok) throw new Error(created.message);
+		const first = await firstOccurrence(created.value.id);
+		expect((await cancelActivity(database.db, member, first.id)).ok).toBe(true);
+		await updateSeries(database.db, member, created.value.id, input({ title: 'Praktikuge' }));
+		const after = await database.db
+			.selectFrom('activity')
+			.select(['status', 'title', 'detached'])
+			.where('id', '=', first.id)
+			.executeTakeFirstOrThrow();
+		expect(after).toEqual({ status: 'cancelled', title: 'Erhvervspraktik 8. klasse', detached: true });
+	});
+});
