@@ -31,9 +31,14 @@ async function time<T>(label: string, fn: () => Promise<T> | T, extra?: (value: 
 		cpu.push((used.user + used.system) / 1000);
 	}
 	console.log(
-		`  ${label.padEnd(46)} wall median ${median(wall).toFixed(1).padStart(6)} ms, p95 ${percentile(wall, 95)
+		`  ${label.padEnd(46)} wall median ${median(wall).toFixed(1).padStart(6)} ms, p95 ${percentile(
+			wall,
+			95
+		)
 			.toFixed(1)
-			.padStart(6)} ms, cpu median ${median(cpu).toFixed(1).padStart(6)} ms${extra ? `  ${extra(value)}` : ''}`
+			.padStart(
+				6
+			)} ms, cpu median ${median(cpu).toFixed(1).padStart(6)} ms${extra ? `  ${extra(value)}` : ''}`
 	);
 	return value;
 }
@@ -53,7 +58,9 @@ function listActivitiesSql(from: string, to: string): string {
 export async function runBreakdown(): Promise<void> {
 	await ensureBenchDatabase();
 	const database = await openDatabase(
-		BENCH_DATABASE_URL ? { url: BENCH_DATABASE_URL, poolSize: 1 } : { dataDir: `${BENCH_DATA_DIR}/pglite` }
+		BENCH_DATABASE_URL
+			? { url: BENCH_DATABASE_URL, poolSize: 1 }
+			: { dataDir: `${BENCH_DATA_DIR}/pglite` }
 	);
 	try {
 		const db = database.db;
@@ -61,7 +68,12 @@ export async function runBreakdown(): Promise<void> {
 		console.log(`in-process breakdown on ${database.engine} (${RUNS} runs each; load ${load()}):`);
 		await time('trivial query (select 1): round trip', () => sql`select 1`.execute(db));
 		const categories = (
-			await db.selectFrom('category').select(['id', 'nameDa as name']).orderBy('ring').orderBy('sort').execute()
+			await db
+				.selectFrom('category')
+				.select(['id', 'nameDa as name'])
+				.orderBy('ring')
+				.orderBy('sort')
+				.execute()
 		).map((c, index) => ({ ...c, ring: index + 1 }));
 		const rows = await time(
 			'listActivities, school year, secretariat',
@@ -74,9 +86,15 @@ export async function runBreakdown(): Promise<void> {
 			(r) => `${r.length} rows`
 		);
 		const compiled = listActivitiesSql(start, end);
-		const plan = await sql<{ 'QUERY PLAN': string }>`explain analyze ${sql.raw(compiled)}`.execute(db);
-		const executionLine = plan.rows.map((r) => r['QUERY PLAN']).find((l) => l.startsWith('Execution Time'));
-		console.log(`  ${'  of which PostgreSQL executes (explain analyze)'.padEnd(46)} ${executionLine ?? '?'}`);
+		const plan = await sql<{ 'QUERY PLAN': string }>`explain analyze ${sql.raw(compiled)}`.execute(
+			db
+		);
+		const executionLine = plan.rows
+			.map((r) => r['QUERY PLAN'])
+			.find((l) => l.startsWith('Execution Time'));
+		console.log(
+			`  ${'  of which PostgreSQL executes (explain analyze)'.padEnd(46)} ${executionLine ?? '?'}`
+		);
 		await time(
 			'  same query, raw rows (no CamelCasePlugin)',
 			() => sql.raw(compiled).execute(db),
@@ -99,16 +117,23 @@ export async function runBreakdown(): Promise<void> {
 			ownerName: row.ownerName
 		}));
 		const layout = await time('layoutWheel (as loadWheel calls it)', () =>
-			layoutWheel(activities, categories, { ...WHEEL_LAYOUT_OPTIONS, year: BENCH_YEAR, locale: 'da' })
+			layoutWheel(activities, categories, {
+				...WHEEL_LAYOUT_OPTIONS,
+				year: BENCH_YEAR,
+				locale: 'da'
+			})
 		);
 		const data = { activities, layout };
 		await time(
 			'devalue uneval of { activities, layout }',
 			() => uneval(data),
-			(s) => `${(s.length / 1024).toFixed(0)} KiB (layout alone ${(uneval(layout).length / 1024).toFixed(0)} KiB)`
+			(s) =>
+				`${(s.length / 1024).toFixed(0)} KiB (layout alone ${(uneval(layout).length / 1024).toFixed(0)} KiB)`
 		);
-		await time('JSON.stringify of the same, for comparison', () => JSON.stringify(data), (s) =>
-			`${(s.length / 1024).toFixed(0)} KiB`
+		await time(
+			'JSON.stringify of the same, for comparison',
+			() => JSON.stringify(data),
+			(s) => `${(s.length / 1024).toFixed(0)} KiB`
 		);
 	} finally {
 		await database.close();

@@ -31,7 +31,9 @@ function maintenanceUrl(url: string): { url: string; name: string } {
 	const parsed = new URL(url);
 	const name = decodeURIComponent(parsed.pathname.slice(1));
 	if (!/^[a-z_][a-z0-9_]*$/.test(name) || !name.includes('bench')) {
-		throw new Error(`BENCH_DATABASE_URL must name a database with 'bench' in it, not ${JSON.stringify(name)}.`);
+		throw new Error(
+			`BENCH_DATABASE_URL must name a database with 'bench' in it, not ${JSON.stringify(name)}.`
+		);
 	}
 	parsed.pathname = '/postgres';
 	return { url: parsed.toString(), name };
@@ -130,7 +132,8 @@ export async function prepareBenchDatabase(
 		};
 		const seeded = await countIn(start, end);
 		const missing = target - seeded;
-		if (missing < 0) throw new Error(`The demo seed already has ${seeded} activities (> ${target}).`);
+		if (missing < 0)
+			throw new Error(`The demo seed already has ${seeded} activities (> ${target}).`);
 
 		const categories = await db.selectFrom('category').select('id').orderBy('ring').execute();
 		const organisations = await db
@@ -176,12 +179,16 @@ export async function prepareBenchDatabase(
 				status: random() < 0.03 ? 'cancelled' : 'planned',
 				createdBy: secretariat.id
 			});
-			if (random() < 0.5) participants.push({ activityId: id, organisationId: pick(participantsPool).id });
+			if (random() < 0.5)
+				participants.push({ activityId: id, organisationId: pick(participantsPool).id });
 		}
 		await db.transaction().execute(async (trx) => {
 			// Batches keep each statement well below PostgreSQL's 65,535 parameters.
 			for (let i = 0; i < rows.length; i += 500) {
-				await trx.insertInto('activity').values(rows.slice(i, i + 500)).execute();
+				await trx
+					.insertInto('activity')
+					.values(rows.slice(i, i + 500))
+					.execute();
 			}
 			for (let i = 0; i < participants.length; i += 1000) {
 				await trx

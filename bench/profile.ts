@@ -55,12 +55,18 @@ const AREAS: [string, RegExp][] = [
 	['idle', /^ \((idle|program)\)$/],
 	['garbage collector', /\(garbage collector\)/],
 	['PGlite (WASM PostgreSQL + its protocol code)', /pglite|wasm:\/\//i],
-	['pg driver + Kysely (incl. CamelCasePlugin)', /node_modules\/(pg|pg-protocol|pg-types|pg-pool|kysely)\//],
+	[
+		'pg driver + Kysely (incl. CamelCasePlugin)',
+		/node_modules\/(pg|pg-protocol|pg-types|pg-pool|kysely)\//
+	],
 	['devalue: page data for hydration', /chunks\/shared\.js\S* /],
 	['ETag: djb2 hash over the whole HTML (SvelteKit)', /chunks\/exports\.js\S* hash$/],
 	['transformPageChunk: lang replace over the HTML', /hooks\.server\S* transformPageChunk/],
 	['wheel data + layout + arc paths', /wheel(-frame)?\.js|wheel\/layout|layout\.js/],
-	['Svelte SSR (components, escape_html)', /\.svelte|chunks\/server\.js|_page|Wheel\w*\.js|entries\/pages/],
+	[
+		'Svelte SSR (components, escape_html)',
+		/\.svelte|chunks\/server\.js|_page|Wheel\w*\.js|entries\/pages/
+	],
 	['SvelteKit render_response & runtime', /build\/server\/(chunks\/)?index\.js|@sveltejs\/kit/],
 	['Node: HTTP, streams, UTF-8, modules', /node:|internal\/|^ \w/]
 ];
@@ -111,8 +117,10 @@ function htmlComposition(html: string) {
 		// What each arc carries in the SVG.
 		perArc: {
 			'hidden hub text (<g class="hub-info">)': sum(/<g [^>]*class="hub-info[\s\S]*?<\/g>/g) / arcs,
-			'path data (d="…")': (inSvg.match(/ d="[^"]*"/g) ?? []).reduce((n, d) => n + d.length, 0) / arcs,
-			'<title> + aria-label': (sum(/<title>[\s\S]*?<\/title>/g) + sum(/ aria-label="[^"]*"/g)) / arcs
+			'path data (d="…")':
+				(inSvg.match(/ d="[^"]*"/g) ?? []).reduce((n, d) => n + d.length, 0) / arcs,
+			'<title> + aria-label':
+				(sum(/<title>[\s\S]*?<\/title>/g) + sum(/ aria-label="[^"]*"/g)) / arcs
 		}
 	};
 }
@@ -131,7 +139,8 @@ export async function runProfile(runs = 30): Promise<void> {
 	let wall = 0;
 	try {
 		const cookie = await server.login();
-		for (let i = 0; i < 5; i++) await (await fetch(server.origin + WHEEL_PATH, { headers: { cookie } })).text();
+		for (let i = 0; i < 5; i++)
+			await (await fetch(server.origin + WHEEL_PATH, { headers: { cookie } })).text();
 		await new Promise((r) => setTimeout(r, PAUSE_MS));
 		const began = performance.now();
 		for (let i = 0; i < runs; i++) {
@@ -173,7 +182,9 @@ export async function runProfile(runs = 30): Promise<void> {
 		const perArc = Object.entries(c.perArc)
 			.map(([what, bytes]) => `${what} ${bytes.toFixed(0)} B`)
 			.join(', ');
-		console.log(`SVG per arc ${(c.svg / Math.max(1, c.arcs)).toFixed(0)} B (${c.arcs} arcs), of which: ${perArc}`);
+		console.log(
+			`SVG per arc ${(c.svg / Math.max(1, c.arcs)).toFixed(0)} B (${c.arcs} arcs), of which: ${perArc}`
+		);
 	} finally {
 		rmSync(profDir, { recursive: true, force: true });
 	}

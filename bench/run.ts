@@ -33,7 +33,8 @@ function runStep(file: string): Promise<{ results: (Result & { load: string })[]
 			const lines = pending.split('\n');
 			pending = lines.pop() ?? '';
 			for (const line of lines) {
-				if (line.startsWith(RESULT_MARKER)) results.push(JSON.parse(line.slice(RESULT_MARKER.length)));
+				if (line.startsWith(RESULT_MARKER))
+					results.push(JSON.parse(line.slice(RESULT_MARKER.length)));
 				else console.log(line);
 			}
 		});
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
 	const engine = BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite';
 	console.log(`${new Date().toISOString()} — ${machine()}; database ${engine}; load ${load()}`);
 	const built = statSync(join(ROOT, 'build', 'index.js')).mtime;
-	const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+	const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
+		.toString()
+		.trim();
 	console.log(`build/ of ${built.toISOString()} (HEAD now ${head}), copied once for the whole run`);
 	const appDir = snapshotBuild();
 	process.env.BENCH_APP_DIR = appDir;
@@ -92,7 +95,9 @@ async function main(): Promise<void> {
 		if (process.env.BENCH_KEEP_DB !== '1') await removeBenchDatabase();
 		rmSync(appDir, { recursive: true, force: true });
 	}
-	console.log(`Summary (${engine}; ${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`);
+	console.log(
+		`Summary (${engine}; ${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`
+	);
 	console.log(table(all));
 	console.log(
 		'cpu = CPU time per run (layout: this process; HTTP: the server process, a mean from /proc). ' +

@@ -76,7 +76,8 @@ async function choosePillar(page: Page, value: string): Promise<FilterTiming> {
 							const total = performance.now() - began;
 							const entry = performance
 								.getEntriesByType('resource')
-								.find((e) => e.name.includes('__data.json')) as PerformanceResourceTiming | undefined;
+								.find((e) => e.name.includes('__data.json')) as
+								PerformanceResourceTiming | undefined;
 							resolve({
 								total,
 								data: entry ? entry.responseEnd - entry.startTime : NaN,
@@ -103,7 +104,9 @@ async function hydrated(page: Page): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		await page.selectOption('#filter-pillar', PILLAR);
 		try {
-			await page.waitForURL((url) => url.searchParams.get('pillar') === PILLAR, { timeout: 10_000 });
+			await page.waitForURL((url) => url.searchParams.get('pillar') === PILLAR, {
+				timeout: 10_000
+			});
 			break;
 		} catch (error) {
 			if (attempt === 3) throw error;
@@ -112,15 +115,23 @@ async function hydrated(page: Page): Promise<void> {
 	await page.selectOption('#filter-pillar', '');
 	await page.waitForURL((url) => !url.searchParams.has('pillar'));
 	await page.waitForFunction(
-		() => document.querySelectorAll('svg.wheel a.arc').length ===
+		() =>
+			document.querySelectorAll('svg.wheel a.arc').length ===
 			Number(document.querySelector('[data-testid="wheel-summary"]')?.getAttribute('data-count'))
 	);
 }
 
 export async function runWheelFilter(): Promise<Result[]> {
 	await ensureBenchDatabase();
-	const server = await startServer({ dataDir: BENCH_DATA_DIR, databaseUrl: BENCH_DATABASE_URL, port: 4421 });
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const server = await startServer({
+		dataDir: BENCH_DATA_DIR,
+		databaseUrl: BENCH_DATABASE_URL,
+		port: 4421
+	});
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
 	try {
 		const cookie = await server.login();
 		const [name, value] = cookie.split(';')[0].split('=');

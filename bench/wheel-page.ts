@@ -52,7 +52,13 @@ async function timeGets(server: BenchServer, path: string, cookie?: string): Pro
 		wall.push(last.ms);
 	}
 	const serverCpu = (server.cpuMs() - cpuBefore) / RUNS;
-	return { wall, bytes: Buffer.byteLength(last.body), serverCpu, status: last.status, body: last.body };
+	return {
+		wall,
+		bytes: Buffer.byteLength(last.body),
+		serverCpu,
+		status: last.status,
+		body: last.body
+	};
 }
 
 function result(name: string, target: number, series: Series, note: string): Result {
@@ -84,26 +90,43 @@ export async function runWheelPage(options: { nodeArgs?: string[] } = {}): Promi
 		const page = await timeGets(server, WHEEL_PATH, cookie);
 		const arcs = (page.body.match(/class="arc[ "]/g) ?? []).length;
 		results.push(
-			result('wheel page, secretariat', 100, page, `${kib(page.bytes)} HTML, ${arcs} arcs; server cpu is a mean`)
+			result(
+				'wheel page, secretariat',
+				100,
+				page,
+				`${kib(page.bytes)} HTML, ${arcs} arcs; server cpu is a mean`
+			)
 		);
 		report(results.at(-1)!);
 
 		const anonymous = await timeGets(server, WHEEL_PATH);
 		const anonArcs = (anonymous.body.match(/class="arc[ "]/g) ?? []).length;
 		results.push(
-			result('wheel page, anonymous', 100, anonymous, `${kib(anonymous.bytes)} HTML, ${anonArcs} arcs`)
+			result(
+				'wheel page, anonymous',
+				100,
+				anonymous,
+				`${kib(anonymous.bytes)} HTML, ${anonArcs} arcs`
+			)
 		);
 		report(results.at(-1)!);
 
 		const month = await timeGets(server, MONTH_PATH, cookie);
 		const events = (JSON.parse(month.body) as unknown[]).length;
-		results.push(result('JSON one month, secretariat', 20, month, `${kib(month.bytes)}, ${events} events`));
+		results.push(
+			result('JSON one month, secretariat', 20, month, `${kib(month.bytes)}, ${events} events`)
+		);
 		report(results.at(-1)!);
 
 		const monthAnon = await timeGets(server, MONTH_PATH);
 		const anonEvents = (JSON.parse(monthAnon.body) as unknown[]).length;
 		results.push(
-			result('JSON one month, anonymous', 20, monthAnon, `${kib(monthAnon.bytes)}, ${anonEvents} events`)
+			result(
+				'JSON one month, anonymous',
+				20,
+				monthAnon,
+				`${kib(monthAnon.bytes)}, ${anonEvents} events`
+			)
 		);
 		report(results.at(-1)!);
 		return results;
