@@ -134,6 +134,9 @@ export async function runProfile(runs = 30): Promise<void> {
 		port: 4422,
 		// node writes the profile on exit; startServer makes the app exit after its shutdown.
 		nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`]
+	}).catch((error: unknown) => {
+		rmSync(profDir, { recursive: true, force: true });
+		throw error;
 	});
 	let html = '';
 	let wall = 0;
