@@ -1,0 +1,55 @@
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/dates/iso';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
+import {
+	checklistItems,
+	conflictsForBooking,
+	findBookingForUser,
+	updateChecklist
+} from '$lib/server/booking';
+import { canUpdateChecklist } from '$lib/server/offer-rights';
+import { ACTIVE_STATUSES } from '$lib/server/booking-state';
+import {
+	answerBooking,
+	refused,
+	requireActor,
+	requireForm,
+	requireUser
+} from '$lib/server/booking-routes';
+import { checklistSchema } from '$lib/validation/booking';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireUser(locals, url);
+	const db = await getDb();
+	const booking = await findBookingForUser(db, user, params.id);
+	if (!booking) error(404, m.booking_err_not_found());
+	const conflicts = (await conflictsForBooking(db, user, booking.id)) ?? [];
+	// Only a live erhvervspraktik booking has a checklist to work through.
+	const hasChecklist =
+		booking.offerKind === 'erhvervspraktik' && ACTIVE_STATUSES.includes(booking.status);
+	const checklist = hasChecklist
+		? checklistItems(booking, copenhagenToday()).map((item) => ({
+				...item,
+				editable: canUpdateChecklist(user, booking, item.field)
+			}))
+		: [];
+	return { booking, conflicts, checklist };
+};
+
+export const actions: Actions = {
+	confirm: (event) => answerBooking(event, 'confirm', event.params.id),
+	decline: (event) => answerBooking(event, 'decline', event.params.id),
+	cancel: (event) => answerBooking(event, 'cancel', event.params.id),
+	checklist: async ({ locals, params, url, request }) => {
+		const user = requireActor(locals, url);
+		const form = await requireForm(request);
+		const extra = { action: 'checklist' as const };
+		const parsed = parseForm(checklistSchema, form);
+		if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
+		const result = await updateChecklist(await getDb(), user, params.id, parsed.data);
+		return result.ok ? { ...extra, done: true } : refused(form, result, extra);
+	}
+};
