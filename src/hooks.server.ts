@@ -10,6 +10,11 @@ import { securityHeaders } from '$lib/server/security-headers';
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
 	await prepareDemo(database);
+	// adapter-node closes the HTTP server on SIGINT/SIGTERM; the database (PGlite above all)
+	// must be closed too, or the process never exits.
+	process.once('sveltekit:shutdown', () => {
+		void database.close();
+	});
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
