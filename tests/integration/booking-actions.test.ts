@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/engine';
+import type { SessionUser } from '../../src/lib/server/session';
+import { listActivities } from '../../src/lib/server/activity-queries';
+import { navBadges } from '../../src/lib/server/nav-badges';
+import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
+import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
+import * as dashboard from '../../src/routes/bookinger/+page.server';
+import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import {
+	counts,
+	createBookingWorld,
+	makeOffer,
+	praktikFields,
+	visitFields,
+	type BookingWorld,
+	type Person
+} from './booking-fixtures';
+
+// Far enough ahead that the routes, which book "today", always find the offers open.
+const VISIT_DAY = '2035-03-07';
+const PRAKTIK_WEEK = '2035-W10';
+
+type Fields = Record<string, string | string[]>;
+type ActionResult = {
+	status?: number;
+	data?: Record<string, unknown> & {
+		message?: string;
+		errors?: Record<string, string>;
+		values?: Fields;
+	};
+} & Record<string, unknown>;
+
+describe('routes/tilbud/[id] and routes/bookinger', () => {
+	let database: Database;
+	let world: BookingWorld;
+	let offerId: string;
+	const user = (p: Person) => world.users[p] as SessionUser | null;
+
+	const offerAction = (name: keyof typeof offerPage.actions, p: Person, fields: Fields) =>
+		offerPage.actions[name](
+			fakeEvent(`/tilbud/${offerId}?/${name}`, user(p), { id: offerId }, fields)
+		) as Promise<ActionResult>;
+	const bookingAction = (
+		name: keyof typeof bookingPage.actions,
+		p: Person,
+		id: string,
+		fields: Fields
+	) =>
+		bookingPage.actions[name](
+			fakeEvent(`/bookinger/${id}?/${name}`, user(p), { id }, fields)
+		) as Promise<ActionResult>;
+	const bookingFields = (over: Fields = {}): Fields => ({
+		schoolId: world.org.school,
+		classLabel: '8.B',
+		seats: '2',
+		teacherName: 'Rasmus Lærer',
+		teacherEmail: 'rasmus@byskolen.dk',
+		idempotencyKey: randomUUID(),
+		...over
+	});
+	const bookingRows = () =>
+		database.db.selectFrom('booking').select(['id', 'status', 'seats']).execute();
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		useForRoutes(database);
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(database);
+		world = await createBookingWorld(database);
+		offerId = await makeOffer(database.db, world, visitFields(world, { dates: [VISIT_DAY] }));
+	});
+
+	describe('load', () => {
+		it('gives a school its schools, a fresh idempotency key and the open window', async () => {
+			const load = () =>
+				offerPage.load(fakeEvent(`/tilbud/${offerId}`, user('coordinator'), { id: offerId }));
+			const data = (await load()) as Record<string, unknown> & { idempotencyKey: string };
+			expect(data).toMatchObject({
+				window: 'open',
+				schools: [{ id: world.org.school, name: 'Byskolen' }],
+				offer: { free: 5, capacity: 5 }
+			});
+			const again = (await load()) as { idempotencyKey: string };
+			expect(data.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+			expect(again.idempotencyKey).not.toBe(data.idempotencyKey);
+		});
+
+		it('answers 404 for an unknown offer', async () => {
+			const id = randomUUID();
+			await expect(
+				offerPage.load(fakeEvent(`/tilbud/${id}`, user('coordinator'), { id }))
+			).rejects.toMatchObject({ status: 404 });
+		});
+	});
+
+	describe('?/book', () => {
+		it('books, and the school takes part in the activity on its wheel', async () => {
+			const result = await offerAction('book', 'coordinator', bookingFields());
+			expect(result).toMatchObject({ action: 'book', done: 'requested' });
+			expect(await bookingRows()).toMatchObject([{ status: 'requested', seats: 2 }]);
+			const wheel = await listActivities(database.db, user('coordinator'), {
+				from: VISIT_DAY,
+				to: VISIT_DAY,
+				filters: { categoryIds: [], schoolId: world.org.school }
+			});
+			expect(wheel.map((a) => a.title)).toEqual(['Besøg på smedjen']);
+		});
+
+		it.each([
+			['0 seats', { seats: '0' }, 'seats'],
+			['no class', { classLabel: '  ' }, 'classLabel'],
+			['a bad teacher e-mail', { teacherEmail: 'rasmus' }, 'teacherEmail']
+		])('refuses %s with 400, the form refilled and nothing written', async (_, over, field) => {
+			const before = await counts(database.db);
+			const fields = bookingFields(over);
+			const result = await offerAction('book', 'coordinator', fields);
+			expect(result.status).toBe(400);
+			expect(result.data?.errors?.[field]).toBeTruthy();
+			expect(result.data?.values).toMatchObject({ teacherName: 'Rasmus Lærer', ...over });
+			expect(await counts(database.db)).toEqual(before);
+		});
+
+		it('refuses more seats than free with a Danish reason, the form refilled', async () => {
+			const result = await offerAction('book', 'coordinator', bookingFields({ seats: '6' }));
+			expect(result.status).toBe(409);
+			expect(result.data?.errors?.seats).toContain('5');
+			expect(result.data?.values).toMatchObject({ seats: '6', classLabel: '8.B' });
+			expect(await bookingRows()).toEqual([]);
+		});
+
+		it('books once when the same submit arrives twice, also at the same moment', async () => {
+			const fields = bookingFields();
+			const [a, b] = await Promise.all([
+				offerAction('book', 'coordinator', fields),
+				offerAction('book', 'coordinator', fields)
+			]);
+			const third = await offerAction('book', 'coordinator', fields);
+			expect([a.done, b.done].sort()).toEqual(['replayed', 'requested']);
+			expect(third).toMatchObject({ done: 'replayed', bookingId: a.bookingId });
+			expect(await bookingRows()).toHaveLength(1);
+		});
+
+		it('puts the class on the waitlist when full', async () => {
+			await offerAction('book', 'coordinator', bookingFields({ seats: '5' }));
+			const refused = await offerAction('book', 'teacher', bookingFields({ classLabel: '9.A' }));
+			expect(refused.status).toBe(409);
+			const waiting = await offerAction('waitlist', 'teacher', bookingFields({ classLabel: '9.A' }));
+			expect(waiting).toMatchObject({ done: 'waitlisted' });
+		});
+
+		it('refuses booking for another school, and redirects visitors to login', async () => {
+			const result = await offerAction('book', 'otherSchool', bookingFields());
+			expect(result.status).toBe(403);
+			expect(await bookingRows()).toEqual([]);
+			await expect(offerAction('book', 'anonymous', bookingFields())).rejects.toMatchObject({
+				status: 303,
+				location: `/login?next=${encodeURIComponent(`/tilbud/${offerId}`)}`
+			});
+		});
+	});
+
+	describe('?/preview', () => {
+		it('shows the class already booked before booking, writing nothing', async () => {
+			await offerAction('book', 'coordinator', bookingFields());
+			const other = await makeOffer(
+				database.db,
+				world,
+				visitFields(world, { dates: [VISIT_DAY], title: 'Andet besøg' })
+			);
+			const result = (await offerPage.actions.preview(
+				fakeEvent(`/tilbud/${other}?/preview`, user('coordinator'), { id: other }, bookingFields())
+			)) as { conflicts: { kind: string }[] };
+			expect(result.conflicts.map((c) => c.kind)).toEqual(['class_double_booked']);
+			expect(await bookingRows()).toHaveLength(1);
+		});
+	});
+
+	describe('answers', () => {
+		let bookingId: string;
+		beforeEach(async () => {
+			bookingId = String((await offerAction('book', 'coordinator', bookingFields())).bookingId);
+		});
+
+		it('lets the provider confirm: status confirmed and a mail to the school', async () => {
+			const result = await offerAction('confirm', 'providerMember', {
+				bookingId,
+				message: 'Mød op ved porten.'
+			});
+			expect(result).toMatchObject({ action: 'confirm', done: true });
+			expect(await bookingRows()).toMatchObject([{ status: 'confirmed' }]);
+			const mails = await database.db.selectFrom('outbox').select(['toAddress', 'bodyText']).execute();
+			expect(mails.map((m) => m.toAddress)).toContain('rasmus@byskolen.dk');
+			expect(mails.find((m) => m.toAddress === 'rasmus@byskolen.dk')?.bodyText).toContain(
+				'Mød op ved porten.'
+			);
+		});
+
+		it("answers 404 to another school's or company's attempts on a booking", async () => {
+			await expect(
+				bookingPage.load(fakeEvent(`/bookinger/${bookingId}`, user('otherSchool'), { id: bookingId }))
+			).rejects.toMatchObject({ status: 404 });
+			await expect(
+				bookingAction('cancel', 'otherSchool', bookingId, { reason: 'Vi vil ikke' })
+			).rejects.toMatchObject({ status: 404 });
+			await expect(
+				offerAction('confirm', 'otherCompany', { bookingId, message: '' })
+			).rejects.toMatchObject({ status: 404 });
+			expect(await bookingRows()).toMatchObject([{ status: 'requested' }]);
+		});
+
+		it('refuses the school confirming its own request, and a cancel without reason', async () => {
+			const confirm = await bookingAction('confirm', 'coordinator', bookingId, { message: '' });
+			expect(confirm.status).toBe(403);
+			const cancel = await bookingAction('cancel', 'coordinator', bookingId, { reason: ' ' });
+			expect(cancel.status).toBe(400);
+			expect(cancel.data?.errors?.reason).toBeTruthy();
+			expect(await bookingRows()).toMatchObject([{ status: 'requested' }]);
+		});
+
+		it('lets the school cancel with a reason', async () => {
+			const result = await bookingAction('cancel', 'coordinator', bookingId, { reason: 'Syg klasse' });
+			expect(result).toMatchObject({ done: true });
+			expect(await bookingRows()).toMatchObject([{ status: 'cancelled' }]);
+		});
+	});
+
+	describe('dashboards', () => {
+		it('counts the request for the provider (badge and page) and shows it to the school', async () => {
+			await offerAction('book', 'coordinator', bookingFields());
+			expect(await navBadges(database.db, user('providerAdmin'))).toEqual({ bookingsWaiting: 1 });
+			expect(await navBadges(database.db, user('coordinator'))).toEqual({ bookingsWaiting: 0 });
+			const provider = (await dashboard.load(fakeEvent('/bookinger', user('providerAdmin')))) as {
+				provider: { waiting: { count: number } };
+			};
+			expect(provider.provider.waiting.count).toBe(1);
+			const school = (await dashboard.load(fakeEvent('/bookinger', user('coordinator')))) as {
+				schools: { name: string; upcoming: unknown[] }[];
+				provider: unknown;
+			};
+			expect(school.provider).toBeNull();
+			expect(school.schools).toMatchObject([{ name: 'Byskolen', upcoming: [{ classLabel: '8.B' }] }]);
+			const municipality = (await dashboard.load(fakeEvent('/bookinger', user('municipality')))) as {
+				municipalities: { schools: { name: string; counts: Record<string, number> }[] }[];
+			};
+			expect(municipality.municipalities[0].schools).toContainEqual(
+				expect.objectContaining({ name: 'Byskolen', counts: expect.objectContaining({ requested: 1 }) })
+			);
+		});
+	});
+
+	describe('?/checklist', () => {
+		it('lets the school tick UU off but not the provider the parents consent', async () => {
+			offerId = await makeOffer(
+				database.db,
+				world,
+				praktikFields(world, { weeks: [PRAKTIK_WEEK] })
+			);
+			const { bookingId } = await offerAction('book', 'coordinator', bookingFields({ seats: '1' }));
+			const id = String(bookingId);
+			const data = (await bookingPage.load(
+				fakeEvent(`/bookinger/${id}`, user('coordinator'), { id })
+			)) as { checklist: { field: string; deadline: string }[] };
+			expect(data.checklist.find((c) => c.field === 'uuNotified')?.deadline).toBe('2035-02-12');
+			const ok = await bookingAction('checklist', 'coordinator', id, {
+				field: 'uuNotified',
+				done: 'on'
+			});
+			expect(ok).toMatchObject({ done: true });
+			const refused = await bookingAction('checklist', 'providerAdmin', id, {
+				field: 'parentsConsent',
+				done: 'on'
+			});
+			expect(refused.status).toBe(403);
+			const row = await database.db
+				.selectFrom('booking')
+				.select(['uuNotifiedAt', 'parentsConsentAt'])
+				.executeTakeFirstOrThrow();
+			expect(row.uuNotifiedAt).not.toBeNull();
+			expect(row.parentsConsentAt).toBeNull();
+		});
+	});
+});
