@@ -22,7 +22,8 @@ function describeTarget(options: ReturnType<typeof databaseOptionsFromEnv>): str
 function printSeedSummary(summary: SeedSummary): void {
 	console.log(
 		`Demodata indlæst: ${summary.organisations} organisationer, ${summary.users} brugere, ` +
-			`${summary.activities} aktiviteter og ${summary.holidays} skoleferier.`
+			`${summary.activities} aktiviteter (heraf ${summary.offers} tilbud med ${summary.bookings} bookinger) ` +
+			`og ${summary.holidays} skoleferier.`
 	);
 	console.log(`Demo-logins (adgangskode: ${DEMO_PASSWORD}):`);
 	for (const login of DEMO_LOGINS) {

@@ -11,6 +11,7 @@ import { ORGANISATIONS } from './organisations';
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
 import { upsertCategories, upsertOrganisations, upsertTrades, upsertUsers } from './write';
 import { upsertActivities, upsertHolidays } from './write-activities';
+import { seedOffers } from './offers';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -27,6 +28,8 @@ export {
 };
 
 export interface SeedSummary {
+	offers: number;
+	bookings: number;
 	organisations: number;
 	users: number;
 	activities: number;
@@ -58,6 +61,7 @@ async function demoPasswordHashIfNeeded(db: Kysely<DB>): Promise<string | null> 
 export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 	// Hashed before the transaction: with the embedded engine a transaction holds the only connection.
 	const passwordHash = await demoPasswordHashIfNeeded(db);
+	let offers = { offers: 0, bookings: 0 };
 	await db.transaction().execute(async (trx) => {
 		await upsertTrades(trx, TRADES);
 		const organisationIds = await upsertOrganisations(trx, ORGANISATIONS);
@@ -65,11 +69,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		const categoryIds = await upsertCategories(trx, CATEGORIES);
 		await upsertActivities(trx, DEMO_ACTIVITIES, organisationIds, categoryIds);
 		await upsertHolidays(trx, HOLIDAYS, organisationIds);
+		offers = await seedOffers(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,
 		users: DEMO_USERS.length,
-		activities: DEMO_ACTIVITIES.length,
-		holidays: HOLIDAYS.length
+		// Every offer is an activity on the wheel too.
+		activities: DEMO_ACTIVITIES.length + offers.offers,
+		holidays: HOLIDAYS.length,
+		offers: offers.offers,
+		bookings: offers.bookings
 	};
 }
