@@ -151,7 +151,11 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 			await offerAction('book', 'coordinator', bookingFields({ seats: '5' }));
 			const refused = await offerAction('book', 'teacher', bookingFields({ classLabel: '9.A' }));
 			expect(refused.status).toBe(409);
-			const waiting = await offerAction('waitlist', 'teacher', bookingFields({ classLabel: '9.A' }));
+			const waiting = await offerAction(
+				'waitlist',
+				'teacher',
+				bookingFields({ classLabel: '9.A' })
+			);
 			expect(waiting).toMatchObject({ done: 'waitlisted' });
 		});
 
@@ -195,7 +199,10 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 			});
 			expect(result).toMatchObject({ action: 'confirm', done: true });
 			expect(await bookingRows()).toMatchObject([{ status: 'confirmed' }]);
-			const mails = await database.db.selectFrom('outbox').select(['toAddress', 'bodyText']).execute();
+			const mails = await database.db
+				.selectFrom('outbox')
+				.select(['toAddress', 'bodyText'])
+				.execute();
 			expect(mails.map((m) => m.toAddress)).toContain('rasmus@byskolen.dk');
 			expect(mails.find((m) => m.toAddress === 'rasmus@byskolen.dk')?.bodyText).toContain(
 				'Mød op ved porten.'
@@ -204,7 +211,9 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 
 		it("answers 404 to another school's or company's attempts on a booking", async () => {
 			await expect(
-				bookingPage.load(fakeEvent(`/bookinger/${bookingId}`, user('otherSchool'), { id: bookingId }))
+				bookingPage.load(
+					fakeEvent(`/bookinger/${bookingId}`, user('otherSchool'), { id: bookingId })
+				)
 			).rejects.toMatchObject({ status: 404 });
 			await expect(
 				bookingAction('cancel', 'otherSchool', bookingId, { reason: 'Vi vil ikke' })
@@ -225,7 +234,9 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 		});
 
 		it('lets the school cancel with a reason', async () => {
-			const result = await bookingAction('cancel', 'coordinator', bookingId, { reason: 'Syg klasse' });
+			const result = await bookingAction('cancel', 'coordinator', bookingId, {
+				reason: 'Syg klasse'
+			});
 			expect(result).toMatchObject({ done: true });
 			expect(await bookingRows()).toMatchObject([{ status: 'cancelled' }]);
 		});
@@ -245,12 +256,19 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 				provider: unknown;
 			};
 			expect(school.provider).toBeNull();
-			expect(school.schools).toMatchObject([{ name: 'Byskolen', upcoming: [{ classLabel: '8.B' }] }]);
-			const municipality = (await dashboard.load(fakeEvent('/bookinger', user('municipality')))) as {
+			expect(school.schools).toMatchObject([
+				{ name: 'Byskolen', upcoming: [{ classLabel: '8.B' }] }
+			]);
+			const municipality = (await dashboard.load(
+				fakeEvent('/bookinger', user('municipality'))
+			)) as {
 				municipalities: { schools: { name: string; counts: Record<string, number> }[] }[];
 			};
 			expect(municipality.municipalities[0].schools).toContainEqual(
-				expect.objectContaining({ name: 'Byskolen', counts: expect.objectContaining({ requested: 1 }) })
+				expect.objectContaining({
+					name: 'Byskolen',
+					counts: expect.objectContaining({ requested: 1 })
+				})
 			);
 		});
 	});

@@ -74,7 +74,11 @@ describe('routes/tilbud', () => {
 				world,
 				visitFields(world, { dates: [DAY], title: 'Fuldt besøg', capacity: '1' })
 			);
-			await makeOffer(database.db, world, visitFields(world, { dates: [DAY], gradeLevels: ['10'] }));
+			await makeOffer(
+				database.db,
+				world,
+				visitFields(world, { dates: [DAY], gradeLevels: ['10'] })
+			);
 			await book(database.db, world, full, { seats: 1 });
 			const list = async (query: string, p: Person = 'coordinator') =>
 				(await listPage.load(fakeEvent(`/tilbud${query}`, user(p)))) as {
@@ -102,9 +106,9 @@ describe('routes/tilbud', () => {
 				status: 303,
 				location: `/login?next=${encodeURIComponent('/tilbud/ny')}`
 			});
-			await expect(newPage.load(fakeEvent('/tilbud/ny', user('coordinator')))).rejects.toMatchObject(
-				{ status: 403 }
-			);
+			await expect(
+				newPage.load(fakeEvent('/tilbud/ny', user('coordinator')))
+			).rejects.toMatchObject({ status: 403 });
 			const data = (await newPage.load(fakeEvent('/tilbud/ny', user('providerAdmin')))) as {
 				owners: { name: string }[];
 				values: Fields;
@@ -136,8 +140,11 @@ describe('routes/tilbud', () => {
 			expect(await offerRows()).toEqual([]);
 		});
 
-		it("refuses publishing for another company, keeping what was typed", async () => {
-			const result = await create('providerAdmin', praktikForm({ ownerId: world.org.otherCompany }));
+		it('refuses publishing for another company, keeping what was typed', async () => {
+			const result = await create(
+				'providerAdmin',
+				praktikForm({ ownerId: world.org.otherCompany })
+			);
 			expect(result.status).toBe(403);
 			expect(result.data?.errors?.ownerId).toBeTruthy();
 			expect(result.data?.values?.title).toBe('Erhvervspraktik som smed');
@@ -161,7 +168,9 @@ describe('routes/tilbud', () => {
 
 		it('fills the edit form from the offer and saves a change', async () => {
 			const load = () =>
-				editPage.load(fakeEvent(`/tilbud/${offerId}/rediger`, user('providerMember'), { id: offerId }));
+				editPage.load(
+					fakeEvent(`/tilbud/${offerId}/rediger`, user('providerMember'), { id: offerId })
+				);
 			const { values } = (await load()) as { values: Fields };
 			expect(values).toMatchObject({ startDate: DAY, startTime: '09:00', gradeLevels: ['8', '9'] });
 			await expect(edit('providerMember', { ...values, capacity: '8' })).rejects.toMatchObject({
@@ -181,7 +190,9 @@ describe('routes/tilbud', () => {
 			expect(result.data?.errors?.capacity).toBeTruthy();
 			expect(result.data?.values?.title).toBe('Nyt navn');
 			await expect(
-				editPage.load(fakeEvent(`/tilbud/${offerId}/rediger`, user('otherCompany'), { id: offerId }))
+				editPage.load(
+					fakeEvent(`/tilbud/${offerId}/rediger`, user('otherCompany'), { id: offerId })
+				)
 			).rejects.toMatchObject({ status: 403 });
 			expect((await edit('otherCompany', { ...values, capacity: '9' })).status).toBe(403);
 			expect((await offerRows())[0].capacity).toBe(5);

@@ -37,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	const isProvider = of(OFFERING_KINDS).length > 0;
 	const provider = isProvider
-		? { waiting: await providerRequestsWaiting(db, user), upcoming: await providerUpcoming(db, user) }
+		? {
+				waiting: await providerRequestsWaiting(db, user),
+				upcoming: await providerUpcoming(db, user)
+			}
 		: null;
 
 	// The secretariat oversees every municipality; a municipality user their own.

@@ -11,12 +11,7 @@ import {
 	listBookingsForOffer,
 	previewBookingConflicts
 } from '$lib/server/booking';
-import {
-	answerBooking,
-	refused,
-	requireActor,
-	requireForm
-} from '$lib/server/booking-routes';
+import { answerBooking, refused, requireActor, requireForm } from '$lib/server/booking-routes';
 import { bookingSides } from '$lib/server/offer-rights';
 import { allowedActions } from '$lib/server/booking-state';
 import { sidesList } from '$lib/server/booking-answer';

@@ -1,0 +1,80 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { USERS, gotoSettled, logIn } from './support';
+
+// The whole journey of issue 4: a company publishes erhvervspraktik places, a school finds and
+// books them, the company confirms, and the school sees the confirmation.
+const TITLE = `Erhvervspraktik i smedjen ${Date.now()}`;
+
+async function asUser(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await logIn(page, email);
+	return page;
+}
+
+const waitingCount = async (page: Page) => {
+	await gotoSettled(page, '/bookinger');
+	const text = await page.getByText(/\d+ venter på svar/).textContent();
+	return Number(/(\d+)/.exec(text ?? '')?.[1]);
+};
+
+test('a company publishes, a school books, the company confirms', async ({ browser }) => {
+	const company = await asUser(browser, USERS.company);
+	const before = await waitingCount(company);
+
+	await gotoSettled(company, '/tilbud');
+	await company.getByRole('link', { name: 'Nyt tilbud' }).click();
+	await expect(company.getByRole('heading', { level: 1 })).toHaveText('Nyt tilbud');
+	await company.getByLabel('Erhvervspraktik').check();
+	await company.getByLabel('Titel').fill(TITLE);
+	await company.getByLabel('Fag', { exact: true }).selectOption({ label: 'Smed' });
+	await company.getByLabel('Pladser').fill('4');
+	await company.getByLabel('8. klasse').check();
+	await company.getByLabel('9. klasse').check();
+	await company.getByLabel('Uge 1').fill('2027-W14');
+	await company.getByLabel('Adresse').fill('Bygholm Parkvej 1, 8700 Horsens');
+	await company.getByLabel('Det skal eleverne have med').fill('Sikkerhedssko');
+	await company.getByRole('button', { name: 'Offentliggør tilbud' }).click();
+	await expect(company.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+	await expect(company.getByText('Tilbuddet er offentliggjort.')).toBeVisible();
+	await expect(company.getByText('4 af 4 pladser ledige')).toBeVisible();
+	await expect(company.getByText(/uge 14/).first()).toBeVisible();
+
+	const school = await asUser(browser, USERS.school);
+	await gotoSettled(school, '/tilbud');
+	await school.getByLabel('Fritekst').fill(TITLE);
+	await school.getByRole('button', { name: 'Søg' }).click();
+	await expect(school.getByText('1 tilbud')).toBeVisible();
+	await school.getByRole('link', { name: TITLE }).click();
+	await expect(school.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+	await school.waitForLoadState('networkidle');
+	await school.getByLabel('Klasse').fill('8.B');
+	await school.getByLabel('Antal elever').fill('2');
+	await school.getByLabel('Lærerens navn').fill('Rasmus Lærer');
+	await school.getByLabel('Lærerens e-mail').fill('rasmus@stensballeskolen.example');
+	await school.getByLabel('Elevernes fornavne (valgfrit)').fill('Anna\nBo');
+	await school.getByRole('button', { name: 'Se konflikter' }).click();
+	await expect(school.getByRole('status').filter({ hasText: /konflikt/i })).toBeVisible();
+	await expect(school.getByLabel('Klasse')).toHaveValue('8.B');
+	await school.getByRole('button', { name: 'Book', exact: true }).click();
+	await expect(school.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
+	await expect(school.getByText('2 af 4 pladser ledige')).toBeVisible();
+
+	expect(await waitingCount(company)).toBe(before + 1);
+	const waiting = company.getByRole('region', { name: 'Anmodninger, der venter på svar' });
+	await waiting.getByRole('link', { name: TITLE }).click();
+	await expect(company.getByText('Anna, Bo')).toBeVisible();
+	await company.getByLabel('Besked til skolen (valgfri)').fill('Mød op ved porten kl. 7.30.');
+	await company.getByRole('button', { name: 'Bekræft' }).click();
+	await expect(company.getByText('Bookingen er bekræftet', { exact: false })).toBeVisible();
+	expect(await waitingCount(company)).toBe(before);
+
+	await gotoSettled(school, '/bookinger');
+	const row = school.getByRole('row').filter({ hasText: TITLE }).first();
+	await expect(row).toContainText('bekræftet');
+	await row.getByRole('link', { name: TITLE }).click();
+	await expect(school.getByText('Mød op ved porten kl. 7.30.')).toBeVisible();
+	await expect(
+		school.getByRole('heading', { name: 'Tjekliste for erhvervspraktik' })
+	).toBeVisible();
+});
