@@ -15,6 +15,7 @@ const STEPS = [
 	'bench/wheel-page.ts',
 	'bench/wheel-filter.ts',
 	'bench/breakdown.ts',
+	'bench/booking.ts',
 	...(process.env.BENCH_PROFILE === '1' ? ['bench/profile.ts'] : [])
 ];
 
