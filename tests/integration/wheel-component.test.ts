@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import Wheel from '../../src/lib/components/Wheel.svelte';
 import ActivityList from '../../src/lib/components/ActivityList.svelte';
 import type { WheelCategoryInfo, WheelItem } from '../../src/lib/server/wheel';
-import { layoutWheel } from '../../src/lib/wheel/layout';
-import { WHEEL_LAYOUT_OPTIONS } from '../../src/lib/wheel-frame';
 
 const CATEGORIES: WheelCategoryInfo[] = [
 	{
@@ -55,10 +53,10 @@ const ACTIVITIES: WheelItem[] = [
 ];
 
 function renderWheel(now = new Date('2026-10-14T10:00:00Z')) {
-	const layout = layoutWheel(ACTIVITIES, CATEGORIES, { ...WHEEL_LAYOUT_OPTIONS, year: '2026/27' });
 	return render(Wheel, {
 		props: {
-			layout,
+			activities: ACTIVITIES,
+			categories: CATEGORIES,
 			holidays: [{ name: 'Efterårsferie', startDate: '2026-10-10', endDate: '2026-10-18' }],
 			publicHolidays: [{ date: '2026-12-25', name: 'Juledag' }],
 			today: now,
@@ -103,6 +101,20 @@ describe('Wheel.svelte', () => {
 			expect(html).toMatch(/<svg[^>]*role="group"/);
 			expect(html).toContain('Årshjul for skoleåret 2026/27');
 			expect(html).not.toMatch(/role="img"/);
+		});
+
+		it('draws the hub once, not a hidden copy of the details per arc', () => {
+			const html = renderWheel();
+			expect(html.match(/class="hub"/g)).toHaveLength(1);
+			expect(html).not.toContain('hub-info');
+			expect(html).toContain('4 aktiviteter');
+		});
+
+		it('writes path data with at most one decimal', () => {
+			const html = renderWheel();
+			const paths = [...html.matchAll(/ d="([^"]+)"/g)].map((p) => p[1]);
+			expect(paths.length).toBeGreaterThan(4);
+			for (const d of paths) expect(d).not.toMatch(/\.\d{2}/);
 		});
 	});
 });

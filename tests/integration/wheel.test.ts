@@ -5,6 +5,8 @@ import type { Database } from '../../src/lib/server/db/engine';
 import type { RightsUser } from '../../src/lib/server/activity-rights';
 import { loadEmbed } from '../../src/lib/server/embed';
 import { findMunicipalityBySlug, loadWheel } from '../../src/lib/server/wheel';
+import { layoutWheel } from '../../src/lib/wheel/layout';
+import { WHEEL_LAYOUT_OPTIONS } from '../../src/lib/wheel-frame';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 const YEAR = '2026/27';
@@ -69,7 +71,11 @@ describe('wheel', () => {
 				const wheel = await loadWheel(database.db, user, { year: YEAR, now: NOW });
 				const expected = await countVisible(database, user);
 				expect(wheel.activities).toHaveLength(expected);
-				const arcs = wheel.layout.rings.flatMap((ring) => ring.arcs);
+				const layout = layoutWheel(wheel.activities, wheel.categories, {
+					...WHEEL_LAYOUT_OPTIONS,
+					year: YEAR
+				});
+				const arcs = layout.rings.flatMap((ring) => ring.arcs);
 				expect(arcs).toHaveLength(expected);
 				counts.add(expected);
 			}

@@ -91,7 +91,8 @@ function clip(text: string, max: number): string {
 function wheelElement(wheel: WheelExport, locale: Locale, hrefBase: string, x: number, y: number) {
 	const { body } = render(Wheel, {
 		props: {
-			layout: wheel.layout,
+			activities: wheel.activities,
+			categories: wheel.categories,
 			holidays: wheel.holidays,
 			publicHolidays: wheel.publicHolidays,
 			today: wheel.now,
@@ -124,7 +125,7 @@ export function renderWheelSvg(
 		y: HEADER + 40,
 		categories: wheel.categories,
 		holidayMunicipality: wheel.holidayMunicipality,
-		showToday: todayHandAngle(wheel.layout.year, wheel.now) !== null
+		showToday: todayHandAngle(wheel.year, wheel.now) !== null
 	});
 	const height = Math.ceil(Math.max(HEADER + WHEEL_SIZE, legend.bottom) + MARGIN);
 	const title = options.title ?? m.wheel_svg_title({ year: wheel.year });

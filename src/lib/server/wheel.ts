@@ -12,11 +12,11 @@ import {
 } from '$lib/dates/school-year';
 import type { Locale } from '$lib/dates/weeks';
 import type { ActivityFilters } from '$lib/filters';
-import { layoutWheel, type WheelLayout } from '$lib/wheel/layout';
-import { WHEEL_LAYOUT_OPTIONS } from '$lib/wheel-frame';
 import type { DB, Pillar } from './db/schema';
-import { listActivities } from './activity';
 import type { RightsUser } from './activity-rights';
+import { listWheelItems, type WheelItem } from './wheel-items';
+
+export type { WheelItem };
 
 /** A category as the wheel shows it: one ring each, rings grouped by pillar. */
 export interface WheelCategoryInfo {
@@ -28,19 +28,6 @@ export interface WheelCategoryInfo {
 	colour: string;
 	/** 1 is the innermost ring. */
 	ring: number;
-}
-
-/** Only what the wheel and the list need, so the page data stays small for thousands of arcs. */
-export interface WheelItem {
-	id: string;
-	title: string;
-	categoryId: string;
-	start: string;
-	end: string;
-	startTime: string | null;
-	endTime: string | null;
-	cancelled: boolean;
-	ownerName: string;
 }
 
 export interface SchoolHolidaySpan {
@@ -57,7 +44,6 @@ export interface WheelData {
 	activities: WheelItem[];
 	holidays: SchoolHolidaySpan[];
 	publicHolidays: PublicHoliday[];
-	layout: WheelLayout<WheelItem>;
 }
 
 export interface LoadWheelOptions {
@@ -172,26 +158,12 @@ export async function loadWheel(
 	// The embed ignores the session: it shows what an anonymous visitor may see, and less.
 	const viewer = options.publicOnly ? null : user;
 	const categories = await listWheelCategories(db, locale);
-	const rows = await listActivities(db, viewer, {
+	const activities = await listWheelItems(db, viewer, {
 		from: start,
 		to: end,
-		filters: options.filters
+		filters: options.filters,
+		publicOnly: options.publicOnly
 	});
-	const activities: WheelItem[] = rows
-		.filter(
-			(row) => !options.publicOnly || (row.visibility === 'public' && row.status === 'planned')
-		)
-		.map((row) => ({
-			id: row.id,
-			title: row.title,
-			categoryId: row.categoryId,
-			start: row.startDate,
-			end: row.endDate,
-			startTime: row.startTime,
-			endTime: row.endTime,
-			cancelled: row.status === 'cancelled',
-			ownerName: row.ownerName
-		}));
 	const holidays = options.holidayMunicipalityId
 		? await listSchoolHolidays(db, options.holidayMunicipalityId, start, end)
 		: [];
@@ -202,7 +174,6 @@ export async function loadWheel(
 		categories,
 		activities,
 		holidays,
-		publicHolidays: danishPublicHolidays(start, end),
-		layout: layoutWheel(activities, categories, { ...WHEEL_LAYOUT_OPTIONS, year, locale })
+		publicHolidays: danishPublicHolidays(start, end)
 	};
 }

@@ -134,7 +134,8 @@ const FULL_CIRCLE = 359.999;
  */
 type PathParts = (string | number)[];
 
-const round = (n: number) => Math.round(n * 100) / 100;
+// A tenth of a unit is sub-pixel at the wheel's 1000-unit viewBox, and a third less path data.
+const round = (n: number) => Math.round(n * 10) / 10;
 
 function pushPoint(parts: PathParts, cx: number, cy: number, r: number, angle: number): void {
 	const radians = (angle * Math.PI) / 180;
