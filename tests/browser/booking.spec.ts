@@ -78,3 +78,25 @@ test('a company publishes, a school books, the company confirms', async ({ brows
 		school.getByRole('heading', { name: 'Tjekliste for erhvervspraktik' })
 	).toBeVisible();
 });
+
+test('a school books without JavaScript, and a mistake keeps what was typed', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const school = await context.newPage();
+	await logIn(school, USERS.school);
+	await school.goto('/tilbud?kind=visit&free=1');
+	await school.locator('.offer-card a').first().click();
+	await school.getByLabel('Klasse').fill('10.X');
+	await school.getByLabel('Antal elever').fill('0');
+	await school.getByLabel('Lærerens navn').fill('Uden Javascript');
+	await school.getByLabel('Lærerens e-mail').fill('nojs@stensballeskolen.example');
+	await school.getByRole('button', { name: 'Book', exact: true }).click();
+	await expect(school.getByLabel('Antal elever')).toHaveAttribute('aria-invalid', 'true');
+	await expect(school.getByLabel('Klasse')).toHaveValue('10.X');
+	await expect(school.getByLabel('Lærerens navn')).toHaveValue('Uden Javascript');
+	await school.getByLabel('Antal elever').fill('1');
+	await school.getByRole('button', { name: 'Book', exact: true }).click();
+	await expect(school.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
+	await context.close();
+});
