@@ -1,7 +1,10 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/db';
+import { navBadges } from '$lib/server/nav-badges';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals }) => ({
+	badges: await navBadges(await getDb(), locals.user),
 	user: locals.user
 		? {
 				id: locals.user.id,
