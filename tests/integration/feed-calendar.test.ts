@@ -17,7 +17,11 @@ describe('feed', () => {
 	let database: Database;
 	let world: ActivityWorld;
 	const schoolFeed = (now?: Date) =>
-		buildFeed(database.db, { scope: 'school', organisationId: world.org.school }, { origin: ORIGIN, now });
+		buildFeed(
+			database.db,
+			{ scope: 'school', organisationId: world.org.school },
+			{ origin: ORIGIN, now }
+		);
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -53,8 +57,12 @@ describe('feed', () => {
 			expect(copenhagenWallTime(byTitle['Efter sommertid'].start)).toBe('30/03/2027, 10:00');
 			expect(copenhagenWallTime(byTitle['Efter sommertid'].end)).toBe('30/03/2027, 11:30');
 			// The instants themselves: CET is UTC+1, CEST UTC+2.
-			expect(byTitle['Efter vintertid'].start.toJSDate().toISOString()).toBe('2026-10-26T09:00:00.000Z');
-			expect(byTitle['Efter sommertid'].start.toJSDate().toISOString()).toBe('2027-03-30T08:00:00.000Z');
+			expect(byTitle['Efter vintertid'].start.toJSDate().toISOString()).toBe(
+				'2026-10-26T09:00:00.000Z'
+			);
+			expect(byTitle['Efter sommertid'].start.toJSDate().toISOString()).toBe(
+				'2027-03-30T08:00:00.000Z'
+			);
 			expect(feed!.body).toContain('DTSTART;TZID=Europe/Copenhagen:20261026T100000');
 			expect(feed!.body).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Copenhagen/);
 			expect(feed!.body).toMatch(/DTSTAMP:\d{8}T\d{6}Z\r\n/);
@@ -163,7 +171,9 @@ describe('feed', () => {
 				{ origin: ORIGIN }
 			);
 			const body = provider!.body.replace(/\r\n /g, '');
-			expect(body).toContain('Byskolen\\, 8.b: 24 elever\\, lærer Åse Ølgaard <aase@skole.example> (bekræftet)');
+			expect(body).toContain(
+				'Byskolen\\, 8.b: 24 elever\\, lærer Åse Ølgaard <aase@skole.example> (bekræftet)'
+			);
 			expect(parseFeed(provider!.body).events).toHaveLength(1);
 		});
 

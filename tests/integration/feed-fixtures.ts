@@ -56,7 +56,8 @@ export function longestLineOctets(body: string): number {
 	return Math.max(...body.split('\r\n').map((line) => Buffer.byteLength(line)));
 }
 
-export const activityIdOf = (uid: string) => uid.replace(/^activity-/, '').replace(/@aarshjul$/, '');
+export const activityIdOf = (uid: string) =>
+	uid.replace(/^activity-/, '').replace(/@aarshjul$/, '');
 
 export async function insertOfferWithBooking(
 	db: Kysely<DB>,

@@ -9,14 +9,24 @@ import {
 	rotateFeedToken
 } from '../../src/lib/server/feed-token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, insertActivity, useTestDatabase, type ActivityWorld } from './activity-fixtures';
+import {
+	createWorld,
+	insertActivity,
+	useTestDatabase,
+	type ActivityWorld
+} from './activity-fixtures';
 import { parseFeed } from './feed-fixtures';
 
 const ORIGIN = 'http://localhost';
 
 function call(handler: typeof GET, file: string, headers: Record<string, string> = {}, query = '') {
 	const url = new URL(`${ORIGIN}/feeds/${file}${query}`);
-	const event = { params: { file }, url, request: new Request(url, { headers }), locals: { user: null } };
+	const event = {
+		params: { file },
+		url,
+		request: new Request(url, { headers }),
+		locals: { user: null }
+	};
 	return handler(event as never);
 }
 
@@ -44,8 +54,9 @@ describe('routes/feeds/[file]', () => {
 			startDate: '2027-02-10',
 			endDate: '2027-02-10'
 		});
-		token = (await getOrCreateFeedToken(database.db, { scope: 'school', organisationId: world.org.school }))
-			.token!;
+		token = (
+			await getOrCreateFeedToken(database.db, { scope: 'school', organisationId: world.org.school })
+		).token!;
 		logged.length = 0;
 		for (const level of ['log', 'info', 'warn', 'error'] as const) {
 			vi.spyOn(console, level).mockImplementation((...args) => {
@@ -79,10 +90,17 @@ describe('routes/feeds/[file]', () => {
 		expect(byTag.status).toBe(304);
 		expect(await byTag.text()).toBe('');
 		expect(byTag.headers.get('etag')).toBe(etag);
-		expect((await call(GET, `${token}.ics`, { 'if-none-match': `W/${etag}, "x"` })).status).toBe(304);
-		expect((await call(GET, `${token}.ics`, { 'if-modified-since': lastModified })).status).toBe(304);
+		expect((await call(GET, `${token}.ics`, { 'if-none-match': `W/${etag}, "x"` })).status).toBe(
+			304
+		);
+		expect((await call(GET, `${token}.ics`, { 'if-modified-since': lastModified })).status).toBe(
+			304
+		);
 		expect((await call(GET, `${token}.ics`, { 'if-none-match': '"stale"' })).status).toBe(200);
-		await database.db.updateTable('activity').set({ title: 'Flyttet', updatedAt: new Date(Date.now() + 5000) }).execute();
+		await database.db
+			.updateTable('activity')
+			.set({ title: 'Flyttet', updatedAt: new Date(Date.now() + 5000) })
+			.execute();
 		const changed = await call(GET, `${token}.ics`, { 'if-none-match': etag });
 		expect(changed.status).toBe(200);
 		expect(changed.headers.get('etag')).not.toBe(etag);
@@ -109,7 +127,10 @@ describe('routes/feeds/[file]', () => {
 	it('kills the old address at once on rotation, also when cached', async () => {
 		setFeedCacheTtl(60_000);
 		expect((await call(GET, `${token}.ics`)).status).toBe(200);
-		const rotated = await rotateFeedToken(database.db, { scope: 'school', organisationId: world.org.school });
+		const rotated = await rotateFeedToken(database.db, {
+			scope: 'school',
+			organisationId: world.org.school
+		});
 		expect(rotated.token).not.toBe(token);
 		expect((await call(GET, `${token}.ics`)).status).toBe(404);
 		expect((await call(GET, `${rotated.token}.ics`)).status).toBe(200);
@@ -154,13 +175,23 @@ describe('routes/feeds/[file]', () => {
 	});
 
 	it('looks up a malformed token without touching the database', async () => {
-		const noDb = new Proxy({}, { get: () => { throw new Error('database used'); } });
+		const noDb = new Proxy(
+			{},
+			{
+				get: () => {
+					throw new Error('database used');
+				}
+			}
+		);
 		expect(await findFeedByToken(noDb as never, 'NOT-A-TOKEN')).toBeNull();
 		expect(await findFeedByToken(noDb as never, `${token}/..`)).toBeNull();
 	});
 
 	it('gives the secret once: at creation, not when the feed exists', async () => {
-		const again = await getOrCreateFeedToken(database.db, { scope: 'school', organisationId: world.org.school });
+		const again = await getOrCreateFeedToken(database.db, {
+			scope: 'school',
+			organisationId: world.org.school
+		});
 		expect(again.token).toBeNull();
 		const stored = await database.db.selectFrom('feedToken').select('tokenHash').execute();
 		expect(stored.every((r) => !Buffer.from(r.tokenHash).toString().includes(token))).toBe(true);
@@ -183,7 +214,12 @@ describe('routes/aktiviteter/[id]/ics', () => {
 
 	const download = (id: string, user: unknown) => {
 		const url = new URL(`${ORIGIN}/aktiviteter/${id}/ics`);
-		return activityIcs({ params: { id }, url, request: new Request(url), locals: { user } } as never);
+		return activityIcs({
+			params: { id },
+			url,
+			request: new Request(url),
+			locals: { user }
+		} as never);
 	};
 
 	it('downloads a visible activity as a one-event calendar', async () => {
@@ -194,7 +230,9 @@ describe('routes/aktiviteter/[id]/ics', () => {
 		});
 		const response = await download(id, null);
 		expect(response.status).toBe(200);
-		expect(response.headers.get('content-disposition')).toBe('attachment; filename="aabent-hus-paa-skolen.ics"');
+		expect(response.headers.get('content-disposition')).toBe(
+			'attachment; filename="aabent-hus-paa-skolen.ics"'
+		);
 		const { events } = parseFeed(await response.text());
 		expect(events.map((e) => e.uid)).toEqual([`activity-${id}@aarshjul`]);
 	});

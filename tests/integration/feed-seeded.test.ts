@@ -27,12 +27,15 @@ function expectedActivities(
 	wide: boolean
 ) {
 	const today = copenhagenDate(new Date());
-	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000)
+		.toISOString()
+		.slice(0, 10);
 	return world.activities.filter((a) => {
 		const parts = world.participants.get(a.id) ?? [];
 		if (!canViewActivity(audience, a, parts)) return false;
 		if (a.endDate < from) return false;
-		if (a.status === 'cancelled' && a.updatedAt.getTime() < Date.now() - 60 * 86_400_000) return false;
+		if (a.status === 'cancelled' && a.updatedAt.getTime() < Date.now() - 60 * 86_400_000)
+			return false;
 		if (orgIds === 'all' || orgIds.includes(a.ownerId)) return true;
 		if (world.offers.has(a.id)) return false;
 		return parts.some((p) => orgIds.includes(p)) || (wide && parts.length === 0);
@@ -55,8 +58,13 @@ describe('feed (seeded demo alliance)', () => {
 		world = {
 			activities: await db.selectFrom('activity').selectAll().execute(),
 			participants,
-			offers: new Set((await db.selectFrom('offer').select('activityId').execute()).map((o) => o.activityId)),
-			orgs: await db.selectFrom('organisation').select(['id', 'name', 'kind', 'municipalityId']).execute()
+			offers: new Set(
+				(await db.selectFrom('offer').select('activityId').execute()).map((o) => o.activityId)
+			),
+			orgs: await db
+				.selectFrom('organisation')
+				.select(['id', 'name', 'kind', 'municipalityId'])
+				.execute()
 		};
 	});
 	afterAll(async () => {
@@ -79,7 +87,10 @@ describe('feed (seeded demo alliance)', () => {
 	it('holds what each organisation’s member may see and the organisation is part of', async () => {
 		let checked = 0;
 		for (const org of world.orgs) {
-			const audience: RightsUser = { isSecretariat: false, memberships: [{ organisationId: org.id, role: 'member' }] };
+			const audience: RightsUser = {
+				isSecretariat: false,
+				memberships: [{ organisationId: org.id, role: 'member' }]
+			};
 			const schools = world.orgs.filter((o) => o.kind === 'school' && o.municipalityId === org.id);
 			const orgIds =
 				org.kind === 'school'
@@ -89,7 +100,10 @@ describe('feed (seeded demo alliance)', () => {
 						: [org.id];
 			const wide = org.kind === 'school' || org.kind === 'municipality';
 			const expected = expectedActivities(world, audience, orgIds, wide);
-			const target = { scope: scopeForKind(org.kind as never), organisationId: org.id } as FeedTarget;
+			const target = {
+				scope: scopeForKind(org.kind as never),
+				organisationId: org.id
+			} as FeedTarget;
 			const { events } = await check(target, expected, audience);
 			for (const e of events) {
 				const a = world.activities.find((x) => x.id === activityIdOf(e.uid))!;
@@ -110,11 +124,20 @@ describe('feed (seeded demo alliance)', () => {
 			const orgIds = memberships.flatMap((m) => {
 				if (m.kind === 'school') return [m.organisationId, m.municipalityId!];
 				if (m.kind === 'municipality')
-					return [m.organisationId, ...world.orgs.filter((o) => o.municipalityId === m.organisationId && o.kind === 'school').map((o) => o.id)];
+					return [
+						m.organisationId,
+						...world.orgs
+							.filter((o) => o.municipalityId === m.organisationId && o.kind === 'school')
+							.map((o) => o.id)
+					];
 				return [m.organisationId];
 			});
 			const wide = memberships.some((m) => m.kind === 'school' || m.kind === 'municipality');
-			await check({ scope: 'user', userId: user.id }, expectedActivities(world, audience, orgIds, wide), audience);
+			await check(
+				{ scope: 'user', userId: user.id },
+				expectedActivities(world, audience, orgIds, wide),
+				audience
+			);
 		}
 		const expected = expectedActivities(world, null, 'all', false);
 		expect(expected.length).toBeGreaterThan(0);

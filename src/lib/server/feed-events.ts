@@ -1,6 +1,11 @@
 import type { BookingStatus } from './db/schema';
 import type { FeedEvent, FeedEventStatus } from './feed-ical';
-import type { FeedActivityRow, FeedBookingRow, FeedHolidayRow, ProviderBookingRow } from './feed-rows';
+import type {
+	FeedActivityRow,
+	FeedBookingRow,
+	FeedHolidayRow,
+	ProviderBookingRow
+} from './feed-rows';
 import { OPEN_STATUSES } from './booking-state';
 
 // Rows → calendar events. The texts inside a feed are Danish: calendars show them as they are.
@@ -50,7 +55,10 @@ function location(row: {
 	return nonEmpty([place, address]).join(', ');
 }
 
-function contact(row: { contactName: string | null; contactEmail: string | null }, ctx: EventContext) {
+function contact(
+	row: { contactName: string | null; contactEmail: string | null },
+	ctx: EventContext
+) {
 	if (!ctx.showContacts || !(row.contactName || row.contactEmail)) return null;
 	const email = row.contactEmail ? ` <${row.contactEmail}>` : '';
 	return `Kontakt: ${row.contactName ?? ''}${email}`.replace(': <', ': ');
@@ -141,7 +149,11 @@ export function bookingEvent(row: FeedBookingRow, ctx: EventContext): FeedEvent 
 	};
 }
 
-export function holidayEvent(row: FeedHolidayRow, stamp: Date, nameMunicipality: boolean): FeedEvent {
+export function holidayEvent(
+	row: FeedHolidayRow,
+	stamp: Date,
+	nameMunicipality: boolean
+): FeedEvent {
 	return {
 		uid: `holiday-${row.id}@aarshjul`,
 		sequence: 0,

@@ -90,10 +90,15 @@ export function eventTimes(e: FeedEvent): { allDay: boolean; start: WallTime; en
 	// A timed event needs a positive duration; an end before the start means one hour.
 	if (`${endDate}T${endTime}` <= `${e.startDate}T${e.startTime}`) {
 		const hour = Number(e.startTime.slice(0, 2)) + 1;
-		if (hour < 24) [endDate, endTime] = [e.startDate, `${String(hour).padStart(2, '0')}${e.startTime.slice(2)}`];
+		if (hour < 24)
+			[endDate, endTime] = [e.startDate, `${String(hour).padStart(2, '0')}${e.startTime.slice(2)}`];
 		else [endDate, endTime] = [nextDay(e.startDate), `00${e.startTime.slice(2)}`];
 	}
-	return { allDay: false, start: wallTime(e.startDate, e.startTime), end: wallTime(endDate, endTime) };
+	return {
+		allDay: false,
+		start: wallTime(e.startDate, e.startTime),
+		end: wallTime(endDate, endTime)
+	};
 }
 
 /**

@@ -40,7 +40,10 @@ function inList<T extends keyof DB>(
 
 function hasOffer(eb: ActivityEb) {
 	return eb.exists(
-		eb.selectFrom('offer as fo').select(eb.lit(1).as('one')).whereRef('fo.activityId', '=', 'activity.id')
+		eb
+			.selectFrom('offer as fo')
+			.select(eb.lit(1).as('one'))
+			.whereRef('fo.activityId', '=', 'activity.id')
 	);
 }
 
@@ -93,10 +96,7 @@ export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWi
 		.where('activity.endDate', '>=', window.from)
 		.where((eb) =>
 			eb.or([
-				eb.and([
-					eb('booking.status', 'in', OPEN_STATUSES),
-					eb('activity.status', '=', 'planned')
-				]),
+				eb.and([eb('booking.status', 'in', OPEN_STATUSES), eb('activity.status', '=', 'planned')]),
 				eb('booking.updatedAt', '>=', window.cancelledSince),
 				eb('activity.updatedAt', '>=', window.cancelledSince)
 			])
@@ -151,14 +151,18 @@ export async function findFeedVersion(
 		]);
 	const b = feedBookingsQuery(db, spec, window).select((eb) => [
 		eb.fn.countAll<string>().as('n'),
-		sql<Date | null>`max(greatest(booking.updated_at, offer.updated_at, activity.updated_at))`.as('m')
+		sql<Date | null>`max(greatest(booking.updated_at, offer.updated_at, activity.updated_at))`.as(
+			'm'
+		)
 	]);
 	const p = providerBookingsQuery(db, spec, window).select((eb) => [
 		eb.fn.countAll<string>().as('n'),
 		eb.fn.max('booking.updatedAt').as('m')
 	]);
 	const h = feedHolidaysQuery(db, holidays ? spec.holidayMunicipalityIds : [], window).select(
-		sql<string>`coalesce(md5(string_agg(id::text || start_date || end_date || name, ',' order by id)), '')`.as('sig')
+		sql<string>`coalesce(md5(string_agg(id::text || start_date || end_date || name, ',' order by id)), '')`.as(
+			'sig'
+		)
 	);
 	const o = db.selectFrom('organisation').select((eb) => eb.fn.max('updatedAt').as('m'));
 	const row = await db

@@ -120,11 +120,8 @@ export async function findProviderBookings(db: Kysely<DB>, spec: FeedSpec, windo
 	}
 	return byActivity;
 }
-export type ProviderBookingRow = Awaited<
-	ReturnType<typeof findProviderBookings>
-> extends Map<string, (infer R)[]>
-	? R
-	: never;
+export type ProviderBookingRow =
+	Awaited<ReturnType<typeof findProviderBookings>> extends Map<string, (infer R)[]> ? R : never;
 
 export async function findFeedHolidays(
 	db: Kysely<DB>,

@@ -115,7 +115,10 @@ function merge(parts: Part[]): Part {
 }
 
 /** The spec of a feed, or null when its organisation or person no longer exists. */
-export async function resolveFeedSpec(db: Kysely<DB>, target: FeedTarget): Promise<FeedSpec | null> {
+export async function resolveFeedSpec(
+	db: Kysely<DB>,
+	target: FeedTarget
+): Promise<FeedSpec | null> {
 	if (target.scope === 'public') return PUBLIC_FEED;
 	if (target.scope === 'user') {
 		const user = await db
@@ -126,9 +129,7 @@ export async function resolveFeedSpec(db: Kysely<DB>, target: FeedTarget): Promi
 		if (!user) return null;
 		const memberships = await findSessionMemberships(db, user.id);
 		const parts = await Promise.all(
-			memberships.map((m) =>
-				organisationPart(db, { ...m, id: m.organisationId })
-			)
+			memberships.map((m) => organisationPart(db, { ...m, id: m.organisationId }))
 		);
 		return {
 			key: `user:${user.id}`,

@@ -41,11 +41,7 @@ async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<F
 }
 
 /** True when the client's copy is current (If-None-Match wins over If-Modified-Since). */
-export function isNotModified(
-	headers: Headers,
-	etag: string,
-	lastModified: Date | null
-): boolean {
+export function isNotModified(headers: Headers, etag: string, lastModified: Date | null): boolean {
 	const match = headers.get('if-none-match');
 	if (match !== null) {
 		if (match.trim() === '*') return true;
@@ -65,7 +61,10 @@ export interface FeedRequest {
 	headers: Headers;
 }
 
-export async function respondToFeedRequest(db: Kysely<DB>, request: FeedRequest): Promise<Response> {
+export async function respondToFeedRequest(
+	db: Kysely<DB>,
+	request: FeedRequest
+): Promise<Response> {
 	if (request.url.search.length > MAX_QUERY) return badRequest();
 	const nowMs = Date.now();
 	const spec = await specForFile(db, request.file, nowMs);

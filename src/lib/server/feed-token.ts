@@ -9,8 +9,7 @@ import { clearFeedCache } from './feed-cache';
 
 export type OrganisationFeedScope = Exclude<FeedScope, 'user'>;
 export type FeedSubject =
-	| { scope: 'user'; userId: string }
-	| { scope: OrganisationFeedScope; organisationId: string };
+	{ scope: 'user'; userId: string } | { scope: OrganisationFeedScope; organisationId: string };
 
 export interface FeedRecord {
 	id: string;
@@ -26,10 +25,10 @@ export function scopeForKind(kind: OrganisationKind): OrganisationFeedScope {
 	return 'organisation';
 }
 
-type Row = Pick<
-	DB['feedToken'],
-	'scope' | 'organisationId' | 'userId'
-> & { id: string; createdAt: Date };
+type Row = Pick<DB['feedToken'], 'scope' | 'organisationId' | 'userId'> & {
+	id: string;
+	createdAt: Date;
+};
 
 function toRecord(row: Row): FeedRecord {
 	const subject: FeedSubject =
@@ -109,7 +108,10 @@ export async function rotateFeedToken(
 ): Promise<{ feed: FeedRecord; token: string }> {
 	const token = generateSecureRandomString();
 	const row = await db.transaction().execute(async (trx) => {
-		let revoke = trx.updateTable('feedToken').set({ revokedAt: now }).where('revokedAt', 'is', null);
+		let revoke = trx
+			.updateTable('feedToken')
+			.set({ revokedAt: now })
+			.where('revokedAt', 'is', null);
 		revoke =
 			subject.scope === 'user'
 				? revoke.where('userId', '=', subject.userId)
