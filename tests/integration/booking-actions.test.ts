@@ -159,6 +159,23 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 			expect(waiting).toMatchObject({ done: 'waitlisted' });
 		});
 
+		it('lets a municipality book for its own schools only', async () => {
+			const own = await offerAction(
+				'book',
+				'municipality',
+				bookingFields({ schoolId: world.org.otherSchool })
+			);
+			expect(own).toMatchObject({ done: 'requested' });
+			const other = await offerAction(
+				'book',
+				'otherMunicipality',
+				bookingFields({ schoolId: world.org.school })
+			);
+			expect(other.status).toBe(403);
+			expect(other.data?.errors?.schoolId).toBeTruthy();
+			expect(await bookingRows()).toHaveLength(1);
+		});
+
 		it('refuses booking for another school, and redirects visitors to login', async () => {
 			const result = await offerAction('book', 'otherSchool', bookingFields());
 			expect(result.status).toBe(403);
