@@ -45,9 +45,35 @@ test.describe('the wheel page', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	});
 
+	test('the hub shows the details of the arc under the pointer or in focus', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const hub = page.getByTestId('wheel-hub-info');
+		await expect(hub).toHaveCount(0);
+		const arc = page.locator(ARCS).first();
+		const title = (await arc.getAttribute('aria-label'))!.split(',')[0];
+		// A curved arc's box centre may miss the arc, so the pointer event is sent to it directly.
+		await arc.locator('path.fill').dispatchEvent('pointerover');
+		await expect(hub).toContainText(title.slice(0, 15));
+		await expect(hub).toContainText(/uge/);
+		await arc.locator('path.fill').dispatchEvent('pointerout');
+		await expect(hub).toHaveCount(0);
+		await arc.focus();
+		await expect(hub).toContainText(title.slice(0, 15));
+	});
+
+	test('the wheel fits the first screen of a 1280×900 window', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const box = (await page.locator('svg.wheel').boundingBox())!;
+		expect(box.width).toBeGreaterThan(500);
+		expect(box.y + box.height).toBeLessThanOrEqual(900);
+	});
+
 	test('a filter changes the wheel and survives a reload', async ({ page }) => {
 		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
 		const before = await summaryCount(page);
+		await expect(page.getByLabel('Søjle')).toBeHidden();
+		await page.locator('summary', { hasText: 'Filtre' }).click();
 		await page.getByLabel('Søjle').selectOption('rekruttering');
 		await expect(page).toHaveURL(/pillar=rekruttering/);
 		await expect(page.locator(SUMMARY)).not.toHaveAttribute('data-count', String(before));
@@ -56,6 +82,8 @@ test.describe('the wheel page', () => {
 		expect(after).toBeLessThan(before);
 		await expect(page.locator(ARCS)).toHaveCount(after);
 		await page.reload();
+		// Open with the active filter counted, so that the choice is visible after a reload.
+		await expect(page.locator('summary', { hasText: 'Filtre' })).toContainText('1 valgt');
 		await expect(page.getByLabel('Søjle')).toHaveValue('rekruttering');
 		await expect(page.locator(ARCS)).toHaveCount(after);
 		const calendar = page.getByRole('link', { name: 'Vis i kalender' });
@@ -75,6 +103,19 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('link', { name: 'Liste' }).click();
 		await expect(page).toHaveURL(/view=list/);
 		await expect(page.locator('.activity-list a[href^="/aktiviteter/"]')).toHaveCount(count);
+	});
+
+	test('the closed filter panel opens and filters with a plain form submit', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const before = await summaryCount(page);
+		await page.locator('summary', { hasText: 'Filtre' }).click();
+		await page.getByLabel('Søjle').selectOption('rekruttering');
+		await page.getByRole('button', { name: 'Vis', exact: true }).click();
+		await expect(page).toHaveURL(/pillar=rekruttering/);
+		const after = await summaryCount(page);
+		expect(after).toBeLessThan(before);
+		await expect(page.getByLabel('Søjle')).toBeVisible();
+		await expect(page.locator(ARCS)).toHaveCount(after);
 	});
 });
 
