@@ -61,6 +61,8 @@ test('a company publishes, a school books, the company confirms', async ({ brows
 	await expect(school.getByText('2 af 4 pladser ledige')).toBeVisible();
 
 	expect(await waitingCount(company)).toBe(before + 1);
+	const nav = company.getByRole('navigation').getByRole('link', { name: /^Bookinger/ });
+	await expect(nav.locator('.badge')).toContainText(String(before + 1));
 	const waiting = company.getByRole('region', { name: 'Anmodninger, der venter på svar' });
 	await waiting.getByRole('link', { name: TITLE }).click();
 	await expect(company.getByText('Anna, Bo')).toBeVisible();
