@@ -1,66 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
 import { listActivities } from '../../src/lib/server/activity-queries';
-import { navBadges } from '../../src/lib/server/nav-badges';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
-import * as dashboard from '../../src/routes/bookinger/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 import {
 	counts,
 	createBookingWorld,
 	makeOffer,
-	praktikFields,
 	visitFields,
 	type BookingWorld,
 	type Person
 } from './booking-fixtures';
+import { VISIT_DAY, routeCalls, type Fields } from './booking-route-fixtures';
 
-// Far enough ahead that the routes, which book "today", always find the offers open.
-const VISIT_DAY = '2035-03-07';
-const PRAKTIK_WEEK = '2035-W10';
-
-type Fields = Record<string, string | string[]>;
-type ActionResult = {
-	status?: number;
-	data?: Record<string, unknown> & {
-		message?: string;
-		errors?: Record<string, string>;
-		values?: Fields;
-	};
-} & Record<string, unknown>;
-
-describe('routes/tilbud/[id] and routes/bookinger', () => {
+describe('routes/tilbud/[id] booking and answers', () => {
 	let database: Database;
 	let world: BookingWorld;
 	let offerId: string;
-	const user = (p: Person) => world.users[p] as SessionUser | null;
-
-	const offerAction = (name: keyof typeof offerPage.actions, p: Person, fields: Fields) =>
-		offerPage.actions[name](
-			fakeEvent(`/tilbud/${offerId}?/${name}`, user(p), { id: offerId }, fields)
-		) as Promise<ActionResult>;
-	const bookingAction = (
-		name: keyof typeof bookingPage.actions,
-		p: Person,
-		id: string,
-		fields: Fields
-	) =>
-		bookingPage.actions[name](
-			fakeEvent(`/bookinger/${id}?/${name}`, user(p), { id }, fields)
-		) as Promise<ActionResult>;
-	const bookingFields = (over: Fields = {}): Fields => ({
-		schoolId: world.org.school,
-		classLabel: '8.B',
-		seats: '2',
-		teacherName: 'Rasmus Lærer',
-		teacherEmail: 'rasmus@byskolen.dk',
-		idempotencyKey: randomUUID(),
-		...over
-	});
+	let calls: ReturnType<typeof routeCalls>;
+	const user = (p: Person) => calls.user(p);
+	const offerAction = (name: Parameters<typeof calls.offerAction>[1], p: Person, fields: Fields) =>
+		calls.offerAction(offerId, name, p, fields);
+	const bookingAction = (...args: Parameters<typeof calls.bookingAction>) =>
+		calls.bookingAction(...args);
+	const bookingFields = (over: Fields = {}) => calls.bookingFields(over);
 	const bookingRows = () =>
 		database.db.selectFrom('booking').select(['id', 'status', 'seats']).execute();
 
@@ -74,6 +40,7 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 	beforeEach(async () => {
 		await truncateAll(database);
 		world = await createBookingWorld(database);
+		calls = routeCalls(world);
 		offerId = await makeOffer(database.db, world, visitFields(world, { dates: [VISIT_DAY] }));
 	});
 
@@ -256,69 +223,6 @@ describe('routes/tilbud/[id] and routes/bookinger', () => {
 			});
 			expect(result).toMatchObject({ done: true });
 			expect(await bookingRows()).toMatchObject([{ status: 'cancelled' }]);
-		});
-	});
-
-	describe('dashboards', () => {
-		it('counts the request for the provider (badge and page) and shows it to the school', async () => {
-			await offerAction('book', 'coordinator', bookingFields());
-			expect(await navBadges(database.db, user('providerAdmin'))).toEqual({ bookingsWaiting: 1 });
-			expect(await navBadges(database.db, user('coordinator'))).toEqual({ bookingsWaiting: 0 });
-			const provider = (await dashboard.load(fakeEvent('/bookinger', user('providerAdmin')))) as {
-				provider: { waiting: { count: number } };
-			};
-			expect(provider.provider.waiting.count).toBe(1);
-			const school = (await dashboard.load(fakeEvent('/bookinger', user('coordinator')))) as {
-				schools: { name: string; upcoming: unknown[] }[];
-				provider: unknown;
-			};
-			expect(school.provider).toBeNull();
-			expect(school.schools).toMatchObject([
-				{ name: 'Byskolen', upcoming: [{ classLabel: '8.B' }] }
-			]);
-			const municipality = (await dashboard.load(
-				fakeEvent('/bookinger', user('municipality'))
-			)) as {
-				municipalities: { schools: { name: string; counts: Record<string, number> }[] }[];
-			};
-			expect(municipality.municipalities[0].schools).toContainEqual(
-				expect.objectContaining({
-					name: 'Byskolen',
-					counts: expect.objectContaining({ requested: 1 })
-				})
-			);
-		});
-	});
-
-	describe('?/checklist', () => {
-		it('lets the school tick UU off but not the provider the parents consent', async () => {
-			offerId = await makeOffer(
-				database.db,
-				world,
-				praktikFields(world, { weeks: [PRAKTIK_WEEK] })
-			);
-			const { bookingId } = await offerAction('book', 'coordinator', bookingFields({ seats: '1' }));
-			const id = String(bookingId);
-			const data = (await bookingPage.load(
-				fakeEvent(`/bookinger/${id}`, user('coordinator'), { id })
-			)) as { checklist: { field: string; deadline: string }[] };
-			expect(data.checklist.find((c) => c.field === 'uuNotified')?.deadline).toBe('2035-02-12');
-			const ok = await bookingAction('checklist', 'coordinator', id, {
-				field: 'uuNotified',
-				done: 'on'
-			});
-			expect(ok).toMatchObject({ done: true });
-			const refused = await bookingAction('checklist', 'providerAdmin', id, {
-				field: 'parentsConsent',
-				done: 'on'
-			});
-			expect(refused.status).toBe(403);
-			const row = await database.db
-				.selectFrom('booking')
-				.select(['uuNotifiedAt', 'parentsConsentAt'])
-				.executeTakeFirstOrThrow();
-			expect(row.uuNotifiedAt).not.toBeNull();
-			expect(row.parentsConsentAt).toBeNull();
 		});
 	});
 });
