@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { listFilterOptions } from '$lib/server/filter-options';
 import { listMunicipalities, loadWheel } from '$lib/server/wheel';
+import { packWheelItems } from '$lib/wheel-pack';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const holidayMunicipalityId =
 		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
 	const now = new Date();
-	const wheel = await loadWheel(db, locals.user, {
+	const { activities, ...wheel } = await loadWheel(db, locals.user, {
 		year: params.get('year'),
 		filters,
 		holidayMunicipalityId,
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	});
 	return {
 		...wheel,
+		packed: packWheelItems(activities),
 		filters,
 		filterQuery: filtersToParams(filters).toString(),
 		view,

@@ -2,11 +2,12 @@ import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { loadEmbed } from '$lib/server/embed';
+import { packWheelItems } from '$lib/wheel-pack';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date();
-	const data = await loadEmbed(await getDb(), url.searchParams, { locale, now });
-	return { ...data, lang: locale, now, origin: url.origin };
+	const { activities, ...data } = await loadEmbed(await getDb(), url.searchParams, { locale, now });
+	return { ...data, packed: packWheelItems(activities), lang: locale, now, origin: url.origin };
 };

@@ -2,15 +2,16 @@ import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
 import { loadEmbed } from '$lib/server/embed';
+import { packWheelItems } from '$lib/wheel-pack';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, params }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date();
-	const data = await loadEmbed(await getDb(), url.searchParams, {
+	const { activities, ...data } = await loadEmbed(await getDb(), url.searchParams, {
 		municipalitySlug: params.municipality,
 		locale,
 		now
 	});
-	return { ...data, lang: locale, now, origin: url.origin };
+	return { ...data, packed: packWheelItems(activities), lang: locale, now, origin: url.origin };
 };
