@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import { GET, HEAD } from '../../src/routes/feeds/[file]/+server';
@@ -106,6 +107,18 @@ describe('routes/feeds/[file]', () => {
 		expect(changed.headers.get('etag')).not.toBe(etag);
 		const later = new Date(Date.now() + 2000).toUTCString();
 		expect((await call(GET, `${token}.ics`, { 'if-modified-since': later })).status).toBe(200);
+	});
+
+	it('sends the same calendar gzipped to clients that accept it, under its own ETag', async () => {
+		const plain = await call(GET, `${token}.ics`);
+		const zipped = await call(GET, `${token}.ics`, { 'accept-encoding': 'gzip, deflate' });
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+		const gzEtag = zipped.headers.get('etag')!;
+		expect(gzEtag).toBe(plain.headers.get('etag')!.replace(/"$/, '-gz"'));
+		const bytes = Buffer.from(await zipped.arrayBuffer());
+		expect(gunzipSync(bytes).toString('utf8')).toBe(await plain.text());
+		expect((await call(GET, `${token}.ics`, { 'if-none-match': gzEtag })).status).toBe(304);
 	});
 
 	it('answers HEAD with the headers and no body', async () => {

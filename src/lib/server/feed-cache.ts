@@ -49,23 +49,29 @@ export const specs = new TtlCache<FeedSpec>(5_000);
 /** Spec key + options → ETag and Last-Modified. */
 export const validators = new TtlCache<FeedValidators>(5_000);
 
-/** Built bodies by ETag, at most BODY_BYTES in all (oldest out first). */
+/** Built bodies by ETag, plain and gzipped, at most BODY_BYTES in all (oldest out first). */
 const BODY_BYTES = 32 * 1024 * 1024;
-const bodies = new Map<string, string>();
+interface Body {
+	text: string;
+	gzip: Uint8Array | null;
+}
+const bodies = new Map<string, Body>();
 let bodyBytes = 0;
 
-export function cachedBody(etag: string): string | undefined {
+export function cachedBody(etag: string): Body | undefined {
 	return bodies.get(etag);
 }
 
-export function cacheBody(etag: string, body: string): void {
-	if (ttlMs <= 0 || body.length > BODY_BYTES / 4 || bodies.has(etag)) return;
+export function cacheBody(etag: string, body: Body): void {
+	if (ttlMs <= 0 || body.text.length > BODY_BYTES / 4) return;
+	const old = bodies.get(etag);
+	if (old) bodyBytes -= old.text.length + (old.gzip?.byteLength ?? 0);
 	bodies.set(etag, body);
-	bodyBytes += body.length;
+	bodyBytes += body.text.length + (body.gzip?.byteLength ?? 0);
 	while (bodyBytes > BODY_BYTES) {
-		const [oldest, text] = bodies.entries().next().value!;
+		const [oldest, entry] = bodies.entries().next().value!;
 		bodies.delete(oldest);
-		bodyBytes -= text.length;
+		bodyBytes -= entry.text.length + (entry.gzip?.byteLength ?? 0);
 	}
 }
 

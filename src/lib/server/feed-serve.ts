@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { DB } from './db/schema';
@@ -45,7 +46,10 @@ export function isNotModified(headers: Headers, etag: string, lastModified: Date
 	const match = headers.get('if-none-match');
 	if (match !== null) {
 		if (match.trim() === '*') return true;
-		return match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+		// The gzipped body has its own strong tag: the same with -gz (see respondToFeedRequest).
+		return match
+			.split(',')
+			.some((tag) => tag.trim().replace(/^W\//, '').replace(/-gz"$/, '"') === etag);
 	}
 	const since = headers.get('if-modified-since');
 	if (since === null || lastModified === null) return false;
@@ -85,6 +89,8 @@ export async function respondToFeedRequest(
 		'cache-control': spec.secret ? 'private, max-age=300' : 'public, max-age=300'
 	});
 	if (spec.secret) headers.set('x-robots-tag', 'noindex');
+	// Bodies differ by encoding; shared caches must keep them apart.
+	headers.set('vary', 'Accept-Encoding');
 	if (current.lastModified) headers.set('last-modified', current.lastModified.toUTCString());
 	if (isNotModified(request.headers, current.etag, current.lastModified)) {
 		return new Response(null, { status: 304, headers });
@@ -97,8 +103,18 @@ export async function respondToFeedRequest(
 	if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
 	let body = cachedBody(current.etag);
 	if (body === undefined) {
-		body = await buildFeedBody(db, spec, options);
+		body = { text: await buildFeedBody(db, spec, options), gzip: null };
 		cacheBody(current.etag, body);
 	}
-	return new Response(body, { status: 200, headers });
+	// A feed of 1,000 events is ~700 kB of text and ~60 kB gzipped; calendar clients accept gzip.
+	if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+		if (body.gzip === null) {
+			body.gzip = gzipSync(body.text, { level: 6 });
+			cacheBody(current.etag, body);
+		}
+		headers.set('content-encoding', 'gzip');
+		headers.set('etag', current.etag.replace(/"$/, '-gz"'));
+		return new Response(body.gzip as Uint8Array<ArrayBuffer>, { status: 200, headers });
+	}
+	return new Response(body.text, { status: 200, headers });
 }
