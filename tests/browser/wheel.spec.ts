@@ -59,6 +59,13 @@ test.describe('the wheel page', () => {
 		await expect(hub).toHaveCount(0);
 		await arc.focus();
 		await expect(hub).toContainText(title.slice(0, 15));
+		// The pointer passing over another arc shows that one, then gives the hub back to the focus.
+		const other = page.locator(ARCS).nth(5);
+		const otherTitle = (await other.getAttribute('aria-label'))!.split(',')[0];
+		await other.locator('path.fill').dispatchEvent('pointerover');
+		await expect(hub).toContainText(otherTitle.slice(0, 15));
+		await other.locator('path.fill').dispatchEvent('pointerout');
+		await expect(hub).toContainText(title.slice(0, 15));
 	});
 
 	test('the wheel fits the first screen of a 1280×900 window', async ({ page }) => {
