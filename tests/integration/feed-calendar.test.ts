@@ -137,6 +137,23 @@ describe('feed', () => {
 			expect(parseFeed(company!.body).events).toHaveLength(0);
 		});
 
+		it('holds alliance-wide events, not another school’s own plans', async () => {
+			await insertActivity(database.db, {
+				ownerId: world.org.partner,
+				categoryId: world.category.moede,
+				title: 'Alliancemøde',
+				visibility: 'alliance'
+			});
+			await insertActivity(database.db, {
+				ownerId: world.org.odderSchool,
+				categoryId: world.category.moede,
+				title: 'Odder Skoles forældremøde',
+				visibility: 'alliance'
+			});
+			const titles = parseFeed((await schoolFeed())!.body).events.map((e) => e.summary);
+			expect(titles).toEqual(['Alliancemøde']);
+		});
+
 		it('shows bookings with their status and the provider sees the class and teacher', async () => {
 			const visit = await insertActivity(database.db, {
 				ownerId: world.org.smedCompany,

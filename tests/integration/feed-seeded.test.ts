@@ -15,9 +15,15 @@ import { activityIdOf, longestLineOctets, ORIGIN, parseFeed } from './feed-fixtu
 
 interface World {
 	activities: Activity[];
+	bookings: { id: string; schoolId: string; status: string; updatedAt: Date; activityId: string }[];
 	participants: Map<string, string[]>;
 	offers: Set<string>;
 	orgs: { id: string; name: string; kind: string; municipalityId: string | null }[];
+}
+
+function windowFrom(): string {
+	const today = copenhagenDate(new Date());
+	return new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
 }
 
 function expectedActivities(
@@ -38,13 +44,16 @@ function expectedActivities(
 			return false;
 		if (orgIds === 'all' || orgIds.includes(a.ownerId)) return true;
 		if (world.offers.has(a.id)) return false;
-		return parts.some((p) => orgIds.includes(p)) || (wide && parts.length === 0);
+		const owner = world.orgs.find((o) => o.id === a.ownerId)!;
+		const forAll = owner.kind !== 'school' && owner.kind !== 'municipality';
+		return parts.some((p) => orgIds.includes(p)) || (wide && parts.length === 0 && forAll);
 	});
 }
 
 describe('feed (seeded demo alliance)', () => {
 	let database: Database;
 	let world: World;
+	let bookingsChecked = 0;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -57,6 +66,17 @@ describe('feed (seeded demo alliance)', () => {
 		}
 		world = {
 			activities: await db.selectFrom('activity').selectAll().execute(),
+			bookings: await db
+				.selectFrom('booking')
+				.innerJoin('offer', 'offer.id', 'booking.offerId')
+				.select([
+					'booking.id',
+					'booking.schoolId',
+					'booking.status',
+					'booking.updatedAt',
+					'offer.activityId'
+				])
+				.execute(),
 			participants,
 			offers: new Set(
 				(await db.selectFrom('offer').select('activityId').execute()).map((o) => o.activityId)
@@ -71,9 +91,35 @@ describe('feed (seeded demo alliance)', () => {
 		await database?.close();
 	});
 
-	async function check(target: FeedTarget, expected: Activity[], audience: RightsUser | null) {
+	/** Bookings of these schools on activities the audience sees, live or changed in 60 days. */
+	function expectedBookings(audience: RightsUser | null, schoolIds: string[]) {
+		const recent = (d: Date) => d.getTime() >= Date.now() - 60 * 86_400_000;
+		return world.bookings.filter((b) => {
+			const a = world.activities.find((x) => x.id === b.activityId)!;
+			if (!schoolIds.includes(b.schoolId) || a.endDate < windowFrom()) return false;
+			if (!canViewActivity(audience, a, world.participants.get(a.id) ?? [])) return false;
+			const live =
+				['requested', 'confirmed', 'waitlisted'].includes(b.status) && a.status === 'planned';
+			return live || recent(b.updatedAt) || recent(a.updatedAt);
+		});
+	}
+
+	async function check(
+		target: FeedTarget,
+		expected: Activity[],
+		audience: RightsUser | null,
+		schoolIds: string[] = []
+	) {
 		const feed = await buildFeed(database.db, target, { origin: ORIGIN });
 		const { events } = parseFeed(feed!.body);
+		const bookingIds = events
+			.filter((e) => e.uid.startsWith('booking-'))
+			.map((e) => e.uid.slice(8, 44));
+		expect(bookingIds.sort()).toEqual(
+			expectedBookings(audience, schoolIds)
+				.map((b) => b.id)
+				.sort()
+		);
 		const ids = events.filter((e) => e.uid.startsWith('activity-')).map((e) => activityIdOf(e.uid));
 		expect(ids.sort()).toEqual(expected.map((a) => a.id).sort());
 		for (const id of ids) {
@@ -81,6 +127,7 @@ describe('feed (seeded demo alliance)', () => {
 			expect(canViewActivity(audience, activity, world.participants.get(id) ?? [])).toBe(true);
 		}
 		expect(longestLineOctets(feed!.body)).toBeLessThanOrEqual(75);
+		bookingsChecked += bookingIds.length;
 		return { feed: feed!, events };
 	}
 
@@ -104,8 +151,14 @@ describe('feed (seeded demo alliance)', () => {
 				scope: scopeForKind(org.kind as never),
 				organisationId: org.id
 			} as FeedTarget;
-			const { events } = await check(target, expected, audience);
-			for (const e of events) {
+			const schoolIds =
+				org.kind === 'school'
+					? [org.id]
+					: org.kind === 'municipality'
+						? schools.map((x) => x.id)
+						: [];
+			const { events } = await check(target, expected, audience, schoolIds);
+			for (const e of events.filter((x) => x.uid.startsWith('activity-'))) {
 				const a = world.activities.find((x) => x.id === activityIdOf(e.uid))!;
 				expect(e.summary).toBe(a.status === 'cancelled' ? `Aflyst: ${a.title}` : a.title);
 				expect(e.status).toBe(a.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED');
@@ -114,6 +167,8 @@ describe('feed (seeded demo alliance)', () => {
 			checked += expected.length;
 		}
 		expect(checked).toBeGreaterThan(100);
+		// The demo seed books; those bookings reach the schools' and municipalities' feeds.
+		if (world.bookings.length) expect(bookingsChecked).toBeGreaterThan(0);
 	});
 
 	it('holds everything of a person’s organisations, and the public feed only public activities', async () => {
@@ -133,10 +188,20 @@ describe('feed (seeded demo alliance)', () => {
 				return [m.organisationId];
 			});
 			const wide = memberships.some((m) => m.kind === 'school' || m.kind === 'municipality');
+			const schoolIds = memberships.flatMap((m) =>
+				m.kind === 'school'
+					? [m.organisationId]
+					: m.kind === 'municipality'
+						? world.orgs
+								.filter((o) => o.kind === 'school' && o.municipalityId === m.organisationId)
+								.map((o) => o.id)
+						: []
+			);
 			await check(
 				{ scope: 'user', userId: user.id },
 				expectedActivities(world, audience, orgIds, wide),
-				audience
+				audience,
+				[...new Set(schoolIds)]
 			);
 		}
 		const expected = expectedActivities(world, null, 'all', false);

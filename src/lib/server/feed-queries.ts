@@ -56,6 +56,21 @@ function participants(eb: ActivityEb, orgIds?: string[]) {
 	return eb.exists(q);
 }
 
+/**
+ * Whether an activity naming no participant is for the whole alliance: yes from a partner,
+ * company, museum or the vocational school; a school's or municipality's own plans reach others
+ * only when they name them.
+ */
+function ownerAddressesAll(eb: ActivityEb) {
+	return eb.exists(
+		eb
+			.selectFrom('organisation as fw')
+			.select(eb.lit(1).as('one'))
+			.whereRef('fw.id', '=', 'activity.ownerId')
+			.where('fw.kind', 'not in', ['school', 'municipality'])
+	);
+}
+
 /** Which activities the spec holds (besides visibility and the window). Offers reach a school
  * through its bookings, so only their owner gets the offer's activity itself. */
 function contentFilter(spec: FeedSpec) {
@@ -66,7 +81,9 @@ function contentFilter(spec: FeedSpec) {
 			parts.push(eb('activity.ownerId', 'in', spec.orgIds));
 			parts.push(eb.and([eb.not(hasOffer(eb)), participants(eb, spec.orgIds)]));
 		}
-		if (spec.allianceWide) parts.push(eb.and([eb.not(hasOffer(eb)), eb.not(participants(eb))]));
+		if (spec.allianceWide) {
+			parts.push(eb.and([eb.not(hasOffer(eb)), eb.not(participants(eb)), ownerAddressesAll(eb)]));
+		}
 		return parts.length ? eb.or(parts) : eb.lit(false);
 	};
 }

@@ -20,7 +20,8 @@ export interface FeedSpec {
 	everything: boolean;
 	/** Activities owned by these, or (unless offers) taken part in. */
 	orgIds: string[];
-	/** Also the activities addressed to the whole alliance: no participants named, not an offer. */
+	/** Also the activities for the whole alliance: no participant named, not an offer, and not
+	 * owned by a school or municipality (see ownerAddressesAll). */
 	allianceWide: boolean;
 	/** Bookings of these schools, one event each. */
 	bookingSchoolIds: string[];
