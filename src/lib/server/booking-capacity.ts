@@ -60,6 +60,29 @@ export async function lockOfferForUser(
 	return row ?? null;
 }
 
+/**
+ * lockOfferForUser for a new booking, with what the provider's 'requested' mail needs (contact,
+ * provider name and address), so that no query is needed for it under the lock.
+ */
+export async function lockOfferForBooking(
+	trx: Transaction<DB>,
+	user: RightsUser | null,
+	offerId: string
+) {
+	const row = await offerForBookingQuery(trx, user)
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.select([
+			'offer.contactName',
+			'offer.contactEmail',
+			'owner.name as providerName',
+			'owner.contactEmail as ownerEmail'
+		])
+		.where('offer.id', '=', offerId)
+		.forUpdate('offer')
+		.executeTakeFirst();
+	return row ?? null;
+}
+
 /** Locks without a visibility check, for a booking the user has already been shown. */
 export async function lockOffer(trx: Transaction<DB>, offerId: string): Promise<OfferForBooking> {
 	return offerForBookingQuery(trx, { isSecretariat: true, memberships: [] })

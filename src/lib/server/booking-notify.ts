@@ -57,6 +57,38 @@ async function loadContext(db: Kysely<DB>, bookingId: string) {
 
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
+/** What a 'requested' mail needs (it goes to the provider only: no coordinators). */
+export type RequestedMailContext = Pick<
+	Context,
+	| 'classLabel'
+	| 'seats'
+	| 'teacherName'
+	| 'teacherEmail'
+	| 'contactName'
+	| 'contactEmail'
+	| 'title'
+	| 'startDate'
+	| 'endDate'
+	| 'startTime'
+	| 'schoolName'
+	| 'providerName'
+	| 'ownerEmail'
+>;
+
+/** The 'requested' mails from data the caller already holds (no queries). */
+export function requestedMails(c: RequestedMailContext): MailMessage[] {
+	const context: Context = {
+		...c,
+		schoolId: '',
+		message: '',
+		cancelReason: '',
+		address: '',
+		whatToBring: '',
+		coordinatorEmails: []
+	};
+	return mailsFor({ kind: 'requested', bookingId: '' }, context);
+}
+
 function when(c: Context): string {
 	const dates = formatDateRangeWithWeeks(c.startDate, c.endDate, 'da');
 	return c.startTime ? `${dates} ${formatTime(c.startTime, 'da')}` : dates;

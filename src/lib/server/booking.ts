@@ -4,14 +4,9 @@ import { copenhagenToday } from '$lib/dates/iso';
 import { formatDate } from '$lib/dates/format';
 import type { Booking, DB } from './db/schema';
 import { canBookFor, type OfferUser } from './offer-rights';
-import {
-	isBookable,
-	lockOfferForUser,
-	syncParticipant,
-	takenSeats,
-	type OfferForBooking
-} from './booking-capacity';
-import { composeBookingMails, deliverBookingMails } from './booking-notify';
+import { lockOfferForBooking, takenSeats, type OfferForBooking } from './booking-capacity';
+import { ACTIVE_STATUSES } from './booking-state';
+import { deliverBookingMails, requestedMails } from './booking-notify';
 import { UUID, refuse, success, type Refusal, type Result } from './booking-result';
 import type { MailMessage } from './mail';
 
@@ -75,8 +70,8 @@ function offerRefusal(
 	return null;
 }
 
-async function findByKey(trx: Transaction<DB>, schoolId: string, key: string) {
-	return trx
+async function findByKey(db: Kysely<DB>, schoolId: string, key: string) {
+	return db
 		.selectFrom('booking')
 		.selectAll()
 		.where('schoolId', '=', schoolId)
@@ -89,23 +84,48 @@ function replay(existing: Booking, offerId: string): Outcome {
 	return success({ booking: existing, replayed: true });
 }
 
+/**
+ * What does not need the offer lock, in one query before it: the school, and whether the key
+ * was used already (a replay seen here is final; a race is caught by the insert's conflict).
+ */
+async function loadSchool(db: Kysely<DB>, input: BookSeatsInput) {
+	if (!UUID.test(input.schoolId)) return undefined;
+	return db
+		.selectFrom('organisation')
+		.leftJoin('booking', (join) =>
+			join
+				.onRef('booking.schoolId', '=', 'organisation.id')
+				.on('booking.idempotencyKey', '=', input.idempotencyKey)
+		)
+		.select([
+			'organisation.id',
+			'organisation.municipalityId',
+			'organisation.name',
+			'booking.id as existingId'
+		])
+		.where('organisation.id', '=', input.schoolId)
+		.where('organisation.kind', '=', 'school')
+		.executeTakeFirst();
+}
+
+type School = NonNullable<Awaited<ReturnType<typeof loadSchool>>>;
+
+/**
+ * Under the offer lock the round trips are: the lock (offer, activity and mail data), the seats
+ * taken (its own statement: a subquery of the locking statement would read the snapshot from
+ * before the wait for the lock and miss the bookings just committed), and the booking insert
+ * with the participant row in one statement. Refusals end after the first or second.
+ */
 async function bookInTransaction(
 	trx: Transaction<DB>,
 	user: BookingActor | null,
 	input: BookSeatsInput,
+	school: School | undefined,
 	today: string
 ): Promise<Outcome> {
-	const offer = await lockOfferForUser(trx, user, input.offerId);
+	const offer = await lockOfferForBooking(trx, user, input.offerId);
 	if (!offer) return refuse(404, m.offer_err_not_found());
 	if (!user) return refuse(403, m.booking_err_login());
-	const school = UUID.test(input.schoolId)
-		? await trx
-				.selectFrom('organisation')
-				.select(['id', 'municipalityId'])
-				.where('id', '=', input.schoolId)
-				.where('kind', '=', 'school')
-				.executeTakeFirst()
-		: undefined;
 	if (!school) {
 		const message = m.booking_err_school_unknown();
 		return refuse(400, message, { schoolId: message });
@@ -115,8 +135,9 @@ async function bookInTransaction(
 		return refuse(403, message, { schoolId: message });
 	}
 	// Before any capacity check: the retry of a booking that took the last seat still succeeds.
-	const existing = await findByKey(trx, school.id, input.idempotencyKey);
-	if (existing) return replay(existing, offer.id);
+	if (school.existingId) {
+		return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+	}
 	const refusal = offerRefusal(offer, input, today);
 	if (refusal) return refusal;
 	const free = offer.capacity - (await takenSeats(trx, offer.id));
@@ -127,28 +148,48 @@ async function bookInTransaction(
 		});
 		return refuse(409, message, { seats: message });
 	}
+	const status = input.seats > free ? 'waitlisted' : 'requested';
+	// The booking and, for a live one, the school as participant of the activity (what
+	// syncParticipant would do for a new live booking) in one statement.
 	const inserted = await trx
-		.insertInto('booking')
-		.values({
-			offerId: offer.id,
-			schoolId: school.id,
-			classLabel: input.classLabel.trim(),
-			seats: input.seats,
-			teacherName: input.teacherName.trim(),
-			teacherEmail: input.teacherEmail.trim(),
-			pupilFirstNames: input.pupilFirstNames ?? [],
-			status: input.seats > free ? 'waitlisted' : 'requested',
-			idempotencyKey: input.idempotencyKey,
-			createdBy: user.id
-		})
-		.onConflict((oc) => oc.columns(['schoolId', 'idempotencyKey']).doNothing())
-		.returningAll()
+		.with('b', (db) =>
+			db
+				.insertInto('booking')
+				.values({
+					offerId: offer.id,
+					schoolId: school.id,
+					classLabel: input.classLabel.trim(),
+					seats: input.seats,
+					teacherName: input.teacherName.trim(),
+					teacherEmail: input.teacherEmail.trim(),
+					pupilFirstNames: input.pupilFirstNames ?? [],
+					status,
+					idempotencyKey: input.idempotencyKey,
+					createdBy: user.id
+				})
+				.onConflict((oc) => oc.columns(['schoolId', 'idempotencyKey']).doNothing())
+				.returningAll()
+		)
+		.with('p', (db) =>
+			db
+				.insertInto('activityParticipant')
+				.columns(['activityId', 'organisationId'])
+				.expression((eb) =>
+					eb
+						.selectFrom('b')
+						.innerJoin('offer', 'offer.id', 'b.offerId')
+						.select(['offer.activityId', 'b.schoolId'])
+						.where('b.status', 'in', ACTIVE_STATUSES)
+				)
+				.onConflict((oc) => oc.columns(['activityId', 'organisationId']).doNothing())
+		)
+		.selectFrom('b')
+		.selectAll()
 		.executeTakeFirst();
 	if (!inserted) return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 	if (inserted.status === 'waitlisted') return success({ booking: inserted, replayed: false });
-	await syncParticipant(trx, offer, school.id);
-	const mails = await composeBookingMails(trx, [{ kind: 'requested', bookingId: inserted.id }]);
-	return { ...success({ booking: inserted, replayed: false }), mails };
+	const mails = requestedMails({ ...offer, ...inserted, schoolName: school.name });
+	return { ...success({ booking: inserted as Booking, replayed: false }), mails };
 }
 
 /**
@@ -168,9 +209,10 @@ export async function bookSeats(
 		return refuse(400, message, { seats: message });
 	}
 	const today = options.today ?? copenhagenToday();
+	const school = await loadSchool(db, input);
 	const outcome = await db
 		.transaction()
-		.execute((trx) => bookInTransaction(trx, user, input, today));
+		.execute((trx) => bookInTransaction(trx, user, input, school, today));
 	if (!outcome.ok) return outcome;
 	const { mails, ...result } = outcome;
 	if (mails?.length) await deliverBookingMails(db, mails);
