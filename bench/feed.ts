@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { seedDemo } from '../db/seed/index';
 import { openDatabase } from '../src/lib/server/db/engine';
@@ -161,10 +162,26 @@ interface Feed {
 	token: string;
 }
 
+/** BENCH_FEED_DATABASE_URL=postgres://…/aarshjul_feed_bench runs the server on PostgreSQL. */
+const PG_URL = process.env.BENCH_FEED_DATABASE_URL || undefined;
+
+async function recreatePostgres(url: string): Promise<void> {
+	const parsed = new URL(url);
+	const name = parsed.pathname.slice(1);
+	if (!/^[a-z_]*bench[a-z_]*$/.test(name)) throw new Error('the database name must contain bench');
+	parsed.pathname = '/postgres';
+	const client = new pg.Client({ connectionString: parsed.toString() });
+	await client.connect();
+	await client.query(`drop database if exists ${name} with (force)`);
+	await client.query(`create database ${name}`);
+	await client.end();
+}
+
 async function overHttp(dataDir: string, feeds: Feed[], cacheMs: string): Promise<string[]> {
 	process.env.FEED_CACHE_MS = cacheMs;
-	const server = await startServer({ dataDir, port: 4431 });
-	const label = cacheMs === '0' ? 'no feed cache' : `feed cache ${cacheMs} ms`;
+	const server = await startServer({ dataDir, port: 4431, databaseUrl: PG_URL });
+	const engine = PG_URL ? 'PostgreSQL' : 'PGlite';
+	const label = `${engine}, ${cacheMs === '0' ? 'no feed cache' : `feed cache ${cacheMs} ms`}`;
 	const lines: string[] = [];
 	try {
 		for (const feed of feeds) {
@@ -205,11 +222,14 @@ async function main() {
 	const dataDir = mkdtempSync(join(tmpdir(), 'aarshjul-feed-bench-'));
 	try {
 		console.log(`${machine()}; ${new Date().toISOString()}; load ${load()}`);
-		const processLines = await inProcess();
+		const processLines = process.env.BENCH_SKIP_PROCESS ? '' : await inProcess();
 		// The built app creates schema and demo data on its first start.
-		const first = await startServer({ dataDir, port: 4431 });
+		if (PG_URL) await recreatePostgres(PG_URL);
+		const first = await startServer({ dataDir, port: 4431, databaseUrl: PG_URL });
 		await first.stop();
-		const database = await openDatabase({ dataDir: `${dataDir}/pglite` });
+		const database = await openDatabase(
+			PG_URL ? { url: PG_URL, poolSize: 2 } : { dataDir: `${dataDir}/pglite` }
+		);
 		const small = await fillSchool(database.db, 'stensballeskolen', 0);
 		const big = await fillSchool(database.db, 'lundskolen');
 		await database.close();
