@@ -34,13 +34,20 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// Calendar clients poll feeds often and never see text in a language: skip the locale
+// middleware there (it clones every request).
+const needsNoLocale = (pathname: string) =>
+	pathname === '/healthz' || (pathname.startsWith('/feeds/') && pathname.endsWith('.ics'));
+
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+	needsNoLocale(event.url.pathname)
+		? resolve(event)
+		: paraglideMiddleware(event.request, ({ request, locale }) => {
+				event.request = request;
+				return resolve(event, {
+					transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+				});
+			});
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

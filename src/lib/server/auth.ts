@@ -15,6 +15,7 @@ import {
 	loginIpKey,
 	passwordChangeKey,
 	resetAccountKey,
+	refundToken,
 	resetBucket,
 	resetIpKey
 } from './throttle';
@@ -64,6 +65,7 @@ export async function logIn(
 	const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
 	if (!user || !user.passwordHash || !valid) return { ok: false, reason: 'invalid' };
 	await resetBucket(db, loginAccountKey(email));
+	await refundToken(db, loginIpKey(input.ip), LOGIN_PER_IP);
 	return { ok: true, userId: user.id };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from './db/schema';
 
 // Token buckets in the database, so that every app instance shares the same counts.
@@ -61,6 +61,24 @@ export async function consumeToken(
 			retryAfterSeconds: Math.max(1, Math.ceil((1 - available) * policy.refillSeconds))
 		} as const;
 	});
+}
+
+/**
+ * Gives back the token an attempt took, so that only failed attempts count against an IP: a
+ * school's many teachers behind one address can all log in, while guessing is still slowed.
+ */
+export async function refundToken(
+	db: Kysely<DB>,
+	key: string,
+	policy: BucketPolicy
+): Promise<void> {
+	await db
+		.updateTable('rateLimit')
+		.set((eb) => ({
+			tokens: sql<number>`least(${policy.max}::double precision, ${eb.ref('tokens')} + 1)`
+		}))
+		.where('key', '=', key)
+		.execute();
 }
 
 /** Fills a bucket again (a successful login resets the account's bucket). */
