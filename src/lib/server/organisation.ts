@@ -108,13 +108,34 @@ export function findOrganisationById(db: Kysely<DB>, id: string) {
 	return findOrganisation(db, 'o.id', id);
 }
 
-export function listMunicipalities(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {
+export interface MunicipalityRef {
+	id: string;
+	name: string;
+	slug: string;
+}
+
+/** The municipalities, by name: for selects, the holiday picker and the embed. */
+export function listMunicipalities(db: Kysely<DB>): Promise<MunicipalityRef[]> {
 	return db
 		.selectFrom('organisation')
-		.select(['id', 'name'])
+		.select(['id', 'name', 'slug'])
 		.where('kind', '=', 'municipality')
 		.orderBy('name')
 		.execute();
+}
+
+/** One municipality by its slug or id (null when missing or not a municipality). */
+export async function findMunicipality(
+	db: Kysely<DB>,
+	by: { slug: string } | { id: string }
+): Promise<MunicipalityRef | null> {
+	const row = await db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'slug'])
+		.where('kind', '=', 'municipality')
+		.where('slug' in by ? 'slug' : 'id', '=', 'slug' in by ? by.slug : by.id)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 export function listTrades(db: Kysely<DB>): Promise<Trade[]> {

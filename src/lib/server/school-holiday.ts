@@ -8,11 +8,7 @@ import { UUID } from './activity-core';
 export type HolidayResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' };
 const notFound = { ok: false, reason: 'not_found' } as const;
 
-export interface Municipality {
-	id: string;
-	name: string;
-	slug: string;
-}
+export { listMunicipalities, type MunicipalityRef as Municipality } from './organisation';
 
 /**
  * Each municipality enters its own school holidays: its admins and members, and the secretariat.
@@ -21,15 +17,6 @@ export interface Municipality {
 export function canEditSchoolHolidays(user: RightsUser | null, municipalityId: string): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || user.memberships.some((m) => m.organisationId === municipalityId);
-}
-
-export async function listMunicipalities(db: Kysely<DB>): Promise<Municipality[]> {
-	return db
-		.selectFrom('organisation')
-		.select(['id', 'name', 'slug'])
-		.where('kind', '=', 'municipality')
-		.orderBy('name')
-		.execute();
 }
 
 /** The school holidays of a municipality, optionally only those touching one school year. */

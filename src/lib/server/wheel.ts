@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { findMunicipality } from './organisation';
 import type { Kysely } from 'kysely';
 import { copenhagenToday } from '$lib/dates/iso';
 import { danishPublicHolidays, type PublicHoliday } from '$lib/dates/holidays';
@@ -119,33 +120,10 @@ export async function listSchoolHolidays(
 		.execute();
 }
 
-export interface MunicipalityRef {
-	id: string;
-	name: string;
-	slug: string;
-}
+export { listMunicipalities, type MunicipalityRef } from './organisation';
 
-export async function listMunicipalities(db: Kysely<DB>): Promise<MunicipalityRef[]> {
-	return db
-		.selectFrom('organisation')
-		.select(['id', 'name', 'slug'])
-		.where('kind', '=', 'municipality')
-		.orderBy('name')
-		.execute();
-}
-
-export async function findMunicipalityBySlug(
-	db: Kysely<DB>,
-	slug: string
-): Promise<MunicipalityRef | null> {
-	const row = await db
-		.selectFrom('organisation')
-		.select(['id', 'name', 'slug'])
-		.where('kind', '=', 'municipality')
-		.where('slug', '=', slug)
-		.executeTakeFirst();
-	return row ?? null;
-}
+export const findMunicipalityBySlug = (db: Kysely<DB>, slug: string) =>
+	findMunicipality(db, { slug });
 
 export async function loadWheel(
 	db: Kysely<DB>,

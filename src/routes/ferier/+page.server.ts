@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
+import { findMunicipality } from '$lib/server/organisation';
 import { parseForm, readForm } from '$lib/server/forms';
 import {
 	canEditSchoolHolidays,
@@ -51,9 +52,10 @@ async function requireHoliday(user: App.Locals['user'], form: FormData) {
 /** Back to the municipality's list (post/redirect/get), or 404 for what is not the user's. */
 async function done(result: HolidayResult<unknown>, municipalityId?: string): Promise<never> {
 	if (!result.ok) error(404, m.holiday_err_not_found());
-	const slug = (await listMunicipalities(await getDb())).find(
-		(mu) => mu.id === municipalityId
-	)?.slug;
+	const municipality = municipalityId
+		? await findMunicipality(await getDb(), { id: municipalityId })
+		: null;
+	const slug = municipality?.slug;
 	redirect(303, slug ? `/ferier?kommune=${slug}` : '/ferier');
 }
 

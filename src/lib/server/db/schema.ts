@@ -1,5 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganisationKind, Role } from '../../types';
+import type { BookingTable, OfferTable } from './schema-booking';
+import type { FeedTokenTable } from './schema-feed';
+
+export * from './schema-booking';
+export * from './schema-feed';
 
 // Table types for Kysely (camelCase via CamelCasePlugin; snake_case in SQL).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -207,77 +212,3 @@ export type ActivitySeries = Selectable<ActivitySeriesTable>;
 export type SchoolHoliday = Selectable<SchoolHolidayTable>;
 export type Trade = Selectable<TradeTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
-
-// --- Offers and bookings (issue 4) ---
-
-export type OfferKind = 'erhvervspraktik' | 'visit' | 'forloeb';
-export type OfferStatus = 'open' | 'closed' | 'cancelled';
-export type BookingStatus = 'requested' | 'confirmed' | 'declined' | 'cancelled' | 'waitlisted';
-type OptionalDate = ColumnType<string | null, string | null | undefined, string | null>;
-type DefaultText = ColumnType<string, string | undefined, string>;
-
-export interface OfferTable {
-	id: Generated<string>;
-	activityId: string;
-	/** Shared by the weeks or sessions created together. */
-	groupId: ColumnType<string | null, string | null | undefined, string | null>;
-	kind: OfferKind;
-	tradeCode: string | null;
-	gradeLevels: number[];
-	/** Places per week (erhvervspraktik), max pupils (visit), seats per session (forløb). */
-	capacity: number;
-	bookingOpensAt: OptionalDate;
-	bookingClosesAt: OptionalDate;
-	contactName: DefaultText;
-	contactEmail: DefaultText;
-	address: DefaultText;
-	whatToBring: DefaultText;
-	whatYouSee: DefaultText;
-	status: ColumnType<OfferStatus, OfferStatus | undefined, OfferStatus>;
-	createdAt: Generated<Date>;
-	updatedAt: Timestamp;
-}
-
-export interface BookingTable {
-	id: Generated<string>;
-	offerId: string;
-	schoolId: string;
-	classLabel: string;
-	seats: number;
-	teacherName: string;
-	teacherEmail: string;
-	pupilFirstNames: ColumnType<string[], string[] | undefined, string[]>;
-	status: BookingStatus;
-	message: DefaultText;
-	cancelReason: DefaultText;
-	idempotencyKey: string;
-	agreementSignedAt: OptionalDate;
-	parentsConsentAt: OptionalDate;
-	uuNotifiedAt: OptionalDate;
-	createdBy: string | null;
-	createdAt: Generated<Date>;
-	updatedAt: Timestamp;
-}
-
-export type Offer = Selectable<OfferTable>;
-export type NewOffer = Insertable<OfferTable>;
-export type Booking = Selectable<BookingTable>;
-export type NewBooking = Insertable<BookingTable>;
-
-// --- Calendar feeds (issue 5) ---
-
-export type FeedScope = 'school' | 'company' | 'municipality' | 'user' | 'organisation';
-
-export interface FeedTokenTable {
-	id: Generated<string>;
-	scope: FeedScope;
-	organisationId: string | null;
-	userId: string | null;
-	/** SHA-256 of the secret in the address; the secret itself is never stored. */
-	tokenHash: Uint8Array;
-	createdBy: string | null;
-	createdAt: Generated<Date>;
-	revokedAt: Date | null;
-}
-
-export type FeedToken = Selectable<FeedTokenTable>;

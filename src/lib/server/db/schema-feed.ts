@@ -1,0 +1,18 @@
+import type { Generated, Selectable } from 'kysely';
+
+// Table types of calendar feeds (issue 5); part of DB in schema.ts.
+export type FeedScope = 'school' | 'company' | 'municipality' | 'user' | 'organisation';
+
+export interface FeedTokenTable {
+	id: Generated<string>;
+	scope: FeedScope;
+	organisationId: string | null;
+	userId: string | null;
+	/** SHA-256 of the secret in the address; the secret itself is never stored. */
+	tokenHash: Uint8Array;
+	createdBy: string | null;
+	createdAt: Generated<Date>;
+	revokedAt: Date | null;
+}
+
+export type FeedToken = Selectable<FeedTokenTable>;
