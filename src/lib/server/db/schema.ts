@@ -2,9 +2,11 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { OrganisationKind, Role } from '../../types';
 import type { BookingTable, OfferTable } from './schema-booking';
 import type { FeedTokenTable } from './schema-feed';
+import type { AllianceTables } from './schema-alliance';
 
 export * from './schema-booking';
 export * from './schema-feed';
+export * from './schema-alliance';
 
 // Table types for Kysely (camelCase via CamelCasePlugin; snake_case in SQL).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -178,7 +180,7 @@ export interface SchoolHolidayTable {
 	endDate: DateString;
 }
 
-export interface DB {
+export interface DB extends AllianceTables {
 	trade: TradeTable;
 	organisation: OrganisationTable;
 	organisationTrade: OrganisationTradeTable;
