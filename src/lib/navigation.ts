@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/tilbud', label: m.nav_offers },
 	{ href: '/bookinger', label: m.nav_bookings, requiresLogin: true, badge: 'bookingsWaiting' },
 	{ href: '/feeds', label: m.nav_feeds, requiresLogin: true },
+	{ href: '/alliancen', label: m.nav_alliance },
 	{ href: '/ferier', label: m.holiday_title },
 	{ href: '/organisationer', label: m.nav_organisations }
 ];
