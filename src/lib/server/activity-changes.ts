@@ -15,6 +15,8 @@ import {
 } from './activity-rights';
 import { activityListQuery, type ActivityListItem } from './activity-queries';
 import { failure, loadForChange, type ActivityResult } from './activity-core';
+import { auditActivity } from './activity-audit';
+import { summaries } from './audit-text';
 
 /** Cancelled activities stay on the wheel (struck through) and in feeds as STATUS:CANCELLED. */
 export async function cancelActivity(
@@ -42,6 +44,7 @@ export async function cancelActivity(
 				})
 				.where('id', '=', id)
 				.execute();
+			await auditActivity(trx, user, 'cancel', loaded.value);
 		}
 		return { ok: true as const, value: { id } };
 	});
@@ -63,6 +66,7 @@ export async function deleteActivity(
 		if (!loaded.ok) return loaded;
 		// Participants go with it (on delete cascade).
 		await trx.deleteFrom('activity').where('id', '=', id).execute();
+		await auditActivity(trx, user, 'delete', loaded.value);
 		return { ok: true as const, value: { id } };
 	});
 }
@@ -111,6 +115,8 @@ export async function moveActivity(
 				})
 				.where('id', '=', id)
 				.execute();
+			const summary = summaries.moved(activity.title, newStartDate);
+			await auditActivity(trx, user, 'update', activity, summary);
 		}
 		const moved = await activityListQuery(trx, user)
 			.where('activity.id', '=', id)

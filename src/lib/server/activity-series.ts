@@ -20,6 +20,8 @@ import {
 	seriesParticipants
 } from './activity-series-core';
 import { planSeriesSync } from './activity-series-plan';
+import { auditSeries } from './activity-audit';
+import { summaries } from './audit-text';
 
 export { findSeriesForUser, type SeriesDetail } from './activity-series-queries';
 
@@ -52,6 +54,8 @@ export async function createSeries(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const ids = await insertOccurrences(trx, id, input, occurrences.value, user.id);
+		const summary = summaries.series(input.title, ids.length);
+		await auditSeries(trx, user, 'create', { id, ownerId: input.ownerId }, summary);
 		return { ok: true as const, value: { id, created: ids.length } };
 	});
 }
@@ -158,15 +162,15 @@ export async function updateSeries(
 			.set({ ...seriesColumns(input), updatedAt: new Date() })
 			.where('id', '=', seriesId)
 			.execute();
-		return {
-			ok: true as const,
-			value: {
-				updated: plan.update.length,
-				inserted: plan.insert.length,
-				deleted: plan.delete.length,
-				detached: existing.filter((r) => r.detached).length
-			}
+		const counts = {
+			updated: plan.update.length,
+			inserted: plan.insert.length,
+			deleted: plan.delete.length,
+			detached: existing.filter((r) => r.detached).length
 		};
+		const summary = summaries.seriesChanged(input.title, counts);
+		await auditSeries(trx, user, 'update', { id: seriesId, ownerId: input.ownerId }, summary);
+		return { ok: true as const, value: counts };
 	});
 }
 
@@ -186,6 +190,7 @@ export async function deleteSeries(
 		);
 		if (!loaded.ok) return loaded;
 		await trx.deleteFrom('activitySeries').where('id', '=', seriesId).execute();
+		await auditSeries(trx, user, 'delete', loaded.value, loaded.value.title);
 		return { ok: true as const, value: { id: seriesId } };
 	});
 }

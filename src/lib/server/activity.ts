@@ -4,6 +4,7 @@ import type { ActivityInput } from '$lib/validation/activity';
 import type { Activity, DB, OrganisationKind } from './db/schema';
 import { canCreateActivityFor, canEditActivity, type RightsUser } from './activity-rights';
 import { activityListQuery, type ActivityListItem } from './activity-queries';
+import { auditActivity } from './activity-audit';
 import {
 	UUID,
 	failure,
@@ -151,6 +152,7 @@ export async function createActivity(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await replaceParticipants(trx, id, participants);
+		await auditActivity(trx, user, 'create', { ...input, id });
 		return { ok: true as const, value: { id } };
 	});
 }
@@ -198,6 +200,7 @@ export async function updateActivity(
 			.where('id', '=', id)
 			.execute();
 		await replaceParticipants(trx, id, participants);
+		await auditActivity(trx, user, 'update', { ...input, id });
 		return { ok: true as const, value: { id } };
 	});
 }

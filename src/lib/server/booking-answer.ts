@@ -8,6 +8,7 @@ import { composeBookingMails, deliverBookingMails, type BookingEvent } from './b
 import { UUID, refuse, success, type Result } from './booking-result';
 import { loadBookingParties } from './booking-queries';
 import type { MailMessage } from './mail';
+import { auditBooking } from './booking-audit';
 
 const STATUS_TEXT: Record<BookingStatus, () => string> = {
 	requested: () => m.booking_status_requested(),
@@ -75,6 +76,7 @@ async function changeInTransaction(
 		.where('id', '=', bookingId)
 		.returningAll()
 		.executeTakeFirstOrThrow();
+	await auditBooking(trx, user, action === 'cancel' ? 'cancel' : 'update', after, offer.title);
 	const events: BookingEvent[] = [];
 	if (moved.to === 'cancelled') {
 		// Someone on both sides (the secretariat) cancels for the school, so the provider is told.

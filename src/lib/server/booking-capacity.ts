@@ -3,6 +3,7 @@ import type { ActivityStatus, DB, OfferKind, OfferStatus } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import { visibleActivitiesQuery } from './activity-queries';
 import { ACTIVE_STATUSES } from './booking-state';
+import { auditBooking } from './booking-audit';
 
 /** An offer with its activity, as the booking code needs it. */
 export interface OfferForBooking {
@@ -22,7 +23,7 @@ export interface OfferForBooking {
 	ownerId: string;
 }
 
-function offerForBookingQuery(db: Kysely<DB>, user: RightsUser | null) {
+export function offerForBookingQuery(db: Kysely<DB>, user: RightsUser | null) {
 	return visibleActivitiesQuery(db, user)
 		.innerJoin('offer', 'offer.activityId', 'activity.id')
 		.select([
@@ -54,29 +55,6 @@ export async function lockOfferForUser(
 	offerId: string
 ): Promise<OfferForBooking | null> {
 	const row = await offerForBookingQuery(trx, user)
-		.where('offer.id', '=', offerId)
-		.forUpdate('offer')
-		.executeTakeFirst();
-	return row ?? null;
-}
-
-/**
- * lockOfferForUser for a new booking, with what the provider's 'requested' mail needs (contact,
- * provider name and address), so that no query is needed for it under the lock.
- */
-export async function lockOfferForBooking(
-	trx: Transaction<DB>,
-	user: RightsUser | null,
-	offerId: string
-) {
-	const row = await offerForBookingQuery(trx, user)
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.select([
-			'offer.contactName',
-			'offer.contactEmail',
-			'owner.name as providerName',
-			'owner.contactEmail as ownerEmail'
-		])
 		.where('offer.id', '=', offerId)
 		.forUpdate('offer')
 		.executeTakeFirst();
@@ -121,7 +99,7 @@ export async function promoteWaitlist(
 	if (free <= 0) return [];
 	const waiting = await trx
 		.selectFrom('booking')
-		.select(['id', 'seats', 'schoolId'])
+		.select(['id', 'seats', 'schoolId', 'classLabel'])
 		.where('offerId', '=', offer.id)
 		.where('status', '=', 'waitlisted')
 		.orderBy('createdAt')
@@ -137,6 +115,8 @@ export async function promoteWaitlist(
 			.set({ status: 'requested', updatedAt: new Date() })
 			.where('id', '=', booking.id)
 			.execute();
+		// The system moves it, whoever freed the seats: actor null.
+		await auditBooking(trx, null, 'update', { ...booking, status: 'requested' }, offer.title);
 		await syncParticipant(trx, offer, booking.schoolId);
 	}
 	return promoted;

@@ -11,6 +11,8 @@ import {
 import { ACTIVE_STATUSES } from './booking-state';
 import { bookingListQuery, loadBookingParties } from './booking-queries';
 import { refuse, success, type Result } from './booking-result';
+import { auditBooking } from './booking-audit';
+import { checklistSummary } from './audit-text';
 
 export type { ChecklistField };
 export type ChecklistState = 'done' | 'overdue' | 'due_soon' | 'pending';
@@ -147,18 +149,24 @@ export async function updateChecklist(
 	}
 	const offer = await db
 		.selectFrom('offer')
-		.select('kind')
-		.where('id', '=', parties.offerId)
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.select(['offer.kind', 'activity.title'])
+		.where('offer.id', '=', parties.offerId)
 		.executeTakeFirstOrThrow();
 	if (offer.kind !== 'erhvervspraktik') return refuse(409, m.booking_err_checklist_not_praktik());
 	if (!ACTIVE_STATUSES.includes(parties.status))
 		return refuse(409, m.booking_err_checklist_inactive());
 	const value = input.done ? (options.today ?? copenhagenToday()) : null;
-	const updated = await db
-		.updateTable('booking')
-		.set({ [entry.column]: value, updatedAt: new Date() })
-		.where('id', '=', bookingId)
-		.returningAll()
-		.executeTakeFirstOrThrow();
+	const updated = await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.updateTable('booking')
+			.set({ [entry.column]: value, updatedAt: new Date() })
+			.where('id', '=', bookingId)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const summary = checklistSummary(row, offer.title, entry.field, input.done);
+		await auditBooking(trx, user, 'update', row, offer.title, summary);
+		return row;
+	});
 	return success(updated);
 }

@@ -9,6 +9,7 @@ import { ACTIVE_STATUSES } from './booking-state';
 import { deliverBookingMails, requestedMails } from './booking-notify';
 import { UUID, refuse, success, type Refusal, type Result } from './booking-result';
 import type { MailMessage } from './mail';
+import { auditBooking } from './booking-audit';
 
 export * from './booking-result';
 export { cancelBooking, confirmBooking, declineBooking } from './booking-answer';
@@ -187,6 +188,8 @@ async function bookInTransaction(
 		.selectAll()
 		.executeTakeFirst();
 	if (!inserted) return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+	// The one extra statement of the hot path: a replay above writes no event.
+	await auditBooking(trx, user, 'create', inserted, offer.title);
 	if (inserted.status === 'waitlisted') return success({ booking: inserted, replayed: false });
 	const mails = requestedMails({ ...offer, ...inserted, schoolName: school.name });
 	return { ...success({ booking: inserted as Booking, replayed: false }), mails };

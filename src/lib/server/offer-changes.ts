@@ -7,6 +7,8 @@ import { composeBookingMails, deliverBookingMails, type BookingEvent } from './b
 import { OPEN_STATUSES } from './booking-state';
 import { UUID, refuse, success, type Result } from './booking-result';
 import type { MailMessage } from './mail';
+import { auditBooking, auditOffer } from './booking-audit';
+import { summaries } from './audit-text';
 
 type Outcome = Result<{ id: string }> & { mails?: MailMessage[] };
 type Change = (trx: Transaction<DB>, offer: OfferForBooking) => Promise<MailMessage[]>;
@@ -44,6 +46,7 @@ async function setStatus(trx: Transaction<DB>, offerId: string, status: OfferSta
 export function closeOffer(db: Kysely<DB>, user: OfferUser | null, offerId: string) {
 	return changeOffer(db, user, offerId, async (trx, offer) => {
 		await setStatus(trx, offer.id, 'closed');
+		await auditOffer(trx, user, 'update', offer, summaries.offerClosed(offer.title));
 		return [];
 	});
 }
@@ -52,6 +55,7 @@ export function closeOffer(db: Kysely<DB>, user: OfferUser | null, offerId: stri
 export function reopenOffer(db: Kysely<DB>, user: OfferUser | null, offerId: string) {
 	return changeOffer(db, user, offerId, async (trx, offer) => {
 		await setStatus(trx, offer.id, 'open');
+		await auditOffer(trx, user, 'update', offer, summaries.offerReopened(offer.title));
 		const promoted = await promoteWaitlist(trx, { ...offer, status: 'open' });
 		return composeBookingMails(
 			trx,
@@ -92,8 +96,11 @@ export async function cancelOffer(
 			.set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
 			.where('offerId', '=', offer.id)
 			.where('status', 'in', OPEN_STATUSES)
-			.returning('id')
+			.returning(['id', 'schoolId', 'classLabel', 'status'])
 			.execute();
+		await auditOffer(trx, user, 'cancel', offer);
+		// Each school sees in its own log that its booking went with the offer.
+		for (const booking of cancelled) await auditBooking(trx, user, 'cancel', booking, offer.title);
 		const events: BookingEvent[] = cancelled.map((b) => ({
 			kind: 'cancelled',
 			bookingId: b.id,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
+import { formatDate } from '$lib/dates/format';
 import { kindIssues, type OfferInput, type OfferUpdateInput } from '$lib/validation/offer';
 import type { DB, OfferKind, OrganisationKind } from './db/schema';
 import { canCreateOfferFor, canEditOffer, type OfferUser } from './offer-rights';
 import { lockOfferForUser, promoteWaitlist, takenSeats } from './booking-capacity';
 import { composeBookingMails, deliverBookingMails } from './booking-notify';
 import { refuse, success, type Refusal, type Result } from './booking-result';
+import { auditOffer } from './booking-audit';
 
 export * from './offer-queries';
 export { cancelOffer, closeOffer, reopenOffer } from './offer-changes';
@@ -122,6 +124,14 @@ export async function createOffer(
 				.executeTakeFirstOrThrow();
 			activityIds.push(activity.id);
 			offerIds.push(offer.id);
+			const summary = `${input.title} · ${formatDate(session.startDate)}`;
+			await auditOffer(
+				trx,
+				user,
+				'create',
+				{ ...offer, ownerId: owner.id, title: input.title },
+				summary
+			);
 		}
 		return success({ offerIds, activityIds, groupId });
 	});
@@ -179,6 +189,7 @@ export async function updateOffer(
 			.set({ ...offerColumns(input), updatedAt: new Date() })
 			.where('id', '=', offer.id)
 			.execute();
+		await auditOffer(trx, user, 'update', { ...offer, title: input.title });
 		const promoted = await promoteWaitlist(trx, { ...offer, capacity: input.capacity });
 		const mails = await composeBookingMails(
 			trx,

@@ -3,6 +3,8 @@ import { isSchoolYearLabel, nextSchoolYear } from '$lib/dates/school-year';
 import { rollForward, type RollForwardConflict, type RolledSpan } from '$lib/wheel/rollforward';
 import type { DB } from './db/schema';
 import type { RightsUser } from './activity-rights';
+import { auditActivity } from './activity-audit';
+import { summaries } from './audit-text';
 import {
 	holidaysAround,
 	listRollForwardCandidates,
@@ -159,6 +161,15 @@ export async function applyRollForward(
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				createdIds.push(id);
+				// One event per copy: each has its own owner, whose admins see it in their log.
+				const summary = summaries.rolled(s.title, preview.toYear);
+				await auditActivity(
+					trx,
+					user,
+					'create',
+					{ id, ownerId: s.ownerId, title: s.title },
+					summary
+				);
 				const orgs = participants.filter((p) => p.activityId === item.id);
 				if (orgs.length) {
 					await trx
