@@ -3,6 +3,8 @@ import type { DB, FeedScope, OrganisationKind } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import { constantTimeEqual, generateSecureRandomString, hashSecret } from './random';
 import { clearFeedCache } from './feed-cache';
+import { recordAudit } from './audit';
+import { summaries } from './audit-text';
 
 // Secret feed addresses. Only SHA-256(token) is stored, so an address is shown once: when it is
 // made or rotated. Whoever loses it makes a new one (the old one stops working at once).
@@ -56,6 +58,26 @@ export function canManageFeed(user: (RightsUser & { id: string }) | null, subjec
 
 const COLUMNS = ['id', 'scope', 'organisationId', 'userId', 'createdAt'] as const;
 
+/**
+ * Making and rotating an address are logged; the summary says which, never the token. A person's
+ * own feed belongs to no organisation: only the secretariat sees it in the log.
+ */
+function auditFeed(
+	db: Kysely<DB>,
+	actorId: string | null,
+	action: 'create' | 'update',
+	feed: { id: string; organisationId: string | null }
+) {
+	return recordAudit(db, {
+		actorId,
+		organisationId: feed.organisationId,
+		action,
+		entityType: 'feed',
+		entityId: feed.id,
+		summary: action === 'create' ? summaries.feedCreated() : summaries.feedRotated()
+	});
+}
+
 export async function findLiveFeed(
 	db: Kysely<DB>,
 	subject: FeedSubject
@@ -81,18 +103,22 @@ export async function getOrCreateFeedToken(
 	const existing = await findLiveFeed(db, subject);
 	if (existing) return { feed: existing, token: null };
 	const token = generateSecureRandomString();
-	const row = await db
-		.insertInto('feedToken')
-		.values({ ...subjectColumns(subject), tokenHash: hashSecret(token), createdBy })
-		.onConflict((oc) =>
-			oc
-				.column(subject.scope === 'user' ? 'userId' : 'organisationId')
-				.where('revokedAt', 'is', null)
-				.where(subject.scope === 'user' ? 'userId' : 'organisationId', 'is not', null)
-				.doNothing()
-		)
-		.returning(COLUMNS)
-		.executeTakeFirst();
+	const row = await db.transaction().execute(async (trx) => {
+		const made = await trx
+			.insertInto('feedToken')
+			.values({ ...subjectColumns(subject), tokenHash: hashSecret(token), createdBy })
+			.onConflict((oc) =>
+				oc
+					.column(subject.scope === 'user' ? 'userId' : 'organisationId')
+					.where('revokedAt', 'is', null)
+					.where(subject.scope === 'user' ? 'userId' : 'organisationId', 'is not', null)
+					.doNothing()
+			)
+			.returning(COLUMNS)
+			.executeTakeFirst();
+		if (made) await auditFeed(trx, createdBy, 'create', made);
+		return made;
+	});
 	if (row) return { feed: toRecord(row), token };
 	const winner = await findLiveFeed(db, subject);
 	if (!winner) throw new Error('feed token vanished during creation');
@@ -117,11 +143,13 @@ export async function rotateFeedToken(
 				? revoke.where('userId', '=', subject.userId)
 				: revoke.where('organisationId', '=', subject.organisationId);
 		await revoke.execute();
-		return trx
+		const made = await trx
 			.insertInto('feedToken')
 			.values({ ...subjectColumns(subject), tokenHash: hashSecret(token), createdBy })
 			.returning(COLUMNS)
 			.executeTakeFirstOrThrow();
+		await auditFeed(trx, createdBy, 'update', made);
+		return made;
 	});
 	clearFeedCache();
 	return { feed: toRecord(row), token };

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from './db/schema';
 import { hashPassword } from './password';
 import { findValidToken, normalise, useToken, type ValidToken } from './user-token';
+import { auditMembership } from './member-audit';
+import { memberSummary } from './audit-text';
 
 export interface InvitationDetails extends ValidToken {
 	organisationName: string;
@@ -54,13 +56,15 @@ export async function acceptInvitation(
 
 			const existing = await trx
 				.selectFrom('appUser')
-				.select(['id', 'passwordHash'])
+				.select(['id', 'name', 'passwordHash'])
 				.where(sql<string>`lower(email)`, '=', normalise(used.email))
 				.forUpdate()
 				.executeTakeFirst();
 			let userId: string;
+			let name = details?.name ?? '';
 			if (existing) {
 				userId = existing.id;
+				if (existing.passwordHash) name = existing.name;
 				if (!existing.passwordHash) {
 					if (!details || !passwordHash) return rollback();
 					await trx
@@ -93,6 +97,9 @@ export async function acceptInvitation(
 						.where(sql.ref('excluded.role'), '=', 'admin')
 				)
 				.execute();
+			// The new member acts: accepting is their own doing, not the inviter's.
+			const summary = memberSummary(name, used.role);
+			await auditMembership(trx, userId, 'create', used.organisationId, userId, summary);
 			return { userId };
 		})
 		.catch((e) => {

@@ -5,6 +5,8 @@ import { sendInvitationMail } from './mail';
 import type { OrganisationInput } from '$lib/validation/organisation';
 import { createOrganisation, inTransaction, type Outcome } from './organisation';
 import { createInvitation } from './user-token';
+import { auditInvitation, auditMembership } from './member-audit';
+import { memberSummary } from './audit-text';
 
 export interface Member {
 	userId: string;
@@ -42,7 +44,8 @@ export function changeMemberRole(
 	db: Kysely<DB>,
 	organisationId: string,
 	userId: string,
-	role: Role
+	role: Role,
+	actorId: string | null = null
 ): Promise<Outcome<Member> | null> {
 	return inTransaction(db, async (trx) => {
 		const members = await lockMemberships(trx, organisationId);
@@ -59,6 +62,8 @@ export function changeMemberRole(
 			.execute();
 		const member = (await listMembers(trx, organisationId)).find((ms) => ms.userId === userId);
 		if (!member) throw new Error('membership vanished inside its own transaction');
+		const summary = memberSummary(member.name, role);
+		await auditMembership(trx, actorId, 'update', organisationId, userId, summary);
 		return { ok: true, value: member };
 	});
 }
@@ -67,7 +72,8 @@ export function changeMemberRole(
 export function removeMember(
 	db: Kysely<DB>,
 	organisationId: string,
-	userId: string
+	userId: string,
+	actorId: string | null = null
 ): Promise<Outcome<true> | null> {
 	return inTransaction(db, async (trx) => {
 		const members = await lockMemberships(trx, organisationId);
@@ -76,11 +82,16 @@ export function removeMember(
 		const admins = members.filter((ms) => ms.role === 'admin').length;
 		if (target.role === 'admin' && admins <= 1)
 			return { ok: false, errors: { userId: m.members_last_admin() } };
-		await trx
+		const { name } = await trx
 			.deleteFrom('membership')
 			.where('organisationId', '=', organisationId)
 			.where('userId', '=', userId)
-			.execute();
+			.returning((eb) =>
+				eb.selectFrom('appUser').select('name').where('id', '=', userId).as('name')
+			)
+			.executeTakeFirstOrThrow();
+		const summary = memberSummary(name ?? '', target.role);
+		await auditMembership(trx, actorId, 'delete', organisationId, userId, summary);
 		return { ok: true, value: true };
 	});
 }
@@ -115,6 +126,7 @@ async function prepareInvitation(
 		role: input.role,
 		createdBy: input.invitedBy.id
 	});
+	await auditInvitation(db, input.invitedBy.id, input.organisation.id, email, input.role);
 	return { ok: true, value: { email, token, expiresAt } };
 }
 
@@ -161,10 +173,11 @@ export async function inviteMember(
 export async function createOrganisationWithAdmin(
 	db: Kysely<DB>,
 	input: OrganisationInput,
-	admin: { email: string; invitedBy: { id: string }; origin: string } | null
+	admin: { email: string; invitedBy: { id: string }; origin: string } | null,
+	actorId: string | null = admin?.invitedBy.id ?? null
 ): Promise<Outcome<Organisation>> {
 	const result = await inTransaction(db, async (trx) => {
-		const created = await createOrganisation(trx, input);
+		const created = await createOrganisation(trx, input, actorId);
 		if (!created.ok || !admin) return { created, invitation: null };
 		const invitation = await prepareInvitation(trx, {
 			organisation: created.value,

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { OrganisationInput } from '$lib/validation/organisation';
 import type { DB, Organisation } from './db/schema';
 import type { FieldErrors } from './forms';
+import { recordAudit } from './audit';
 
 // Writing an organisation's profile: slug, references checked against the database, trades.
 
@@ -94,9 +95,27 @@ async function replaceTrades(db: Kysely<DB>, organisationId: string, codes: stri
 		.execute();
 }
 
+function auditOrganisation(
+	db: Kysely<DB>,
+	actorId: string | null,
+	action: 'create' | 'update',
+	organisation: Organisation
+) {
+	return recordAudit(db, {
+		actorId,
+		organisationId: organisation.id,
+		action,
+		entityType: 'organisation',
+		entityId: organisation.id,
+		summary: organisation.name
+	});
+}
+
+/** `actorId`: who creates it, for the audit log (null: the system, e.g. a script). */
 export function createOrganisation(
 	db: Kysely<DB>,
-	input: OrganisationInput
+	input: OrganisationInput,
+	actorId: string | null = null
 ): Promise<Outcome<Organisation>> {
 	return inTransaction(db, async (trx) => {
 		const errors = await checkReferences(trx, input, null);
@@ -108,6 +127,7 @@ export function createOrganisation(
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await replaceTrades(trx, organisation.id, input.trades);
+		await auditOrganisation(trx, actorId, 'create', organisation);
 		return { ok: true, value: organisation };
 	});
 }
@@ -116,7 +136,8 @@ export function createOrganisation(
 export function updateOrganisation(
 	db: Kysely<DB>,
 	id: string,
-	input: OrganisationInput
+	input: OrganisationInput,
+	actorId: string | null = null
 ): Promise<Outcome<Organisation> | null> {
 	return inTransaction(db, async (trx) => {
 		const current = await trx
@@ -143,6 +164,7 @@ export function updateOrganisation(
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await replaceTrades(trx, id, input.trades);
+		await auditOrganisation(trx, actorId, 'update', organisation);
 		return { ok: true, value: organisation };
 	});
 }

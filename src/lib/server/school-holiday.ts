@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { schoolYearRange, isSchoolYearLabel } from '$lib/dates/school-year';
 import type { SchoolHolidayInput } from '$lib/validation/school-holiday';
-import type { DB, SchoolHoliday } from './db/schema';
+import { formatDateRange } from '$lib/dates/format';
+import type { AuditAction, DB, SchoolHoliday } from './db/schema';
+import { recordAudit } from './audit';
+import { actorIdOf } from './audit-text';
 import type { RightsUser } from './activity-rights';
 import { UUID } from './activity-core';
 
@@ -37,6 +40,23 @@ export async function listSchoolHolidays(
 	return query.orderBy('startDate').orderBy('name').execute();
 }
 
+/** The municipality's holidays are its own: its admins see the change in their log. */
+function auditHoliday(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	action: AuditAction,
+	holiday: SchoolHoliday
+) {
+	return recordAudit(db, {
+		actorId: actorIdOf(user),
+		organisationId: holiday.municipalityId,
+		action,
+		entityType: 'school_holiday',
+		entityId: holiday.id,
+		summary: `${holiday.name} ${formatDateRange(holiday.startDate, holiday.endDate)}`
+	});
+}
+
 async function isMunicipality(db: Kysely<DB>, id: string): Promise<boolean> {
 	if (!UUID.test(id)) return false;
 	const row = await db
@@ -56,11 +76,15 @@ export async function createSchoolHoliday(
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!canEditSchoolHolidays(user, municipalityId)) return notFound;
 	if (!(await isMunicipality(db, municipalityId))) return notFound;
-	const row = await db
-		.insertInto('schoolHoliday')
-		.values({ municipalityId, ...input })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const row = await db.transaction().execute(async (trx) => {
+		const created = await trx
+			.insertInto('schoolHoliday')
+			.values({ municipalityId, ...input })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await auditHoliday(trx, user, 'create', created);
+		return created;
+	});
 	return { ok: true, value: { id: row.id } };
 }
 
@@ -86,7 +110,15 @@ export async function updateSchoolHoliday(
 	input: SchoolHolidayInput
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
-	await db.updateTable('schoolHoliday').set(input).where('id', '=', id).execute();
+	await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.updateTable('schoolHoliday')
+			.set(input)
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await auditHoliday(trx, user, 'update', row);
+	});
 	return { ok: true, value: { id } };
 }
 
@@ -96,6 +128,13 @@ export async function deleteSchoolHoliday(
 	id: string
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
-	await db.deleteFrom('schoolHoliday').where('id', '=', id).execute();
+	await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.deleteFrom('schoolHoliday')
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await auditHoliday(trx, user, 'delete', row);
+	});
 	return { ok: true, value: { id } };
 }

@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const admin = adminEmail
 			? { email: adminEmail, invitedBy: user, origin: mailOrigin(url) }
 			: null;
-		const result = await createOrganisationWithAdmin(db, organisation, admin);
+		const result = await createOrganisationWithAdmin(db, organisation, admin, user.id);
 		if (!result.ok) return invalid(form, result.errors);
 		redirect(303, `/organisationer/${result.value.slug}?oprettet=1${admin ? '&inviteret=1' : ''}`);
 	}

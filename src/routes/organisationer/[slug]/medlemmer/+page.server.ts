@@ -63,7 +63,7 @@ export const actions: Actions = {
 	},
 
 	role: async (event) => {
-		const { form, db, organisation } = await begin(event, canChangeMemberRole);
+		const { user, form, db, organisation } = await begin(event, canChangeMemberRole);
 		const parsed = parseForm(roleChangeSchema, form);
 		// A malformed user id cannot be one of this organisation's members.
 		if (!parsed.ok && parsed.failure.data.errors.userId) error(404, m.error_not_found());
@@ -72,7 +72,8 @@ export const actions: Actions = {
 			db,
 			organisation.id,
 			parsed.data.userId,
-			parsed.data.role
+			parsed.data.role,
+			user.id
 		);
 		if (!result) error(404, m.error_not_found());
 		if (!result.ok) return failed('role', form, result.errors);
@@ -83,7 +84,7 @@ export const actions: Actions = {
 		const { user, form, db, organisation } = await begin(event, canRemoveMember);
 		const parsed = parseForm(removeMemberSchema, form);
 		if (!parsed.ok) error(404, m.error_not_found());
-		const result = await removeMember(db, organisation.id, parsed.data.userId);
+		const result = await removeMember(db, organisation.id, parsed.data.userId, user.id);
 		if (!result) error(404, m.error_not_found());
 		if (!result.ok) return failed('remove', form, result.errors);
 		// Whoever removes themselves can no longer see the list.

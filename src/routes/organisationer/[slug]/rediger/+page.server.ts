@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const tradeCodes = (await listTrades(db)).map((t) => t.code);
 		const parsed = parseForm(organisationSchema(tradeCodes), form, { arrayFields: ['trades'] });
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateOrganisation(db, organisation.id, parsed.data);
+		const result = await updateOrganisation(db, organisation.id, parsed.data, user.id);
 		if (!result) error(404, m.error_not_found());
 		if (!result.ok) return invalid(form, result.errors);
 		redirect(303, `/organisationer/${result.value.slug}?gemt=1`);
