@@ -1,0 +1,271 @@
+import { seedId } from '../../../db/seed/ids';
+import { FIXTURES as F } from './fixtures';
+
+// Who may use each route of the app. The authorization probe (authorization-probe.spec.ts)
+// reads the route tree and fails for any page, form action or endpoint missing here, so a new
+// route cannot escape it. GET: the outcome for each role. Actions and POST endpoints: the roles
+// allowed; every other role must be refused (403/404, or the login page for a visitor) — the
+// allowed ones are not sent, since the probe must not change the demo data.
+
+export const ROLES = [
+	'anon',
+	'secretariat',
+	'companyAdmin',
+	'companyMember',
+	'schoolAdmin',
+	'teacher',
+	'municipality',
+	'museum',
+	'learnmark'
+] as const;
+export type ProbeRole = (typeof ROLES)[number];
+export type LoggedInRole = Exclude<ProbeRole, 'anon'>;
+
+export const EMAILS: Record<LoggedInRole, string> = {
+	secretariat: 'sekretariat@aarshjul.example',
+	companyAdmin: 'virksomhed@aarshjul.example',
+	companyMember: 'medarbejder@aarshjul.example',
+	schoolAdmin: 'skole@aarshjul.example',
+	teacher: 'laerer@aarshjul.example',
+	municipality: 'kommune@aarshjul.example',
+	museum: 'museum@aarshjul.example',
+	learnmark: 'learnmark@aarshjul.example'
+};
+
+/** 'login': a 303 to /login; 'away': a 303 elsewhere (e.g. the login page for the logged in). */
+export type Outcome = 200 | 400 | 403 | 404 | 'login' | 'away';
+
+export interface ActionRule {
+	allowed: readonly ProbeRole[];
+	/** Fields that name the target when it is not in the path. */
+	body?: Record<string, string>;
+	/** For JSON endpoints. */
+	json?: unknown;
+}
+
+export interface RouteRule {
+	path: string;
+	get?: Record<ProbeRole, Outcome>;
+	actions?: Record<string, ActionRule>;
+	post?: ActionRule;
+	head?: Record<ProbeRole, Outcome>;
+}
+
+const LOGGED_IN = ROLES.filter((r) => r !== 'anon') as LoggedInRole[];
+
+function outcomes(
+	anon: Outcome,
+	others: Outcome,
+	overrides: Partial<Record<ProbeRole, Outcome>> = {}
+) {
+	const out = { anon } as Record<ProbeRole, Outcome>;
+	for (const r of LOGGED_IN) out[r] = others;
+	return { ...out, ...overrides };
+}
+/** Open to everybody. */
+const everyone = () => outcomes(200, 200);
+/** Any logged-in user; a visitor is sent to log in. */
+const loggedIn = () => outcomes('login', 200);
+/** Only the roles listed; other users get `refusal`, a visitor the login page. */
+const only = (roles: LoggedInRole[], refusal: 403 | 404 = 404) =>
+	outcomes('login', refusal, Object.fromEntries(roles.map((r) => [r, 200])));
+const ALL: readonly ProbeRole[] = ROLES;
+const USERS: readonly ProbeRole[] = LOGGED_IN;
+const COMPANY: LoggedInRole[] = ['companyAdmin', 'companyMember'];
+const SCHOOL: LoggedInRole[] = ['schoolAdmin', 'teacher'];
+const org = (slug: string) => seedId('organisation', slug);
+/** A complete, valid booking for Stensballeskolen: refused only for want of rights. */
+const AS_STENSBALLE = {
+	offerId: F.companyOffer,
+	schoolId: org(F.school),
+	classLabel: '9.P',
+	seats: '1',
+	teacherName: 'Probe',
+	teacherEmail: 'probe@aarshjul.example',
+	idempotencyKey: 'probe-0000000000000000'
+};
+
+export const ACCESS: Record<string, RouteRule> = {
+	'/': { path: '/', get: everyone() },
+	'/aarshjul': { path: '/aarshjul', get: everyone() },
+	'/aarshjul/eksport.png': { path: '/aarshjul/eksport.png', get: everyone() },
+	'/aarshjul/eksport.svg': { path: '/aarshjul/eksport.svg', get: everyone() },
+	'/aarshjul/print': { path: '/aarshjul/print', get: everyone() },
+	'/aarshjul/rul-frem': {
+		path: '/aarshjul/rul-frem',
+		get: loggedIn(),
+		// Rolls only what the user may edit; the selection is checked per activity.
+		actions: { preview: { allowed: USERS }, apply: { allowed: USERS } }
+	},
+	'/aktiviteter/[id]': {
+		path: `/aktiviteter/${F.privateActivity}`,
+		get: outcomes(404, 404, { secretariat: 200, learnmark: 200 }),
+		actions: {
+			// Learnmark takes part (it may see the activity) but does not own it: 403.
+			cancel: { allowed: ['secretariat'] },
+			delete: { allowed: ['secretariat'], body: { confirm: 'ja' } }
+		}
+	},
+	'/aktiviteter/[id]/forekomst': {
+		path: `/aktiviteter/${F.privateActivity}/forekomst`,
+		// Not an occurrence of a series: nobody edits it as one.
+		get: outcomes('login', 404),
+		actions: { default: { allowed: [] } }
+	},
+	'/aktiviteter/[id]/forekomst/aflys': {
+		path: `/aktiviteter/${F.privateActivity}/forekomst/aflys`,
+		get: outcomes('login', 404),
+		actions: { default: { allowed: [] } }
+	},
+	'/aktiviteter/[id]/ics': {
+		path: `/aktiviteter/${F.privateActivity}/ics`,
+		get: outcomes(404, 404, { secretariat: 200, learnmark: 200 })
+	},
+	'/aktiviteter/[id]/rediger': {
+		path: `/aktiviteter/${F.privateActivity}/rediger`,
+		get: outcomes('login', 404, { secretariat: 200, learnmark: 403 }),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/aktiviteter/ny': {
+		path: '/aktiviteter/ny',
+		get: loggedIn(),
+		actions: { default: { allowed: USERS } }
+	},
+	'/alliancen': { path: '/alliancen', get: everyone() },
+	'/api/activities': {
+		path: '/api/activities?start=2026-08-01&end=2026-09-01',
+		get: everyone()
+	},
+	'/api/activities/[id]/move': {
+		path: `/api/activities/${F.privateActivity}/move`,
+		post: { allowed: ['secretariat'], json: { startDate: '2026-08-21', allDay: false } }
+	},
+	'/bookinger': { path: '/bookinger', get: loggedIn() },
+	'/bookinger/[id]': {
+		// Stensballeskolen (Horsens) at Bygholm Stål: not Hedensted's, the museum's or Learnmark's.
+		path: `/bookinger/${F.companyBooking}`,
+		get: only(['secretariat', ...COMPANY, ...SCHOOL]),
+		actions: {
+			// The school sees its booking but only the provider answers it.
+			confirm: { allowed: ['secretariat', ...COMPANY] },
+			decline: { allowed: ['secretariat', ...COMPANY] },
+			cancel: { allowed: ['secretariat', ...COMPANY, ...SCHOOL], body: { reason: 'Probe' } },
+			checklist: { allowed: ['secretariat', ...COMPANY, ...SCHOOL] }
+		}
+	},
+	'/dev/outbox': { path: '/dev/outbox', get: everyone() },
+	'/embed': { path: '/embed', get: everyone() },
+	'/embed/[municipality]': { path: '/embed/hedensted-kommune', get: everyone() },
+	'/feeds': {
+		path: '/feeds',
+		get: loggedIn(),
+		actions: {
+			create: { allowed: COMPANY, body: { card: org(F.company) } },
+			rotate: { allowed: COMPANY, body: { card: org(F.company), confirm: 'ja' } }
+		}
+	},
+	'/feeds/[file]': { path: '/feeds/offentlig.ics', get: everyone(), head: everyone() },
+	'/ferier': {
+		path: '/ferier',
+		get: everyone(),
+		actions: {
+			create: {
+				allowed: ['secretariat', 'municipality'],
+				body: { municipalityId: org(F.municipality) }
+			},
+			update: { allowed: [] },
+			delete: { allowed: [] }
+		}
+	},
+	'/glemt-adgangskode': {
+		path: '/glemt-adgangskode',
+		get: everyone(),
+		actions: { default: { allowed: ALL } }
+	},
+	'/healthz': { path: '/healthz', get: everyone() },
+	'/invitation/[token]': {
+		path: '/invitation/not-a-token',
+		get: outcomes(404, 404),
+		actions: { default: { allowed: [] } }
+	},
+	'/kalender': { path: '/kalender', get: everyone() },
+	'/login': {
+		path: '/login',
+		get: outcomes(200, 'away'),
+		actions: { default: { allowed: ALL } }
+	},
+	'/logout': { path: '/logout', actions: { default: { allowed: ALL } } },
+	'/nulstil/[token]': {
+		path: '/nulstil/not-a-token',
+		get: outcomes(404, 404),
+		actions: { default: { allowed: [] } }
+	},
+	'/organisationer': { path: '/organisationer', get: everyone() },
+	'/organisationer/[slug]': { path: `/organisationer/${F.company}`, get: everyone() },
+	'/organisationer/[slug]/medlemmer': {
+		path: `/organisationer/${F.company}/medlemmer`,
+		get: only(['secretariat', ...COMPANY]),
+		actions: {
+			invite: { allowed: ['secretariat', 'companyAdmin'] },
+			role: { allowed: [] },
+			remove: { allowed: [] }
+		}
+	},
+	'/organisationer/[slug]/rediger': {
+		path: `/organisationer/${F.company}/rediger`,
+		get: only(['secretariat', 'companyAdmin']),
+		actions: { default: { allowed: ['secretariat', 'companyAdmin'] } }
+	},
+	'/organisationer/ny': {
+		path: '/organisationer/ny',
+		get: only(['secretariat']),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/profil': {
+		path: '/profil',
+		get: loggedIn(),
+		actions: { name: { allowed: USERS }, password: { allowed: USERS } }
+	},
+	'/serier/[id]': {
+		path: `/serier/${F.missing}`,
+		get: outcomes(404, 404),
+		actions: { preview: { allowed: [] }, update: { allowed: [] }, delete: { allowed: [] } }
+	},
+	'/serier/ny': {
+		path: '/serier/ny',
+		get: loggedIn(),
+		actions: { preview: { allowed: USERS }, save: { allowed: USERS } }
+	},
+	'/sprog': { path: '/sprog', actions: { default: { allowed: ALL } } },
+	'/tilbud': { path: '/tilbud', get: everyone() },
+	'/tilbud/[id]': {
+		path: `/tilbud/${F.companyOffer}`,
+		get: outcomes(404, 200),
+		actions: {
+			// Booking for Stensballeskolen: only its own people (and the secretariat) may.
+			preview: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
+			book: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
+			waitlist: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
+			confirm: { allowed: ['secretariat', ...COMPANY], body: { bookingId: F.companyBooking } },
+			decline: { allowed: ['secretariat', ...COMPANY], body: { bookingId: F.companyBooking } },
+			cancel: {
+				allowed: ['secretariat', ...COMPANY, ...SCHOOL],
+				body: { bookingId: F.companyBooking, reason: 'Probe' }
+			},
+			closeOffer: { allowed: ['secretariat', ...COMPANY] },
+			reopenOffer: { allowed: ['secretariat', ...COMPANY] },
+			cancelOffer: { allowed: ['secretariat', ...COMPANY], body: { reason: 'Probe' } }
+		}
+	},
+	'/tilbud/[id]/rediger': {
+		path: `/tilbud/${F.companyOffer}/rediger`,
+		get: only(['secretariat', ...COMPANY], 403),
+		actions: { default: { allowed: ['secretariat', ...COMPANY] } }
+	},
+	'/tilbud/ny': {
+		path: '/tilbud/ny',
+		get: only(['secretariat', ...COMPANY, 'museum', 'learnmark'], 403),
+		actions: { default: { allowed: ['secretariat', ...COMPANY, 'museum', 'learnmark'] } }
+	},
+	'/tilgaengelighed': { path: '/tilgaengelighed', get: everyone() }
+};

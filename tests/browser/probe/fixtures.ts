@@ -1,0 +1,26 @@
+import { seedId } from '../../../db/seed/ids';
+
+// Ids of demo rows the probes act on, derived the way the seed derives them (db/seed/ids.ts),
+// so the probes need no database access of their own.
+const activityKey = (category: string, date: string, owner: string, title: string) =>
+	`${category}:${date}:${owner}:${title}`;
+
+export const FIXTURES = {
+	/** Private to the secretariat's organisation and Learnmark. */
+	privateActivity: seedId(
+		'activity',
+		activityKey('alliancemoede', '2026-08-20', 'di-laerlingeindsatsen', 'sekretariatsmoede')
+	),
+	/** Bygholm Stål's visit offer (alliance-wide), booked by Stensballeskolen (Horsens). */
+	companyActivity: seedId('activity', 'offer:bygholm-besoeg'),
+	companyOffer: seedId('offer', 'bygholm-besoeg'),
+	companyBooking: seedId('booking', 'stensballe-besoeg'),
+	/** Hedensted Skole's booking at Gudenå Maskinfabrik: Hedensted Kommune's, not Stensballe's. */
+	otherBooking: seedId('booking', 'hedensted-gudenaa'),
+	company: 'bygholm-staal',
+	school: 'stensballeskolen',
+	municipality: 'hedensted-kommune',
+	/** A well-formed id that names nothing. */
+	missing: '00000000-0000-4000-8000-000000000000'
+} as const;
+export type Fixtures = typeof FIXTURES;
