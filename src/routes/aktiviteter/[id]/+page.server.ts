@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
 import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
 import { readForm } from '$lib/server/forms';
+import { canEvaluateActivity, evaluatedActivityOf } from '$lib/server/evaluation-rights';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canEdit: canEditActivity(locals.user, activity),
 		canCancel: canCancelActivity(locals.user, activity) && activity.status !== 'cancelled',
 		canDelete,
+		canEvaluate: canEvaluateActivity(locals.user, evaluatedActivityOf(activity, new Date())),
 		// ?slet shows the confirmation step, so deleting needs two clicks even without JavaScript.
 		confirmDelete: canDelete && url.searchParams.has('slet')
 	};

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { copenhagenToday } from '$lib/dates/iso';
+import { currentSchoolYear, isSchoolYearLabel, previousSchoolYear } from '$lib/dates/school-year';
+import { getDb } from '$lib/server/db';
+import { listActivitiesLackingEvaluation, listRecentEvaluations } from '$lib/server/evaluation';
+import type { PageServerLoad } from './$types';
+
+/** Evaluations concern what has happened: this year and the four before it. */
+const YEARS_SHOWN = 5;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const now = new Date();
+	const current = currentSchoolYear(copenhagenToday(now));
+	const years = [current];
+	while (years.length < YEARS_SHOWN) years.push(previousSchoolYear(years[years.length - 1]));
+	const asked = url.searchParams.get('skoleaar') ?? '';
+	// An unknown or future year falls back to this one rather than showing an empty page.
+	const schoolYear = isSchoolYearLabel(asked) && years.includes(asked) ? asked : current;
+	const db = await getDb();
+	return {
+		schoolYear,
+		years,
+		lacking: await listActivitiesLackingEvaluation(db, user, { schoolYear, now }),
+		recent: await listRecentEvaluations(db, user)
+	};
+};
