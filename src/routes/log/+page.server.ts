@@ -1,0 +1,59 @@
+import { error, redirect } from '@sveltejs/kit';
+import { DateTime } from 'luxon';
+import { m } from '$lib/paraglide/messages.js';
+import { ZONE } from '$lib/dates/iso';
+import { getDb } from '$lib/server/db';
+import {
+	listAuditEntityTypes,
+	listAuditEvents,
+	listAuditOrganisations
+} from '$lib/server/audit-log';
+import { parseAuditFilter } from '$lib/validation/audit-filter';
+import { auditActionLabel, auditEntityHref, auditTypeLabel } from '$lib/audit-labels';
+import type { PageServerLoad } from './$types';
+
+/** The same filters on another page. */
+function pageHref(url: URL, page: number): string {
+	const params = new URLSearchParams(url.searchParams);
+	if (page === 1) params.delete('page');
+	else params.set('page', String(page));
+	const query = params.toString();
+	return query ? `/log?${query}` : '/log';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const { filter, values, errors } = parseAuditFilter(url.searchParams);
+	const db = await getDb();
+	const page = await listAuditEvents(db, user, filter);
+	if (!page) error(404, m.audit_err_not_found());
+	const organisations = await listAuditOrganisations(db, user);
+	const types = await listAuditEntityTypes(db);
+	const chosen = organisations.find((o) => o.id === filter.organisationId) ?? null;
+	return {
+		values,
+		errors,
+		organisation: chosen,
+		organisations,
+		types: types.map((type) => ({ value: type, label: auditTypeLabel(type) })),
+		page: page.page,
+		prevHref: page.page > 1 ? pageHref(url, page.page - 1) : null,
+		nextHref: page.hasNext ? pageHref(url, page.page + 1) : null,
+		events: page.events.map((e) => {
+			const at = DateTime.fromJSDate(e.at, { zone: ZONE });
+			return {
+				id: e.id,
+				iso: at.toISO(),
+				time: at.toFormat('dd.MM.yyyy HH:mm'),
+				// The system acts with no user; a deleted user keeps the name copied in.
+				who: e.actorId === null && e.actorName === '' ? m.audit_system() : e.actorName,
+				organisationName: e.organisationName,
+				action: auditActionLabel(e.action),
+				what: auditTypeLabel(e.entityType),
+				href: e.action === 'delete' ? null : auditEntityHref(e.entityType, e.entityId),
+				summary: e.summary
+			};
+		})
+	};
+};
