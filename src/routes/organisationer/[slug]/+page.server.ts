@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { findOrganisationBySlug } from '$lib/server/organisation';
 import { canEditOrganisation, canViewOrganisationPrivate } from '$lib/server/rights';
+import { canExportOrganisation } from '$lib/server/privacy-rights';
 import { canViewOrganisationAudit } from '$lib/server/audit-rights';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		organisation: { id, slug, name, kind, municipalityName, trades, description, address, website },
 		contact,
 		canEdit: canEditOrganisation(locals.user, organisation),
+		canExport: canExportOrganisation(locals.user, organisation),
 		canViewLog: canViewOrganisationAudit(locals.user, organisation.id),
 		created: url.searchParams.has('oprettet'),
 		invited: url.searchParams.has('inviteret'),

@@ -1,0 +1,179 @@
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/dates/iso';
+import { formatDate } from '$lib/dates/format';
+import { parseSchoolYear, schoolYearRange, type SchoolYearRange } from '$lib/dates/school-year';
+import type { DB } from './db/schema';
+import { recordAudit } from './audit';
+import { refuse, success, type Result } from './booking-result';
+import { canCloseSchoolYear } from './privacy-rights';
+import type { Actor } from './rights';
+
+// Closing a school year deletes the personal data of its bookings (the personal data rule in
+// DESIGN.md): the pupils' first names and the teacher's name and e-mail. Class label, seats,
+// status and dates stay, so the reports keep their numbers. A booking belongs to the school year
+// in which its offer's activity starts.
+//
+// Closed years cannot get names back: booking already refuses an offer whose activity has
+// ended (booking_err_past), and a year is only closed when every offer of it has ended. So the
+// rule is enforced here, in the closing step, and the booking hot path pays nothing for it.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface CloseCounts {
+	year: string;
+	bookings: number;
+	/** Bookings holding pupils' first names. */
+	withNames: number;
+	/** Bookings holding a teacher's name or e-mail. */
+	withTeacher: number;
+	/** Bookings holding either: what closing clears. */
+	personal: number;
+}
+
+export interface ClosePreview extends CloseCounts {
+	/** Why the year cannot be closed now, or null when it can. */
+	blocker: string | null;
+}
+
+/** The booking columns that hold personal data, and their cleared values. */
+export const CLEARED = { pupilFirstNames: [] as string[], teacherName: '', teacherEmail: '' };
+
+export const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
+export const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
+export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher})`;
+
+/** Ids of the offers whose activity starts in the school year. */
+function offersOfYear(db: Db, range: SchoolYearRange) {
+	return db
+		.selectFrom('offer')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.select('offer.id')
+		.where('activity.startDate', '>=', range.start)
+		.where('activity.startDate', '<=', range.end);
+}
+
+export async function countPersonalData(db: Db, range: SchoolYearRange): Promise<CloseCounts> {
+	const count = (filter: Expression<SqlBool>) => sql<string>`count(*) filter (where ${filter})`;
+	const row = await db
+		.selectFrom('booking')
+		.select((eb) => [
+			eb.fn.countAll<string>().as('bookings'),
+			count(hasNames).as('withNames'),
+			count(hasTeacher).as('withTeacher'),
+			count(hasPersonal).as('personal')
+		])
+		.where('booking.offerId', 'in', offersOfYear(db, range))
+		.executeTakeFirstOrThrow();
+	return {
+		year: range.label,
+		bookings: Number(row.bookings),
+		withNames: Number(row.withNames),
+		withTeacher: Number(row.withTeacher),
+		personal: Number(row.personal)
+	};
+}
+
+/** Why the year cannot be closed on `today`, or null. Read-only. */
+async function closeBlocker(db: Db, range: SchoolYearRange, today: string): Promise<string | null> {
+	const year = range.label;
+	if (today <= range.end) return m.privacy_err_not_ended({ year, date: formatDate(range.end) });
+	const closed = await db
+		.selectFrom('schoolYearClosure')
+		.select('schoolYear')
+		.where('schoolYear', '=', year)
+		.executeTakeFirst();
+	if (closed) return m.privacy_err_already_closed({ year });
+	// An activity that starts in July may run into August: it can still be booked until it ends.
+	const running = await db
+		.selectFrom('offer')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.select((eb) => eb.fn.max('activity.endDate').as('lastDay'))
+		.where('offer.id', 'in', offersOfYear(db, range))
+		.where('activity.endDate', '>=', today)
+		.executeTakeFirst();
+	if (running?.lastDay)
+		return m.privacy_err_offers_running({ year, date: formatDate(running.lastDay) });
+	return null;
+}
+
+/** The year's range, or a refusal for a user who may not close or a malformed year. */
+function checkRequest(user: Actor, year: string): Result<SchoolYearRange> {
+	if (!canCloseSchoolYear(user)) return refuse(404, m.error_not_found());
+	if (parseSchoolYear(year) === null) {
+		const message = m.privacy_err_year_format();
+		return refuse(400, message, { year: message });
+	}
+	return success(schoolYearRange(year));
+}
+
+/** What closing the year would clear, and whether it can be closed now. Writes nothing. */
+export async function previewClose(
+	db: Kysely<DB>,
+	user: Actor,
+	year: string,
+	now: Date = new Date()
+): Promise<Result<ClosePreview>> {
+	const checked = checkRequest(user, year);
+	if (!checked.ok) return checked;
+	const range = checked.value;
+	const counts = await countPersonalData(db, range);
+	return success({ ...counts, blocker: await closeBlocker(db, range, copenhagenToday(now)) });
+}
+
+/**
+ * Closes a school year in one transaction: the checks, the closure row (its primary key settles
+ * two concurrent closes), the personal fields of the year's bookings, then the count and the
+ * audit event. Refusals write nothing.
+ */
+export async function closeSchoolYear(
+	db: Kysely<DB>,
+	user: Actor,
+	year: string,
+	now: Date = new Date()
+): Promise<Result<{ year: string; bookingsCleared: number }>> {
+	const checked = checkRequest(user, year);
+	if (!checked.ok) return checked;
+	const range = checked.value;
+	const today = copenhagenToday(now);
+	return db.transaction().execute(async (trx) => {
+		const blocker = await closeBlocker(trx, range, today);
+		if (blocker) return refuse(409, blocker, { year: blocker });
+		// A concurrent close of the same year waits here for the first and then finds it closed.
+		const inserted = await trx
+			.insertInto('schoolYearClosure')
+			.values({ schoolYear: range.label, closedAt: now, closedBy: user!.id })
+			.onConflict((oc) => oc.column('schoolYear').doNothing())
+			.returning('schoolYear')
+			.executeTakeFirst();
+		if (!inserted) {
+			const message = m.privacy_err_already_closed({ year: range.label });
+			return refuse(409, message, { year: message });
+		}
+		const cleared = await trx
+			.updateTable('booking')
+			// updated_at moves so calendar feeds get a new ETag and drop bodies holding the names.
+			.set({ ...CLEARED, updatedAt: sql`now()` })
+			.where('booking.offerId', 'in', offersOfYear(trx, range))
+			.where(hasPersonal)
+			.returning('booking.id')
+			.execute();
+		await trx
+			.updateTable('schoolYearClosure')
+			.set({ bookingsCleared: cleared.length })
+			.where('schoolYear', '=', range.label)
+			.execute();
+		await recordAudit(trx, {
+			actorId: user!.id,
+			organisationId: null,
+			action: 'delete',
+			entityType: 'school_year',
+			entityId: range.label,
+			summary: m.privacy_audit_closed(
+				{ year: range.label, count: String(cleared.length) },
+				{ locale: 'da' }
+			)
+		});
+		return success({ year: range.label, bookingsCleared: cleared.length });
+	});
+}

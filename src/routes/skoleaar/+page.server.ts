@@ -1,0 +1,52 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { readForm, formValues } from '$lib/server/forms';
+import { canCloseSchoolYear } from '$lib/server/privacy-rights';
+import { closeSchoolYear, previewClose } from '$lib/server/school-year-close';
+import { listSchoolYears } from '$lib/server/school-year-status';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireUser(locals: App.Locals, url: URL) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const db = await getDb();
+	const years = await listSchoolYears(db, user);
+	if (!years) error(404, m.error_not_found());
+	const chosen = url.searchParams.get('aar');
+	if (chosen === null) return { years, preview: null, previewError: null };
+	const preview = await previewClose(db, user, chosen);
+	return preview.ok
+		? { years, preview: preview.value, previewError: null }
+		: { years, preview: null, previewError: preview.message };
+};
+
+export const actions: Actions = {
+	close: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		if (!canCloseSchoolYear(user)) error(404, m.error_not_found());
+		const form = await readForm(request);
+		if (!form) error(400, m.form_fix_errors());
+		const values = formValues(form);
+		const year = String(form.get('year') ?? '');
+		// Deleting for good: the box must be ticked, also when JavaScript is off.
+		if (form.get('confirm') !== 'yes') {
+			const message = m.privacy_err_confirm();
+			return fail(400, { errors: { confirm: message }, values, message });
+		}
+		const result = await closeSchoolYear(await getDb(), user, year);
+		if (!result.ok) {
+			if (result.status === 404) error(404, result.message);
+			return fail(result.status, {
+				errors: result.errors ?? { year: result.message },
+				values,
+				message: result.message
+			});
+		}
+		return { closed: result.value };
+	}
+};
