@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './users';
 import { upsertCategories, upsertOrganisations, upsertTrades, upsertUsers } from './write';
 import { upsertActivities, upsertHolidays } from './write-activities';
 import { seedOffers } from './offers';
+import { seedEvaluations } from './evaluations';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		await upsertActivities(trx, DEMO_ACTIVITIES, organisationIds, categoryIds);
 		await upsertHolidays(trx, HOLIDAYS, organisationIds);
 		offers = await seedOffers(trx);
+		await seedEvaluations(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,

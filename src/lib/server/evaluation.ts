@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { EvaluationInput } from '$lib/validation/evaluation';
 import type { DB } from './db/schema';
@@ -81,7 +81,9 @@ export async function saveEvaluation(
 			.values({ ...values, activityId: context.activity.id, organisationId, createdBy: user.id })
 			// A concurrent first save of the same organisation becomes an update, not an error.
 			.onConflict((oc) =>
-				oc.columns(['activityId', 'organisationId']).doUpdateSet({ ...values, updatedAt: now })
+				oc
+					.columns(['activityId', 'organisationId'])
+					.doUpdateSet({ ...values, updatedAt: sql`now()` })
 			)
 			.returning('id')
 			.executeTakeFirstOrThrow();
