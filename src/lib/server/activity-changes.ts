@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { addDays, diffDays, isIsoDate } from '$lib/dates/iso';
+import { formatDate } from '$lib/dates/format';
 import {
 	FIRST_SCHOOL_YEAR,
 	LAST_SCHOOL_YEAR,
@@ -115,7 +116,7 @@ export async function moveActivity(
 				})
 				.where('id', '=', id)
 				.execute();
-			const summary = summaries.moved(activity.title, newStartDate);
+			const summary = summaries.moved(activity.title, formatDate(newStartDate));
 			await auditActivity(trx, user, 'update', activity, summary);
 		}
 		const moved = await activityListQuery(trx, user)
