@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/dates/iso';
+import { getDb } from '$lib/server/db';
+import {
+	listAllianceCompanies,
+	listFollowUp,
+	listOpenOpenings,
+	tradeOverview
+} from '$lib/server/apprenticeship';
+import { canViewFollowUp, canViewOverview } from '$lib/server/apprenticeship-rights';
+import { allianceYearChoices, parseAllianceYear } from '$lib/validation/apprenticeship';
+import type { PageServerLoad } from './$types';
+
+// Public: open apprenticeships are job adverts. The figures and the follow-up list are for the
+// secretariat, Learnmark, the partners and the municipalities.
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = locals.user;
+	const today = copenhagenToday();
+	const schoolYear = parseAllianceYear(url.searchParams.get('aar'), today);
+	if (schoolYear === null) error(400, m.alliance_err_year());
+	const db = await getDb();
+	const ownCompanies = (user?.memberships ?? [])
+		.filter((ms) => ms.kind === 'company')
+		.map((ms) => ({ id: ms.organisationId, name: ms.name }));
+	return {
+		schoolYear,
+		years: allianceYearChoices(today, schoolYear),
+		openings: await listOpenOpenings(db, schoolYear),
+		overview: canViewOverview(user) ? await tradeOverview(db, schoolYear) : null,
+		followUp: canViewFollowUp(user) ? await listFollowUp(db, schoolYear) : null,
+		ownCompanies,
+		companies: user?.isSecretariat ? await listAllianceCompanies(db) : null,
+		loggedIn: user !== null
+	};
+};

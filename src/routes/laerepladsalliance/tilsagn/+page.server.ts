@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/booking-routes';
+import { ownCompanyIds } from '$lib/server/apprenticeship-rights';
+import type { PageServerLoad } from './$types';
+
+// The secretariat's picker posts here (?virksomhed=…); a member of one company goes straight to it.
+export const load: PageServerLoad = ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const chosen = url.searchParams.get('virksomhed')?.trim() ?? '';
+	const own = ownCompanyIds(user);
+	const target = chosen || (own.length === 1 ? own[0] : '');
+	redirect(
+		303,
+		target ? `/laerepladsalliance/tilsagn/${encodeURIComponent(target)}` : '/laerepladsalliance'
+	);
+};
