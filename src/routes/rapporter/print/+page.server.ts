@@ -1,0 +1,5 @@
+import { reportPageData, requireReport } from '$lib/server/report-page';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) =>
+	reportPageData(await requireReport(locals, url));
