@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { loadMeetingFormOptions, updateAgenda } from '$lib/server/meeting';
+import { canEditAgenda } from '$lib/server/meeting-rights';
+import {
+	meetingRefused,
+	parseMeetingForm,
+	requireForm,
+	requireMeetingEditor
+} from '$lib/server/meeting-routes';
+import { agendaSchema } from '$lib/validation/meeting';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, meeting } = await requireMeetingEditor(locals, url, params.id, canEditAgenda);
+	const options = await loadMeetingFormOptions(await getDb(), user);
+	return {
+		meeting,
+		organisations: options?.organisations ?? [],
+		values: { agenda: meeting.agenda, invited: meeting.invitedOrgIds },
+		saved: url.searchParams.has('gemt')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		const { user } = await requireMeetingEditor(locals, url, params.id, canEditAgenda);
+		const form = await requireForm(request);
+		const parsed = parseMeetingForm(agendaSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await updateAgenda(await getDb(), user, params.id, parsed.data);
+		if (!result.ok) return meetingRefused(form, result);
+		redirect(303, `/moeder/${params.id}/dagsorden?gemt`);
+	}
+};

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { setAttendance } from '$lib/server/meeting';
+import { canRecordAttendance } from '$lib/server/meeting-rights';
+import {
+	meetingRefused,
+	parseMeetingForm,
+	requireForm,
+	requireMeetingEditor
+} from '$lib/server/meeting-routes';
+import { attendanceSchema } from '$lib/validation/meeting';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { meeting } = await requireMeetingEditor(locals, url, params.id, canRecordAttendance);
+	const present = meeting.invited.filter((o) => o.present).map((o) => o.id);
+	return { meeting, values: { present } as Record<string, string | string[]> };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		const { user } = await requireMeetingEditor(locals, url, params.id, canRecordAttendance);
+		const form = await requireForm(request);
+		const parsed = parseMeetingForm(attendanceSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await setAttendance(await getDb(), user, params.id, parsed.data.present);
+		if (!result.ok) return meetingRefused(form, result);
+		redirect(303, `/moeder/${params.id}`);
+	}
+};

@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { saveMinutes } from '$lib/server/meeting';
+import { canWriteMinutes } from '$lib/server/meeting-rights';
+import {
+	meetingRefused,
+	parseMeetingForm,
+	requireForm,
+	requireMeetingEditor
+} from '$lib/server/meeting-routes';
+import { minutesSchema } from '$lib/validation/meeting';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { meeting } = await requireMeetingEditor(locals, url, params.id, canWriteMinutes);
+	return { meeting, values: { minutes: meeting.minutes }, saved: url.searchParams.has('gemt') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, params }) => {
+		const { user } = await requireMeetingEditor(locals, url, params.id, canWriteMinutes);
+		const form = await requireForm(request);
+		const parsed = parseMeetingForm(minutesSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await saveMinutes(await getDb(), user, params.id, parsed.data.minutes);
+		if (!result.ok) return meetingRefused(form, result);
+		redirect(303, `/moeder/${params.id}/referat?gemt`);
+	}
+};

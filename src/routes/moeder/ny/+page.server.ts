@@ -1,0 +1,46 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import {
+	createMeeting,
+	loadMeetingFormOptions,
+	newMeetingDraft,
+	planNextMeeting
+} from '$lib/server/meeting';
+import {
+	meetingRefused,
+	parseMeetingForm,
+	requireForm,
+	requireMeetingUser
+} from '$lib/server/meeting-routes';
+import { meetingSchema } from '$lib/validation/meeting';
+import type { Actions, PageServerLoad } from './$types';
+
+async function requireOptions(locals: App.Locals, url: URL) {
+	const user = requireMeetingUser(locals, url);
+	const options = await loadMeetingFormOptions(await getDb(), user);
+	if (!options) error(403, m.meeting_err_forbidden());
+	return { user, options };
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { user, options } = await requireOptions(locals, url);
+	// ?efter=<meeting> plans the next meeting from a previous one (nothing is written yet).
+	const previousId = url.searchParams.get('efter');
+	if (!previousId) return { ...options, values: newMeetingDraft(user), previous: null };
+	const draft = await planNextMeeting(await getDb(), user, previousId);
+	if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
+	return { ...options, values: draft.value.values, previous: draft.value.previous };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const { user } = await requireOptions(locals, url);
+		const form = await requireForm(request);
+		const parsed = parseMeetingForm(meetingSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await createMeeting(await getDb(), user, parsed.data);
+		if (!result.ok) return meetingRefused(form, result);
+		redirect(303, `/moeder/${result.value.id}`);
+	}
+};
