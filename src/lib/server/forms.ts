@@ -40,8 +40,7 @@ function formObject(form: FormData, arrayFields: readonly string[]): Record<stri
 }
 
 export type ParseResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; failure: ActionFailure<FormFailure> };
+	{ ok: true; data: T } | { ok: false; failure: ActionFailure<FormFailure> };
 
 /**
  * Validates a form with one schema. On failure: HTTP 400 with a Danish (or English) message per
@@ -52,6 +51,11 @@ export function parseForm<S extends z.ZodType>(
 	form: FormData,
 	options: { arrayFields?: readonly string[] } = {}
 ): ParseResult<z.output<S>> {
+	const garbled = fieldsWithControlCharacters(form);
+	if (garbled.length > 0) {
+		const errors = Object.fromEntries(garbled.map((key) => [key, m.val_control_chars()]));
+		return { ok: false, failure: invalid(form, errors) };
+	}
 	const result = schema.safeParse(formObject(form, options.arrayFields ?? []));
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
@@ -60,6 +64,18 @@ export function parseForm<S extends z.ZodType>(
 		errors[key] ??= issue.message;
 	}
 	return { ok: false, failure: invalid(form, errors) };
+}
+
+// C0 controls other than tab and newlines, and DEL. PostgreSQL cannot store NUL in text at
+// all, and the others are never typed by a person: they come from broken copy-paste or probes.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function fieldsWithControlCharacters(form: FormData): string[] {
+	const keys = new Set<string>();
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) keys.add(key);
+	}
+	return [...keys];
 }
 
 export function invalid(form: FormData, errors: FieldErrors, status = 400) {
