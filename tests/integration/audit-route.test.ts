@@ -1,4 +1,6 @@
+import { render } from 'svelte/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import LogPage from '../../src/routes/log/+page.svelte';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { SessionUser } from '../../src/lib/server/session';
 import { load } from '../../src/routes/log/+page.server';
@@ -88,6 +90,20 @@ describe('/log route', () => {
 		expect(data.events[1].href).toMatch(/^\/tilbud\//);
 		expect(data.events[0].summary).toBe('8.B · Besøg på smedjen – anmodet');
 		expect(data.types.map((t) => t.label)).toEqual(['Booking', 'Tilbud']);
+	});
+
+	it('renders a table with column headers and a GET filter form that works without JavaScript', async () => {
+		const data = await open('secretariat', '?from=i%20morgen');
+		const { body } = render(LogPage, { props: { data: data as never } });
+		expect(body).toContain('<form method="GET"');
+		expect(body).toContain('<th scope="col">Tidspunkt</th>');
+		expect(body).toContain('<th scope="col">Handling</th>');
+		expect(body).toMatch(/<label for="log-organisation">Organisation<\/label>/);
+		expect(body).toMatch(
+			/aria-invalid="true"[^>]*aria-describedby="log-from-error"|aria-describedby="log-from-error"[^>]*aria-invalid="true"/
+		);
+		expect(body).toContain('Skriv datoen som ÅÅÅÅ-MM-DD.');
+		expect(body).toContain('8.B · Besøg på smedjen – anmodet');
 	});
 
 	it('limits the organisation chooser to what the admin may see', async () => {
