@@ -12,7 +12,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from './users';
 import { upsertCategories, upsertOrganisations, upsertTrades, upsertUsers } from './write';
 import { upsertActivities, upsertHolidays } from './write-activities';
 import { seedOffers } from './offers';
-import { seedReportDemo } from './report-demo';
 import { seedApprenticeships } from './apprenticeships';
 import { seedEvaluations } from './evaluations';
 
@@ -72,7 +71,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		const categoryIds = await upsertCategories(trx, CATEGORIES);
 		await upsertActivities(trx, DEMO_ACTIVITIES, organisationIds, categoryIds);
 		await upsertHolidays(trx, HOLIDAYS, organisationIds);
-		offers = await seedReportDemo(trx, await seedOffers(trx));
+		offers = await seedOffers(trx);
 		await seedApprenticeships(trx);
 		await seedEvaluations(trx);
 	});

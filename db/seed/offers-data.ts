@@ -1,5 +1,6 @@
 import type { BookingStatus, OfferKind } from '../../src/lib/server/db/schema';
 import { INDUSTRIMUSEET, LEARNMARK, companySlug, schoolWeek } from './ids';
+import { REPORT_BOOKINGS, REPORT_OFFERS } from './report-demo';
 
 // Demo offers of the 2026/27 school year and a few bookings in every state, so the offer list,
 // the dashboards and the checklist have something to show. Seat totals stay within capacity.
@@ -140,7 +141,8 @@ export const OFFERS: OfferSeed[] = [
 		contactName: 'Sofie Østergaard Jensen',
 		address: 'Stadion Allé 8, 8700 Horsens',
 		whatToBring: SHOES
-	}
+	},
+	...REPORT_OFFERS
 ];
 
 export const BOOKINGS: BookingSeed[] = [
@@ -193,5 +195,6 @@ export const BOOKINGS: BookingSeed[] = [
 		status: 'declined',
 		teacher: ['Maja Skov', 'maja.skov@juelsminde-skole.example.dk'],
 		message: 'Desværre lukket for grupper den dag – prøv april.'
-	}
+	},
+	...REPORT_BOOKINGS
 ];
