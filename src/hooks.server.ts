@@ -26,18 +26,21 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		if (result.session) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
-			if (result.fresh) setSessionCookie(event.cookies, token, result.session.expiresAt);
+			if (result.fresh) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
-			deleteSessionCookie(event.cookies);
+			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
 	return resolve(event);
 };
 
 // Calendar clients poll feeds often and never see text in a language: skip the locale
-// middleware there (it clones every request).
+// middleware there (it clones every request). The JSON booking API answers in Danish, the base
+// locale, and is the throughput path of issue 4 (docs/BENCHMARKS.md).
 const needsNoLocale = (pathname: string) =>
-	pathname === '/healthz' || (pathname.startsWith('/feeds/') && pathname.endsWith('.ics'));
+	pathname === '/healthz' ||
+	(pathname.startsWith('/feeds/') && pathname.endsWith('.ics')) ||
+	/^\/api\/offers\/[^/]+\/bookings$/.test(pathname);
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	needsNoLocale(event.url.pathname)

@@ -2,13 +2,19 @@ import { expect, test } from '@playwright/test';
 import { USERS, logIn } from './support';
 
 test('pages carry the security headers', async ({ page }) => {
-	for (const path of ['/', '/login']) {
+	for (const path of ['/', '/login', '/aarshjul', '/kalender', '/tilbud', '/alliancen']) {
 		const response = await page.goto(path);
 		expect(response, path).not.toBeNull();
 		expect(response!.status(), path).toBe(200);
 		const csp = await response!.headerValues('content-security-policy');
 		expect(csp.join('\n'), path).toContain("frame-ancestors 'none'");
 		expect(await response!.headerValue('x-content-type-options'), path).toBe('nosniff');
+		// Scripts only from this origin or with the response's nonce: no inline script runs.
+		const scriptSrc = /script-src ([^;]*)/.exec(csp.join(';'))?.[1] ?? '';
+		expect(scriptSrc, path).toContain("'self'");
+		expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+		expect(scriptSrc, path).not.toContain('unsafe-inline');
+		expect(scriptSrc, path).not.toContain('unsafe-eval');
 		expect(await response!.headerValue('referrer-policy'), path).toBeTruthy();
 	}
 });

@@ -1,16 +1,30 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
 
-// HttpOnly and SameSite=Lax. SvelteKit makes cookies Secure except on http://localhost.
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
-	cookies.set(SESSION_COOKIE, token, {
-		httpOnly: true,
-		sameSite: 'lax',
-		path: '/',
-		expires: expiresAt
-	});
+/**
+ * Secure everywhere but plain-HTTP development on this machine (browsers drop Secure cookies
+ * there). Stated here rather than left to SvelteKit's default so one test can hold it.
+ */
+export function isSecureCookieOrigin(url: URL): boolean {
+	const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+	return url.protocol === 'https:' || !local;
 }
 
-export function deleteSessionCookie(cookies: Cookies): void {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+export function sessionCookieOptions(url: URL, expiresAt: Date) {
+	return {
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: isSecureCookieOrigin(url),
+		path: '/',
+		expires: expiresAt
+	};
+}
+
+// HttpOnly (scripts cannot read it), SameSite=Lax (no cross-site posts carry it), Secure.
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.delete(SESSION_COOKIE, { path: '/', secure: isSecureCookieOrigin(url) });
 }

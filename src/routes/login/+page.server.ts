@@ -32,7 +32,7 @@ export const actions: Actions = {
 			return fail(throttled ? 429 : 400, failure);
 		}
 		const { token, session } = await createSession(db, result.userId);
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, url, token, session.expiresAt);
 		redirect(303, safeRedirectPath(form.get('next') ?? url.searchParams.get('next')));
 	}
 };

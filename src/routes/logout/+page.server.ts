@@ -8,9 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	default: async ({ locals, cookies, url }) => {
 		if (locals.session) await invalidateSession(await getDb(), locals.session.id);
-		deleteSessionCookie(cookies);
+		deleteSessionCookie(cookies, url);
 		redirect(303, '/');
 	}
 };

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, locals }) => {
+	default: async ({ params, request, cookies, locals, url }) => {
 		const db = await getDb();
 		const invitation = await findInvitation(db, params.token);
 		if (!invitation) error(404, m.auth_link_invalid());
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		// Whoever was logged in on this browser gives way to the invited person.
 		if (locals.session) await invalidateSession(db, locals.session.id);
 		const { token, session } = await createSession(db, result.userId);
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, url, token, session.expiresAt);
 		redirect(303, '/');
 	}
 };

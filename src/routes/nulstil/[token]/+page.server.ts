@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, locals }) => {
+	default: async ({ params, request, cookies, locals, url }) => {
 		const form = (await readForm(request)) ?? new FormData();
 		const parsed = parseForm(resetPasswordSchema, form);
 		if (!parsed.ok) return parsed.failure;
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!result) error(404, m.auth_link_invalid());
 		if (locals.session) await invalidateSession(db, locals.session.id);
 		const { token, session } = await createSession(db, result.userId);
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, url, token, session.expiresAt);
 		redirect(303, '/');
 	}
 };
