@@ -43,6 +43,7 @@ async function tradeCheck(
 		.selectFrom('allianceCommitment')
 		.select('organisationId')
 		.where('organisationId', '=', organisationId)
+		.forShare()
 		.executeTakeFirst();
 	if (!committed) return { refusal: refuse(409, m.alliance_err_not_joined_openings()) };
 	if (!(await commitmentTrades(trx, organisationId)).includes(tradeCode)) {
@@ -58,18 +59,6 @@ function summary(
 	input: Pick<OpeningInput, 'positions' | 'startDate'>
 ) {
 	return `${what}: ${tradeName}, ${input.positions} ${input.positions === 1 ? 'plads' : 'pladser'}, start ${input.startDate}`;
-}
-
-function columns(input: OpeningInput) {
-	return {
-		tradeCode: input.tradeCode,
-		positions: input.positions,
-		startDate: input.startDate,
-		contactName: input.contactName,
-		contactEmail: input.contactEmail,
-		description: input.description,
-		status: input.status
-	};
 }
 
 export async function createOpening(
@@ -90,7 +79,7 @@ export async function createOpening(
 		if (trade.refusal) return trade.refusal;
 		const row = await trx
 			.insertInto('apprenticeshipOpening')
-			.values({ ...columns(input), organisationId: company.id, createdBy: user.id })
+			.values({ ...input, organisationId: company.id, createdBy: user.id })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await recordAudit(trx, {
@@ -155,7 +144,7 @@ export async function updateOpening(
 		if (trade.refusal) return trade.refusal;
 		await trx
 			.updateTable('apprenticeshipOpening')
-			.set({ ...columns(input), updatedAt: new Date() })
+			.set({ ...input, updatedAt: new Date() })
 			.where('id', '=', opening.id)
 			.execute();
 		await audit(

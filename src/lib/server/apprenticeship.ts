@@ -16,6 +16,7 @@ import { refuse, success, type Result } from './booking-result';
 
 export * from './apprenticeship-openings';
 export * from './apprenticeship-queries';
+export * from './apprenticeship-overview';
 
 // A company's commitment to the lærepladsalliance: joining, changing it and leaving.
 

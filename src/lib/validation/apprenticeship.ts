@@ -60,6 +60,7 @@ export const commitmentSchema = z.object({
 export type CommitmentInput = z.output<typeof commitmentSchema>;
 export const COMMITMENT_ARRAY_FIELDS = ['trades'] as const;
 
+/** Exactly the opening's editable columns: apprenticeship-openings.ts writes the parsed object. */
 export const openingSchema = z.object({
 	tradeCode: tradeCode(),
 	positions: positions(),

@@ -4,7 +4,7 @@ import { ownCompanyIds } from '$lib/server/apprenticeship-rights';
 import type { PageServerLoad } from './$types';
 
 // The secretariat's picker posts here (?virksomhed=…); a member of one company goes straight to it.
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const chosen = url.searchParams.get('virksomhed')?.trim() ?? '';
 	const own = ownCompanyIds(user);
