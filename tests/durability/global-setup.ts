@@ -23,13 +23,15 @@ declare module 'vitest' {
  * per run, and give each test a copy — a copied folder, or `create database … template …`.
  */
 export default async function setup(project: TestProject) {
+	// First, so that CI fails at once when PostgreSQL is missing.
+	const withPostgres = await postgresReachable();
 	const dataDir = mkdtempSync(join(tmpdir(), 'aarshjul-durability-template-'));
 	const templates: Templates = {
 		pglite: { dataDir, worlds: await prepareWorlds({ dataDir }) },
 		postgres: null
 	};
 	const database = `aarshjul_durability_template_${process.pid}`;
-	if (await postgresReachable()) {
+	if (withPostgres) {
 		await adminQuery(`drop database if exists ${database}`);
 		await adminQuery(`create database ${database}`);
 		const worlds = await prepareWorlds({ databaseUrl: urlFor(database) });
