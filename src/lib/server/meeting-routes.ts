@@ -11,9 +11,9 @@ import type { SessionUser } from './session';
 
 // Shared by the pages under /moeder: login, 404 for meetings the user may not read, refusals.
 
-/** Visitors log in first and come back to the page (not to an action's ?/name). */
+/** Visitors log in first and come back to the page (these pages post to default actions only). */
 export function requireMeetingUser(locals: App.Locals, url: URL): SessionUser {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	return locals.user;
 }
 

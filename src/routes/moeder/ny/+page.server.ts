@@ -24,13 +24,17 @@ async function requireOptions(locals: App.Locals, url: URL) {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { user, options } = await requireOptions(locals, url);
-	// ?efter=<meeting> plans the next meeting from a previous one (nothing is written yet).
+	// ?efter=<meeting> plans the next meeting from a previous one (nothing is written yet). It is
+	// looked up first, so a meeting the user may not read answers 404 like everywhere else.
 	const previousId = url.searchParams.get('efter');
-	if (!previousId) return { ...options, values: newMeetingDraft(user), previous: null };
-	const draft = await planNextMeeting(await getDb(), user, previousId);
-	if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
-	return { ...options, values: draft.value.values, previous: draft.value.previous };
+	if (previousId) {
+		const draft = await planNextMeeting(await getDb(), requireMeetingUser(locals, url), previousId);
+		if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
+		const { options } = await requireOptions(locals, url);
+		return { ...options, values: draft.value.values, previous: draft.value.previous };
+	}
+	const { user, options } = await requireOptions(locals, url);
+	return { ...options, values: newMeetingDraft(user), previous: null };
 };
 
 export const actions: Actions = {
