@@ -33,12 +33,12 @@ export interface StartOptions {
  * Copies build/ (plus package.json and a node_modules link) into a temporary folder. run.ts makes
  * one for the whole run and passes it on in BENCH_APP_DIR, so every step measures the same build.
  */
-export function snapshotBuild(): string {
-	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
-		throw new Error('No build/ found: run `npm run build` first.');
+export function snapshotBuild(buildDir = join(ROOT, 'build')): string {
+	if (!existsSync(join(buildDir, 'index.js'))) {
+		throw new Error(`No build found in ${buildDir}: run \`npm run build\` first.`);
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'aarshjul-bench-app-'));
-	cpSync(join(ROOT, 'build'), join(dir, 'build'), { recursive: true });
+	cpSync(buildDir, join(dir, 'build'), { recursive: true });
 	cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
 	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	return dir;

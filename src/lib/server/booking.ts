@@ -4,11 +4,12 @@ import { copenhagenToday } from '$lib/dates/iso';
 import { formatDate } from '$lib/dates/format';
 import type { Booking, DB } from './db/schema';
 import { canBookFor, type OfferUser } from './offer-rights';
-import { lockOfferForBooking, takenSeats, type OfferForBooking } from './booking-capacity';
-import { ACTIVE_STATUSES } from './booking-state';
-import { deliverBookingMails, requestedMails } from './booking-notify';
+import type { OfferForBooking } from './booking-capacity';
+import { insertBookingUnderLock } from './booking-insert';
+import { lockOfferForNewBooking } from './booking-lock';
+import { requestedMails } from './booking-notify';
 import { UUID, refuse, success, type Refusal, type Result } from './booking-result';
-import type { MailMessage } from './mail';
+import { deliverOutboxInBackground } from './mail';
 import { auditBooking } from './booking-audit';
 
 export * from './booking-result';
@@ -40,7 +41,7 @@ export interface BookSeatsValue {
 	replayed: boolean;
 }
 
-type Outcome = Result<BookSeatsValue> & { mails?: MailMessage[] };
+type Outcome = Result<BookSeatsValue> & { outboxIds?: string[] };
 
 /** Refusals that depend on the offer and the day, not on the seats left. */
 function offerRefusal(
@@ -86,113 +87,70 @@ function replay(existing: Booking, offerId: string): Outcome {
 }
 
 /**
- * What does not need the offer lock, in one query before it: the school, and whether the key
- * was used already (a replay seen here is final; a race is caught by the insert's conflict).
- */
-async function loadSchool(db: Kysely<DB>, input: BookSeatsInput) {
-	if (!UUID.test(input.schoolId)) return undefined;
-	return db
-		.selectFrom('organisation')
-		.leftJoin('booking', (join) =>
-			join
-				.onRef('booking.schoolId', '=', 'organisation.id')
-				.on('booking.idempotencyKey', '=', input.idempotencyKey)
-		)
-		.select([
-			'organisation.id',
-			'organisation.municipalityId',
-			'organisation.name',
-			'booking.id as existingId'
-		])
-		.where('organisation.id', '=', input.schoolId)
-		.where('organisation.kind', '=', 'school')
-		.executeTakeFirst();
-}
-
-type School = NonNullable<Awaited<ReturnType<typeof loadSchool>>>;
-
-/**
- * Under the offer lock the round trips are: the lock (offer, activity and mail data), the seats
- * taken (its own statement: a subquery of the locking statement would read the snapshot from
- * before the wait for the lock and miss the bookings just committed), and the booking insert
- * with the participant row in one statement. Refusals end after the first or second.
+ * Under the offer lock the round trips are: the lock (offer, activity, mail data, the school and
+ * whether its key was used), then one statement that sums the seats taken and inserts the booking,
+ * the participant row and the provider's mail in the outbox (booking-insert.ts). The sum must not
+ * be part of the locking statement: that would read the snapshot from before the wait for the
+ * lock and miss the bookings just committed.
  */
 async function bookInTransaction(
 	trx: Transaction<DB>,
 	user: BookingActor | null,
 	input: BookSeatsInput,
-	school: School | undefined,
 	today: string
 ): Promise<Outcome> {
-	const offer = await lockOfferForBooking(trx, user, input.offerId);
+	const offer = await lockOfferForNewBooking(trx, user, input);
 	if (!offer) return refuse(404, m.offer_err_not_found());
 	if (!user) return refuse(403, m.booking_err_login());
-	if (!school) {
+	if (!offer.schoolId) {
 		const message = m.booking_err_school_unknown();
 		return refuse(400, message, { schoolId: message });
 	}
+	const school = { id: offer.schoolId, municipalityId: offer.schoolMunicipalityId };
 	if (!canBookFor(user, school)) {
 		const message = m.booking_err_school_forbidden();
 		return refuse(403, message, { schoolId: message });
 	}
 	// Before any capacity check: the retry of a booking that took the last seat still succeeds.
-	if (school.existingId) {
+	if (offer.priorId) {
 		return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 	}
 	const refusal = offerRefusal(offer, input, today);
 	if (refusal) return refusal;
-	const free = offer.capacity - (await takenSeats(trx, offer.id));
-	if (input.seats > free && !input.joinWaitlist) {
+	const values = {
+		classLabel: input.classLabel.trim(),
+		seats: input.seats,
+		teacherName: input.teacherName.trim(),
+		teacherEmail: input.teacherEmail.trim()
+	};
+	const row = await insertBookingUnderLock(trx, {
+		...values,
+		offerId: offer.id,
+		activityId: offer.activityId,
+		capacity: offer.capacity,
+		schoolId: school.id,
+		pupilFirstNames: input.pupilFirstNames ?? [],
+		idempotencyKey: input.idempotencyKey,
+		joinWaitlist: input.joinWaitlist ?? false,
+		createdBy: user.id,
+		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! })
+	});
+	const free = offer.capacity - row.taken;
+	if (!row.id) {
+		// The key was used meanwhile (on this or another offer), or there is no room.
+		if (row.priorOfferId || input.seats <= free || input.joinWaitlist) {
+			return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+		}
 		const message = m.booking_err_full({
 			free: String(Math.max(free, 0)),
 			seats: String(input.seats)
 		});
 		return refuse(409, message, { seats: message });
 	}
-	const status = input.seats > free ? 'waitlisted' : 'requested';
-	// The booking and, for a live one, the school as participant of the activity (what
-	// syncParticipant would do for a new live booking) in one statement.
-	const inserted = await trx
-		.with('b', (db) =>
-			db
-				.insertInto('booking')
-				.values({
-					offerId: offer.id,
-					schoolId: school.id,
-					classLabel: input.classLabel.trim(),
-					seats: input.seats,
-					teacherName: input.teacherName.trim(),
-					teacherEmail: input.teacherEmail.trim(),
-					pupilFirstNames: input.pupilFirstNames ?? [],
-					status,
-					idempotencyKey: input.idempotencyKey,
-					createdBy: user.id
-				})
-				.onConflict((oc) => oc.columns(['schoolId', 'idempotencyKey']).doNothing())
-				.returningAll()
-		)
-		.with('p', (db) =>
-			db
-				.insertInto('activityParticipant')
-				.columns(['activityId', 'organisationId'])
-				.expression((eb) =>
-					eb
-						.selectFrom('b')
-						.innerJoin('offer', 'offer.id', 'b.offerId')
-						.select(['offer.activityId', 'b.schoolId'])
-						.where('b.status', 'in', ACTIVE_STATUSES)
-				)
-				.onConflict((oc) => oc.columns(['activityId', 'organisationId']).doNothing())
-		)
-		.selectFrom('b')
-		.selectAll()
-		.executeTakeFirst();
-	if (!inserted) return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+	const inserted = row as Booking;
 	// The one extra statement of the hot path: a replay above writes no event.
 	await auditBooking(trx, user, 'create', inserted, offer.title);
-	if (inserted.status === 'waitlisted') return success({ booking: inserted, replayed: false });
-	const mails = requestedMails({ ...offer, ...inserted, schoolName: school.name });
-	return { ...success({ booking: inserted as Booking, replayed: false }), mails };
+	return { ...success({ booking: inserted, replayed: false }), outboxIds: row.outboxIds ?? [] };
 }
 
 /**
@@ -212,12 +170,12 @@ export async function bookSeats(
 		return refuse(400, message, { seats: message });
 	}
 	const today = options.today ?? copenhagenToday();
-	const school = await loadSchool(db, input);
 	const outcome = await db
 		.transaction()
-		.execute((trx) => bookInTransaction(trx, user, input, school, today));
+		.execute((trx) => bookInTransaction(trx, user, input, today));
 	if (!outcome.ok) return outcome;
-	const { mails, ...result } = outcome;
-	if (mails?.length) await deliverBookingMails(db, mails);
+	const { outboxIds, ...result } = outcome;
+	// Recorded in the transaction; SMTP, when configured, is not waited for.
+	if (outboxIds?.length) deliverOutboxInBackground(db, outboxIds);
 	return result;
 }

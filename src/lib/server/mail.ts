@@ -86,6 +86,26 @@ async function deliver(
 	}
 }
 
+/**
+ * Sends outbox rows written inside a caller's transaction, after its commit, without waiting:
+ * a busy request path (a booking) must not wait for SMTP. Without SMTP_URL they stay recorded.
+ */
+export function deliverOutboxInBackground(db: Kysely<DB>, ids: readonly string[]): void {
+	const url = process.env.SMTP_URL;
+	if (!url || ids.length === 0) return;
+	void (async () => {
+		const rows = await db
+			.selectFrom('outbox')
+			.select(['id', 'toAddress', 'subject', 'bodyText'])
+			.where('id', 'in', ids)
+			.execute();
+		for (const row of rows) {
+			const message = { to: row.toAddress, subject: row.subject, text: row.bodyText };
+			await deliver(db, row.id, url, message);
+		}
+	})().catch((error: unknown) => console.error(`mail: ${describeError(error)}`));
+}
+
 /** Newest first. */
 export async function listOutbox(db: Kysely<DB>, limit = 50): Promise<OutboxMessage[]> {
 	return db

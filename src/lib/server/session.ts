@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { prepared } from './db/prepared';
 import type { DB, OrganisationKind, Role } from './db/schema';
 import { constantTimeEqual, generateSecureRandomString, hashSecret } from './random';
 
@@ -53,17 +55,18 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, expiresAt } };
 }
 
-export async function validateSessionToken(
-	db: Kysely<DB>,
-	token: string,
-	now = new Date()
-): Promise<SessionValidation> {
-	const none = { session: null, user: null, fresh: false } as const;
-	const parts = token.split('.');
-	if (parts.length !== 2 || !/^[a-z2-7]{32}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1]))
-		return none;
-	const [id, secret] = parts;
-	const row = await db
+const MEMBERSHIP_COLUMNS = [
+	'membership.organisationId',
+	'membership.role',
+	'organisation.name',
+	'organisation.slug',
+	'organisation.kind',
+	'organisation.municipalityId'
+] as const;
+
+/** Every request with a cookie asks this: one round trip, compiled once (db/prepared.ts). */
+const sessionQuery = prepared((db, v: { id: string }) =>
+	db
 		.selectFrom('userSession')
 		.innerJoin('appUser', 'appUser.id', 'userSession.userId')
 		.select([
@@ -77,8 +80,31 @@ export async function validateSessionToken(
 			'appUser.isSecretariat',
 			'appUser.locale'
 		])
-		.where('userSession.id', '=', id)
-		.executeTakeFirst();
+		// The memberships as a JSON array in the same row.
+		.select((eb) =>
+			jsonArrayFrom(
+				eb
+					.selectFrom('membership')
+					.innerJoin('organisation', 'organisation.id', 'membership.organisationId')
+					.select(MEMBERSHIP_COLUMNS)
+					.whereRef('membership.userId', '=', 'userSession.userId')
+					.orderBy('organisation.name')
+			).as('memberships')
+		)
+		.where('userSession.id', '=', v.id)
+);
+
+export async function validateSessionToken(
+	db: Kysely<DB>,
+	token: string,
+	now = new Date()
+): Promise<SessionValidation> {
+	const none = { session: null, user: null, fresh: false } as const;
+	const parts = token.split('.');
+	if (parts.length !== 2 || !/^[a-z2-7]{32}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1]))
+		return none;
+	const [id, secret] = parts;
+	const [row] = await sessionQuery(db, { id });
 	if (!row) return none;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return none;
 	if (now.getTime() >= row.expiresAt.getTime()) {
@@ -92,7 +118,7 @@ export async function validateSessionToken(
 		await db.updateTable('userSession').set({ expiresAt }).where('id', '=', id).execute();
 		fresh = true;
 	}
-	const memberships = await findSessionMemberships(db, row.userId);
+	const memberships = row.memberships;
 	return {
 		session: { id: row.id, userId: row.userId, createdAt: row.createdAt, expiresAt },
 		user: {
@@ -114,14 +140,7 @@ export async function findSessionMemberships(
 	return db
 		.selectFrom('membership')
 		.innerJoin('organisation', 'organisation.id', 'membership.organisationId')
-		.select([
-			'membership.organisationId',
-			'membership.role',
-			'organisation.name',
-			'organisation.slug',
-			'organisation.kind',
-			'organisation.municipalityId'
-		])
+		.select(MEMBERSHIP_COLUMNS)
 		.where('membership.userId', '=', userId)
 		.orderBy('organisation.name')
 		.execute();
