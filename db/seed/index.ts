@@ -14,6 +14,7 @@ import { upsertActivities, upsertHolidays } from './write-activities';
 import { seedOffers } from './offers';
 import { seedApprenticeships } from './apprenticeships';
 import { seedEvaluations } from './evaluations';
+import { seedMeetings } from './meetings';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -74,6 +75,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		offers = await seedOffers(trx);
 		await seedApprenticeships(trx);
 		await seedEvaluations(trx);
+		await seedMeetings(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,
