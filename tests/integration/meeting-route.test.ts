@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { SessionUser } from '../../src/lib/server/session';
+import * as activityPage from '../../src/routes/aktiviteter/[id]/+page.server';
 import * as listPage from '../../src/routes/moeder/+page.server';
 import * as newPage from '../../src/routes/moeder/ny/+page.server';
 import * as detailPage from '../../src/routes/moeder/[id]/+page.server';
@@ -158,6 +159,19 @@ describe('routes/moeder', () => {
 			expect(data.upcoming.map((r) => r.title)).toEqual(['Nyt']);
 			expect(data.past.map((r) => r.title)).toEqual(['Gammelt']);
 			expect(data.canCreate).toBe(false);
+		});
+
+		it('links the activity page to the meeting only for those who may read it', async () => {
+			const id = await makeMeeting(database, world);
+			const meetingIdFor = async (user: SessionUser | null) =>
+				(
+					(await activityPage.load(fakeEvent(`/aktiviteter/${id}`, user, { id }) as never)) as {
+						meetingId: string | null;
+					}
+				).meetingId;
+			expect(await meetingIdFor(world.users.invitedMember)).toBe(id);
+			// The activity is visible to the whole alliance; the meeting is not.
+			expect(await meetingIdFor(world.users.otherMember)).toBeNull();
 		});
 
 		it('answers 404 for an id that does not exist or is not an id', async () => {

@@ -4,6 +4,7 @@ import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server
 import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
 import { readForm } from '$lib/server/forms';
 import { canEvaluateActivity, evaluatedActivityOf } from '$lib/server/evaluation-rights';
+import { readableMeetingId } from '$lib/server/meeting-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -17,7 +18,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		canDelete,
 		canEvaluate: canEvaluateActivity(locals.user, evaluatedActivityOf(activity, new Date())),
 		// ?slet shows the confirmation step, so deleting needs two clicks even without JavaScript.
-		confirmDelete: canDelete && url.searchParams.has('slet')
+		confirmDelete: canDelete && url.searchParams.has('slet'),
+		// Only when the user may read the meeting's agenda and minutes (others would get a 404).
+		meetingId: await readableMeetingId(await getDb(), locals.user, activity.id)
 	};
 };
 
