@@ -91,6 +91,8 @@ describe('routes/laerepladsalliance', () => {
 					])
 				);
 				expect(data.followUp).toEqual([expect.objectContaining({ name: 'Gamma Smedie' })]);
+				// Alfa and Gamma, each once, though a company may name several trades.
+				expect(data.committedCompanies).toBe(2);
 			}
 		);
 

@@ -131,3 +131,12 @@ export async function listFollowUp(db: Kysely<DB>, schoolYear: string): Promise<
 		.execute();
 	return rows.map((r) => ({ ...r, trades: r.trades.map((t) => t.nameDa) }));
 }
+
+/** Companies in the alliance now (the overview's total; per trade a company may count twice). */
+export async function countCommitments(db: Kysely<DB>): Promise<number> {
+	const row = await db
+		.selectFrom('allianceCommitment')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

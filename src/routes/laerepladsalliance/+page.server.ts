@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/dates/iso';
 import { getDb } from '$lib/server/db';
 import {
+	countCommitments,
 	listAllianceCompanies,
 	listFollowUp,
 	listOpenOpenings,
@@ -23,11 +24,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const ownCompanies = (user?.memberships ?? [])
 		.filter((ms) => ms.kind === 'company')
 		.map((ms) => ({ id: ms.organisationId, name: ms.name }));
+	const overview = canViewOverview(user);
 	return {
 		schoolYear,
 		years: allianceYearChoices(today, schoolYear),
 		openings: await listOpenOpenings(db, schoolYear),
-		overview: canViewOverview(user) ? await tradeOverview(db, schoolYear) : null,
+		overview: overview ? await tradeOverview(db, schoolYear) : null,
+		committedCompanies: overview ? await countCommitments(db) : null,
 		followUp: canViewFollowUp(user) ? await listFollowUp(db, schoolYear) : null,
 		ownCompanies,
 		companies: user?.isSecretariat ? await listAllianceCompanies(db) : null,
