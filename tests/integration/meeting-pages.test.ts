@@ -48,7 +48,9 @@ describe('meeting pages', () => {
 	it('lists the past meeting in a table with headers and its attendance', async () => {
 		const body = await page(ListPage, listPage.load, '/moeder');
 		expect(body).toMatch(/<th scope="col"[^>]*>Dato<\/th>/);
-		expect(body).toMatch(/<th scope="row"[^>]*>(\s|<!--[^>]*-->)*<a href="\/moeder\/[0-9a-f-]+"[^>]*>Marts</);
+		expect(body).toMatch(
+			/<th scope="row"[^>]*>(\s|<!--[^>]*-->)*<a href="\/moeder\/[0-9a-f-]+"[^>]*>Marts</
+		);
 		expect(body).toContain('1 af 2');
 		expect(body).toContain('href="/moeder/ny"');
 	});
