@@ -100,7 +100,7 @@ describe('apprenticeship-queries', () => {
 				municipality: 'Horsens Kommune'
 			});
 			// In catalogue order.
-			expect(rows[0].trades).toEqual(['Anlægsgartner', 'Industritekniker']);
+			expect(rows[0].trades.map((t) => t.nameDa)).toEqual(['Anlægsgartner', 'Industritekniker']);
 		});
 
 		it('counts a filled opening as activity, and a company that joined later from its year on', async () => {

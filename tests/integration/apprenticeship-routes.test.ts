@@ -257,6 +257,11 @@ describe('routes/laerepladsalliance', () => {
 
 		it('edits, fills and deletes as a member', async () => {
 			const id = await addOpening(database.db, org('alfa'), 'smed', 2, '2027-01-04');
+			const page = (await openingPage.load(
+				fakeEvent(`/laerepladsalliance/opslag/${id}`, u('companyMember'), { id })
+			)) as { values: Fields; trades: { code: string }[] };
+			expect(page.values).toMatchObject({ positions: '2', tradeCode: 'smed', status: 'open' });
+			expect(page.trades.map((t) => t.code).sort()).toEqual(['industritekniker', 'smed']);
 			const bad = (await openingAction(
 				'save',
 				'companyMember',

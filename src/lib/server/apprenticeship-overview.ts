@@ -29,7 +29,7 @@ export interface FollowUpRow {
 	contactEmail: string;
 	contactPhone: string;
 	joinedOn: string;
-	trades: string[];
+	trades: { nameDa: string; nameEn: string }[];
 }
 
 /**
@@ -110,7 +110,7 @@ export async function listFollowUp(db: Kysely<DB>, schoolYear: string): Promise<
 				eb
 					.selectFrom('allianceCommitmentTrade as ct')
 					.innerJoin('trade as t', 't.code', 'ct.tradeCode')
-					.select('t.nameDa')
+					.select(['t.nameDa', 't.nameEn'])
 					.whereRef('ct.organisationId', '=', 'ac.organisationId')
 					.orderBy('t.sort')
 			).as('trades')
@@ -129,7 +129,7 @@ export async function listFollowUp(db: Kysely<DB>, schoolYear: string): Promise<
 		)
 		.orderBy('c.name')
 		.execute();
-	return rows.map((r) => ({ ...r, trades: r.trades.map((t) => t.nameDa) }));
+	return rows;
 }
 
 /** Companies in the alliance now (the overview's total; per trade a company may count twice). */
