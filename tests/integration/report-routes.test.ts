@@ -5,16 +5,17 @@ import { load as pageLoad } from '../../src/routes/rapporter/+page.server';
 import { load as printLoad } from '../../src/routes/rapporter/print/+page.server';
 import { GET as csvGet } from '../../src/routes/rapporter/csv/+server';
 import { formatReportCell } from '../../src/lib/report-format';
+import type { reportPageData } from '../../src/lib/server/report-page';
 import type { SessionUser } from '../../src/lib/server/session';
 import { createTestDatabase } from '../helpers/db';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 import { OUTSIDERS, READERS, createReportWorld, type ReportWorld } from './report-fixtures';
 
 type Outcome = { status: number; location?: string; message?: string };
-type PageData = Awaited<ReturnType<typeof pageLoad>> & Record<string, unknown>;
+type PageData = ReturnType<typeof reportPageData>;
 
 /** What a route answered: 200, or the status of the error or redirect it threw. */
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+async function outcome(run: () => unknown): Promise<Outcome> {
 	try {
 		const result = await run();
 		return { status: result instanceof Response ? result.status : 200 };
@@ -30,7 +31,7 @@ describe('routes/rapporter', () => {
 	let world: ReportWorld;
 	const user = (who: string) => world.users[who] as SessionUser | null;
 	const page = (path: string, who: string) =>
-		pageLoad(fakeEvent(path, user(who))) as Promise<PageData>;
+		pageLoad(fakeEvent(path, user(who))) as unknown as Promise<PageData>;
 	const print = (path: string, who: string) => printLoad(fakeEvent(path, user(who)));
 	const csv = (path: string, who: string) =>
 		csvGet(fakeEvent(path, user(who))) as Promise<Response>;

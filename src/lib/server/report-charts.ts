@@ -8,6 +8,14 @@ import type { ReportTable } from './report-tables';
 // Charts drawn on the server by Apache ECharts' SVG renderer (server-side rendering): the page shows
 // them before any JavaScript loads, they print sharply, and ECharts escapes every label it writes.
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+// Without a canvas ECharts guesses text widths too narrow for the fonts browsers pick, so labels
+// were cut at the left edge and legend entries overlapped: measure generously instead.
+echarts.setPlatformAPI({
+	measureText: (text: string, font?: string) => {
+		const size = Number(/(\d+)px/.exec(font ?? '')?.[1] ?? 12);
+		return { width: text.length * size * 0.62 };
+	}
+});
 
 /** Series colours from the app's palette, each at least 4.5:1 against white (text-level contrast). */
 const COLOURS = ['#0b4f8a', '#b45309', '#166534', '#7b1fa2'];
@@ -47,7 +55,7 @@ export function reportChart(table: ReportTable): ReportChart | null {
 		animation: false,
 		color: COLOURS,
 		textStyle: { color: INK, fontFamily: 'system-ui, sans-serif', fontSize: 12 },
-		legend: { show: columns.length > 1, top: 0, textStyle: { color: INK } },
+		legend: { show: columns.length > 1, top: 0, itemGap: 16, textStyle: { color: INK } },
 		grid: { left: 8, right: 40, top: columns.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
 		xAxis: { type: 'value', minInterval: 1, axisLabel: { color: INK } },
 		yAxis: {
