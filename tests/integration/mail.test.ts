@@ -2,7 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
-import { listOutbox, mailOrigin, sendInvitationMail, sendMail } from '../../src/lib/server/mail';
+import {
+	deliverOutboxInBackground,
+	listOutbox,
+	mailOrigin,
+	sendInvitationMail,
+	sendMail
+} from '../../src/lib/server/mail';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 interface Received {
@@ -145,6 +151,28 @@ describe('mail', () => {
 			} finally {
 				if (saved === undefined) delete process.env.ORIGIN;
 				else process.env.ORIGIN = saved;
+			}
+		});
+	});
+
+	describe('deliverOutboxInBackground', () => {
+		it('sends recorded rows after the caller returns and marks them sent', async () => {
+			const smtp = await startSmtp();
+			try {
+				const row = await database.db
+					.insertInto('outbox')
+					.values({ toAddress: 'lars@smedjen.dk', subject: 'Ny booking', bodyText: 'Tekst' })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				process.env.SMTP_URL = smtp.url;
+				deliverOutboxInBackground(database.db, [row.id]);
+				expect(smtp.received).toHaveLength(0);
+				await expect
+					.poll(async () => (await listOutbox(database.db))[0].sentAt, { timeout: 10_000 })
+					.not.toBeNull();
+				expect(smtp.received.map((r) => r.to)).toEqual([['lars@smedjen.dk']]);
+			} finally {
+				await smtp.close();
 			}
 		});
 	});
