@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -60,8 +61,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(handleHeaders, handleAuth, handleLocale);
 
+// Session, invitation, reset and feed tokens are runs of 32 base32 characters (random.ts). An
+// error's text may quote the URL holding one (SvelteKit logs "Failed to decode URI: /nulstil/
+// <token>%" for a mangled link), so such runs are blanked out of every logged error.
+const TOKEN_LIKE = /[a-z2-7]{32,}/gi;
+
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Expected 404s need no log line; anything else is a bug worth seeing — without secrets.
-	if (status !== 404) console.error(error);
+	if (status !== 404) console.error(inspect(error).replace(TOKEN_LIKE, '[token]'));
 	return { message: status === 404 ? 'Siden findes ikke' : 'Der skete en fejl på serveren' };
 };

@@ -42,7 +42,19 @@ export interface App {
 	exited: Promise<void>;
 }
 
-export async function startApp(appDir: string, port: number, target: Target): Promise<App> {
+export interface StartOptions {
+	/** Set over the defaults below; an undefined value removes the variable. */
+	env?: Record<string, string | undefined>;
+	/** Receives everything the app writes to stdout and stderr (stdout is ignored otherwise). */
+	output?: (text: string) => void;
+}
+
+export async function startApp(
+	appDir: string,
+	port: number,
+	target: Target,
+	options: StartOptions = {}
+): Promise<App> {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: appDir,
@@ -55,12 +67,17 @@ export async function startApp(appDir: string, port: number, target: Target): Pr
 			DATABASE_URL: target.databaseUrl ?? '',
 			SMTP_URL: '',
 			DEMO_DATA: 'true',
-			QUIET_STARTUP: 'true'
+			QUIET_STARTUP: 'true',
+			...options.env
 		},
-		stdio: ['ignore', 'ignore', 'pipe']
+		stdio: ['ignore', options.output ? 'pipe' : 'ignore', 'pipe']
 	});
 	let stderr = '';
-	child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+	child.stderr?.on('data', (chunk: Buffer) => {
+		stderr = (stderr + chunk.toString()).slice(-4000);
+		options.output?.(chunk.toString());
+	});
+	child.stdout?.on('data', (chunk: Buffer) => options.output?.(chunk.toString()));
 	const exited = new Promise<void>((r) => child.once('exit', () => r()));
 	// A failing test must not leave a server holding the port or the data folder.
 	const onExit = () => child.kill('SIGKILL');
