@@ -1,16 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { USERS, gotoSettled, logIn } from './support';
+import { asUser, fillBooking, openOffer, publishOffer } from './journey-steps';
 
 // The whole journey of issue 4: a company publishes erhvervspraktik places, a school finds and
 // books them, the company confirms, and the school sees the confirmation.
 const TITLE = `Erhvervspraktik i smedjen ${Date.now()}`;
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await logIn(page, email);
-	return page;
-}
 
 const waitingCount = async (page: Page) => {
 	await gotoSettled(page, '/bookinger');
@@ -22,37 +16,28 @@ test('a company publishes, a school books, the company confirms', async ({ brows
 	const company = await asUser(browser, USERS.company);
 	const before = await waitingCount(company);
 
-	await gotoSettled(company, '/tilbud');
-	await company.getByRole('link', { name: 'Nyt tilbud' }).click();
-	await expect(company.getByRole('heading', { level: 1 })).toHaveText('Nyt tilbud');
-	await company.getByLabel('Erhvervspraktik').check();
-	await company.getByLabel('Titel').fill(TITLE);
-	await company.getByLabel('Fag', { exact: true }).selectOption({ label: 'Smed' });
-	await company.getByLabel('Pladser').fill('4');
-	await company.getByLabel('8. klasse').check();
-	await company.getByLabel('9. klasse').check();
-	await company.getByLabel('Uge 1').fill('2027-W14');
-	await company.getByLabel('Adresse').fill('Bygholm Parkvej 1, 8700 Horsens');
-	await company.getByLabel('Det skal eleverne have med').fill('Sikkerhedssko');
-	await company.getByRole('button', { name: 'Offentliggør tilbud' }).click();
-	await expect(company.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-	await expect(company.getByText('Tilbuddet er offentliggjort.')).toBeVisible();
+	await publishOffer(company, {
+		kind: 'erhvervspraktik',
+		title: TITLE,
+		trade: 'Smed',
+		seats: 4,
+		grades: ['8. klasse', '9. klasse'],
+		week: '2027-W14',
+		address: 'Bygholm Parkvej 1, 8700 Horsens',
+		bring: 'Sikkerhedssko'
+	});
 	await expect(company.getByText('4 af 4 pladser ledige')).toBeVisible();
 	await expect(company.getByText(/uge 14/).first()).toBeVisible();
 
 	const school = await asUser(browser, USERS.school);
-	await gotoSettled(school, '/tilbud');
-	await school.getByLabel('Fritekst').fill(TITLE);
-	await school.getByRole('button', { name: 'Søg' }).click();
-	await expect(school.getByText('1 tilbud')).toBeVisible();
-	await school.getByRole('link', { name: TITLE }).click();
-	await expect(school.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-	await school.waitForLoadState('networkidle');
-	await school.getByLabel('Klasse').fill('8.B');
-	await school.getByLabel('Antal elever').fill('2');
-	await school.getByLabel('Lærerens navn').fill('Rasmus Lærer');
-	await school.getByLabel('Lærerens e-mail').fill('rasmus@stensballeskolen.example');
-	await school.getByLabel('Elevernes fornavne (valgfrit)').fill('Anna\nBo');
+	await openOffer(school, TITLE);
+	await fillBooking(school, {
+		classLabel: '8.B',
+		seats: 2,
+		teacherName: 'Rasmus Lærer',
+		teacherEmail: 'rasmus@stensballeskolen.example',
+		names: ['Anna', 'Bo']
+	});
 	await school.getByRole('button', { name: 'Se konflikter' }).click();
 	await expect(school.getByRole('status').filter({ hasText: /konflikt/i })).toBeVisible();
 	await expect(school.getByLabel('Klasse')).toHaveValue('8.B');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { USERS, gotoSettled, logIn } from './support';
+import { makeFeedAddress } from './journey-steps';
 
 test('a school coordinator makes the school feed address and the feed holds its activities', async ({
 	page
@@ -10,17 +11,7 @@ test('a school coordinator makes the school feed address and the feed holds its 
 
 	const card = page.locator('section[data-scope="school"]');
 	await expect(card.getByRole('heading', { name: 'Stensballeskolen' })).toBeVisible();
-	if (await card.getByRole('button', { name: 'Lav adresse' }).count()) {
-		await card.getByRole('button', { name: 'Lav adresse' }).click();
-	} else {
-		await card
-			.getByLabel('Jeg forstår, at den gamle adresse holder op med at virke med det samme')
-			.check();
-		await card.getByRole('button', { name: 'Lav ny adresse' }).click();
-	}
-	const input = card.getByTestId('feed-url');
-	await expect(input).toHaveValue(/\/feeds\/[a-z2-7]{32}\.ics$/);
-	const url = await input.inputValue();
+	const url = await makeFeedAddress(card);
 
 	await expect(card.getByTestId('feed-qr')).toBeVisible();
 	await expect(card.getByRole('link', { name: 'Tilføj til Google Kalender' })).toHaveAttribute(

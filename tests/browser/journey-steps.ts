@@ -5,6 +5,7 @@ import {
 	type Locator,
 	type Page
 } from '@playwright/test';
+import ICAL from 'ical.js';
 import { gotoSettled, logIn } from './support';
 
 // Steps that several browser journeys take the same way: logging a person in in a browser of
@@ -40,9 +41,10 @@ export interface OfferInput {
 
 const KIND_LABEL = { erhvervspraktik: 'Erhvervspraktik', visit: 'Virksomhedsbesøg' } as const;
 
-/** Fills the new-offer form on /tilbud/ny without sending it. */
+/** Opens the new-offer form from /tilbud and fills it in without sending it. */
 export async function fillOffer(page: Page, offer: OfferInput): Promise<void> {
-	await gotoSettled(page, '/tilbud/ny');
+	await gotoSettled(page, '/tilbud');
+	await page.getByRole('link', { name: 'Nyt tilbud' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nyt tilbud');
 	await page.getByLabel(KIND_LABEL[offer.kind], { exact: true }).check();
 	await page.getByLabel('Titel').fill(offer.title);
@@ -108,7 +110,7 @@ export async function submitBooking(page: Page): Promise<void> {
 	await expect(page.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
 }
 
-/** The provider opens a waiting request from /bookinger and confirms it with a message. */
+/** The provider opens a waiting request from the list on /bookinger. */
 export async function openWaitingRequest(page: Page, title: string): Promise<void> {
 	await gotoSettled(page, '/bookinger');
 	const waiting = page.getByRole('region', { name: 'Anmodninger, der venter på svar' });
@@ -117,8 +119,14 @@ export async function openWaitingRequest(page: Page, title: string): Promise<voi
 	await page.waitForLoadState('networkidle');
 }
 
-export async function confirmRequest(page: Page, message: string): Promise<void> {
+/** Confirms the open request; `beforeSend` runs with the message typed (e.g. a screenshot). */
+export async function confirmRequest(
+	page: Page,
+	message: string,
+	beforeSend?: () => Promise<void>
+): Promise<void> {
 	await page.getByLabel('Besked til skolen (valgfri)').fill(message);
+	await beforeSend?.();
 	await page.getByRole('button', { name: 'Bekræft' }).click();
 	await expect(page.getByText('Bookingen er bekræftet', { exact: false })).toBeVisible();
 }
@@ -139,4 +147,18 @@ export async function makeFeedAddress(card: Locator): Promise<string> {
 	const input = card.getByTestId('feed-url');
 	await expect(input).toHaveValue(/\/feeds\/[a-z2-7]{32}\.ics$/);
 	return input.inputValue();
+}
+
+/**
+ * Downloads a feed as a calendar program does (no cookie) and parses it with ical.js, with the
+ * feed's own VTIMEZONE registered so that times convert to the right instants.
+ */
+export async function feedEvents(page: Page, url: string): Promise<ICAL.Event[]> {
+	const response = await page.request.get(url, { headers: { cookie: '' } });
+	expect(response.status()).toBe(200);
+	const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+	for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+		ICAL.TimezoneService.register(zone);
+	}
+	return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 }

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test';
-import ICAL from 'ical.js';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { USERS, gotoSettled } from './support';
+import { DESKTOP, PHONE, guideShots, type Device } from './guide-shots';
 import {
 	asUser,
 	confirmRequest,
+	feedEvents,
 	fillBooking,
 	fillOffer,
 	makeFeedAddress,
@@ -17,35 +17,11 @@ import {
 // Issue 7: the product's journey from end to end, once on a desktop and once on a phone, on the
 // one shared database: a newcomer, a company, a school, a teacher, the secretariat and a
 // municipality each do their part, and each step builds on the one before.
-// With GUIDE_SCREENSHOTS=1 the steps save the screenshots of docs/BRUGERVEJLEDNING.md; without
-// it nothing is written, so a CI run never rewrites tracked files.
+// With GUIDE_SCREENSHOTS=1 the steps save the screenshots of docs/BRUGERVEJLEDNING.md.
 
-const SHOTS = process.env.GUIDE_SCREENSHOTS === '1';
-const IMG = 'docs/guide/img';
 const TEACHER = 'laerer@aarshjul.example';
 const YEAR = '2026/27';
 const NEXT = '2027/28';
-
-interface Device {
-	name: string;
-	options: BrowserContextOptions;
-	/** The screenshots this device takes for the guide; the phone's are saved as mobil-<name>. */
-	shots: 'all' | string[];
-	prefix: string;
-}
-
-const DESKTOP: Device = {
-	name: 'desktop (1280×800)',
-	options: { viewport: { width: 1280, height: 800 } },
-	shots: 'all',
-	prefix: ''
-};
-const PHONE: Device = {
-	name: 'phone (375×812)',
-	options: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
-	shots: ['offentligt-hjul', 'skole-booking'],
-	prefix: 'mobil-'
-};
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const noSideways = async (page: Page) =>
@@ -60,21 +36,12 @@ function journey(device: Device, tag: string) {
 	const VISIT = `Besøg i smedjen ${id}`;
 	const CLASS = `8.${tag.toUpperCase()}`;
 	const pages = new Map<string, Page>();
-	let feedUrl = '';
 
-	async function as(browser: import('@playwright/test').Browser, email: string) {
+	async function as(browser: Browser, email: string) {
 		if (!pages.has(email)) pages.set(email, await asUser(browser, email, device.options));
 		return pages.get(email)!;
 	}
-	async function shot(page: Page, name: string) {
-		if (!SHOTS || (device.shots !== 'all' && !device.shots.includes(name))) return;
-		mkdirSync(IMG, { recursive: true });
-		await page.screenshot({
-			path: `${IMG}/${device.prefix}${name}.png`,
-			animations: 'disabled',
-			caret: 'hide'
-		});
-	}
+	const shot = guideShots(device);
 
 	test.describe.serial(`journey on a ${device.name}`, () => {
 		test.afterAll(async () => {
@@ -142,7 +109,7 @@ function journey(device: Device, tag: string) {
 			await school.getByRole('button', { name: 'Se konflikter' }).click();
 			await expect(school.getByRole('status').filter({ hasText: /konflikt/i })).toBeVisible();
 			await expect(school.getByLabel('Klasse')).toHaveValue(CLASS);
-			await shot(school, 'skole-booking');
+			await shot(school, 'skole-booking', 'here');
 			await submitBooking(school);
 			await expect(school.getByText('2 af 4 pladser ledige')).toBeVisible();
 
@@ -165,8 +132,13 @@ function journey(device: Device, tag: string) {
 			const company = await as(browser, USERS.company);
 			await openWaitingRequest(company, PRAKTIK);
 			await expect(company.getByText('Anna, Bo')).toBeVisible();
-			await shot(company, 'virksomhed-bekraeft');
-			await confirmRequest(company, 'Mød op ved porten kl. 7.30 i sikkerhedssko.');
+			await confirmRequest(company, 'Mød op ved porten kl. 7.30 i sikkerhedssko.', () =>
+				shot(
+					company,
+					'virksomhed-bekraeft',
+					company.getByRole('term').filter({ hasText: /^Skole$/ })
+				)
+			);
 			await openWaitingRequest(company, VISIT);
 			await confirmRequest(company, 'Vi mødes i receptionen.');
 			await gotoSettled(company, '/bookinger');
@@ -180,12 +152,12 @@ function journey(device: Device, tag: string) {
 			const school = await as(browser, USERS.school);
 			await gotoSettled(school, '/feeds');
 			const card = school.locator('section[data-scope="school"]');
-			feedUrl = await makeFeedAddress(card);
+			const feedUrl = await makeFeedAddress(card);
 			await expect(card.getByTestId('feed-qr')).toBeVisible();
 			await shot(school, 'skole-kalenderadresse');
 
-			// A teacher is a plain member: the school's address comes from the coordinator, but the
-			// page offers the teacher a personal calendar of their own.
+			// A teacher is a plain member: the school's address comes from the coordinator, and the
+			// teacher may make a personal calendar of their own, which holds the school's bookings too.
 			const teacher = await as(browser, TEACHER);
 			await gotoSettled(teacher, '/feeds');
 			const schoolCard = teacher.locator('section[data-scope="school"]');
@@ -195,17 +167,12 @@ function journey(device: Device, tag: string) {
 			await expect(own.getByRole('heading')).toHaveText(/^Din personlige kalender/);
 			await expect(own.getByRole('button', { name: /^Lav (ny )?adresse$/ })).toBeVisible();
 			await expect(teacher.getByRole('heading', { name: 'Sådan abonnerer du' })).toBeVisible();
+			const personal = await makeFeedAddress(own);
 			await shot(teacher, 'laerer-kalenderabonnement');
+			const mine = await feedEvents(teacher, personal);
+			expect(mine.some((e) => e.summary.startsWith(`${VISIT} – ${CLASS}`))).toBe(true);
 
-			// A calendar program sends no cookie.
-			const response = await teacher.request.get(feedUrl, { headers: { cookie: '' } });
-			expect(response.status()).toBe(200);
-			const calendar = new ICAL.Component(ICAL.parse(await response.text()));
-			// The feed carries its own VTIMEZONE: registered, the times convert to real instants.
-			for (const zone of calendar.getAllSubcomponents('vtimezone')) {
-				ICAL.TimezoneService.register(zone);
-			}
-			const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+			const events = await feedEvents(teacher, feedUrl);
 			const visit = events.find((e) => e.summary === `${VISIT} – ${CLASS}`);
 			expect(visit, `the visit ${VISIT} in the school feed`).toBeDefined();
 			expect(visit!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -222,12 +189,11 @@ function journey(device: Device, tag: string) {
 			const secretariat = await as(browser, USERS.secretariat);
 			const query = new URLSearchParams({ year: YEAR, valg: 'ingen' });
 			await gotoSettled(secretariat, `/aarshjul/rul-frem?${query}`);
-			await expect(secretariat.getByRole('heading', { level: 1 })).toHaveText(
-				'Rul skoleåret frem'
-			);
+			await expect(secretariat.getByRole('heading', { level: 1 })).toHaveText('Rul skoleåret frem');
 			const choice = secretariat.getByRole('checkbox', { name: new RegExp(escape(PRAKTIK)) });
 			await expect(choice).not.toBeChecked();
 			await choice.check();
+			await shot(secretariat, 'sekretariat-rul-frem-valg', choice, 'center');
 			await secretariat.getByRole('button', { name: 'Forhåndsvis' }).click();
 			await expect(secretariat.getByRole('heading', { level: 2 })).toContainText(
 				`Forhåndsvisning: ${YEAR} → ${NEXT}`
