@@ -39,7 +39,7 @@ function maintenanceUrl(url: string): { url: string; name: string } {
 	return { url: parsed.toString(), name };
 }
 
-async function recreatePostgresDatabase(url: string, drop = false): Promise<void> {
+export async function recreatePostgresDatabase(url: string, drop = false): Promise<void> {
 	const { url: admin, name } = maintenanceUrl(url);
 	const client = new pg.Client({ connectionString: admin });
 	await client.connect();
@@ -100,19 +100,22 @@ const TITLES = [
 export async function prepareBenchDatabase(
 	dataDir = BENCH_DATA_DIR,
 	target = BENCH_ACTIVITIES,
-	schemaBy: 'build' | 'source' = existsSync(join(ROOT, 'build', 'index.js')) ? 'build' : 'source'
+	schemaBy: 'build' | 'source' = existsSync(join(ROOT, 'build', 'index.js')) ? 'build' : 'source',
+	// bench/run.ts prepares both engines in one process, on ports of its own.
+	options: { databaseUrl?: string; port?: number } = {}
 ): Promise<BenchFixture> {
 	const began = performance.now();
+	const databaseUrl = 'databaseUrl' in options ? options.databaseUrl : BENCH_DATABASE_URL;
 	rmSync(dataDir, { recursive: true, force: true });
-	if (BENCH_DATABASE_URL) await recreatePostgresDatabase(BENCH_DATABASE_URL);
+	if (databaseUrl) await recreatePostgresDatabase(databaseUrl);
 	if (schemaBy === 'build') {
 		// The built app migrates and seeds an empty database on start: its schema then matches the
 		// build being measured, even while the source tree has moved on (new migrations).
-		const server = await startServer({ dataDir, databaseUrl: BENCH_DATABASE_URL, port: 4423 });
+		const server = await startServer({ dataDir, databaseUrl, port: options.port ?? 4423 });
 		await server.stop();
 	}
 	const database = await openDatabase(
-		BENCH_DATABASE_URL ? { url: BENCH_DATABASE_URL, poolSize: 2 } : { dataDir: `${dataDir}/pglite` }
+		databaseUrl ? { url: databaseUrl, poolSize: 2 } : { dataDir: `${dataDir}/pglite` }
 	);
 	try {
 		const db = database.db;
@@ -199,7 +202,7 @@ export async function prepareBenchDatabase(
 		});
 		await sql`analyze`.execute(db);
 		return {
-			dataDir: BENCH_DATABASE_URL ?? dataDir,
+			dataDir: databaseUrl ?? dataDir,
 			activities: await countIn(start, end),
 			publicActivities: await countIn(start, end, true),
 			monthActivities: await countIn('2027-02-01', '2027-02-28'),

@@ -1,116 +1,157 @@
-// Runs every benchmark in sequence on one benchmark database and prints a summary table.
-// Run: npm run bench   (builds nothing: run `npm run build` first for the HTTP and browser ones)
-// Options (environment): BENCH_PROFILE=1 also profiles the wheel page (bench/profile.ts);
-// BENCH_KEEP_DB=1 keeps the database in /tmp/aarshjul-bench; BENCH_RUNS=N for the HTTP series;
-// BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/aarshjul_bench runs it all on PostgreSQL.
-import { execFileSync, spawn } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { BENCH_DATABASE_URL, prepareBenchDatabase, removeBenchDatabase } from './fixtures';
-import { ROOT, snapshotBuild } from './server';
-import { load, machine, RESULT_MARKER, verdict, type Result } from './stats';
+// `npm run bench`: the performance budgets of issues 3–7 measured together on the built app, in
+// sequence: (1) feed throughput, 200 and 304; (2) the wheel page with 2,000 activities;
+// (3) booking throughput; (4) the main pages under 20 concurrent demo users; (5) the server's RSS
+// with the demo data. Prints measure | target | result | pass/miss and writes
+// bench/results/latest.json. Builds nothing; never run in CI (it measures the machine).
+//   BUILD_DIR=/tmp/x/build         the build to measure (default ./build; copied first)
+//   BENCH_ENGINES=pglite,postgres  which engines (PostgreSQL: a scratch database at
+//                                  BENCH_SCRATCH_URL, default …/aarshjul_bench7, dropped after)
+//   BENCH_FEED_SECONDS, BENCH_RUNS, BENCH_PAGE_SECONDS, BENCH_BURST_SECONDS  lengths of the runs
+// The older sequence (layout, filter in Chromium, breakdown, …) is `npm run bench:steps`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/engine';
+import { measureBooking } from './budget-booking';
+import {
+	dropScratch,
+	PORTS,
+	postgresReachable,
+	SCRATCH_BOOKING_URL,
+	SCRATCH_URL,
+	type BudgetRow,
+	type EngineSetup
+} from './budget-common';
+import { feedAddresses, measureFeeds } from './budget-feeds';
+import { measurePages } from './budget-pages';
+import { describeMachine, markdownTable, terminalTable, writeResults } from './budget-report';
+import { measureWheel } from './budget-wheel';
+import { prepareBenchDatabase, recreatePostgresDatabase } from './fixtures';
+import { ROOT, snapshotBuild, startServer } from './server';
+import { load } from './stats';
 
-const STEPS = [
-	'bench/wheel-layout.ts',
-	'bench/wheel-page.ts',
-	'bench/wheel-filter.ts',
-	'bench/breakdown.ts',
-	'bench/booking.ts',
-	...(process.env.BENCH_PROFILE === '1' ? ['bench/profile.ts'] : [])
-];
+const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
 
-/** Runs one benchmark with tsx, passing its output through and collecting its result lines. */
-function runStep(file: string): Promise<{ results: (Result & { load: string })[]; ok: boolean }> {
-	return new Promise((resolve) => {
-		const results: (Result & { load: string })[] = [];
-		const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), file], {
-			cwd: ROOT,
-			env: { ...process.env, BENCH_REUSE_DB: '1' },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		let pending = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			pending += chunk.toString();
-			const lines = pending.split('\n');
-			pending = lines.pop() ?? '';
-			for (const line of lines) {
-				if (line.startsWith(RESULT_MARKER))
-					results.push(JSON.parse(line.slice(RESULT_MARKER.length)));
-				else console.log(line);
-			}
-		});
-		// Forward Ctrl-C so the benchmark can stop its server and browser.
-		const forward = () => child.kill('SIGINT');
-		process.on('SIGINT', forward);
-		child.on('close', (code) => {
-			process.off('SIGINT', forward);
-			if (pending) console.log(pending);
-			resolve({ results, ok: code === 0 });
-		});
+/** Steps 1 and 2 on one database: the demo plus 2,000 activities in 2026/27. */
+async function feedsAndWheel(engine: EngineSetup, dataDir: string): Promise<BudgetRow[]> {
+	const fixture = await prepareBenchDatabase(dataDir, undefined, 'build', {
+		databaseUrl: engine.databaseUrl,
+		port: PORTS.seed
 	});
+	console.log(
+		`  database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
+			`made in ${fixture.seconds.toFixed(0)} s`
+	);
+	const database = await openDatabase(
+		engine.databaseUrl ? { url: engine.databaseUrl, poolSize: 1 } : { dataDir: `${dataDir}/pglite` }
+	);
+	const feeds = await feedAddresses(database.db).finally(() => database.close());
+	const server = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: engine.port });
+	try {
+		console.log(`— (1) feeds, ${engine.name} (load ${load()})`);
+		const rows = await measureFeeds(server, engine, feeds);
+		console.log(`— (2) wheel page, ${engine.name} (load ${load()})`);
+		rows.push(...(await measureWheel(server, engine, await server.login())));
+		return rows;
+	} finally {
+		await server.stop();
+	}
 }
 
-function table(rows: (Result & { load: string })[]): string {
-	const header = ['benchmark', 'target', 'median', 'p95', 'cpu', 'verdict', 'load (1/5/15 min)'];
-	const body = rows.map((r) => [
-		r.name,
-		`< ${r.target} ms`,
-		`${r.median.toFixed(1)} ms`,
-		`${r.p95.toFixed(1)} ms`,
-		r.cpu === undefined ? '–' : `${r.cpu.toFixed(1)} ms`,
-		verdict(r),
-		r.load
-	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+/** Steps 4 and 5 on a fresh database holding only the demo data, after a restart. */
+async function pagesAndMemory(engine: EngineSetup, dataDir: string): Promise<BudgetRow[]> {
+	rmSync(dataDir, { recursive: true, force: true });
+	if (engine.databaseUrl) await recreatePostgresDatabase(engine.databaseUrl);
+	// The first start migrates and seeds; the measured server then starts as in production.
+	const seeding = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: PORTS.seed });
+	await seeding.stop();
+	const server = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: engine.port });
+	try {
+		console.log(`— (4, 5) main pages and memory, ${engine.name} (load ${load()})`);
+		return await measurePages(server, engine);
+	} finally {
+		await server.stop();
+	}
 }
 
 async function main(): Promise<void> {
-	const began = Date.now();
-	const engine = BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : 'embedded PGlite';
-	console.log(`${new Date().toISOString()} — ${machine()}; database ${engine}; load ${load()}`);
-	const built = statSync(join(ROOT, 'build', 'index.js')).mtime;
+	if (!existsSync(join(BUILD_DIR, 'index.js'))) {
+		console.error(
+			`Ingen build i ${BUILD_DIR}: kør \`npm run build\` først (eller peg BUILD_DIR på en).\n` +
+				`No build in ${BUILD_DIR}: run \`npm run build\` first (or point BUILD_DIR at one).`
+		);
+		process.exitCode = 1;
+		return;
+	}
+	const startedAt = new Date().toISOString();
+	const loadBefore = load();
+	const machine = describeMachine();
+	const wanted = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+	const skipped: string[] = [];
+	const engines: EngineSetup[] = [];
+	if (wanted.includes('pglite')) engines.push({ name: 'PGlite', port: PORTS.pglite });
+	if (wanted.includes('postgres')) {
+		if (await postgresReachable()) {
+			engines.push({ name: 'PostgreSQL', databaseUrl: SCRATCH_URL, port: PORTS.postgres });
+		} else
+			skipped.push(`PostgreSQL not reachable at ${SCRATCH_URL}: its rows and bookings skipped`);
+	}
 	const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
 		.toString()
 		.trim();
-	console.log(`build/ of ${built.toISOString()} (HEAD now ${head}), copied once for the whole run`);
-	const appDir = snapshotBuild();
+	const builtAt = statSync(join(BUILD_DIR, 'index.js')).mtime.toISOString();
+	console.log(
+		`${startedAt} — ${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, ` +
+			`Node ${machine.node}; load ${loadBefore}\nbuild ${BUILD_DIR} of ${builtAt} (HEAD now ${head})`
+	);
+	// One copy for the whole run: somebody's rebuild cannot swap files under a running server.
+	const appDir = snapshotBuild(BUILD_DIR);
 	process.env.BENCH_APP_DIR = appDir;
-	const fixture = await prepareBenchDatabase();
-	console.log(
-		`bench database: ${fixture.activities} activities in 2026/27 (${fixture.publicActivities} public), ` +
-			`${fixture.monthActivities} in February 2027 (schema by the ${fixture.schemaBy}; ${fixture.seconds.toFixed(1)} s)\n`
-	);
-	const all: (Result & { load: string })[] = [];
-	const failed: string[] = [];
+	const dataRoot = mkdtempSync(join(tmpdir(), 'aarshjul-bench7-'));
+	const rows: BudgetRow[] = [];
+	let failure: unknown = null;
 	try {
-		for (const step of STEPS) {
-			console.log(`— ${step} (load ${load()})`);
-			const { results, ok } = await runStep(step);
-			all.push(...results);
-			if (!ok) failed.push(step);
-			console.log('');
-		}
+		for (const engine of engines)
+			rows.push(...(await feedsAndWheel(engine, join(dataRoot, `wheel-${engine.port}`))));
+		if (engines.some((e) => e.databaseUrl)) {
+			console.log(`— (3) bookings, PostgreSQL (load ${load()})`);
+			rows.push(...(await measureBooking(appDir)));
+		} else skipped.push('bookings (PostgreSQL only)');
+		for (const engine of engines)
+			rows.push(...(await pagesAndMemory(engine, join(dataRoot, `pages-${engine.port}`))));
+	} catch (error) {
+		failure = error;
 	} finally {
-		if (process.env.BENCH_KEEP_DB !== '1') await removeBenchDatabase();
+		rmSync(dataRoot, { recursive: true, force: true });
 		rmSync(appDir, { recursive: true, force: true });
+		if (engines.some((e) => e.databaseUrl)) {
+			await dropScratch(SCRATCH_URL).catch(() => undefined);
+			await dropScratch(SCRATCH_BOOKING_URL).catch(() => undefined);
+		}
 	}
-	console.log(
-		`Summary (${engine}; ${((Date.now() - began) / 1000).toFixed(0)} s; load now ${load()}):`
-	);
-	console.log(table(all));
-	console.log(
-		'cpu = CPU time per run (layout: this process; HTTP: the server process, a mean from /proc). ' +
-			'On a loaded machine the wall time includes waiting for a core.'
-	);
-	if (failed.length) {
-		console.error(`Failed: ${failed.join(', ')}`);
+	const loadAfter = load();
+	const file = writeResults({
+		startedAt,
+		finishedAt: new Date().toISOString(),
+		build: { dir: BUILD_DIR, builtAt, head },
+		machine,
+		loadBefore,
+		loadAfter,
+		engines: engines.map((e) => e.name),
+		skipped,
+		rows
+	});
+	console.log(`\nSummary (load before ${loadBefore}, after ${loadAfter}):\n${terminalTable(rows)}`);
+	for (const note of skipped) console.log(`Skipped: ${note}`);
+	console.log(`\nWritten to ${file}. Markdown for docs/BENCHMARKS.md:\n\n${markdownTable(rows)}`);
+	if (failure) {
+		console.error(failure);
 		process.exitCode = 1;
 	}
 }
 
-main().catch((error: unknown) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// Ctrl-C: exit normally so that startServer's exit handlers kill the servers it started.
+process.once('SIGINT', () => process.exit(130));
+
+await main();
