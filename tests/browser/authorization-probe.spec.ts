@@ -124,7 +124,8 @@ for (const route of TREE) {
 					...(allowed.json !== undefined ? { data: allowed.json } : { form: allowed.body ?? {} }),
 					headers: {
 						origin,
-						accept: allowed.json !== undefined ? 'application/json' : 'text/html'
+						accept: allowed.json !== undefined ? 'application/json' : 'text/html',
+						...allowed.headers
 					},
 					maxRedirects: 0
 				});
@@ -132,6 +133,7 @@ for (const route of TREE) {
 			}
 			for (const [role, outcome] of Object.entries(seen)) {
 				const ok = role === 'anon' ? ['login', 401, 403, 404] : [403, 404, 409];
+				ok.push(...(allowed.alsoRefusedWith ?? []));
 				expect(ok, `${role} got ${outcome}`).toContain(outcome);
 			}
 		});

@@ -41,6 +41,9 @@ export interface ActionRule {
 	body?: Record<string, string>;
 	/** For JSON endpoints. */
 	json?: unknown;
+	headers?: Record<string, string>;
+	/** Other statuses that count as a refusal here, with the reason in a comment. */
+	alsoRefusedWith?: number[];
 }
 
 export interface RouteRule {
@@ -83,6 +86,14 @@ const AS_STENSBALLE = {
 	teacherName: 'Probe',
 	teacherEmail: 'probe@aarshjul.example',
 	idempotencyKey: 'probe-0000000000000000'
+};
+const COMMITMENT = { contactName: 'Probe', contactEmail: 'probe@aarshjul.example', trades: 'smed' };
+const AS_STENSBALLE_JSON = {
+	schoolId: org(F.school),
+	classLabel: '9.P',
+	seats: 1,
+	teacherName: 'Probe',
+	teacherEmail: 'probe@aarshjul.example'
 };
 
 export const ACCESS: Record<string, RouteRule> = {
@@ -194,7 +205,6 @@ export const ACCESS: Record<string, RouteRule> = {
 		get: outcomes(200, 'away'),
 		actions: { default: { allowed: ALL } }
 	},
-	'/logout': { path: '/logout', actions: { default: { allowed: ALL } } },
 	'/nulstil/[token]': {
 		path: '/nulstil/not-a-token',
 		get: outcomes(404, 404),
@@ -236,7 +246,6 @@ export const ACCESS: Record<string, RouteRule> = {
 		get: loggedIn(),
 		actions: { preview: { allowed: USERS }, save: { allowed: USERS } }
 	},
-	'/sprog': { path: '/sprog', actions: { default: { allowed: ALL } } },
 	'/tilbud': { path: '/tilbud', get: everyone() },
 	'/tilbud/[id]': {
 		path: `/tilbud/${F.companyOffer}`,
@@ -267,5 +276,146 @@ export const ACCESS: Record<string, RouteRule> = {
 		get: only(['secretariat', ...COMPANY, 'museum', 'learnmark'], 403),
 		actions: { default: { allowed: ['secretariat', ...COMPANY, 'museum', 'learnmark'] } }
 	},
-	'/tilgaengelighed': { path: '/tilgaengelighed', get: everyone() }
+	'/tilgaengelighed': { path: '/tilgaengelighed', get: everyone() },
+	'/logout': {
+		path: '/logout',
+		get: outcomes('away', 'away'),
+		actions: { default: { allowed: ALL } }
+	},
+	'/sprog': {
+		path: '/sprog',
+		get: outcomes('away', 'away'),
+		actions: { default: { allowed: ALL } }
+	},
+
+	// Issue 4's JSON endpoint: booking for Stensballeskolen.
+	'/api/offers/[id]/bookings': {
+		path: `/api/offers/${F.companyOffer}/bookings`,
+		post: {
+			allowed: ['secretariat', ...SCHOOL],
+			json: AS_STENSBALLE_JSON,
+			headers: { 'idempotency-key': 'probe-api-0000000000' }
+		}
+	},
+
+	// Issue 6: the alliance's own work.
+	'/aktiviteter/[id]/evaluering': {
+		path: `/aktiviteter/${F.endedCompanyActivity}/evaluering`,
+		// Whoever may see the activity sees the page (and is told they cannot evaluate it).
+		get: outcomes('login', 200),
+		actions: {
+			// Evaluating for an organisation that is not yours is a field error on the chooser.
+			save: {
+				allowed: ['secretariat', ...COMPANY],
+				body: { organisationId: F.companyId, participants: '12', rating: '4', comment: 'Probe' },
+				alsoRefusedWith: [400]
+			},
+			delete: { allowed: ['secretariat', ...COMPANY], body: { organisationId: F.companyId } }
+		}
+	},
+	'/evalueringer': { path: '/evalueringer', get: loggedIn() },
+	'/laerepladsalliance': { path: '/laerepladsalliance', get: everyone() },
+	'/laerepladsalliance/opslag/[id]': {
+		path: `/laerepladsalliance/opslag/${F.opening}`,
+		get: only(['secretariat', ...COMPANY]),
+		actions: {
+			save: { allowed: ['secretariat', ...COMPANY] },
+			fill: { allowed: ['secretariat', ...COMPANY] },
+			reopen: { allowed: ['secretariat', ...COMPANY] },
+			delete: { allowed: ['secretariat', ...COMPANY] }
+		}
+	},
+	'/laerepladsalliance/opslag/ny': {
+		path: `/laerepladsalliance/opslag/ny?virksomhed=${F.companyId}`,
+		get: only(['secretariat', ...COMPANY]),
+		actions: { default: { allowed: ['secretariat', ...COMPANY] } }
+	},
+	'/laerepladsalliance/tilsagn': {
+		path: '/laerepladsalliance/tilsagn',
+		get: outcomes('login', 'away')
+	},
+	'/laerepladsalliance/tilsagn/[id]': {
+		path: `/laerepladsalliance/tilsagn/${F.companyId}`,
+		// Learnmark and the municipalities follow up on the alliance companies.
+		get: only(['secretariat', ...COMPANY, 'municipality', 'learnmark']),
+		actions: {
+			join: { allowed: ['secretariat', 'companyAdmin'], body: COMMITMENT },
+			update: { allowed: ['secretariat', 'companyAdmin'], body: COMMITMENT },
+			leave: { allowed: ['secretariat', 'companyAdmin'] },
+			fill: { allowed: ['secretariat', ...COMPANY] },
+			reopen: { allowed: ['secretariat', ...COMPANY] }
+		}
+	},
+	'/log': {
+		path: '/log',
+		get: only(['secretariat', 'companyAdmin', 'schoolAdmin', 'municipality', 'museum', 'learnmark'])
+	},
+	'/moeder': { path: '/moeder', get: loggedIn() },
+	'/moeder/[id]': {
+		path: `/moeder/${F.meeting}`,
+		get: only(['secretariat', 'municipality', 'museum', 'learnmark'])
+	},
+	'/moeder/[id]/dagsorden': {
+		path: `/moeder/${F.meeting}/dagsorden`,
+		// The invited partners read the meeting, so they are told "not yours to edit" (403).
+		get: outcomes('login', 404, {
+			secretariat: 200,
+			municipality: 403,
+			museum: 403,
+			learnmark: 403
+		}),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/moeder/[id]/fremmoede': {
+		path: `/moeder/${F.meeting}/fremmoede`,
+		// The invited partners read the meeting, so they are told "not yours to edit" (403).
+		get: outcomes('login', 404, {
+			secretariat: 200,
+			municipality: 403,
+			museum: 403,
+			learnmark: 403
+		}),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/moeder/[id]/referat': {
+		path: `/moeder/${F.meeting}/referat`,
+		// The invited partners read the meeting, so they are told "not yours to edit" (403).
+		get: outcomes('login', 404, {
+			secretariat: 200,
+			municipality: 403,
+			museum: 403,
+			learnmark: 403
+		}),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/moeder/ny': {
+		path: '/moeder/ny',
+		get: only(['secretariat'], 403),
+		actions: { default: { allowed: ['secretariat'] } }
+	},
+	'/organisationer/[slug]/eksport': {
+		path: `/organisationer/${F.company}/eksport`,
+		get: only(['secretariat', 'companyAdmin'])
+	},
+	'/organisationer/[slug]/eksport/hent': {
+		path: `/organisationer/${F.company}/eksport/hent?format=json`,
+		get: only(['secretariat', 'companyAdmin'])
+	},
+	'/rapporter': {
+		path: '/rapporter',
+		get: only(['secretariat', 'municipality', 'museum', 'learnmark'])
+	},
+	'/rapporter/csv': {
+		path: '/rapporter/csv',
+		get: only(['secretariat', 'municipality', 'museum', 'learnmark'])
+	},
+	'/rapporter/print': {
+		path: '/rapporter/print',
+		get: only(['secretariat', 'municipality', 'museum', 'learnmark'])
+	},
+	'/skoleaar': {
+		path: '/skoleaar',
+		get: only(['secretariat']),
+		actions: { close: { allowed: ['secretariat'], body: { year: '2025/26', confirm: 'ja' } } }
+	}
 };

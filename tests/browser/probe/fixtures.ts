@@ -17,6 +17,24 @@ export const FIXTURES = {
 	companyBooking: seedId('booking', 'stensballe-besoeg'),
 	/** Hedensted Skole's booking at Gudenå Maskinfabrik: Hedensted Kommune's, not Stensballe's. */
 	otherBooking: seedId('booking', 'hedensted-gudenaa'),
+	/** Bygholm Stål's praktik week of September 2026: ended, so it can be evaluated. */
+	endedCompanyActivity: seedId(
+		'activity',
+		'erhvervspraktik:2026-09-14:bygholm-staal:erhvervspraktik-9-klasse-hos-bygholm-staal'
+	),
+	/** The September 2026 alliance meeting: the partners (not companies or schools) are invited. */
+	meeting: seedId(
+		'activity',
+		activityKey(
+			'alliancemoede',
+			'2026-09-24',
+			'di-laerlingeindsatsen',
+			'alliancemoede-september-2026'
+		)
+	),
+	/** Bygholm Stål's filled industritekniker apprenticeship. */
+	opening: seedId('apprenticeship-opening', 'bygholm-it-aug'),
+	companyId: seedId('organisation', 'bygholm-staal'),
 	company: 'bygholm-staal',
 	school: 'stensballeskolen',
 	municipality: 'hedensted-kommune',

@@ -52,7 +52,7 @@ function walk(dir: string, out: RouteEntry[]): void {
 	if (has('+page.svelte') || has('+page.server.ts') || has('+server.ts')) {
 		out.push({
 			id,
-			page: has('+page.svelte'),
+			page: has('+page.svelte') || has('+page.server.ts'),
 			actions: actionNames(serverPage),
 			methods: [...endpoint.matchAll(METHOD)].map((m) => m[1])
 		});
