@@ -20,14 +20,19 @@ const TYPES: Record<string, () => string> = {
 	membership: () => m.audit_type_membership(),
 	invitation: () => m.audit_type_invitation(),
 	school_holiday: () => m.audit_type_school_holiday(),
-	feed: () => m.audit_type_feed()
+	feed: () => m.audit_type_feed(),
+	meeting: () => m.audit_type_meeting(),
+	evaluation: () => m.audit_type_evaluation(),
+	alliance_commitment: () => m.audit_type_alliance_commitment(),
+	apprenticeship_opening: () => m.audit_type_apprenticeship_opening(),
+	school_year: () => m.audit_type_school_year()
 };
 
 export function auditActionLabel(action: AuditAction): string {
 	return ACTIONS[action]?.() ?? action;
 }
 
-/** Types other modules log without a label here read as their key, e.g. 'meeting'. */
+/** A type logged without a label here reads as its key. */
 export function auditTypeLabel(type: string): string {
 	return TYPES[type]?.() ?? type.replace(/_/g, ' ');
 }
@@ -38,5 +43,8 @@ export function auditEntityHref(type: string, id: string): string | null {
 	if (type === 'offer') return `/tilbud/${id}`;
 	if (type === 'booking') return `/bookinger/${id}`;
 	if (type === 'series') return `/serier/${id}`;
+	if (type === 'meeting') return `/moeder/${id}`;
+	if (type === 'apprenticeship_opening') return `/laerepladsalliance/opslag/${id}`;
+	if (type === 'alliance_commitment') return `/laerepladsalliance/tilsagn/${id}`;
 	return null;
 }

@@ -59,6 +59,8 @@ const ENGLISH = new Set(Object.values(en as Record<string, string>));
 const SKIPPED = new Set(['/logout', '/sprog']);
 /** Actions that read no fields at all: any body does the same thing. */
 const FIELDLESS = [
+	'/laerepladsalliance/opslag/[id] fill ',
+	'/laerepladsalliance/opslag/[id] reopen ',
 	'/aktiviteter/[id] cancel ',
 	'/tilbud/[id] closeOffer ',
 	'/tilbud/[id] reopenOffer '
