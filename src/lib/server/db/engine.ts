@@ -44,7 +44,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 	const dataDir = options.dataDir ?? './data/pglite';
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const pglite = await PGlite.create(dataDir);
+	// PostgreSQL's default 128 MB of shared buffers (and what is sized from them) was ~170 MB of the
+	// embedded server's RSS (docs/BENCHMARKS.md, issue 7); an alliance's database is a few MB,
+	// and pages that do not fit are read from the files, which the OS caches anyway.
+	const pglite = await PGlite.create(dataDir, {
+		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+	});
 	// PGlite is a single connection: a pool of one serialises every query through it.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
