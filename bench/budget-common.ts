@@ -89,48 +89,75 @@ export interface LoadOptions {
 	cpuMs: () => number;
 }
 
+/** One autocannon instance; resolves with its result after `delayMs` + its duration. */
+function cannon(
+	options: LoadOptions,
+	connections: number,
+	delayMs: number,
+	onResponse: (status: number, ms: number) => void
+): Promise<autocannon.Result> {
+	const headersFor =
+		typeof options.headers === 'function' ? options.headers : () => options.headers as object;
+	return new Promise((resolve, reject) => {
+		setTimeout(() => {
+			const instance = autocannon(
+				{
+					url: options.url,
+					connections,
+					pipelining: 1,
+					duration: options.seconds,
+					...(options.connectionRate ? { connectionRate: options.connectionRate } : {}),
+					requests: [{ setupRequest: (req) => ({ ...req, headers: { ...headersFor() } }) }]
+				},
+				(error, done) => (error ? reject(error) : resolve(done))
+			);
+			instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
+		}, delayMs);
+	});
+}
+
 /**
  * Runs autocannon and returns latency percentiles from every response it timed (autocannon's own
  * summary gives p97.5 and p99 but no p95). Latency is request sent → response read, on loopback.
+ * With a connectionRate, autocannon's connections all fire at the same instant every second (one
+ * timer each, started together): then each connection gets an instance of its own, started at
+ * evenly spread offsets, so that paced users arrive one after another as real ones would.
  */
 export async function loadRun(options: LoadOptions): Promise<LoadRun> {
 	const times: number[] = [];
 	let ok = 0;
-	const headersFor =
-		typeof options.headers === 'function' ? options.headers : () => options.headers as object;
+	const onResponse = (status: number, ms: number) => {
+		times.push(ms);
+		if (status === options.expect) ok++;
+	};
 	const cpuBefore = options.cpuMs();
-	const result = await new Promise<autocannon.Result>((resolve, reject) => {
-		const instance = autocannon(
-			{
-				url: options.url,
-				connections: options.connections,
-				pipelining: 1,
-				duration: options.seconds,
-				...(options.connectionRate ? { connectionRate: options.connectionRate } : {}),
-				requests: [{ setupRequest: (req) => ({ ...req, headers: { ...headersFor() } }) }]
-			},
-			(error, done) => (error ? reject(error) : resolve(done))
-		);
-		instance.on('response', (_client, status, _bytes, ms) => {
-			times.push(ms);
-			if (status === options.expect) ok++;
-		});
-	});
+	const began = performance.now();
+	const spacing = options.connectionRate
+		? 1000 / (options.connectionRate * options.connections)
+		: 0;
+	const results = await Promise.all(
+		options.connectionRate
+			? Array.from({ length: options.connections }, (_, i) =>
+					cannon(options, 1, i * spacing, onResponse)
+				)
+			: [cannon(options, options.connections, 0, onResponse)]
+	);
+	const seconds = (performance.now() - began) / 1000;
 	const cpu = options.cpuMs() - cpuBefore;
 	times.sort((a, b) => a - b);
 	const at = (p: number) =>
 		times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? NaN;
 	return {
 		requests: times.length,
-		seconds: result.duration,
-		perSecond: times.length / result.duration,
+		seconds,
+		perSecond: times.length / seconds,
 		p50: at(50),
 		p95: at(95),
 		p99: at(99),
 		max: times.at(-1) ?? NaN,
 		ok,
 		other: times.length - ok,
-		errors: result.errors + result.timeouts,
+		errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
 		cpuPerRequest: times.length ? cpu / times.length : NaN
 	};
 }

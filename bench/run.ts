@@ -6,6 +6,7 @@
 //   BUILD_DIR=/tmp/x/build         the build to measure (default ./build; copied first)
 //   BENCH_ENGINES=pglite,postgres  which engines (PostgreSQL: a scratch database at
 //                                  BENCH_SCRATCH_URL, default …/aarshjul_bench7, dropped after)
+//   BENCH_STEPS=feeds,wheel,booking,pages  a part only (pages includes the memory)
 //   BENCH_FEED_SECONDS, BENCH_RUNS, BENCH_PAGE_SECONDS, BENCH_BURST_SECONDS  lengths of the runs
 // The older sequence (layout, filter in Chromium, breakdown, …) is `npm run bench:steps`.
 import { execFileSync } from 'node:child_process';
@@ -24,7 +25,7 @@ import {
 	type EngineSetup
 } from './budget-common';
 import { feedAddresses, measureFeeds } from './budget-feeds';
-import { measurePages } from './budget-pages';
+import { measurePages, SERVER_TIMING } from './budget-pages';
 import { describeMachine, markdownTable, terminalTable, writeResults } from './budget-report';
 import { measureWheel } from './budget-wheel';
 import { prepareBenchDatabase, recreatePostgresDatabase } from './fixtures';
@@ -32,6 +33,7 @@ import { ROOT, snapshotBuild, startServer } from './server';
 import { load } from './stats';
 
 const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
+const STEPS = (process.env.BENCH_STEPS ?? 'feeds,wheel,booking,pages').split(',');
 
 /** Steps 1 and 2 on one database: the demo plus 2,000 activities in 2026/27. */
 async function feedsAndWheel(engine: EngineSetup, dataDir: string): Promise<BudgetRow[]> {
@@ -49,10 +51,15 @@ async function feedsAndWheel(engine: EngineSetup, dataDir: string): Promise<Budg
 	const feeds = await feedAddresses(database.db).finally(() => database.close());
 	const server = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: engine.port });
 	try {
-		console.log(`— (1) feeds, ${engine.name} (load ${load()})`);
-		const rows = await measureFeeds(server, engine, feeds);
-		console.log(`— (2) wheel page, ${engine.name} (load ${load()})`);
-		rows.push(...(await measureWheel(server, engine, await server.login())));
+		const rows: BudgetRow[] = [];
+		if (STEPS.includes('feeds')) {
+			console.log(`— (1) feeds, ${engine.name} (load ${load()})`);
+			rows.push(...(await measureFeeds(server, engine, feeds)));
+		}
+		if (STEPS.includes('wheel')) {
+			console.log(`— (2) wheel page, ${engine.name} (load ${load()})`);
+			rows.push(...(await measureWheel(server, engine, await server.login())));
+		}
 		return rows;
 	} finally {
 		await server.stop();
@@ -66,7 +73,12 @@ async function pagesAndMemory(engine: EngineSetup, dataDir: string): Promise<Bud
 	// The first start migrates and seeds; the measured server then starts as in production.
 	const seeding = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: PORTS.seed });
 	await seeding.stop();
-	const server = await startServer({ dataDir, databaseUrl: engine.databaseUrl, port: engine.port });
+	const server = await startServer({
+		dataDir,
+		databaseUrl: engine.databaseUrl,
+		port: engine.port,
+		nodeArgs: [SERVER_TIMING]
+	});
 	try {
 		console.log(`— (4, 5) main pages and memory, ${engine.name} (load ${load()})`);
 		return await measurePages(server, engine);
@@ -112,13 +124,15 @@ async function main(): Promise<void> {
 	const rows: BudgetRow[] = [];
 	let failure: unknown = null;
 	try {
-		for (const engine of engines)
+		for (const engine of STEPS.includes('feeds') || STEPS.includes('wheel') ? engines : [])
 			rows.push(...(await feedsAndWheel(engine, join(dataRoot, `wheel-${engine.port}`))));
-		if (engines.some((e) => e.databaseUrl)) {
+		if (!STEPS.includes('booking')) {
+			// left out on request
+		} else if (engines.some((e) => e.databaseUrl)) {
 			console.log(`— (3) bookings, PostgreSQL (load ${load()})`);
 			rows.push(...(await measureBooking(appDir)));
 		} else skipped.push('bookings (PostgreSQL only)');
-		for (const engine of engines)
+		for (const engine of STEPS.includes('pages') ? engines : [])
 			rows.push(...(await pagesAndMemory(engine, join(dataRoot, `pages-${engine.port}`))));
 	} catch (error) {
 		failure = error;
