@@ -19,7 +19,8 @@ const PUBLIC_PAGES = [
 	'/login',
 	'/glemt-adgangskode',
 	'/tilgaengelighed',
-	'/alliancen'
+	'/alliancen',
+	'/laerepladsalliance'
 ];
 
 const PAGES_BY_USER: [keyof typeof USERS, string[]][] = [
@@ -37,13 +38,34 @@ const PAGES_BY_USER: [keyof typeof USERS, string[]][] = [
 			'/profil',
 			'/aktiviteter/ny',
 			'/serier/ny',
-			`/organisationer/${FIXTURES.company}/medlemmer`
+			`/organisationer/${FIXTURES.company}/medlemmer`,
+			`/laerepladsalliance/tilsagn/${FIXTURES.companyId}`,
+			`/aktiviteter/${FIXTURES.endedCompanyActivity}/evaluering`,
+			'/evalueringer',
+			'/log'
 		]
 	],
 	['school', ['/', '/kalender', `/tilbud/${FIXTURES.companyOffer}`, '/bookinger', '/feeds']],
 	[
+		'municipality',
+		['/', '/ferier', '/rapporter', '/rapporter/print', `/moeder/${FIXTURES.meeting}`]
+	],
+	[
 		'secretariat',
-		['/', '/aarshjul/rul-frem', `/aktiviteter/${FIXTURES.privateActivity}`, '/alliancen']
+		[
+			'/',
+			'/aarshjul/rul-frem',
+			`/aktiviteter/${FIXTURES.privateActivity}`,
+			'/alliancen',
+			'/laerepladsalliance',
+			'/moeder',
+			`/moeder/${FIXTURES.meeting}`,
+			`/moeder/${FIXTURES.meeting}/referat`,
+			'/evalueringer',
+			'/rapporter',
+			'/log',
+			'/skoleaar'
+		]
 	]
 ];
 
