@@ -36,16 +36,33 @@ const USERS = 20;
 const PACED_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 8);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 4);
 
-function memoryRow(engine: EngineSetup, pid: number, when: string): BudgetRow {
-	const { rss, hwm } = memoryMb(pid);
+async function memoryRow(
+	engine: EngineSetup,
+	server: BenchServer,
+	when: string
+): Promise<BudgetRow> {
+	const { rss, hwm } = memoryMb(server.pid);
+	const mb = (bytes: number) => bytes / 2 ** 20;
+	const usage = (await (
+		await fetch(`${server.origin}/__bench/memory`)
+	).json()) as NodeJS.MemoryUsage;
 	return {
 		step: 'memory',
 		engine: engine.name,
 		measure: `Server RSS with demo data, ${when}`,
 		target: '< 250 MB',
-		result: `${fmt(rss)} MB (peak VmHWM ${fmt(hwm)} MB)`,
+		result:
+			`${fmt(rss)} MB (peak VmHWM ${fmt(hwm)} MB; V8 heap ${fmt(mb(usage.heapTotal))} MB, ` +
+			`${fmt(mb(usage.heapUsed))} MB used; external ${fmt(mb(usage.external))} MB)`,
 		pass: rss < 250,
-		figures: { rssMb: rss, hwmMb: hwm },
+		figures: {
+			rssMb: rss,
+			hwmMb: hwm,
+			heapTotalMb: mb(usage.heapTotal),
+			heapUsedMb: mb(usage.heapUsed),
+			externalMb: mb(usage.external),
+			arrayBuffersMb: mb(usage.arrayBuffers)
+		},
 		load: load()
 	};
 }
@@ -88,7 +105,7 @@ export async function measurePages(server: BenchServer, engine: EngineSetup): Pr
 	const cookies = new Map<string, string>();
 	for (const email of DEMO_USERS) cookies.set(email, await server.login(email));
 	const allowed = await warmUp(server, cookies);
-	const rows: BudgetRow[] = [memoryRow(engine, server.pid, 'after warm-up')];
+	const rows: BudgetRow[] = [await memoryRow(engine, server, 'after warm-up')];
 	console.log(`  ${rows[0].measure}: ${rows[0].result}`);
 	for (const path of PAGES) {
 		const sessions = allowed.get(path)!;
@@ -134,7 +151,7 @@ export async function measurePages(server: BenchServer, engine: EngineSetup): Pr
 			console.log(`  ${rows.at(-1)!.measure}: ${rows.at(-1)!.result}`);
 		}
 	}
-	rows.push(memoryRow(engine, server.pid, 'after the page load'));
+	rows.push(await memoryRow(engine, server, 'after the page load'));
 	console.log(`  ${rows.at(-1)!.measure}: ${rows.at(-1)!.result}`);
 	return rows;
 }

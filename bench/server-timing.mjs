@@ -1,7 +1,8 @@
 // Preloaded into the measured server by bench/budget-pages.ts (node --import): times every request
 // inside the server, from Node's 'request' event to the response's 'finish'. On a shared machine
 // the load generator waits for a core too, so its own latencies overstate the server's time.
-// GET /__bench/timings returns the times since the last call ([path, ms] pairs) and clears them.
+// GET /__bench/timings returns the times since the last call ([path, ms] pairs) and clears them;
+// GET /__bench/memory returns process.memoryUsage().
 // Only the benchmark loads this file; the app knows nothing of it.
 import http from 'node:http';
 
@@ -14,6 +15,12 @@ http.Server.prototype.emit = function (event, req, res) {
 			res.setHeader('content-type', 'application/json');
 			res.end(JSON.stringify(times));
 			times = [];
+			return true;
+		}
+		if (req.url === '/__bench/memory') {
+			// Where the RSS goes: V8's heap, buffers outside it (external, arrayBuffers) and the rest.
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(process.memoryUsage()));
 			return true;
 		}
 		const began = performance.now();
