@@ -135,6 +135,10 @@ async function main(): Promise<void> {
 		const statuses = new Map<number, number>();
 		const loadBefore = load();
 		const cpuBefore = server.cpuMs();
+		// Our own clock, to the last response: autocannon ends a run (and counts its duration) on
+		// its one-second tick, so 1,000 requests read as exactly 1000/3.01 or 1000/4.01 per second.
+		const started = performance.now();
+		let lastResponse = started;
 		const instance = autocannon({
 			url: server.origin,
 			connections: CONCURRENCY,
@@ -143,12 +147,13 @@ async function main(): Promise<void> {
 			requests: [requestFor(server.origin, cookie, offerId, schoolId)]
 		});
 		instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+			lastResponse = performance.now();
 			times.push(responseTime);
 			statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
 		});
 		const result = await instance;
+		const seconds = (lastResponse - started) / 1000;
 		const cpuPerRequest = (server.cpuMs() - cpuBefore) / REQUESTS;
-		const seconds = result.duration;
 		const [{ taken, bookings }] = await admin<{ taken: number; bookings: number }>(
 			`select coalesce(sum(seats), 0)::int as taken, count(*)::int as bookings from booking
 			 where offer_id = '${offerId}' and status in ('requested', 'confirmed')`,

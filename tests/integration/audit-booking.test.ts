@@ -133,6 +133,20 @@ describe('audit of offers and bookings (real database)', () => {
 			expect(event.summary).not.toMatch(/Ida|Noah/);
 		});
 
+		it('says "venteliste" for a booking that joins the waitlist', async () => {
+			const offerId = await visit('1');
+			await book(database.db, world, offerId, { classLabel: '8.A' });
+			const before = await auditCount(database.db);
+			const waiting = await book(database.db, world, offerId, {
+				classLabel: '9.C',
+				joinWaitlist: true
+			});
+			expect(waiting.status).toBe('waitlisted');
+			const event = await onlyNewEvent(database.db, before);
+			expect(event).toMatchObject({ entityId: waiting.id, action: 'create' });
+			expect(event.summary).toMatch(/^9\.C · .* – på venteliste$/);
+		});
+
 		it('writes nothing for a replayed, refused or full booking', async () => {
 			const offerId = await visit('1');
 			const input = bookingInput(world, offerId);

@@ -10,7 +10,7 @@ import { lockOfferForNewBooking } from './booking-lock';
 import { requestedMails } from './booking-notify';
 import { UUID, refuse, success, type Refusal, type Result } from './booking-result';
 import { deliverOutboxInBackground } from './mail';
-import { auditBooking } from './booking-audit';
+import { bookingSummary } from './audit-text';
 
 export * from './booking-result';
 export { cancelBooking, confirmBooking, declineBooking } from './booking-answer';
@@ -133,7 +133,11 @@ async function bookInTransaction(
 		idempotencyKey: input.idempotencyKey,
 		joinWaitlist: input.joinWaitlist ?? false,
 		createdBy: user.id,
-		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! })
+		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! }),
+		auditSummary: {
+			requested: bookingSummary({ ...values, status: 'requested' }, offer.title),
+			waitlisted: bookingSummary({ ...values, status: 'waitlisted' }, offer.title)
+		}
 	});
 	const free = offer.capacity - row.taken;
 	if (!row.id) {
@@ -148,8 +152,7 @@ async function bookInTransaction(
 		return refuse(409, message, { seats: message });
 	}
 	const inserted = row as Booking;
-	// The one extra statement of the hot path: a replay above writes no event.
-	await auditBooking(trx, user, 'create', inserted, offer.title);
+	// Its audit event was written by the same statement; a replay above writes none.
 	return { ...success({ booking: inserted, replayed: false }), outboxIds: row.outboxIds ?? [] };
 }
 
