@@ -96,6 +96,21 @@ const AS_STENSBALLE_JSON = {
 	teacherEmail: 'probe@aarshjul.example'
 };
 
+/** The agenda, attendance and minutes pages of a meeting: only the secretariat edits them. */
+function meetingEditPage(page: string): RouteRule {
+	return {
+		path: `/moeder/${F.meeting}/${page}`,
+		// The invited partners read the meeting, so they are told "not yours to edit" (403).
+		get: outcomes('login', 404, {
+			secretariat: 200,
+			municipality: 403,
+			museum: 403,
+			learnmark: 403
+		}),
+		actions: { default: { allowed: ['secretariat'] } }
+	};
+}
+
 export const ACCESS: Record<string, RouteRule> = {
 	'/': { path: '/', get: everyone() },
 	'/aarshjul': { path: '/aarshjul', get: everyone() },
@@ -355,39 +370,9 @@ export const ACCESS: Record<string, RouteRule> = {
 		path: `/moeder/${F.meeting}`,
 		get: only(['secretariat', 'municipality', 'museum', 'learnmark'])
 	},
-	'/moeder/[id]/dagsorden': {
-		path: `/moeder/${F.meeting}/dagsorden`,
-		// The invited partners read the meeting, so they are told "not yours to edit" (403).
-		get: outcomes('login', 404, {
-			secretariat: 200,
-			municipality: 403,
-			museum: 403,
-			learnmark: 403
-		}),
-		actions: { default: { allowed: ['secretariat'] } }
-	},
-	'/moeder/[id]/fremmoede': {
-		path: `/moeder/${F.meeting}/fremmoede`,
-		// The invited partners read the meeting, so they are told "not yours to edit" (403).
-		get: outcomes('login', 404, {
-			secretariat: 200,
-			municipality: 403,
-			museum: 403,
-			learnmark: 403
-		}),
-		actions: { default: { allowed: ['secretariat'] } }
-	},
-	'/moeder/[id]/referat': {
-		path: `/moeder/${F.meeting}/referat`,
-		// The invited partners read the meeting, so they are told "not yours to edit" (403).
-		get: outcomes('login', 404, {
-			secretariat: 200,
-			municipality: 403,
-			museum: 403,
-			learnmark: 403
-		}),
-		actions: { default: { allowed: ['secretariat'] } }
-	},
+	'/moeder/[id]/dagsorden': meetingEditPage('dagsorden'),
+	'/moeder/[id]/fremmoede': meetingEditPage('fremmoede'),
+	'/moeder/[id]/referat': meetingEditPage('referat'),
 	'/moeder/ny': {
 		path: '/moeder/ny',
 		get: only(['secretariat'], 403),
