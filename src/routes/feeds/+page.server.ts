@@ -19,7 +19,7 @@ async function issue({ locals, request, url }: RequestEvent, rotate: boolean) {
 	}
 	const result = await issueFeedAddress(await getDb(), locals.user, key, url.origin, rotate);
 	if (result.ok) return { key: result.key, links: result.links };
-	if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+	if (result.reason === 'not_found') error(404, m.error_not_found());
 	if (result.reason === 'forbidden') return fail(403, { key, message: m.feed_err_forbidden() });
 	return fail(409, { key, message: m.feed_err_exists() });
 }

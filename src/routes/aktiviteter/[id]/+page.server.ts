@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
 import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const activity = await findActivityForUser(await getDb(), locals.user, params.id);
-	if (!activity) error(404, 'Siden findes ikke');
+	if (!activity) error(404, m.error_not_found());
 	const canDelete = canDeleteActivity(locals.user, activity);
 	return {
 		activity,
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		if (!locals.user) loginRedirect(url);
 		const result = await cancelActivity(await getDb(), locals.user, params.id);
 		if (!result.ok) {
-			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });
 		}
 		redirect(303, `/aktiviteter/${params.id}`);
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		if (form?.get('confirm') !== 'ja') return fail(400, { confirmDelete: true });
 		const result = await deleteActivity(await getDb(), locals.user, params.id);
 		if (!result.ok) {
-			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });
 		}
 		redirect(303, '/aarshjul');

@@ -17,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function requireEditable(locals: App.Locals, url: URL, id: string) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const activity = await findActivityForUser(await getDb(), locals.user, id);
-	if (!activity) error(404, 'Siden findes ikke');
+	if (!activity) error(404, m.error_not_found());
 	if (!canEditActivity(locals.user, activity)) error(403, m.activity_err_forbidden_edit());
 	return { user: locals.user as SessionUser, activity };
 }
@@ -57,7 +57,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const result = await updateActivity(await getDb(), user, params.id, parsed.data);
 		if (!result.ok) {
-			if (result.reason === 'not_found') error(404, 'Siden findes ikke');
+			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return invalid(form, result.errors ?? {}, STATUS[result.reason]);
 		}
 		redirect(303, `/aktiviteter/${params.id}`);
