@@ -1,14 +1,16 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { startCommand } from './tests/start-command';
 
-// Browser tests drive the built app (`node build`) in Debian's Chromium on a fresh embedded
+// Browser tests drive the built app (`npm start`'s `node … build`) in Debian's Chromium on a fresh embedded
 // database: the folder is removed before every run, so the app migrates and seeds the demo data.
 // Playwright cannot download browsers here; `apt-get install chromium` provides /usr/bin/chromium.
 const port = Number(process.env.E2E_PORT ?? 4319);
 const origin = `http://localhost:${port}`;
 const dataDir = join(tmpdir(), `aarshjul-e2e-${port}`);
 const isCI = !!process.env.CI;
+const start = startCommand();
 
 export default defineConfig({
 	testDir: 'tests/browser',
@@ -41,13 +43,14 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf '${dataDir}' && mkdir -p '${dataDir}' && exec node build`,
+		command: `rm -rf '${dataDir}' && mkdir -p '${dataDir}' && exec node ${start.flags.join(' ')} build`,
 		url: `${origin}/healthz`,
 		reuseExistingServer: !isCI,
 		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		env: {
+			...start.env,
 			PORT: String(port),
 			ORIGIN: origin,
 			DATA_DIR: dataDir,

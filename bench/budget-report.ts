@@ -55,7 +55,13 @@ export function markdownTable(rows: BudgetRow[]): string {
 export interface RunRecord {
 	startedAt: string;
 	finishedAt: string;
-	build: { dir: string; builtAt: string; head: string };
+	build: {
+		dir: string;
+		builtAt: string;
+		head: string;
+		nodeFlags: string;
+		env: Record<string, string>;
+	};
 	machine: Machine;
 	loadBefore: string;
 	loadAfter: string;

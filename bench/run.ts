@@ -7,7 +7,10 @@
 //   BENCH_ENGINES=pglite,postgres  which engines (PostgreSQL: a scratch database at
 //                                  BENCH_SCRATCH_URL, default …/aarshjul_bench7, dropped after)
 //   BENCH_STEPS=feeds,wheel,booking,pages  a part only (pages includes the memory)
-//   BENCH_FEED_SECONDS, BENCH_RUNS, BENCH_PAGE_SECONDS, BENCH_BURST_SECONDS  lengths of the runs
+//   BENCH_FEED_SECONDS, BENCH_RUNS, BENCH_PAGE_SECONDS, BENCH_BURST_SECONDS, BENCH_IDLE_SECONDS
+//                                  lengths of the runs
+//   BENCH_NODE_FLAGS='…'           node flags instead of `npm start`'s (and without its
+//                                  environment variables): '' compares with plain `node build`
 // The older sequence (layout, filter in Chromium, breakdown, …) is `npm run bench:steps`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +32,7 @@ import { measurePages, SERVER_TIMING } from './budget-pages';
 import { describeMachine, markdownTable, terminalTable, writeResults } from './budget-report';
 import { measureWheel } from './budget-wheel';
 import { prepareBenchDatabase, recreatePostgresDatabase } from './fixtures';
-import { ROOT, snapshotBuild, startServer } from './server';
+import { NODE_ENV_VARS, NODE_FLAGS, ROOT, snapshotBuild, startServer } from './server';
 import { load } from './stats';
 
 const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
@@ -115,7 +118,10 @@ async function main(): Promise<void> {
 	const builtAt = statSync(join(BUILD_DIR, 'index.js')).mtime.toISOString();
 	console.log(
 		`${startedAt} — ${machine.nproc} × ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB, ` +
-			`Node ${machine.node}; load ${loadBefore}\nbuild ${BUILD_DIR} of ${builtAt} (HEAD now ${head})`
+			`Node ${machine.node}; load ${loadBefore}\nbuild ${BUILD_DIR} of ${builtAt} (HEAD now ${head}); ` +
+			`server: ${Object.entries(NODE_ENV_VARS)
+				.map(([k, v]) => `${k}=${v} `)
+				.join('')}node ${NODE_FLAGS.join(' ')} build`
 	);
 	// One copy for the whole run: somebody's rebuild cannot swap files under a running server.
 	const appDir = snapshotBuild(BUILD_DIR);
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
 	const file = writeResults({
 		startedAt,
 		finishedAt: new Date().toISOString(),
-		build: { dir: BUILD_DIR, builtAt, head },
+		build: { dir: BUILD_DIR, builtAt, head, nodeFlags: NODE_FLAGS.join(' '), env: NODE_ENV_VARS },
 		machine,
 		loadBefore,
 		loadAfter,

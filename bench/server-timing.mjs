@@ -5,6 +5,7 @@
 // GET /__bench/memory returns process.memoryUsage().
 // Only the benchmark loads this file; the app knows nothing of it.
 import http from 'node:http';
+import v8 from 'node:v8';
 
 const emit = http.Server.prototype.emit;
 let times = [];
@@ -20,7 +21,16 @@ http.Server.prototype.emit = function (event, req, res) {
 		if (req.url === '/__bench/memory') {
 			// Where the RSS goes: V8's heap, buffers outside it (external, arrayBuffers) and the rest.
 			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify(process.memoryUsage()));
+			res.end(
+				JSON.stringify({
+					...process.memoryUsage(),
+					spaces: Object.fromEntries(
+						v8
+							.getHeapSpaceStatistics()
+							.map((s) => [s.space_name, Math.round(s.physical_space_size / 1024)])
+					)
+				})
+			);
 			return true;
 		}
 		const began = performance.now();

@@ -1,14 +1,26 @@
-// Starts the built app (`node build`) on the benchmark database, logs in, and stops it again.
+// Starts the built app as `npm start` does (`node <its flags> build`) on the benchmark database,
+// logs in, and stops it again. BENCH_NODE_FLAGS replaces the start script's flags (e.g. '' for
+// plain `node build`, to compare).
 // The build is copied to a temporary folder first, so that another `npm run build` in the same
 // tree cannot swap files under a running benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startCommand } from '../tests/start-command';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const DEMO_PASSWORD = 'aarshjul-demo';
 export const SECRETARIAT = 'sekretariat@aarshjul.example';
+
+/** How the measured server starts: as `npm start` does, unless BENCH_NODE_FLAGS is set. */
+const START = startCommand();
+export const NODE_FLAGS =
+	process.env.BENCH_NODE_FLAGS === undefined
+		? START.flags
+		: process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+export const NODE_ENV_VARS: Record<string, string> =
+	process.env.BENCH_NODE_FLAGS === undefined ? START.env : {};
 
 export interface BenchServer {
 	origin: string;
@@ -81,21 +93,26 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 	const exitOnShutdown = `--import=data:text/javascript,${encodeURIComponent(
 		"process.on('sveltekit:shutdown', () => process.exit(0));"
 	)}`;
-	const child = spawn(process.execPath, [exitOnShutdown, ...(options.nodeArgs ?? []), 'build'], {
-		cwd: appDir,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			ORIGIN: origin,
-			DATA_DIR: options.dataDir,
-			DATABASE_URL: options.databaseUrl ?? '',
-			SMTP_URL: '',
-			DEMO_DATA: 'true',
-			QUIET_STARTUP: 'true'
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[exitOnShutdown, ...NODE_FLAGS, ...(options.nodeArgs ?? []), 'build'],
+		{
+			cwd: appDir,
+			env: {
+				...process.env,
+				...NODE_ENV_VARS,
+				NODE_ENV: 'production',
+				PORT: String(port),
+				ORIGIN: origin,
+				DATA_DIR: options.dataDir,
+				DATABASE_URL: options.databaseUrl ?? '',
+				SMTP_URL: '',
+				DEMO_DATA: 'true',
+				QUIET_STARTUP: 'true'
+			},
+			stdio: ['ignore', 'ignore', 'pipe']
+		}
+	);
 	child.stderr?.on('data', (chunk: Buffer) => {
 		errors = (errors + chunk.toString()).slice(-4000);
 	});

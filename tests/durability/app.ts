@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'devalue';
+import { startCommand } from '../start-command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_PASSWORD = 'aarshjul-demo';
@@ -56,10 +57,12 @@ export async function startApp(
 	options: StartOptions = {}
 ): Promise<App> {
 	const origin = `http://localhost:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const start = startCommand();
+	const child = spawn(process.execPath, [...start.flags, 'build'], {
 		cwd: appDir,
 		env: {
 			...process.env,
+			...start.env,
 			NODE_ENV: 'production',
 			PORT: String(port),
 			ORIGIN: origin,
