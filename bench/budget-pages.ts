@@ -5,8 +5,9 @@
 //   ones pause for several seconds) — the load the target is about;
 // - "20 back to back": every connection sends its next request as soon as the answer is in, so
 //   20 requests always wait; p95 is then about 20 × the CPU per page / the cores the server gets.
-// Both are judged on the server's own time per request (bench/server-timing.mjs); the client's
-// latency is given beside it (on a shared machine the load generator waits for a core too).
+// Both report the server's own time per request (bench/server-timing.mjs); the client's latency
+// is given beside it (on a shared machine the load generator waits for a core too). Only the
+// paced run is judged against the target; back to back is reported for information.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchServer } from './server';
@@ -126,9 +127,11 @@ export async function measurePages(server: BenchServer, engine: EngineSetup): Pr
 		const pacedServer = await serverTimes(server, path);
 		const burst = await loadRun({ ...common, seconds: BURST_SECONDS, cpuMs: server.cpuMs });
 		const burstServer = await serverTimes(server, path);
-		for (const [mode, run, times] of [
-			['20 users, 1 click/s each', paced, pacedServer],
-			['20 back to back', burst, burstServer]
+		// The target is about 20 users; back to back is a saturation test, for information: 20
+		// requests always queued on one process, so p95 ≈ 20 × the CPU per page (errors still fail).
+		for (const [mode, run, times, judged] of [
+			['20 users, 1 click/s each', paced, pacedServer, true],
+			['20 back to back', burst, burstServer, false]
 		] as const) {
 			const bad = run.other + run.errors;
 			const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p));
@@ -136,12 +139,12 @@ export async function measurePages(server: BenchServer, engine: EngineSetup): Pr
 				step: 'pages',
 				engine: engine.name,
 				measure: `GET ${path}, ${mode} (${sessions.length} users)`,
-				target: 'server p95 < 100 ms',
+				target: judged ? 'server p95 < 100 ms' : 'none (saturation)',
 				result:
 					`server p50 ${fmt(p50)} / p95 ${fmt(p95)} / p99 ${fmt(p99)} ms; ` +
 					`client p95 ${fmt(run.p95)} ms; ${fmt(run.perSecond)}/s, cpu ${fmt(run.cpuPerRequest, 1)} ms/req` +
 					(bad ? `, ${run.other} not 200, ${run.errors} errors` : ''),
-				pass: p95 < 100 && bad === 0,
+				pass: bad > 0 ? false : judged ? p95 < 100 : null,
 				figures: {
 					...run,
 					serverP50: p50,
