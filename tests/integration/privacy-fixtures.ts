@@ -44,6 +44,7 @@ export interface PastBooking {
 	names?: string[];
 	teacherName?: string;
 	teacherEmail?: string;
+	message?: string;
 	status?: 'requested' | 'confirmed' | 'declined' | 'cancelled' | 'waitlisted';
 	schoolId?: string;
 	ownerId?: string;
@@ -99,6 +100,7 @@ export async function insertBooking(
 			teacherName: b.teacherName ?? 'Rasmus Lærer',
 			teacherEmail: b.teacherEmail ?? 'rasmus@byskolen.dk',
 			pupilFirstNames: names,
+			message: b.message ?? '',
 			status: b.status ?? 'confirmed',
 			idempotencyKey: randomUUID()
 		})

@@ -27,6 +27,16 @@ describe('privacy routes', () => {
 		await truncateAll(database);
 		world = await createBookingWorld(database);
 		await insertBooking(database.db, world, { startDate: '2021-03-01', names: ['Ida'] });
+		// A mail of 2020/21 that was never sent.
+		await database.db
+			.insertInto('outbox')
+			.values({
+				toAddress: 'rasmus@byskolen.dk',
+				subject: 'Ny booking',
+				bodyText: 'Hej',
+				createdAt: new Date('2021-03-01T08:00:00Z')
+			})
+			.execute();
 	});
 
 	const user = (p: Person) => world.users[p];
@@ -47,7 +57,13 @@ describe('privacy routes', () => {
 		it('lists the years and previews the close', async () => {
 			const data = await loadYears('secretariat', '?aar=2020/21');
 			expect(data.years).toMatchObject([{ year: '2020/21', status: 'closable', personal: 1 }]);
-			expect(data.preview).toMatchObject({ year: '2020/21', personal: 1, blocker: null });
+			expect(data.preview).toMatchObject({
+				year: '2020/21',
+				personal: 1,
+				mails: 1,
+				unsentMails: 1,
+				blocker: null
+			});
 			const bad = await loadYears('secretariat', '?aar=2026/28');
 			expect(bad).toMatchObject({ preview: null, previewError: 'Skriv skoleåret som fx 2025/26.' });
 		});
@@ -74,7 +90,7 @@ describe('privacy routes', () => {
 
 		it('closes the year and answers 409 the second time', async () => {
 			expect(await close('secretariat', { year: '2020/21', confirm: 'yes' })).toEqual({
-				closed: { year: '2020/21', bookingsCleared: 1 }
+				closed: { year: '2020/21', bookingsCleared: 1, mailsDeleted: 1, unsentMailsDeleted: 1 }
 			});
 			expect(await close('secretariat', { year: '2020/21', confirm: 'yes' })).toMatchObject({
 				status: 409,

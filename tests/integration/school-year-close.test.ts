@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db/engine';
 import { bookSeats } from '../../src/lib/server/booking';
 import { closeSchoolYear, previewClose } from '../../src/lib/server/school-year-close';
@@ -17,6 +19,28 @@ import { insertBooking, snapshot } from './privacy-fixtures';
 
 /** A fortnight after the school year 2026/27 ended. */
 const NOW = new Date('2027-08-15T10:00:00Z');
+/** 1 August 2026 00:00 in Copenhagen (summer time): the first instant of 2026/27. */
+const YEAR_START = '2026-07-31T22:00:00Z';
+/** The first instant of 2027/28. */
+const NEXT_YEAR_START = '2027-07-31T22:00:00Z';
+
+/** An outbox row written at `createdAt`; sent a minute later unless `sent` is false. */
+async function insertMail(db: Kysely<DB>, createdAt: string, sent = true): Promise<string> {
+	const at = new Date(createdAt);
+	const row = await db
+		.insertInto('outbox')
+		.values({
+			toAddress: 'rasmus@byskolen.dk',
+			subject: 'Booking bekræftet',
+			bodyText: 'Hej Rasmus Lærer',
+			createdAt: at,
+			sentAt: sent ? new Date(at.getTime() + 60_000) : null,
+			error: sent ? null : 'SMTP: connection refused'
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
 
 describe('school-year-close', () => {
 	let database: Database;
@@ -24,6 +48,12 @@ describe('school-year-close', () => {
 	let praktikOffer: string;
 	let cleared: string[];
 	let untouched: string[];
+	/** Outbox rows written in 2026/27: sent, and never sent. */
+	let sentInYear: string[];
+	let unsentInYear: string[];
+	let otherYears: string[];
+	let messageOnly: string;
+	let nextYear: string;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -43,37 +73,87 @@ describe('school-year-close', () => {
 			pupilFirstNames: ['Ida', 'Malik']
 		});
 		const visit = await book(db, world, visitOffer);
+		// The providers' request mails were written on the real clock: pin them into 2026/27, unsent
+		// (the tests run without SMTP_URL).
+		const requestMails = await db
+			.updateTable('outbox')
+			.set({ createdAt: new Date('2026-10-01T08:00:00Z') })
+			.returning('id')
+			.execute();
+		expect(requestMails.length).toBeGreaterThan(0);
 		// … and at the year's edges, straight into the tables.
 		const first = await insertBooking(db, world, {
 			startDate: '2026-08-01',
 			names: ['Noah'],
 			status: 'cancelled'
 		});
-		const last = await insertBooking(db, world, { startDate: '2027-07-31', names: ['Sofie'] });
+		const last = await insertBooking(db, world, {
+			startDate: '2027-07-31',
+			names: ['Sofie'],
+			message: 'Sofie skal hentes kl. 14'
+		});
 		const empty = await insertBooking(db, world, {
 			startDate: '2027-03-01',
 			teacherName: '',
 			teacherEmail: ''
 		});
-		const before = await insertBooking(db, world, { startDate: '2026-07-31', names: ['Alma'] });
-		const after = await insertBooking(db, world, { startDate: '2027-08-01', names: ['Karl'] });
-		cleared = [praktik.id, visit.id, first.bookingId, last.bookingId];
+		// Personal data only in the provider's answer.
+		const onlyMessage = await insertBooking(db, world, {
+			startDate: '2027-02-01',
+			teacherName: '',
+			teacherEmail: '',
+			message: 'Vi har talt med Rasmus om Idas allergi'
+		});
+		const before = await insertBooking(db, world, {
+			startDate: '2026-07-31',
+			names: ['Alma'],
+			message: 'Alma er velkommen'
+		});
+		const after = await insertBooking(db, world, {
+			startDate: '2027-08-01',
+			names: ['Karl'],
+			message: 'Karl er velkommen'
+		});
+		cleared = [praktik.id, visit.id, first.bookingId, last.bookingId, onlyMessage.bookingId];
 		untouched = [empty.bookingId, before.bookingId, after.bookingId];
+		messageOnly = onlyMessage.bookingId;
+		nextYear = after.bookingId;
+		// The outbox at the year's edges, in Copenhagen time.
+		sentInYear = [await insertMail(db, YEAR_START), await insertMail(db, '2027-07-31T21:59:59Z')];
+		unsentInYear = [
+			...requestMails.map((r) => r.id),
+			await insertMail(db, '2027-03-15T09:00:00Z', false)
+		];
+		otherYears = [
+			await insertMail(db, '2026-07-31T21:59:59Z'),
+			await insertMail(db, NEXT_YEAR_START),
+			await insertMail(db, '2027-09-01T08:00:00Z', false)
+		];
 	});
 
 	describe('closeSchoolYear', () => {
-		it('removes exactly the personal fields and nothing else', async () => {
+		it('removes exactly the personal data of the year and nothing else', async () => {
 			const before = await snapshot(database.db);
 			const result = await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
-			expect(result).toEqual({ ok: true, value: { year: '2026/27', bookingsCleared: 4 } });
+			const mailsDeleted = sentInYear.length + unsentInYear.length;
+			expect(result).toEqual({
+				ok: true,
+				value: {
+					year: '2026/27',
+					bookingsCleared: 5,
+					mailsDeleted,
+					unsentMailsDeleted: unsentInYear.length
+				}
+			});
 			const after = await snapshot(database.db);
 
 			expect(Object.keys(after)).toEqual(Object.keys(before));
+			const changed = ['booking', 'outbox', 'school_year_closure', 'audit_event'];
 			for (const table of Object.keys(before)) {
-				if (['booking', 'school_year_closure', 'audit_event'].includes(table)) continue;
+				if (changed.includes(table)) continue;
 				expect(after[table], table).toEqual(before[table]);
 			}
-			// Bookings: the three personal fields cleared (and updated_at moved, for the feeds' ETags).
+			// Bookings: the four personal fields cleared (and updated_at moved, for the feeds' ETags).
 			expect([...after.booking.keys()].sort()).toEqual([...before.booking.keys()].sort());
 			for (const [id, row] of before.booking) {
 				const now = after.booking.get(id)!;
@@ -87,15 +167,19 @@ describe('school-year-close', () => {
 					pupil_first_names: [],
 					teacher_name: '',
 					teacher_email: '',
+					message: '',
 					updated_at: now.updated_at
 				});
 			}
 			expect(untouched.every((id) => before.booking.has(id))).toBe(true);
+			// Outbox: the year's mails gone, the other years' rows as they were.
+			expect([...after.outbox.keys()].sort()).toEqual([...otherYears].sort());
+			for (const id of otherYears) expect(after.outbox.get(id)).toEqual(before.outbox.get(id));
 			// One closure row and one audit event, and no other new row.
 			expect([...before.school_year_closure.values()]).toEqual([]);
 			const closures = [...after.school_year_closure.values()];
 			expect(closures).toMatchObject([
-				{ school_year: '2026/27', closed_by: world.users.secretariat!.id, bookings_cleared: 4 }
+				{ school_year: '2026/27', closed_by: world.users.secretariat!.id, bookings_cleared: 5 }
 			]);
 			expect(new Date(String(closures[0].closed_at))).toEqual(NOW);
 			const events = [...after.audit_event.entries()].filter(([id]) => !before.audit_event.has(id));
@@ -106,10 +190,65 @@ describe('school-year-close', () => {
 					action: 'delete',
 					entity_type: 'school_year',
 					entity_id: '2026/27',
-					summary: 'Skoleåret 2026/27 lukket: personoplysninger slettet fra 4 bookinger'
+					summary:
+						'Skoleåret 2026/27 lukket: personoplysninger slettet fra 5 bookinger; ' +
+						`${mailsDeleted} mails slettet fra udbakken, heraf ${unsentInYear.length} usendte`
 				}
 			]);
 			for (const [id, row] of before.audit_event) expect(after.audit_event.get(id)).toEqual(row);
+		});
+
+		it("clears the year's booking messages but not the next year's", async () => {
+			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			const rows = await database.db
+				.selectFrom('booking')
+				.select(['id', 'message', 'teacherName'])
+				.where('id', 'in', [messageOnly, nextYear])
+				.execute();
+			const byId = new Map(rows.map((r) => [r.id, r]));
+			expect(byId.get(messageOnly)).toMatchObject({ message: '', teacherName: '' });
+			expect(byId.get(nextYear)).toMatchObject({
+				message: 'Karl er velkommen',
+				teacherName: 'Rasmus Lærer'
+			});
+		});
+
+		it("deletes the year's sent and unsent mails and keeps the other years'", async () => {
+			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			const left = await database.db.selectFrom('outbox').select(['id', 'sentAt']).execute();
+			expect(left.map((r) => r.id).sort()).toEqual([...otherYears].sort());
+			// An unsent mail of a later year stays, to be sent or read at /dev/outbox.
+			expect(left.filter((r) => r.sentAt === null)).toHaveLength(1);
+		});
+
+		it('changes nothing when closing is refused', async () => {
+			const db = database.db;
+			const before = await snapshot(db);
+			const refusals = [
+				// Not ended yet, then someone who may not close, then a malformed year.
+				await closeSchoolYear(db, world.users.secretariat, '2027/28', NOW),
+				await closeSchoolYear(db, world.users.providerAdmin, '2026/27', NOW),
+				await closeSchoolYear(db, world.users.secretariat, '2026/28', NOW),
+				// 2026/27 a second before midnight on its last day, Copenhagen time: not ended.
+				await closeSchoolYear(
+					db,
+					world.users.secretariat,
+					'2026/27',
+					new Date('2027-07-31T21:59:59Z')
+				)
+			];
+			expect(refusals.map((r) => (r.ok ? 200 : r.status))).toEqual([409, 404, 400, 409]);
+			expect(refusals[0]).toMatchObject({
+				message: 'Skoleåret 2027/28 slutter først 31. jul. 2028 og kan ikke lukkes endnu.'
+			});
+			expect(await snapshot(db)).toEqual(before);
+			// And a second close of a closed year changes nothing after the first.
+			await closeSchoolYear(db, world.users.secretariat, '2026/27', NOW);
+			await insertMail(db, '2027-01-10T08:00:00Z');
+			const closed = await snapshot(db);
+			const again = await closeSchoolYear(db, world.users.secretariat, '2026/27', NOW);
+			expect(again).toMatchObject({ ok: false, status: 409 });
+			expect(await snapshot(db)).toEqual(closed);
 		});
 
 		it('lets nobody book the closed year again', async () => {
@@ -151,10 +290,13 @@ describe('school-year-close', () => {
 				ok: true,
 				value: {
 					year: '2026/27',
-					bookings: 5,
+					bookings: 6,
 					withNames: 3,
 					withTeacher: 4,
-					personal: 4,
+					withMessage: 2,
+					personal: 5,
+					mails: sentInYear.length + unsentInYear.length,
+					unsentMails: unsentInYear.length,
 					blocker: null
 				}
 			});
@@ -179,7 +321,7 @@ describe('school-year-close', () => {
 			const rows = await listSchoolYears(database.db, world.users.secretariat, NOW);
 			expect(rows).toMatchObject([
 				{ year: '2027/28', status: 'running', bookings: 1, personal: 1, closedAt: null },
-				{ year: '2026/27', status: 'closed', bookings: 5, personal: 0, bookingsCleared: 4 },
+				{ year: '2026/27', status: 'closed', bookings: 6, personal: 0, bookingsCleared: 5 },
 				{ year: '2025/26', status: 'closable', bookings: 1, personal: 1, bookingsCleared: null }
 			]);
 		});

@@ -8,15 +8,20 @@ import { recordAudit } from './audit';
 import { refuse, success, type Result } from './booking-result';
 import { canCloseSchoolYear } from './privacy-rights';
 import type { Actor } from './rights';
+import { countOutboxOfYear, deleteOutboxOfYear, type OutboxCounts } from './school-year-outbox';
 
 // Closing a school year deletes the personal data of its bookings (the personal data rule in
-// DESIGN.md): the pupils' first names and the teacher's name and e-mail. Class label, seats,
-// status and dates stay, so the reports keep their numbers. A booking belongs to the school year
-// in which its offer's activity starts.
+// DESIGN.md): the pupils' first names, the teacher's name and e-mail, and the message the provider
+// wrote when confirming or declining (free text that may name pupils or teachers). Class label,
+// seats, status and dates stay, so the reports keep their numbers. A booking belongs to the school
+// year in which its offer's activity starts. The year's mails leave the outbox in the same
+// transaction (school-year-outbox.ts).
 //
 // Closed years cannot get names back: booking already refuses an offer whose activity has
 // ended (booking_err_past), and a year is only closed when every offer of it has ended. So the
 // rule is enforced here, in the closing step, and the booking hot path pays nothing for it.
+// The message is not guarded that way: answering a closed year's booking later (booking-answer.ts
+// has no date check) writes a new one.
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -27,21 +32,29 @@ export interface CloseCounts {
 	withNames: number;
 	/** Bookings holding a teacher's name or e-mail. */
 	withTeacher: number;
-	/** Bookings holding either: what closing clears. */
+	/** Bookings holding a message from the provider's answer. */
+	withMessage: number;
+	/** Bookings holding any of these: what closing clears. */
 	personal: number;
 }
 
-export interface ClosePreview extends CloseCounts {
+export interface ClosePreview extends CloseCounts, OutboxCounts {
 	/** Why the year cannot be closed now, or null when it can. */
 	blocker: string | null;
 }
 
 /** The booking columns that hold personal data, and their cleared values. */
-export const CLEARED = { pupilFirstNames: [] as string[], teacherName: '', teacherEmail: '' };
+export const CLEARED = {
+	pupilFirstNames: [] as string[],
+	teacherName: '',
+	teacherEmail: '',
+	message: ''
+};
 
 export const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
 export const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
-export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher})`;
+export const hasMessage = sql<SqlBool>`booking.message <> ''`;
+export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher} or ${hasMessage})`;
 
 /** Ids of the offers whose activity starts in the school year. */
 function offersOfYear(db: Db, range: SchoolYearRange) {
@@ -61,6 +74,7 @@ export async function countPersonalData(db: Db, range: SchoolYearRange): Promise
 			eb.fn.countAll<string>().as('bookings'),
 			count(hasNames).as('withNames'),
 			count(hasTeacher).as('withTeacher'),
+			count(hasMessage).as('withMessage'),
 			count(hasPersonal).as('personal')
 		])
 		.where('booking.offerId', 'in', offersOfYear(db, range))
@@ -70,6 +84,7 @@ export async function countPersonalData(db: Db, range: SchoolYearRange): Promise
 		bookings: Number(row.bookings),
 		withNames: Number(row.withNames),
 		withTeacher: Number(row.withTeacher),
+		withMessage: Number(row.withMessage),
 		personal: Number(row.personal)
 	};
 }
@@ -118,20 +133,30 @@ export async function previewClose(
 	if (!checked.ok) return checked;
 	const range = checked.value;
 	const counts = await countPersonalData(db, range);
-	return success({ ...counts, blocker: await closeBlocker(db, range, copenhagenToday(now)) });
+	const mails = await countOutboxOfYear(db, range);
+	const blocker = await closeBlocker(db, range, copenhagenToday(now));
+	return success({ ...counts, ...mails, blocker });
+}
+
+export interface Closed {
+	year: string;
+	bookingsCleared: number;
+	mailsDeleted: number;
+	/** Of the deleted mails, those never sent. */
+	unsentMailsDeleted: number;
 }
 
 /**
  * Closes a school year in one transaction: the checks, the closure row (its primary key settles
- * two concurrent closes), the personal fields of the year's bookings, then the count and the
- * audit event. Refusals write nothing.
+ * two concurrent closes), the personal fields of the year's bookings, the year's outbox mails,
+ * then the count and the audit event. Refusals write nothing.
  */
 export async function closeSchoolYear(
 	db: Kysely<DB>,
 	user: Actor,
 	year: string,
 	now: Date = new Date()
-): Promise<Result<{ year: string; bookingsCleared: number }>> {
+): Promise<Result<Closed>> {
 	const checked = checkRequest(user, year);
 	if (!checked.ok) return checked;
 	const range = checked.value;
@@ -158,6 +183,7 @@ export async function closeSchoolYear(
 			.where(hasPersonal)
 			.returning('booking.id')
 			.execute();
+		const mails = await deleteOutboxOfYear(trx, range);
 		await trx
 			.updateTable('schoolYearClosure')
 			.set({ bookingsCleared: cleared.length })
@@ -169,11 +195,21 @@ export async function closeSchoolYear(
 			action: 'delete',
 			entityType: 'school_year',
 			entityId: range.label,
-			summary: m.privacy_audit_closed(
-				{ year: range.label, count: String(cleared.length) },
+			summary: m.privacy_audit_closed_mails(
+				{
+					year: range.label,
+					count: String(cleared.length),
+					mails: String(mails.mails),
+					unsent: String(mails.unsentMails)
+				},
 				{ locale: 'da' }
 			)
 		});
-		return success({ year: range.label, bookingsCleared: cleared.length });
+		return success({
+			year: range.label,
+			bookingsCleared: cleared.length,
+			mailsDeleted: mails.mails,
+			unsentMailsDeleted: mails.unsentMails
+		});
 	});
 }
