@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
 type AuditAction = 'create' | 'update' | 'cancel' | 'delete';
 
@@ -11,21 +12,23 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	delete: () => m.audit_action_delete()
 };
 
-const TYPES: Record<string, () => string> = {
-	activity: () => m.audit_type_activity(),
-	series: () => m.audit_type_series(),
-	offer: () => m.audit_type_offer(),
-	booking: () => m.audit_type_booking(),
-	organisation: () => m.audit_type_organisation(),
-	membership: () => m.audit_type_membership(),
-	invitation: () => m.audit_type_invitation(),
-	school_holiday: () => m.audit_type_school_holiday(),
-	feed: () => m.audit_type_feed(),
-	meeting: () => m.audit_type_meeting(),
-	evaluation: () => m.audit_type_evaluation(),
-	alliance_commitment: () => m.audit_type_alliance_commitment(),
-	apprenticeship_opening: () => m.audit_type_apprenticeship_opening(),
-	school_year: () => m.audit_type_school_year()
+// Every entity type a domain module logs has a label here (tests/unit/audit-labels.test.ts checks),
+// so this is also the log page's list of types: the log itself is never scanned for it.
+const TYPES: Record<string, (locale?: Locale) => string> = {
+	activity: (locale) => m.audit_type_activity({}, { locale }),
+	series: (locale) => m.audit_type_series({}, { locale }),
+	offer: (locale) => m.audit_type_offer({}, { locale }),
+	booking: (locale) => m.audit_type_booking({}, { locale }),
+	organisation: (locale) => m.audit_type_organisation({}, { locale }),
+	membership: (locale) => m.audit_type_membership({}, { locale }),
+	invitation: (locale) => m.audit_type_invitation({}, { locale }),
+	school_holiday: (locale) => m.audit_type_school_holiday({}, { locale }),
+	feed: (locale) => m.audit_type_feed({}, { locale }),
+	meeting: (locale) => m.audit_type_meeting({}, { locale }),
+	evaluation: (locale) => m.audit_type_evaluation({}, { locale }),
+	alliance_commitment: (locale) => m.audit_type_alliance_commitment({}, { locale }),
+	apprenticeship_opening: (locale) => m.audit_type_apprenticeship_opening({}, { locale }),
+	school_year: (locale) => m.audit_type_school_year({}, { locale })
 };
 
 export function auditActionLabel(action: AuditAction): string {
@@ -33,8 +36,21 @@ export function auditActionLabel(action: AuditAction): string {
 }
 
 /** A type logged without a label here reads as its key. */
-export function auditTypeLabel(type: string): string {
-	return TYPES[type]?.() ?? type.replace(/_/g, ' ');
+export function auditTypeLabel(type: string, locale: Locale = getLocale()): string {
+	return TYPES[type]?.(locale) ?? type.replace(/_/g, ' ');
+}
+
+export interface AuditTypeChoice {
+	value: string;
+	label: string;
+}
+
+/** The type chooser: every labelled type, alphabetical by label in the reader's language. */
+export function auditTypeChoices(locale: Locale = getLocale()): AuditTypeChoice[] {
+	const collator = new Intl.Collator(locale);
+	return Object.keys(TYPES)
+		.map((value) => ({ value, label: auditTypeLabel(value, locale) }))
+		.sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** Where the thing lives in the app, while it exists. */

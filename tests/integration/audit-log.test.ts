@@ -3,11 +3,11 @@ import type { Database } from '../../src/lib/server/db/engine';
 import { recordAudit } from '../../src/lib/server/audit';
 import {
 	AUDIT_PAGE_SIZE,
-	listAuditEntityTypes,
 	listAuditEvents,
 	listAuditOrganisations
 } from '../../src/lib/server/audit-log';
 import { parseAuditFilter } from '../../src/lib/validation/audit-filter';
+import { auditTypeChoices } from '../../src/lib/audit-labels';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,
@@ -154,8 +154,17 @@ describe('audit-log (real database)', () => {
 			expect(await listAuditOrganisations(database.db, null)).toEqual([]);
 		});
 
-		it('lists the kinds of thing in the log', async () => {
-			expect(await listAuditEntityTypes(database.db)).toEqual(['booking', 'offer', 'organisation']);
+		it('offers every labelled type, not only those the log holds so far', async () => {
+			const logged = await database.db
+				.selectFrom('auditEvent')
+				.select('entityType')
+				.distinct()
+				.execute();
+			expect(logged.map((r) => r.entityType).sort()).toEqual(['booking', 'offer', 'organisation']);
+			const offered = auditTypeChoices('da').map((c) => c.value);
+			expect(offered).toEqual(expect.arrayContaining(['booking', 'offer', 'organisation']));
+			// Kinds nobody has logged yet are there too: the list does not come from the log.
+			expect(offered).toEqual(expect.arrayContaining(['meeting', 'school_year', 'feed']));
 		});
 	});
 });

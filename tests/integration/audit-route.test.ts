@@ -6,6 +6,7 @@ import type { SessionUser } from '../../src/lib/server/session';
 import { load } from '../../src/routes/log/+page.server';
 import { load as organisationLoad } from '../../src/routes/organisationer/[slug]/+page.server';
 import { recordAudit } from '../../src/lib/server/audit';
+import { auditTypeChoices } from '../../src/lib/audit-labels';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,
@@ -89,7 +90,11 @@ describe('/log route', () => {
 		expect(data.events[1].time).toBe('01.07.2026 08:05');
 		expect(data.events[1].href).toMatch(/^\/tilbud\//);
 		expect(data.events[0].summary).toBe('8.B · Besøg på smedjen – anmodet');
-		expect(data.types.map((t) => t.label)).toEqual(['Booking', 'Tilbud']);
+		// The type chooser offers every labelled type in Danish, not just the two in the log.
+		expect(data.types).toEqual(auditTypeChoices('da'));
+		expect(data.types.map((t) => t.label)).toEqual(
+			expect.arrayContaining(['Booking', 'Tilbud', 'Møde', 'Skoleår'])
+		);
 	});
 
 	it('renders a table with column headers and a GET filter form that works without JavaScript', async () => {

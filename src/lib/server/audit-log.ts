@@ -123,9 +123,3 @@ export async function listAuditOrganisations(
 	if (scope !== 'all') query = query.where('id', 'in', scope);
 	return query.execute();
 }
-
-/** The kinds of thing the log holds, for the type chooser (other modules add their own). */
-export async function listAuditEntityTypes(db: Kysely<DB>): Promise<string[]> {
-	const rows = await db.selectFrom('auditEvent').select('entityType').distinct().execute();
-	return rows.map((r) => r.entityType).sort();
-}

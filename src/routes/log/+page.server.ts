@@ -3,13 +3,14 @@ import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
 import { ZONE } from '$lib/dates/iso';
 import { getDb } from '$lib/server/db';
-import {
-	listAuditEntityTypes,
-	listAuditEvents,
-	listAuditOrganisations
-} from '$lib/server/audit-log';
+import { listAuditEvents, listAuditOrganisations } from '$lib/server/audit-log';
 import { parseAuditFilter } from '$lib/validation/audit-filter';
-import { auditActionLabel, auditEntityHref, auditTypeLabel } from '$lib/audit-labels';
+import {
+	auditActionLabel,
+	auditEntityHref,
+	auditTypeChoices,
+	auditTypeLabel
+} from '$lib/audit-labels';
 import type { PageServerLoad } from './$types';
 
 /** The same filters on another page. */
@@ -29,14 +30,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = await listAuditEvents(db, user, filter);
 	if (!page) error(404, m.audit_err_not_found());
 	const organisations = await listAuditOrganisations(db, user);
-	const types = await listAuditEntityTypes(db);
 	const chosen = organisations.find((o) => o.id === filter.organisationId) ?? null;
 	return {
 		values,
 		errors,
 		organisation: chosen,
 		organisations,
-		types: types.map((type) => ({ value: type, label: auditTypeLabel(type) })),
+		types: auditTypeChoices(),
 		page: page.page,
 		prevHref: page.page > 1 ? pageHref(url, page.page - 1) : null,
 		nextHref: page.hasNext ? pageHref(url, page.page + 1) : null,
