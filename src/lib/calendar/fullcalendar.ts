@@ -26,7 +26,14 @@ export async function loadFullCalendar(locale: 'da' | 'en') {
 			multiMonth.default,
 			interaction.default
 		],
-		locale: localeInput.default
+		// The week-number words go into the locale, not the calendar options: FullCalendar 6.1 hands
+		// only a calendar-level `weekText` to its date formatter and ignores `weekTextLong` there, so
+		// the accessible name of a week number (its aria-label) fell back to English "Week 44".
+		locale: {
+			...localeInput.default,
+			weekText: m.cal_week_text(),
+			weekTextLong: m.cal_week_text_long()
+		}
 	};
 	return { Calendar: core.Calendar, options };
 }
@@ -44,8 +51,6 @@ export function baseOptions(initial: {
 		firstDay: 1,
 		weekNumbers: true,
 		weekNumberCalculation: 'ISO',
-		weekText: m.cal_week_text(),
-		weekTextLong: m.cal_week_text(),
 		weekNumberFormat: { week: 'short' },
 		initialView: CALENDAR_VIEWS[initial.view],
 		initialDate: initial.date,
