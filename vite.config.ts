@@ -13,7 +13,9 @@ export default defineConfig({
 	plugins: [
 		// Under Vitest the messages are compiled once by tests/global-setup.ts: the plugin's
 		// file watcher would otherwise keep Vitest from exiting for 10 s after every run.
-		...(process.env.VITEST ? [] : [paraglideVitePlugin({ ...paraglideOptions, strategy: [...paraglideOptions.strategy] })]),
+		...(process.env.VITEST
+			? []
+			: [paraglideVitePlugin({ ...paraglideOptions, strategy: [...paraglideOptions.strategy] })]),
 		sveltekit()
 	],
 	test: {

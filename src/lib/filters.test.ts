@@ -8,7 +8,9 @@ describe('filters', () => {
 	describe('parseFilters', () => {
 		it('reads every known filter from the query string', () => {
 			const f = parseFilters(
-				new URLSearchParams(`pillar=rekruttering&category=${A}&category=${B}&municipality=${A}&trade=smed&q=messe`)
+				new URLSearchParams(
+					`pillar=rekruttering&category=${A}&category=${B}&municipality=${A}&trade=smed&q=messe`
+				)
 			);
 			expect(f).toEqual({
 				pillar: 'rekruttering',
@@ -23,7 +25,9 @@ describe('filters', () => {
 
 		it('drops malformed values instead of failing', () => {
 			const f = parseFilters(
-				new URLSearchParams("pillar=bank&category=1;drop table&municipality=x&trade=<script>&q=%20%20")
+				new URLSearchParams(
+					'pillar=bank&category=1;drop table&municipality=x&trade=<script>&q=%20%20'
+				)
 			);
 			expect(f).toEqual({ categoryIds: [] });
 		});

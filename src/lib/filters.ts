@@ -1,7 +1,12 @@
 // The filters of the wheel, the calendar and their JSON endpoint, kept in the URL so that a view
 // can be shared and bookmarked. Pure: parsing never throws; unknown or malformed values are dropped.
 
-export const PILLARS = ['laerepladsalliance', 'skole_virksomhed', 'rekruttering', 'faelles'] as const;
+export const PILLARS = [
+	'laerepladsalliance',
+	'skole_virksomhed',
+	'rekruttering',
+	'faelles'
+] as const;
 export type PillarFilter = (typeof PILLARS)[number];
 
 export interface ActivityFilters {

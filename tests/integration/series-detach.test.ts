@@ -58,7 +58,12 @@ describe('activity (series occurrences)', () => {
 		const first = await firstOccurrence(created.value.id);
 		const moved = await moveActivity(database.db, member, first.id, '2027-02-15');
 		expect(moved.ok).toBe(true);
-		const updated = await updateSeries(database.db, member, created.value.id, input({ place: 'Hallen' }));
+		const updated = await updateSeries(
+			database.db,
+			member,
+			created.value.id,
+			input({ place: 'Hallen' })
+		);
 		expect(updated.ok).toBe(true);
 		const after = await database.db
 			.selectFrom('activity')
@@ -80,6 +85,10 @@ describe('activity (series occurrences)', () => {
 			.select(['status', 'title', 'detached'])
 			.where('id', '=', first.id)
 			.executeTakeFirstOrThrow();
-		expect(after).toEqual({ status: 'cancelled', title: 'Erhvervspraktik 8. klasse', detached: true });
+		expect(after).toEqual({
+			status: 'cancelled',
+			title: 'Erhvervspraktik 8. klasse',
+			detached: true
+		});
 	});
 });

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { getDatabase } from './db';
 
-export async function checkDatabase(): Promise<{ database: 'ok' | 'unreachable'; engine?: string }> {
+export async function checkDatabase(): Promise<{
+	database: 'ok' | 'unreachable';
+	engine?: string;
+}> {
 	try {
 		const database = await getDatabase();
 		await sql`select 1`.execute(database.db);

@@ -162,6 +162,9 @@ export async function invalidateUserSessions(
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, now = new Date()): Promise<number> {
-	const result = await db.deleteFrom('userSession').where('expiresAt', '<=', now).executeTakeFirst();
+	const result = await db
+		.deleteFrom('userSession')
+		.where('expiresAt', '<=', now)
+		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -38,7 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
 			options: options.schema ? `-c search_path=${options.schema}` : undefined
 		});
-		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+		const db = new Kysely<DB>({
+			dialect: new PostgresDialect({ pool }),
+			plugins: [new CamelCasePlugin()]
+		});
 		return { db, engine: 'postgres', close: () => db.destroy() };
 	}
 
@@ -52,7 +55,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	});
 	// PGlite is a single connection: a pool of one serialises every query through it.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+	const db = new Kysely<DB>({
+		dialect: new PostgresDialect({ pool }),
+		plugins: [new CamelCasePlugin()]
+	});
 	return {
 		db,
 		engine: 'pglite',
