@@ -62,7 +62,7 @@ const SECTIONS: { section: AllianceSection; shown: Rule }[] = [
 		section: {
 			href: '/skoleaar',
 			title: m.alliancehub_school_years,
-			text: m.alliancehub_school_years_cleared
+			text: m.alliancehub_school_years_cleared_reasons
 		},
 		shown: secretariat
 	}

@@ -45,6 +45,7 @@ export interface PastBooking {
 	teacherName?: string;
 	teacherEmail?: string;
 	message?: string;
+	cancelReason?: string;
 	status?: 'requested' | 'confirmed' | 'declined' | 'cancelled' | 'waitlisted';
 	schoolId?: string;
 	ownerId?: string;
@@ -101,6 +102,7 @@ export async function insertBooking(
 			teacherEmail: b.teacherEmail ?? 'rasmus@byskolen.dk',
 			pupilFirstNames: names,
 			message: b.message ?? '',
+			cancelReason: b.cancelReason ?? '',
 			status: b.status ?? 'confirmed',
 			idempotencyKey: randomUUID()
 		})

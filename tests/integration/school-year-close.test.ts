@@ -53,6 +53,7 @@ describe('school-year-close', () => {
 	let unsentInYear: string[];
 	let otherYears: string[];
 	let messageOnly: string;
+	let reasonOnly: string;
 	let nextYear: string;
 
 	beforeAll(async () => {
@@ -85,7 +86,8 @@ describe('school-year-close', () => {
 		const first = await insertBooking(db, world, {
 			startDate: '2026-08-01',
 			names: ['Noah'],
-			status: 'cancelled'
+			status: 'cancelled',
+			cancelReason: 'Noah er syg'
 		});
 		const last = await insertBooking(db, world, {
 			startDate: '2027-07-31',
@@ -104,6 +106,14 @@ describe('school-year-close', () => {
 			teacherEmail: '',
 			message: 'Vi har talt med Rasmus om Idas allergi'
 		});
+		// Personal data only in a cancellation's reason.
+		const onlyReason = await insertBooking(db, world, {
+			startDate: '2027-04-01',
+			teacherName: '',
+			teacherEmail: '',
+			status: 'cancelled',
+			cancelReason: 'Rasmus er på kursus'
+		});
 		const before = await insertBooking(db, world, {
 			startDate: '2026-07-31',
 			names: ['Alma'],
@@ -114,9 +124,17 @@ describe('school-year-close', () => {
 			names: ['Karl'],
 			message: 'Karl er velkommen'
 		});
-		cleared = [praktik.id, visit.id, first.bookingId, last.bookingId, onlyMessage.bookingId];
+		cleared = [
+			praktik.id,
+			visit.id,
+			first.bookingId,
+			last.bookingId,
+			onlyMessage.bookingId,
+			onlyReason.bookingId
+		];
 		untouched = [empty.bookingId, before.bookingId, after.bookingId];
 		messageOnly = onlyMessage.bookingId;
+		reasonOnly = onlyReason.bookingId;
 		nextYear = after.bookingId;
 		// The outbox at the year's edges, in Copenhagen time.
 		sentInYear = [await insertMail(db, YEAR_START), await insertMail(db, '2027-07-31T21:59:59Z')];
@@ -140,7 +158,7 @@ describe('school-year-close', () => {
 				ok: true,
 				value: {
 					year: '2026/27',
-					bookingsCleared: 5,
+					bookingsCleared: 6,
 					mailsDeleted,
 					unsentMailsDeleted: unsentInYear.length
 				}
@@ -153,7 +171,7 @@ describe('school-year-close', () => {
 				if (changed.includes(table)) continue;
 				expect(after[table], table).toEqual(before[table]);
 			}
-			// Bookings: the four personal fields cleared (and updated_at moved, for the feeds' ETags).
+			// Bookings: the five personal fields cleared (and updated_at moved, for the feeds' ETags).
 			expect([...after.booking.keys()].sort()).toEqual([...before.booking.keys()].sort());
 			for (const [id, row] of before.booking) {
 				const now = after.booking.get(id)!;
@@ -168,6 +186,7 @@ describe('school-year-close', () => {
 					teacher_name: '',
 					teacher_email: '',
 					message: '',
+					cancel_reason: '',
 					updated_at: now.updated_at
 				});
 			}
@@ -179,7 +198,7 @@ describe('school-year-close', () => {
 			expect([...before.school_year_closure.values()]).toEqual([]);
 			const closures = [...after.school_year_closure.values()];
 			expect(closures).toMatchObject([
-				{ school_year: '2026/27', closed_by: world.users.secretariat!.id, bookings_cleared: 5 }
+				{ school_year: '2026/27', closed_by: world.users.secretariat!.id, bookings_cleared: 6 }
 			]);
 			expect(new Date(String(closures[0].closed_at))).toEqual(NOW);
 			const events = [...after.audit_event.entries()].filter(([id]) => !before.audit_event.has(id));
@@ -191,7 +210,7 @@ describe('school-year-close', () => {
 					entity_type: 'school_year',
 					entity_id: '2026/27',
 					summary:
-						'Skoleåret 2026/27 lukket: personoplysninger slettet fra 5 bookinger; ' +
+						'Skoleåret 2026/27 lukket: personoplysninger slettet fra 6 bookinger; ' +
 						`${mailsDeleted} mails slettet fra udbakken, heraf ${unsentInYear.length} usendte`
 				}
 			]);
@@ -211,6 +230,22 @@ describe('school-year-close', () => {
 				message: 'Karl er velkommen',
 				teacherName: 'Rasmus Lærer'
 			});
+		});
+
+		it("clears the year's cancellation reasons", async () => {
+			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			const rows = await database.db
+				.selectFrom('booking')
+				.select(['id', 'cancelReason', 'status'])
+				.where('cancelReason', '<>', '')
+				.execute();
+			expect(rows).toEqual([]);
+			const reason = await database.db
+				.selectFrom('booking')
+				.select(['cancelReason', 'status'])
+				.where('id', '=', reasonOnly)
+				.executeTakeFirstOrThrow();
+			expect(reason).toEqual({ cancelReason: '', status: 'cancelled' });
 		});
 
 		it("deletes the year's sent and unsent mails and keeps the other years'", async () => {
@@ -290,11 +325,12 @@ describe('school-year-close', () => {
 				ok: true,
 				value: {
 					year: '2026/27',
-					bookings: 6,
+					bookings: 7,
 					withNames: 3,
 					withTeacher: 4,
 					withMessage: 2,
-					personal: 5,
+					withCancelReason: 2,
+					personal: 6,
 					mails: sentInYear.length + unsentInYear.length,
 					unsentMails: unsentInYear.length,
 					blocker: null
@@ -321,7 +357,7 @@ describe('school-year-close', () => {
 			const rows = await listSchoolYears(database.db, world.users.secretariat, NOW);
 			expect(rows).toMatchObject([
 				{ year: '2027/28', status: 'running', bookings: 1, personal: 1, closedAt: null },
-				{ year: '2026/27', status: 'closed', bookings: 6, personal: 0, bookingsCleared: 5 },
+				{ year: '2026/27', status: 'closed', bookings: 7, personal: 0, bookingsCleared: 6 },
 				{ year: '2025/26', status: 'closable', bookings: 1, personal: 1, bookingsCleared: null }
 			]);
 		});

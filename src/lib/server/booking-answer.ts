@@ -9,6 +9,7 @@ import { UUID, refuse, success, type Result } from './booking-result';
 import { loadBookingParties } from './booking-queries';
 import type { MailMessage } from './mail';
 import { auditBooking } from './booking-audit';
+import { closedSchoolYearOf } from './school-year-closed';
 
 const STATUS_TEXT: Record<BookingStatus, () => string> = {
 	requested: () => m.booking_status_requested(),
@@ -49,6 +50,9 @@ async function changeInTransaction(
 	if (!parties || (!sides.school && !sides.provider)) return refuse(404, m.booking_err_not_found());
 	// The offer lock first, as every seat change takes it: the status is read again under it.
 	const offer = await lockOffer(trx, parties.offerId);
+	// An answer's message and a cancellation's reason are personal data: a closed year gets none.
+	const closedYear = await closedSchoolYearOf(trx, offer.startDate);
+	if (closedYear) return refuse(409, m.booking_err_year_closed({ year: closedYear }));
 	const before = await trx
 		.selectFrom('booking')
 		.selectAll()

@@ -9,16 +9,21 @@ import { UUID, refuse, success, type Result } from './booking-result';
 import type { MailMessage } from './mail';
 import { auditBooking, auditOffer } from './booking-audit';
 import { summaries } from './audit-text';
+import { closedSchoolYearOf } from './school-year-closed';
 
 type Outcome = Result<{ id: string }> & { mails?: MailMessage[] };
 type Change = (trx: Transaction<DB>, offer: OfferForBooking) => Promise<MailMessage[]>;
 
-/** Runs `change` on an editable offer under its lock; mails go out after the commit. */
+/**
+ * Runs `change` on an editable offer under its lock; mails go out after the commit. A change that
+ * writes personal data onto the bookings (`writesPersonalData`) is refused in a closed school year.
+ */
 async function changeOffer(
 	db: Kysely<DB>,
 	user: OfferUser | null,
 	offerId: string,
-	change: Change
+	change: Change,
+	options: { writesPersonalData?: boolean } = {}
 ): Promise<Result<{ id: string }>> {
 	if (!UUID.test(offerId)) return refuse(404, m.offer_err_not_found());
 	const outcome: Outcome = await db.transaction().execute(async (trx) => {
@@ -26,6 +31,10 @@ async function changeOffer(
 		if (!offer) return refuse(404, m.offer_err_not_found());
 		if (!canEditOffer(user, offer)) return refuse(403, m.offer_err_forbidden_edit());
 		if (offer.status === 'cancelled') return refuse(409, m.offer_err_cancelled());
+		if (options.writesPersonalData) {
+			const closedYear = await closedSchoolYearOf(trx, offer.startDate);
+			if (closedYear) return refuse(409, m.offer_err_year_closed({ year: closedYear }));
+		}
 		return { ...success({ id: offer.id }), mails: await change(trx, offer) };
 	});
 	if (!outcome.ok) return outcome;
@@ -79,33 +88,40 @@ export async function cancelOffer(
 		const message = m.booking_err_reason_required();
 		return refuse(400, message, { reason: message });
 	}
-	return changeOffer(db, user, offerId, async (trx, offer) => {
-		await setStatus(trx, offer.id, 'cancelled');
-		const activity = await trx
-			.selectFrom('activity')
-			.select('sequence')
-			.where('id', '=', offer.activityId)
-			.executeTakeFirstOrThrow();
-		await trx
-			.updateTable('activity')
-			.set({ status: 'cancelled', sequence: activity.sequence + 1, updatedAt: new Date() })
-			.where('id', '=', offer.activityId)
-			.execute();
-		const cancelled = await trx
-			.updateTable('booking')
-			.set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
-			.where('offerId', '=', offer.id)
-			.where('status', 'in', OPEN_STATUSES)
-			.returning(['id', 'schoolId', 'classLabel', 'status'])
-			.execute();
-		await auditOffer(trx, user, 'cancel', offer);
-		// Each school sees in its own log that its booking went with the offer.
-		for (const booking of cancelled) await auditBooking(trx, user, 'cancel', booking, offer.title);
-		const events: BookingEvent[] = cancelled.map((b) => ({
-			kind: 'cancelled',
-			bookingId: b.id,
-			by: 'provider'
-		}));
-		return composeBookingMails(trx, events);
-	});
+	return changeOffer(
+		db,
+		user,
+		offerId,
+		async (trx, offer) => {
+			await setStatus(trx, offer.id, 'cancelled');
+			const activity = await trx
+				.selectFrom('activity')
+				.select('sequence')
+				.where('id', '=', offer.activityId)
+				.executeTakeFirstOrThrow();
+			await trx
+				.updateTable('activity')
+				.set({ status: 'cancelled', sequence: activity.sequence + 1, updatedAt: new Date() })
+				.where('id', '=', offer.activityId)
+				.execute();
+			const cancelled = await trx
+				.updateTable('booking')
+				.set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
+				.where('offerId', '=', offer.id)
+				.where('status', 'in', OPEN_STATUSES)
+				.returning(['id', 'schoolId', 'classLabel', 'status'])
+				.execute();
+			await auditOffer(trx, user, 'cancel', offer);
+			// Each school sees in its own log that its booking went with the offer.
+			for (const booking of cancelled)
+				await auditBooking(trx, user, 'cancel', booking, offer.title);
+			const events: BookingEvent[] = cancelled.map((b) => ({
+				kind: 'cancelled',
+				bookingId: b.id,
+				by: 'provider'
+			}));
+			return composeBookingMails(trx, events);
+		},
+		{ writesPersonalData: true }
+	);
 }

@@ -11,17 +11,17 @@ import type { Actor } from './rights';
 import { countOutboxOfYear, deleteOutboxOfYear, type OutboxCounts } from './school-year-outbox';
 
 // Closing a school year deletes the personal data of its bookings (the personal data rule in
-// DESIGN.md): the pupils' first names, the teacher's name and e-mail, and the message the provider
-// wrote when confirming or declining (free text that may name pupils or teachers). Class label,
-// seats, status and dates stay, so the reports keep their numbers. A booking belongs to the school
-// year in which its offer's activity starts. The year's mails leave the outbox in the same
-// transaction (school-year-outbox.ts).
+// DESIGN.md): the pupils' first names, the teacher's name and e-mail, the message the provider
+// wrote when confirming or declining, and the reason given for a cancellation (free text that may
+// name pupils or teachers). Class label, seats, status and dates stay, so the reports keep their
+// numbers. A booking belongs to the school year in which its offer's activity starts. The year's
+// mails leave the outbox in the same transaction (school-year-outbox.ts).
 //
-// Closed years cannot get names back: booking already refuses an offer whose activity has
-// ended (booking_err_past), and a year is only closed when every offer of it has ended. So the
-// rule is enforced here, in the closing step, and the booking hot path pays nothing for it.
-// The message is not guarded that way: answering a closed year's booking later (booking-answer.ts
-// has no date check) writes a new one.
+// Closed years cannot get the data back. Booking refuses an offer whose activity has ended
+// (booking_err_past), and a year is only closed when every offer of it has ended, so the booking
+// hot path pays nothing here. Answering, cancelling and cancelling an offer have no date check:
+// they refuse a closed year's bookings (school-year-closed.ts), and closing takes their offer
+// locks before clearing, so none of them can write between the clearing and the commit.
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -34,6 +34,8 @@ export interface CloseCounts {
 	withTeacher: number;
 	/** Bookings holding a message from the provider's answer. */
 	withMessage: number;
+	/** Bookings holding the reason given for a cancellation. */
+	withCancelReason: number;
 	/** Bookings holding any of these: what closing clears. */
 	personal: number;
 }
@@ -48,13 +50,15 @@ export const CLEARED = {
 	pupilFirstNames: [] as string[],
 	teacherName: '',
 	teacherEmail: '',
-	message: ''
+	message: '',
+	cancelReason: ''
 };
 
 export const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
 export const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
 export const hasMessage = sql<SqlBool>`booking.message <> ''`;
-export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher} or ${hasMessage})`;
+export const hasCancelReason = sql<SqlBool>`booking.cancel_reason <> ''`;
+export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher} or ${hasMessage} or ${hasCancelReason})`;
 
 /** Ids of the offers whose activity starts in the school year. */
 function offersOfYear(db: Db, range: SchoolYearRange) {
@@ -75,6 +79,7 @@ export async function countPersonalData(db: Db, range: SchoolYearRange): Promise
 			count(hasNames).as('withNames'),
 			count(hasTeacher).as('withTeacher'),
 			count(hasMessage).as('withMessage'),
+			count(hasCancelReason).as('withCancelReason'),
 			count(hasPersonal).as('personal')
 		])
 		.where('booking.offerId', 'in', offersOfYear(db, range))
@@ -85,6 +90,7 @@ export async function countPersonalData(db: Db, range: SchoolYearRange): Promise
 		withNames: Number(row.withNames),
 		withTeacher: Number(row.withTeacher),
 		withMessage: Number(row.withMessage),
+		withCancelReason: Number(row.withCancelReason),
 		personal: Number(row.personal)
 	};
 }
@@ -175,6 +181,15 @@ export async function closeSchoolYear(
 			const message = m.privacy_err_already_closed({ year: range.label });
 			return refuse(409, message, { year: message });
 		}
+		// Answering and cancelling lock the offer, then look for the closure row: they wait for
+		// this commit and are refused, or commit first and their text is cleared below.
+		await trx
+			.selectFrom('offer')
+			.select('offer.id')
+			.where('offer.id', 'in', offersOfYear(trx, range))
+			.orderBy('offer.id')
+			.forUpdate()
+			.execute();
 		const cleared = await trx
 			.updateTable('booking')
 			// updated_at moves so calendar feeds get a new ETag and drop bodies holding the names.
