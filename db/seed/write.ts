@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type Expression, type Transaction } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema';
 import type { CategorySeed, TradeSeed } from './catalogue';
 import { seedId } from './ids';
@@ -10,13 +10,15 @@ export type IdsBySlug = Map<string, string>;
 
 /**
  * On conflict, take every listed column from the row that was proposed (`excluded`). Loosely
- * typed so that one helper serves every table; the column lists are checked by the callers' tests.
+ * typed so that one helper serves every table: Kysely checks each `excluded.column` reference,
+ * and `Expression<never>` fits any column's type; the column lists are checked by the callers' tests.
  */
-export function fromExcluded<T extends keyof DB, C extends string>(columns: readonly C[]) {
-	return (eb: ExpressionBuilder<any, T>) =>
-		Object.fromEntries(
-			columns.map((c) => [c, eb.ref(`excluded.${c}`) as Expression<unknown>])
-		) as Record<C, Expression<any>>;
+export function fromExcluded<C extends string>(columns: readonly C[]) {
+	return (eb: { ref(reference: `excluded.${C}`): Expression<unknown> }) =>
+		Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)])) as Record<
+			C,
+			Expression<never>
+		>;
 }
 
 export function lookup(ids: IdsBySlug, slug: string, what: string): string {

@@ -63,7 +63,7 @@ describe.each(enginesToTest())('backup and restore on %s', (engine) => {
 	let backup: Backup | undefined;
 	let world: World;
 	let made: Made[] = [];
-	let pages: { status: number; showsClass: boolean }[] = [];
+	const pages: { status: number; showsClass: boolean }[] = [];
 	let fresh: { type: string; status: number };
 	let stored: StoredBooking[] = [];
 

@@ -7,15 +7,13 @@ import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createWorld, type ActivityWorld } from './activity-fixtures';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 
-const ROLES = [
-	'secretariat',
-	'municipalityAdmin',
-	'municipalityMember',
-	'otherMunicipalityAdmin',
-	'schoolUser',
-	'anonymous'
-] as const;
-type Role = (typeof ROLES)[number];
+type Role =
+	| 'secretariat'
+	| 'municipalityAdmin'
+	| 'municipalityMember'
+	| 'otherMunicipalityAdmin'
+	| 'schoolUser'
+	| 'anonymous';
 
 /** What an action answered: the status of a fail(), redirect() or error(). */
 async function outcome(run: () => unknown): Promise<number> {

@@ -68,6 +68,7 @@ export function parseForm<S extends z.ZodType>(
 
 // C0 controls other than tab and newlines, and DEL. PostgreSQL cannot store NUL in text at
 // all, and the others are never typed by a person: they come from broken copy-paste or probes.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function fieldsWithControlCharacters(form: FormData): string[] {

@@ -10,9 +10,6 @@ import {
 	type RecurrenceSeries
 } from './recurrence';
 
-const starts = (series: RecurrenceSeries, from: string, to: string) =>
-	expandRecurrence(series, from, to).map((o) => o.start);
-
 describe('recurrence (limits, validation, exceptions)', () => {
 	describe('expandRecurrence › the cap', () => {
 		const daily: RecurrenceSeries = {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../dates/iso';
-import {
-	applyExceptions,
-	expandRecurrence,
-	InvalidRecurrenceError,
-	MAX_OCCURRENCES,
-	RecurrenceTooLargeError,
-	validateRecurrence,
-	type RecurrenceSeries
-} from './recurrence';
+import { expandRecurrence, type RecurrenceSeries } from './recurrence';
 
 const starts = (series: RecurrenceSeries, from: string, to: string) =>
 	expandRecurrence(series, from, to).map((o) => o.start);
@@ -182,5 +173,4 @@ describe('recurrence', () => {
 			).toHaveLength(3);
 		});
 	});
-
 });

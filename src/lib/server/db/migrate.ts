@@ -1,4 +1,10 @@
-import { Migrator, sql, type Kysely, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+	Migrator,
+	sql,
+	type Kysely,
+	type MigrationProvider,
+	type MigrationResultSet
+} from 'kysely';
 import { migrations } from '../../../../db/migrations/index';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -7,7 +13,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * A migrator whose bookkeeping tables live in the connection's own schema. Without it Kysely
  * finds another schema's kysely_migration table (tests give each file a schema of its own).
  */
-export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
+export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
 	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
 	const schema = rows[0]?.schema ?? 'public';
 	return new Migrator({
@@ -27,12 +33,12 @@ function check(result: MigrationResultSet): void {
 	}
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
 	check(await (await createMigrator(db)).migrateToLatest());
 }
 
 /** Runs every migration down (used by db:reset and the migration tests). */
-export async function migrateToBottom(db: Kysely<any>): Promise<void> {
+export async function migrateToBottom<DB>(db: Kysely<DB>): Promise<void> {
 	const migrator = await createMigrator(db);
 	for (;;) {
 		const result = await migrator.migrateDown();
