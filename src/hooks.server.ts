@@ -18,12 +18,19 @@ export const init: ServerInit = async () => {
 	});
 };
 
+// Routes take the database from locals (nothing under routes/ imports it). Set before anything
+// else reads locals, short-circuiting paths like /healthz and the feeds included.
+const handleDb: Handle = async ({ event, resolve }) => {
+	event.locals.db = await getDb();
+	return resolve(event);
+};
+
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const result = await validateSessionToken(await getDb(), token);
+		const result = await validateSessionToken(event.locals.db, token);
 		if (result.session) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
@@ -59,7 +66,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handleLocale);
+export const handle = sequence(handleHeaders, handleDb, handleAuth, handleLocale);
 
 // Session, invitation, reset and feed tokens are runs of 32 base32 characters (random.ts). An
 // error's text may quote the URL holding one (SvelteKit logs "Failed to decode URI: /nulstil/

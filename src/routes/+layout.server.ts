@@ -1,10 +1,9 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { navBadges } from '$lib/server/nav-badges';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
-	badges: await navBadges(await getDb(), locals.user),
+	badges: await navBadges(locals.db, locals.user),
 	user: locals.user
 		? {
 				id: locals.user.id,

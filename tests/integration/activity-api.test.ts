@@ -5,6 +5,7 @@ import { GET } from '../../src/routes/api/activities/+server';
 import { POST } from '../../src/routes/api/activities/[id]/move/+server';
 import { textColourFor } from '../../src/lib/server/activity-events';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
@@ -16,7 +17,7 @@ const ORIGIN = 'http://localhost:5173';
 
 async function get(search: string, user: SessionUser | null = null) {
 	const url = new URL(`${ORIGIN}/api/activities?${search}`);
-	const response = await GET({ url, locals: { user, session: null } } as never);
+	const response = await GET({ url, locals: fakeLocals(user) } as never);
 	return { status: response.status, body: await response.json() };
 }
 
@@ -38,7 +39,7 @@ async function move(
 		request,
 		url,
 		params: { id },
-		locals: { user, session: null }
+		locals: fakeLocals(user)
 	} as never);
 	return { status: response.status, body: await response.json() };
 }

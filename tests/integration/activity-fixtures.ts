@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { DB, Visibility } from '../../src/lib/server/db/schema';
 import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import { useForRoutes } from './organisation.fixtures';
 
 // A small alliance for activity tests: a school in Horsens owns activities, a company takes part.
 
@@ -181,8 +182,7 @@ export async function countRows(
 	return { activities: Number(a.n), participants: Number(p.n) };
 }
 
-/** Points getDb() (used by route handlers) at the test database. */
+/** Points the route handlers (locals.db of fakeLocals(), and getDb()) at the test database. */
 export function useTestDatabase(database: Database): void {
-	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
-		Promise.resolve(database);
+	useForRoutes(database);
 }

@@ -6,6 +6,7 @@ import { actions as createActions } from '../../src/routes/aktiviteter/ny/+page.
 import { load as loadDetail } from '../../src/routes/aktiviteter/[id]/+page.server';
 import { actions as editActions } from '../../src/routes/aktiviteter/[id]/rediger/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals } from './organisation.fixtures';
 import {
 	countRows,
 	createWorld,
@@ -57,7 +58,7 @@ describe('activity form validation (real database)', () => {
 				return await createActions.default({
 					request,
 					url,
-					locals: { user: member, session: null }
+					locals: fakeLocals(member)
 				} as never);
 			} catch (thrown) {
 				if (isRedirect(thrown)) return { redirect: thrown.location };
@@ -187,10 +188,10 @@ describe('activity form validation (real database)', () => {
 			const url = new URL(`http://localhost/aktiviteter/${id}/rediger`);
 			const other = world.users.otherAdmin;
 			const request = new Request(url, { method: 'POST', body: new FormData() });
-			const event = { url, params: { id }, locals: { user: other, session: null }, request };
+			const event = { url, params: { id }, locals: fakeLocals(other), request };
 			expect(await status(() => loadDetail(event as never))).toBe(404);
 			expect(await status(() => editActions.default(event as never))).toBe(404);
-			const anonymous = { ...event, locals: { user: null, session: null } };
+			const anonymous = { ...event, locals: fakeLocals(null) };
 			expect(await status(() => loadDetail(anonymous as never))).toBe(404);
 			expect(await status(() => editActions.default(anonymous as never))).toBe(
 				`/login?next=${encodeURIComponent(url.pathname)}`

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../src/lib/server/session';
 import { listActivities, type ActivityFilters } from '../../src/lib/server/activity';
 import { GET } from '../../src/routes/api/activities/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals } from './organisation.fixtures';
 import {
 	ROLES,
 	createWorld,
@@ -17,7 +18,7 @@ const YEAR = { from: '2026-08-01', to: '2027-07-31' };
 
 async function fetchEvents(user: SessionUser | null, search: string) {
 	const url = new URL(`http://localhost/api/activities?${search}`);
-	const response = await GET({ url, locals: { user, session: null } } as never);
+	const response = await GET({ url, locals: fakeLocals(user) } as never);
 	return { status: response.status, body: await response.json() };
 }
 

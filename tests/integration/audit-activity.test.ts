@@ -17,6 +17,7 @@ import { POST as move } from '../../src/routes/api/activities/[id]/move/+server'
 import type { ActivityInput } from '../../src/lib/validation/activity';
 import type { SeriesInput } from '../../src/lib/validation/series';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
@@ -135,7 +136,7 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 				request,
 				url,
 				params: { id },
-				locals: { user: member, session: null }
+				locals: fakeLocals(member)
 			} as never);
 			expect(response.status).toBe(200);
 			const event = await onlyNewEvent(database.db, before);

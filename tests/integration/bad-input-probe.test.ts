@@ -9,6 +9,7 @@ import en from '../../messages/en.json';
 import { ACCESS, EMAILS, type LoggedInRole } from '../browser/probe/access-table';
 import { readRouteTree } from '../browser/probe/route-tree';
 import { createTestDatabase } from '../helpers/db';
+import { fakeLocals, useForRoutes } from './organisation.fixtures';
 
 // The bad-input probe of issue 7: every form action and JSON endpoint in src/routes gets a table
 // of hostile values in every field any form of the app has, as a user allowed to use it. None may
@@ -90,7 +91,7 @@ function event(path: string, params: Record<string, string>, user: SessionUser, 
 		url: new URL(request.url),
 		params,
 		cookies,
-		locals: { user, session: { id: 'probe-session', userId: user.id } },
+		locals: fakeLocals(user, { id: 'probe-session', userId: user.id }),
 		getClientAddress: () => '203.0.113.7',
 		setHeaders() {}
 	} as never;
@@ -160,8 +161,7 @@ describe('bad-input probe', () => {
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await seedDemo(database.db);
-		(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
-			Promise.resolve(database);
+		useForRoutes(database);
 		for (const [role, email] of Object.entries(EMAILS) as [LoggedInRole, string][]) {
 			const row = await database.db
 				.selectFrom('appUser')

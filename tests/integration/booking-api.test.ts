@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import { POST } from '../../src/routes/api/offers/[id]/bookings/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { useForRoutes } from './organisation.fixtures';
+import { fakeLocals, useForRoutes } from './organisation.fixtures';
 import {
 	counts,
 	createBookingWorld,
@@ -68,7 +68,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			request,
 			url,
 			params: { id },
-			locals: { user: world.users[as], session: null }
+			locals: fakeLocals(world.users[as])
 		};
 		const response = await POST(event as never);
 		return { status: response.status, headers: response.headers, json: await response.json() };

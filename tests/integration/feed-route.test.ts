@@ -10,6 +10,7 @@ import {
 	rotateFeedToken
 } from '../../src/lib/server/feed-token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
@@ -26,7 +27,7 @@ function call(handler: typeof GET, file: string, headers: Record<string, string>
 		params: { file },
 		url,
 		request: new Request(url, { headers }),
-		locals: { user: null }
+		locals: fakeLocals(null)
 	};
 	return handler(event as never);
 }
@@ -231,7 +232,7 @@ describe('routes/aktiviteter/[id]/ics', () => {
 			params: { id },
 			url,
 			request: new Request(url),
-			locals: { user }
+			locals: fakeLocals(user)
 		} as never);
 	};
 

@@ -136,11 +136,23 @@ export function fakeEvent(
 		serialize: () => ''
 	};
 	// The real event has many more members; these are all the routes under test read.
-	return { request, url, params, cookies, locals: { user, session: null } } as never;
+	return { request, url, params, cookies, locals: fakeLocals(user) } as never;
 }
 
-/** Makes the routes' getDb() answer with the test database instead of opening ./data. */
-export function useForRoutes(database: unknown) {
+let routesDb: Kysely<DB> | undefined;
+
+/**
+ * Points the routes at the test database instead of ./data: locals.db of fakeLocals(), and
+ * getDb() for the lib/server helpers that still open it themselves.
+ */
+export function useForRoutes(database: { db: Kysely<DB> }) {
+	routesDb = database.db;
 	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
 		Promise.resolve(database);
+}
+
+/** locals as hooks.server.ts fills them, on the database given to useForRoutes(). */
+export function fakeLocals(user: unknown, session: unknown = null) {
+	if (!routesDb) throw new Error('call useForRoutes(database) before building an event');
+	return { db: routesDb, user, session };
 }

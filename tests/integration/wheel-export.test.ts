@@ -8,6 +8,7 @@ import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { fakeLocals, useForRoutes } from './organisation.fixtures';
 
 const YEAR = '2026/27';
 const ORIGIN = 'http://localhost:5173';
@@ -17,7 +18,7 @@ type Handler = (event: never) => Response | Promise<Response>;
 
 async function call(handler: Handler, path: string, search: string, user: RightsUser | null) {
 	const url = new URL(`${ORIGIN}/aarshjul/${path}?${search}`);
-	return handler({ url, locals: { user, session: null } } as never);
+	return handler({ url, locals: fakeLocals(user) } as never);
 }
 
 /**
@@ -57,8 +58,7 @@ describe('wheel export', () => {
 		database = await createTestDatabase();
 		await truncateAll(database);
 		await seedDemo(database.db);
-		(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
-			Promise.resolve(database);
+		useForRoutes(database);
 		const user = await database.db
 			.selectFrom('appUser')
 			.select('isSecretariat')
@@ -152,13 +152,13 @@ describe('wheel export', () => {
 	describe('print page load', () => {
 		it('gives the wheel, the filters in words and the date; a bad year is a 400', async () => {
 			const url = new URL(`${ORIGIN}/aarshjul/print?year=${YEAR}&pillar=rekruttering`);
-			const data = (await loadPrint({ url, locals: { user: null, session: null } } as never))!;
+			const data = (await loadPrint({ url, locals: fakeLocals(null) } as never))!;
 			expect(data.year).toBe(YEAR);
 			expect(data.filterWords).toBe('Søjle: Rekruttering');
 			expect(data.generated).toMatch(/^\d+\. \p{L}+ \d{4}$/u);
 			const bad = new URL(`${ORIGIN}/aarshjul/print?year=2026-27`);
 			await expect(
-				loadPrint({ url: bad, locals: { user: null, session: null } } as never)
+				loadPrint({ url: bad, locals: fakeLocals(null) } as never)
 			).rejects.toMatchObject({
 				status: 400,
 				body: { message: expect.stringMatching(/^Ugyldigt/) }

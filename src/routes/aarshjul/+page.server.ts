@@ -1,7 +1,6 @@
 import { filtersToParams, parseFilters } from '$lib/filters';
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { listFilterOptions } from '$lib/server/filter-options';
 import { listMunicipalities, loadWheel } from '$lib/server/wheel';
 import { packWheelItems } from '$lib/wheel-pack';
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const filters = parseFilters(params);
 	const view: 'wheel' | 'list' = params.get('view') === 'list' ? 'list' : 'wheel';
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
-	const db = await getDb();
+	const db = locals.db;
 	const options = await listFilterOptions(db);
 	const municipalities = await listMunicipalities(db);
 	// Without an explicit choice, the holidays of the municipality filtered on are the useful ones.

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import {
 	conflictsForBooking,
 	listChecklistDue,
@@ -19,7 +18,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const of = (kinds: readonly string[]) => user.memberships.filter((ms) => kinds.includes(ms.kind));
 
 	const schools = [];

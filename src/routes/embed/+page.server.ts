@@ -1,13 +1,12 @@
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { loadEmbed } from '$lib/server/embed';
 import { packWheelItems } from '$lib/wheel-pack';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date();
-	const { activities, ...data } = await loadEmbed(await getDb(), url.searchParams, { locale, now });
+	const { activities, ...data } = await loadEmbed(locals.db, url.searchParams, { locale, now });
 	return { ...data, packed: packWheelItems(activities), lang: locale, now, origin: url.origin };
 };

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { copenhagenToday } from '$lib/dates/iso';
 import { currentSchoolYear, isSchoolYearLabel, previousSchoolYear } from '$lib/dates/school-year';
-import { getDb } from '$lib/server/db';
 import { listActivitiesLackingEvaluation, listRecentEvaluations } from '$lib/server/evaluation';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('skoleaar') ?? '';
 	// An unknown or future year falls back to this one rather than showing an empty page.
 	const schoolYear = isSchoolYearLabel(asked) && years.includes(asked) ? asked : current;
-	const db = await getDb();
+	const db = locals.db;
 	return {
 		schoolYear,
 		years,

@@ -1,13 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { issueFeedAddress, loadFeedCards } from '$lib/server/feed-page';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	return { cards: await loadFeedCards(await getDb(), locals.user, url.origin) };
+	return { cards: await loadFeedCards(locals.db, locals.user, url.origin) };
 };
 
 async function issue({ locals, request, url }: RequestEvent, rotate: boolean) {
@@ -17,7 +16,7 @@ async function issue({ locals, request, url }: RequestEvent, rotate: boolean) {
 	if (rotate && form?.get('confirm') !== 'ja') {
 		return fail(400, { key, message: m.feed_err_confirm() });
 	}
-	const result = await issueFeedAddress(await getDb(), locals.user, key, url.origin, rotate);
+	const result = await issueFeedAddress(locals.db, locals.user, key, url.origin, rotate);
 	if (result.ok) return { key: result.key, links: result.links };
 	if (result.reason === 'not_found') error(404, m.error_not_found());
 	if (result.reason === 'forbidden') return fail(403, { key, message: m.feed_err_forbidden() });

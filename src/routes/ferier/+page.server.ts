@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { findMunicipality } from '$lib/server/organisation';
 import { parseForm, readForm } from '$lib/server/forms';
 import {
@@ -17,7 +16,7 @@ import { schoolHolidaySchema } from '$lib/validation/school-holiday';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const db = await getDb();
+	const db = locals.db;
 	const municipalities = await listMunicipalities(db);
 	const slug = url.searchParams.get('kommune');
 	const municipality = slug ? municipalities.find((mu) => mu.slug === slug) : municipalities[0];
@@ -42,19 +41,21 @@ async function formOf(request: Request) {
 }
 
 /** Checked before the form, so someone else's holiday answers 404 whatever was posted. */
-async function requireHoliday(user: App.Locals['user'], form: FormData) {
+async function requireHoliday(db: App.Locals['db'], user: App.Locals['user'], form: FormData) {
 	const id = String(form.get('id') ?? '');
-	const holiday = await findEditableSchoolHoliday(await getDb(), user, id);
+	const holiday = await findEditableSchoolHoliday(db, user, id);
 	if (!holiday) error(404, m.holiday_err_not_found());
 	return holiday;
 }
 
 /** Back to the municipality's list (post/redirect/get), or 404 for what is not the user's. */
-async function done(result: HolidayResult<unknown>, municipalityId?: string): Promise<never> {
+async function done(
+	db: App.Locals['db'],
+	result: HolidayResult<unknown>,
+	municipalityId?: string
+): Promise<never> {
 	if (!result.ok) error(404, m.holiday_err_not_found());
-	const municipality = municipalityId
-		? await findMunicipality(await getDb(), { id: municipalityId })
-		: null;
+	const municipality = municipalityId ? await findMunicipality(db, { id: municipalityId }) : null;
 	const slug = municipality?.slug;
 	redirect(303, slug ? `/ferier?kommune=${slug}` : '/ferier');
 }
@@ -67,23 +68,23 @@ export const actions: Actions = {
 		if (!canEditSchoolHolidays(user, municipalityId)) error(404, m.holiday_err_not_found());
 		const parsed = parseForm(schoolHolidaySchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await createSchoolHoliday(await getDb(), user, municipalityId, parsed.data);
-		return done(result, municipalityId);
+		const result = await createSchoolHoliday(locals.db, user, municipalityId, parsed.data);
+		return done(locals.db, result, municipalityId);
 	},
 	update: async ({ request, locals, url }) => {
 		const user = requireUser(locals, url);
 		const form = await formOf(request);
-		const holiday = await requireHoliday(user, form);
+		const holiday = await requireHoliday(locals.db, user, form);
 		const parsed = parseForm(schoolHolidaySchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateSchoolHoliday(await getDb(), user, holiday.id, parsed.data);
-		return done(result, holiday.municipalityId);
+		const result = await updateSchoolHoliday(locals.db, user, holiday.id, parsed.data);
+		return done(locals.db, result, holiday.municipalityId);
 	},
 	delete: async ({ request, locals, url }) => {
 		const user = requireUser(locals, url);
 		const form = await formOf(request);
-		const holiday = await requireHoliday(user, form);
-		const result = await deleteSchoolHoliday(await getDb(), user, holiday.id);
-		return done(result, holiday.municipalityId);
+		const holiday = await requireHoliday(locals.db, user, form);
+		const result = await deleteSchoolHoliday(locals.db, user, holiday.id);
+		return done(locals.db, result, holiday.municipalityId);
 	}
 };

@@ -1,17 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { requestPasswordReset, throttledMessage } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
 import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
 import { mailOrigin } from '$lib/server/mail';
 import { forgotPasswordSchema } from '$lib/validation/auth';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ request, url, getClientAddress }) => {
+	default: async ({ request, locals, url, getClientAddress }) => {
 		const form = (await readForm(request)) ?? new FormData();
 		const parsed = parseForm(forgotPasswordSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await requestPasswordReset(await getDb(), {
+		const result = await requestPasswordReset(locals.db, {
 			email: parsed.data.email,
 			ip: getClientAddress(),
 			origin: mailOrigin(url)

@@ -1,7 +1,6 @@
 import { copenhagenToday } from '$lib/dates/iso';
 import { parseFilters } from '$lib/filters';
 import { parseCalendarDate, parseCalendarView, visibleRange } from '$lib/calendar/view-state';
-import { getDb } from '$lib/server/db';
 import { listActivities } from '$lib/server/activity';
 import { listFilterOptions } from '$lib/server/filter-options';
 import type { PageServerLoad } from './$types';
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const view = parseCalendarView(params.get('view'));
 	const date = parseCalendarDate(params.get('date'), copenhagenToday());
 	const range = visibleRange(view, date);
-	const db = await getDb();
+	const db = locals.db;
 	const options = await listFilterOptions(db);
 	// The server-rendered list serves visitors without JavaScript and is the fallback until the
 	// calendar has loaded; the calendar itself fetches from /api/activities.

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import {
 	countCommitments,
 	listAllianceCompanies,
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const today = copenhagenToday();
 	const schoolYear = parseAllianceYear(url.searchParams.get('aar'), today);
 	if (schoolYear === null) error(400, m.alliance_err_year());
-	const db = await getDb();
+	const db = locals.db;
 	const ownCompanies = (user?.memberships ?? [])
 		.filter((ms) => ms.kind === 'company')
 		.map((ms) => ({ id: ms.organisationId, name: ms.name }));

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
 import { ZONE } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import { listAuditEvents, listAuditOrganisations } from '$lib/server/audit-log';
 import { parseAuditFilter } from '$lib/validation/audit-filter';
 import {
@@ -26,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
 	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	const { filter, values, errors } = parseAuditFilter(url.searchParams);
-	const db = await getDb();
+	const db = locals.db;
 	const page = await listAuditEvents(db, user, filter);
 	if (!page) error(404, m.audit_err_not_found());
 	const organisations = await listAuditOrganisations(db, user);

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/safe-redirect';
 import { logIn, throttledMessage } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
 import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
 import { createSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
@@ -16,11 +15,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, locals, url, getClientAddress }) => {
 		const form = (await readForm(request)) ?? new FormData();
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const db = await getDb();
+		const db = locals.db;
 		const result = await logIn(db, { ...parsed.data, ip: getClientAddress() });
 		if (!result.ok) {
 			const throttled = result.reason === 'throttled';

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { invalidateSession } from '$lib/server/session';
 import { deleteSessionCookie } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +8,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(await getDb(), locals.session.id);
+		if (locals.session) await invalidateSession(locals.db, locals.session.id);
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/');
 	}

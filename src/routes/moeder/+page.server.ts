@@ -1,5 +1,4 @@
 import { copenhagenToday } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import { listMeetings } from '$lib/server/meeting';
 import { canCreateMeeting } from '$lib/server/meeting-rights';
 import { requireMeetingUser } from '$lib/server/meeting-routes';
@@ -7,6 +6,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireMeetingUser(locals, url);
-	const meetings = await listMeetings(await getDb(), user, copenhagenToday());
+	const meetings = await listMeetings(locals.db, user, copenhagenToday());
 	return { ...meetings, canCreate: canCreateMeeting(user) };
 };

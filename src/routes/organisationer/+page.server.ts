@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { listDirectory, listMunicipalities, listTrades } from '$lib/server/organisation';
 import { canCreateOrganisation } from '$lib/server/rights';
 import { directoryFilterSchema } from '$lib/validation/organisation';
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		municipalityId: params.get('municipality') || undefined,
 		trade: params.get('trade') || undefined
 	});
-	const db = await getDb();
+	const db = locals.db;
 	const organisations = await listDirectory(db, filter);
 	const municipalities = await listMunicipalities(db);
 	const trades = await listTrades(db);

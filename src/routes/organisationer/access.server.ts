@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { findOrganisationBySlug } from '$lib/server/organisation';
 import type { SessionUser } from '$lib/server/session';
 import { m } from '$lib/paraglide/messages.js';
@@ -11,8 +10,11 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 }
 
 /** 404 both for a missing slug and for one the user may not act on: existence is not revealed. */
-export async function organisationOr404(slug: string, allowed: (org: { id: string }) => boolean) {
-	const db = await getDb();
+export async function organisationOr404(
+	db: App.Locals['db'],
+	slug: string,
+	allowed: (org: { id: string }) => boolean
+) {
 	const organisation = await findOrganisationBySlug(db, slug);
 	if (!organisation || !allowed(organisation)) error(404, m.error_not_found());
 	return { db, organisation };

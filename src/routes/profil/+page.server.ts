@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { changeName, changePassword, throttledMessage } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
 import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
 import { changePasswordSchema, profileNameSchema } from '$lib/validation/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +19,7 @@ export const actions: Actions = {
 		const form = (await readForm(request)) ?? new FormData();
 		const parsed = parseForm(profileNameSchema, form);
 		if (!parsed.ok) return fail(400, { ...parsed.failure.data, action: 'name' as const });
-		await changeName(await getDb(), locals.user.id, parsed.data.name);
+		await changeName(locals.db, locals.user.id, parsed.data.name);
 		// The loads after this action read locals, which the hook filled before the change.
 		locals.user.name = parsed.data.name;
 		return { action: 'name' as const, saved: true };
@@ -31,7 +30,7 @@ export const actions: Actions = {
 		const parsed = parseForm(changePasswordSchema, form);
 		if (!parsed.ok) return fail(400, { ...parsed.failure.data, action: 'password' as const });
 		const { currentPassword, password } = parsed.data;
-		const db = await getDb();
+		const db = locals.db;
 		const result = await changePassword(
 			db,
 			locals.user.id,

@@ -6,7 +6,6 @@ import { formValues, parseForm, readForm } from '$lib/server/forms';
 import type { ActivityFailure } from '$lib/server/activity-core';
 import type { RightsUser } from '$lib/server/activity-rights';
 import { previewSeries } from '$lib/server/activity-series';
-import { getDb } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/session';
 import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/validation/series';
 
@@ -37,10 +36,10 @@ export function refused(form: FormData, failure: ActivityFailure) {
 }
 
 /** ?/preview: the dates with 'uge N', nothing written; the form stays filled in. */
-export async function previewAction(request: Request, user: RightsUser) {
+export async function previewAction(db: App.Locals['db'], request: Request, user: RightsUser) {
 	const { form, parsed } = await readSeriesForm(request);
 	if (!parsed.ok) return parsed.failure;
-	const result = await previewSeries(await getDb(), user, parsed.data);
+	const result = await previewSeries(db, user, parsed.data);
 	if (!result.ok) return refused(form, result);
 	return {
 		values: formValues(form),

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { readForm, formValues } from '$lib/server/forms';
 import { canCloseSchoolYear } from '$lib/server/privacy-rights';
 import { closeSchoolYear, previewClose } from '$lib/server/school-year-close';
@@ -14,7 +13,7 @@ function requireUser(locals: App.Locals, url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const years = await listSchoolYears(db, user);
 	if (!years) error(404, m.error_not_found());
 	const chosen = url.searchParams.get('aar');
@@ -38,7 +37,7 @@ export const actions: Actions = {
 			const message = m.privacy_err_confirm();
 			return fail(400, { errors: { confirm: message }, values, message });
 		}
-		const result = await closeSchoolYear(await getDb(), user, year);
+		const result = await closeSchoolYear(locals.db, user, year);
 		if (!result.ok) {
 			if (result.status === 404) error(404, result.message);
 			return fail(result.status, {

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { listOffers } from '$lib/server/offer';
 import { canCreateOffers } from '$lib/server/offer-rights';
 import { listFilterOptions } from '$lib/server/filter-options';
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		onlyFree: get('free'),
 		q: get('q')
 	});
-	const db = await getDb();
+	const db = locals.db;
 	const offers = await listOffers(db, locals.user, filters);
 	const { trades, municipalities } = await listFilterOptions(db);
 	return {

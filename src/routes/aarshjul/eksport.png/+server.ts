@@ -1,7 +1,6 @@
 import { text } from '@sveltejs/kit';
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import {
 	exportFilename,
 	loadWheelExport,
@@ -23,7 +22,7 @@ function widthParam(value: string | null): number {
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
-	const result = await loadWheelExport(await getDb(), locals.user, url.searchParams, { locale });
+	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
 	if (!result.ok) return text(result.message, { status: 400, headers: PLAIN });
 	const svg = renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
 	const png = renderWheelPng(svg, { width: widthParam(url.searchParams.get('width')) });

@@ -1,7 +1,6 @@
 import { text } from '@sveltejs/kit';
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { exportFilename, loadWheelExport, renderWheelSvg } from '$lib/server/wheel-export';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +8,7 @@ const PLAIN = { 'content-type': 'text/plain; charset=utf-8' };
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
-	const result = await loadWheelExport(await getDb(), locals.user, url.searchParams, { locale });
+	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
 	if (!result.ok) return text(result.message, { status: 400, headers: PLAIN });
 	const svg = renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
 	return new Response(svg, {

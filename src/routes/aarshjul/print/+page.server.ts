@@ -1,13 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { loadWheelExport } from '$lib/server/wheel-export';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
-	const result = await loadWheelExport(await getDb(), locals.user, url.searchParams, { locale });
+	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
 	if (!result.ok) error(400, result.message);
 	return { ...result.wheel, lang: locale, query: url.searchParams.toString() };
 };

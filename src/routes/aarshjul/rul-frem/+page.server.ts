@@ -11,7 +11,6 @@ import {
 	parseSchoolYear
 } from '$lib/dates/school-year';
 import { conflictText } from '$lib/rollforward-labels';
-import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { listCategories } from '$lib/server/activity';
 import {
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('year') ?? '';
 	const year = isSchoolYearLabel(asked) ? asked : current;
 	const categoryId = url.searchParams.get('kategori') ?? '';
-	const db = await getDb();
+	const db = locals.db;
 	const candidates = await listRollForwardCandidates(db, user, year, { categoryId });
 	const first = parseSchoolYear(current)! - 2;
 	return {
@@ -77,7 +76,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const choice = await chosen(request);
 		if ('problem' in choice) return choice.problem;
-		const preview = await previewRollForward(await getDb(), user, choice);
+		const preview = await previewRollForward(locals.db, user, choice);
 		if (!preview) return fail(400, { message: m.rollforward_bad_year() });
 		return {
 			preview: {
@@ -100,7 +99,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const choice = await chosen(request);
 		if ('problem' in choice) return choice.problem;
-		const outcome = await applyRollForward(await getDb(), user, choice);
+		const outcome = await applyRollForward(locals.db, user, choice);
 		if (!outcome) return fail(400, { message: m.rollforward_bad_year() });
 		return {
 			outcome: {

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
 import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
 import { readForm } from '$lib/server/forms';
@@ -9,7 +8,7 @@ import { readableMeetingId } from '$lib/server/meeting-queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const activity = await findActivityForUser(await getDb(), locals.user, params.id);
+	const activity = await findActivityForUser(locals.db, locals.user, params.id);
 	if (!activity) error(404, m.error_not_found());
 	const canDelete = canDeleteActivity(locals.user, activity);
 	return {
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// ?slet shows the confirmation step, so deleting needs two clicks even without JavaScript.
 		confirmDelete: canDelete && url.searchParams.has('slet'),
 		// Only when the user may read the meeting's agenda and minutes (others would get a 404).
-		meetingId: await readableMeetingId(await getDb(), locals.user, activity.id)
+		meetingId: await readableMeetingId(locals.db, locals.user, activity.id)
 	};
 };
 
@@ -34,7 +33,7 @@ const STATUS = { forbidden: 403, invalid: 400 } as const;
 export const actions: Actions = {
 	cancel: async ({ locals, params, url }) => {
 		if (!locals.user) loginRedirect(url);
-		const result = await cancelActivity(await getDb(), locals.user, params.id);
+		const result = await cancelActivity(locals.db, locals.user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });
@@ -45,7 +44,7 @@ export const actions: Actions = {
 		if (!locals.user) loginRedirect(url);
 		const form = await readForm(request);
 		if (form?.get('confirm') !== 'ja') return fail(400, { confirmDelete: true });
-		const result = await deleteActivity(await getDb(), locals.user, params.id);
+		const result = await deleteActivity(locals.db, locals.user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isIsoDate } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readForm } from '$lib/server/forms';
 import { createActivity, loadActivityFormOptions } from '$lib/server/activity';
 import { canCreateActivities } from '$lib/server/activity-rights';
@@ -20,7 +19,7 @@ function requireUser(locals: App.Locals, url: URL) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const options = await loadActivityFormOptions(
-		await getDb(),
+		locals.db,
 		user,
 		getLocale() === 'en' ? 'en' : 'da'
 	);
@@ -46,7 +45,7 @@ export const actions: Actions = {
 		if (!form) error(400, m.form_fix_errors());
 		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
 		if (!parsed.ok) return parsed.failure;
-		const result = await createActivity(await getDb(), user, parsed.data);
+		const result = await createActivity(locals.db, user, parsed.data);
 		if (!result.ok) return invalid(form, result.errors ?? {}, STATUS[result.reason]);
 		redirect(303, `/aktiviteter/${result.value.id}`);
 	}

@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { listActivities } from '$lib/server/activity';
 import { parseCalendarRange, toCalendarEvent } from '$lib/server/activity-events';
 import { parseActivityFilters } from '$lib/validation/activity-filters';
@@ -21,7 +20,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			{ status: 400, headers: HEADERS }
 		);
 	}
-	const items = await listActivities(await getDb(), locals.user, {
+	const items = await listActivities(locals.db, locals.user, {
 		from: range.from,
 		to: range.to,
 		filters: parsed.filters

@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import {
 	checklistItems,
@@ -23,7 +22,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const booking = await findBookingForUser(db, user, params.id);
 	if (!booking) error(404, m.booking_err_not_found());
 	const conflicts = (await conflictsForBooking(db, user, booking.id)) ?? [];
@@ -49,7 +48,7 @@ export const actions: Actions = {
 		const extra = { action: 'checklist' as const };
 		const parsed = parseForm(checklistSchema, form);
 		if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
-		const result = await updateChecklist(await getDb(), user, params.id, parsed.data);
+		const result = await updateChecklist(locals.db, user, params.id, parsed.data);
 		return result.ok ? { ...extra, done: true } : refused(form, result, extra);
 	}
 };

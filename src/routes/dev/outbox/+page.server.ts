@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { listOutbox } from '$lib/server/mail';
 import type { PageServerLoad } from './$types';
 
 // Only for development and demos: with real SMTP the mails (and their links) stay private.
-export const load: PageServerLoad = async ({ setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 	if (process.env.SMTP_URL) error(404);
 	setHeaders({ 'cache-control': 'no-store' });
-	return { messages: await listOutbox(await getDb(), 100) };
+	return { messages: await listOutbox(locals.db, 100) };
 };

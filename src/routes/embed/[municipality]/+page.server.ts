@@ -1,14 +1,13 @@
 import type { Locale } from '$lib/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { loadEmbed } from '$lib/server/embed';
 import { packWheelItems } from '$lib/wheel-pack';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date();
-	const { activities, ...data } = await loadEmbed(await getDb(), url.searchParams, {
+	const { activities, ...data } = await loadEmbed(locals.db, url.searchParams, {
 		municipalitySlug: params.municipality,
 		locale,
 		now

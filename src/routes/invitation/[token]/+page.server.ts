@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { createSession, invalidateSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
@@ -8,8 +7,8 @@ import { acceptInvitation, findInvitation } from '$lib/server/invitation';
 import { acceptInvitationSchema } from '$lib/validation/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const invitation = await findInvitation(await getDb(), params.token);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const invitation = await findInvitation(locals.db, params.token);
 	if (!invitation?.role) error(404, m.auth_link_invalid());
 	return {
 		organisationName: invitation.organisationName,
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, locals, url }) => {
-		const db = await getDb();
+		const db = locals.db;
 		const invitation = await findInvitation(db, params.token);
 		if (!invitation) error(404, m.auth_link_invalid());
 		let details: { name: string; password: string } | null = null;

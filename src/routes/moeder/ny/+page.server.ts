@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import {
 	createMeeting,
 	loadMeetingFormOptions,
@@ -18,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function requireOptions(locals: App.Locals, url: URL) {
 	const user = requireMeetingUser(locals, url);
-	const options = await loadMeetingFormOptions(await getDb(), user);
+	const options = await loadMeetingFormOptions(locals.db, user);
 	if (!options) error(403, m.meeting_err_forbidden());
 	return { user, options };
 }
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// looked up first, so a meeting the user may not read answers 404 like everywhere else.
 	const previousId = url.searchParams.get('efter');
 	if (previousId) {
-		const draft = await planNextMeeting(await getDb(), requireMeetingUser(locals, url), previousId);
+		const draft = await planNextMeeting(locals.db, requireMeetingUser(locals, url), previousId);
 		if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
 		const { options } = await requireOptions(locals, url);
 		return { ...options, values: draft.value.values, previous: draft.value.previous };
@@ -43,7 +42,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseMeetingForm(meetingSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await createMeeting(await getDb(), user, parsed.data);
+		const result = await createMeeting(locals.db, user, parsed.data);
 		if (!result.ok) return meetingRefused(form, result);
 		redirect(303, `/moeder/${result.value.id}`);
 	}

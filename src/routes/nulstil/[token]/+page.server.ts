@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { createSession, invalidateSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
@@ -8,8 +7,8 @@ import { findValidToken, resetPassword } from '$lib/server/user-token';
 import { resetPasswordSchema } from '$lib/validation/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const token = await findValidToken(await getDb(), 'reset', params.token);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const token = await findValidToken(locals.db, 'reset', params.token);
 	if (!token) error(404, m.auth_link_invalid());
 	return {};
 };
@@ -19,7 +18,7 @@ export const actions: Actions = {
 		const form = (await readForm(request)) ?? new FormData();
 		const parsed = parseForm(resetPasswordSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const db = await getDb();
+		const db = locals.db;
 		const result = await resetPassword(db, params.token, parsed.data.password);
 		if (!result) error(404, m.auth_link_invalid());
 		if (locals.session) await invalidateSession(db, locals.session.id);

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { findOrganisationBySlug } from '$lib/server/organisation';
 import { canEditOrganisation, canViewOrganisationPrivate } from '$lib/server/rights';
 import { canExportOrganisation } from '$lib/server/privacy-rights';
@@ -8,7 +7,7 @@ import { canViewOrganisationAudit } from '$lib/server/audit-rights';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const organisation = await findOrganisationBySlug(await getDb(), params.slug);
+	const organisation = await findOrganisationBySlug(locals.db, params.slug);
 	if (!organisation) error(404, m.error_not_found());
 	const { id, slug, name, kind, municipalityName, trades, description, address, website } =
 		organisation;

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readForm } from '$lib/server/forms';
 import { mailOrigin } from '$lib/server/mail';
 import { createOrganisationWithAdmin } from '$lib/server/membership';
@@ -19,7 +18,7 @@ function requireCreator(locals: App.Locals, url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCreator(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	return { municipalities: await listMunicipalities(db), trades: await listTrades(db) };
 };
 
@@ -28,7 +27,7 @@ export const actions: Actions = {
 		const user = requireCreator(locals, url);
 		const form = await readForm(request);
 		if (!form) return unreadableForm();
-		const db = await getDb();
+		const db = locals.db;
 		const tradeCodes = (await listTrades(db)).map((t) => t.code);
 		const parsed = parseForm(createOrganisationSchema(tradeCodes), form, {
 			arrayFields: ['trades']

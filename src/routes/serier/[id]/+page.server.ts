@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateRangeWithWeeks } from '$lib/dates/format';
 import { periodText, ruleText } from '$lib/series-labels';
-import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { loadActivityFormOptions } from '$lib/server/activity';
 import { deleteSeries, findSeriesForUser, updateSeries } from '$lib/server/activity-series';
@@ -18,7 +17,7 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const db = await getDb();
+	const db = locals.db;
 	const series = await findSeriesForUser(db, locals.user, params.id);
 	if (!series) error(404, m.series_err_not_found());
 	const options =
@@ -53,19 +52,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	preview: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);
-		if (!(await findSeriesForUser(await getDb(), user, params.id)))
+		if (!(await findSeriesForUser(locals.db, user, params.id)))
 			error(404, m.series_err_not_found());
-		return previewAction(request, user);
+		return previewAction(locals.db, request, user);
 	},
 	update: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);
 		const { form, parsed } = await readSeriesForm(request);
 		if (!parsed.ok) {
-			if (!(await findSeriesForUser(await getDb(), user, params.id)))
+			if (!(await findSeriesForUser(locals.db, user, params.id)))
 				error(404, m.series_err_not_found());
 			return parsed.failure;
 		}
-		const result = await updateSeries(await getDb(), user, params.id, parsed.data);
+		const result = await updateSeries(locals.db, user, params.id, parsed.data);
 		if (!result.ok) return refused(form, result);
 		const { updated, inserted, deleted } = result.value;
 		redirect(303, `/serier/${params.id}?gemt=${updated}-${inserted}-${deleted}`);
@@ -74,7 +73,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const form = await readForm(request);
 		if (form?.get('confirm') !== 'ja') return fail(400, { confirmDelete: true });
-		const result = await deleteSeries(await getDb(), user, params.id);
+		const result = await deleteSeries(locals.db, user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.series_err_not_found());
 			return fail(STATUS[result.reason], { message: result.message });

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/dates/iso';
 import { currentSchoolYear, nextSchoolYear, schoolYearRange } from '$lib/dates/school-year';
-import { getDb } from '$lib/server/db';
 import { loadActivityFormOptions } from '$lib/server/activity';
 import { canCreateActivities } from '$lib/server/activity-rights';
 import { createSeries } from '$lib/server/activity-series';
@@ -17,7 +16,7 @@ function requireCreator(locals: App.Locals, url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCreator(locals, url);
-	const options = await loadActivityFormOptions(await getDb(), user, locale());
+	const options = await loadActivityFormOptions(locals.db, user, locale());
 	// A new series usually starts with the next school year.
 	const next = schoolYearRange(nextSchoolYear(currentSchoolYear(copenhagenToday())));
 	return {
@@ -42,12 +41,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	preview: async ({ request, locals, url }) => previewAction(request, requireCreator(locals, url)),
+	preview: async ({ request, locals, url }) =>
+		previewAction(locals.db, request, requireCreator(locals, url)),
 	save: async ({ request, locals, url }) => {
 		const user = requireCreator(locals, url);
 		const { form, parsed } = await readSeriesForm(request);
 		if (!parsed.ok) return parsed.failure;
-		const result = await createSeries(await getDb(), user, parsed.data);
+		const result = await createSeries(locals.db, user, parsed.data);
 		if (!result.ok) return refused(form, result);
 		redirect(303, `/serier/${result.value.id}`);
 	}

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/dates/iso';
-import { getDb } from '$lib/server/db';
 import { formValues, parseForm } from '$lib/server/forms';
 import { cancelOffer, closeOffer, findOfferForUser, reopenOffer } from '$lib/server/offer';
 import {
@@ -21,7 +20,7 @@ import { offerCancelSchema } from '$lib/validation/offer';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const db = await getDb();
+	const db = locals.db;
 	const offer = await findOfferForUser(db, locals.user, params.id);
 	if (!offer) error(404, m.offer_err_not_found());
 	const schools = await listBookableSchools(db, locals.user);
@@ -50,7 +49,7 @@ async function book(event: RequestEvent, joinWaitlist: boolean) {
 	const extra = { action: 'book' as const };
 	const parsed = parseForm(bookingSchema, form, { arrayFields: BOOKING_ARRAY_FIELDS });
 	if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
-	const result = await bookSeats(await getDb(), user, parsed.data);
+	const result = await bookSeats(event.locals.db, user, parsed.data);
 	if (!result.ok) return refused(form, result, extra);
 	const { booking, replayed } = result.value;
 	return {
@@ -65,7 +64,7 @@ async function changeOffer(event: RequestEvent, change: 'close' | 'reopen' | 'ca
 	const user = requireActor(event.locals, event.url);
 	const form = await requireForm(event.request);
 	const extra = { action: `${change}Offer` as const };
-	const db = await getDb();
+	const db = event.locals.db;
 	let result;
 	if (change === 'cancel') {
 		const parsed = parseForm(offerCancelSchema, form);
@@ -82,7 +81,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const user = requireActor(event.locals, event.url);
 		const form = await requireForm(event.request);
-		const conflicts = await previewBookingConflicts(await getDb(), user, {
+		const conflicts = await previewBookingConflicts(event.locals.db, user, {
 			offerId: event.params.id,
 			schoolId: String(form.get('schoolId') ?? ''),
 			classLabel: String(form.get('classLabel') ?? '').trim() || undefined

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { createOffer } from '$lib/server/offer';
 import { canCreateOffers } from '$lib/server/offer-rights';
@@ -27,7 +26,7 @@ function withoutBlanks(form: FormData, names: readonly string[]): FormData {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	requireProvider(user);
-	const db = await getDb();
+	const db = locals.db;
 	const owners = await listOfferOwners(db, user);
 	const { trades } = await listFilterOptions(db);
 	return {
@@ -51,7 +50,7 @@ export const actions: Actions = {
 			arrayFields: OFFER_ARRAY_FIELDS
 		});
 		if (!parsed.ok) return parsed.failure;
-		const result = await createOffer(await getDb(), user, parsed.data);
+		const result = await createOffer(locals.db, user, parsed.data);
 		if (!result.ok) return refused(form, result);
 		const { offerIds } = result.value;
 		redirect(303, `/tilbud/${offerIds[0]}?oprettet=${offerIds.length}`);

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import {
 	BLOCK_MESSAGES,
 	deleteEvaluation,
@@ -23,16 +22,16 @@ function requireUser(locals: App.Locals, url: URL) {
 	return locals.user;
 }
 
-async function requireContext(user: App.Locals['user'], id: string) {
-	const context = await loadEvaluationContext(await getDb(), user, id, new Date());
+async function requireContext(db: App.Locals['db'], user: App.Locals['user'], id: string) {
+	const context = await loadEvaluationContext(db, user, id, new Date());
 	if (!context) error(404, m.activity_err_not_found());
 	return context;
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const context = await requireContext(user, params.id);
-	const evaluations = await evaluationsInContext(await getDb(), user, context);
+	const context = await requireContext(locals.db, user, params.id);
+	const evaluations = await evaluationsInContext(locals.db, user, context);
 	const allowed = evaluatingOrganisationIds(user, context.rights);
 	const choices = context.organisations.filter((o) => allowed.includes(o.id));
 	const evaluated = new Set(evaluations.map((e) => e.organisationId));
@@ -84,10 +83,10 @@ export const actions: Actions = {
 	save: async ({ request, locals, params, url }) => {
 		const user = requireUser(locals, url);
 		const form = await formOf(request);
-		await requireContext(user, params.id);
+		await requireContext(locals.db, user, params.id);
 		const parsed = parseForm(evaluationSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await saveEvaluation(await getDb(), user, params.id, parsed.data);
+		const result = await saveEvaluation(locals.db, user, params.id, parsed.data);
 		if (!result.ok) return refused(result, form);
 		const organisation = encodeURIComponent(parsed.data.organisationId);
 		redirect(303, `/aktiviteter/${params.id}/evaluering?gemt&organisation=${organisation}`);
@@ -96,7 +95,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const form = await formOf(request);
 		const evaluationId = String(form.get('evaluationId') ?? '');
-		const result = await deleteEvaluation(await getDb(), user, params.id, evaluationId);
+		const result = await deleteEvaluation(locals.db, user, params.id, evaluationId);
 		if (!result.ok) return refused(result, form);
 		redirect(303, `/aktiviteter/${params.id}/evaluering?slettet`);
 	}

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readForm } from '$lib/server/forms';
 import { loadActivityFormOptions, type ActivityDetail } from '$lib/server/activity';
 import { updateOccurrence } from '$lib/server/activity-series-occurrence';
@@ -29,7 +28,7 @@ function formValues(a: ActivityDetail): Record<string, string | string[]> {
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, activity, seriesId } = await requireOccurrence(locals, url, params.id);
 	const locale = getLocale() === 'en' ? 'en' : 'da';
-	const options = await loadActivityFormOptions(await getDb(), user, locale);
+	const options = await loadActivityFormOptions(locals.db, user, locale);
 	return {
 		...options,
 		id: activity.id,
@@ -48,7 +47,7 @@ export const actions: Actions = {
 		if (!form) error(400, m.form_fix_errors());
 		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateOccurrence(await getDb(), user, params.id, parsed.data);
+		const result = await updateOccurrence(locals.db, user, params.id, parsed.data);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.activity_err_not_found());
 			return invalid(form, result.errors ?? {}, STATUS[result.reason]);

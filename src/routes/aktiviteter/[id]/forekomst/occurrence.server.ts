@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { findActivityForUser } from '$lib/server/activity';
 import { canEditActivity } from '$lib/server/activity-rights';
 import { seriesIdOf } from '$lib/server/activity-series-occurrence';
@@ -9,7 +8,7 @@ import type { SessionUser } from '$lib/server/session';
 /** The occurrence when it is one (of a series), the user may see it and may edit it. */
 export async function requireOccurrence(locals: App.Locals, url: URL, id: string) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const db = await getDb();
+	const db = locals.db;
 	const activity = await findActivityForUser(db, locals.user, id);
 	const seriesId = activity ? await seriesIdOf(db, id) : null;
 	if (!activity || !seriesId) error(404, m.activity_err_not_found());

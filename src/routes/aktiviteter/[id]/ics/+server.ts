@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { buildActivityIcs } from '$lib/server/feed-activity';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const ics = await buildActivityIcs(await getDb(), locals.user, params.id, url.origin);
+	const ics = await buildActivityIcs(locals.db, locals.user, params.id, url.origin);
 	if (!ics) error(404, m.error_not_found());
 	return new Response(ics.body, {
 		headers: {

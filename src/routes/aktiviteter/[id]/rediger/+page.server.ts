@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm, readForm } from '$lib/server/forms';
 import {
 	findActivityForUser,
@@ -16,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditable(locals: App.Locals, url: URL, id: string) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const activity = await findActivityForUser(await getDb(), locals.user, id);
+	const activity = await findActivityForUser(locals.db, locals.user, id);
 	if (!activity) error(404, m.error_not_found());
 	if (!canEditActivity(locals.user, activity)) error(403, m.activity_err_forbidden_edit());
 	return { user: locals.user as SessionUser, activity };
@@ -42,7 +41,7 @@ function formValues(a: ActivityDetail): Record<string, string | string[]> {
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, activity } = await requireEditable(locals, url, params.id);
 	const locale = getLocale() === 'en' ? 'en' : 'da';
-	const options = await loadActivityFormOptions(await getDb(), user, locale);
+	const options = await loadActivityFormOptions(locals.db, user, locale);
 	return { ...options, id: activity.id, title: activity.title, values: formValues(activity) };
 };
 
@@ -55,7 +54,7 @@ export const actions: Actions = {
 		if (!form) error(400, m.form_fix_errors());
 		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateActivity(await getDb(), user, params.id, parsed.data);
+		const result = await updateActivity(locals.db, user, params.id, parsed.data);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return invalid(form, result.errors ?? {}, STATUS[result.reason]);

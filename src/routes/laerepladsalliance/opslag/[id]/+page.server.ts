@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { commitmentTrades } from '$lib/server/apprenticeship-common';
 import { findOpeningForEdit, listTrades, updateOpening } from '$lib/server/apprenticeship';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const opening = await findOpeningForEdit(db, user, params.id);
 	if (!opening) error(404, m.alliance_err_opening_not_found());
 	// The stored trade stays choosable even if the commitment has since dropped it.
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseForm(openingSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateOpening(await getDb(), user, params.id, parsed.data);
+		const result = await updateOpening(locals.db, user, params.id, parsed.data);
 		if (!result.ok) return refused(form, result);
 		redirect(303, `/laerepladsalliance/tilsagn/${result.value.organisationId}?opslag-gemt`);
 	},

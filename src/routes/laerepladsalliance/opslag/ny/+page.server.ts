@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { createOpening, findCommitmentPage, listTrades } from '$lib/server/apprenticeship';
 import { canCreateOpening } from '$lib/server/apprenticeship-rights';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const page = await findCommitmentPage(db, user, url.searchParams.get('virksomhed') ?? '');
 	if (!page || !canCreateOpening(user, page.company)) {
 		error(404, m.alliance_err_company_not_found());
@@ -45,7 +44,7 @@ export const actions: Actions = {
 			if (parsed.failure.data.errors.organisationId) error(404, m.alliance_err_company_not_found());
 			return parsed.failure;
 		}
-		const result = await createOpening(await getDb(), user, parsed.data);
+		const result = await createOpening(locals.db, user, parsed.data);
 		if (!result.ok) return refused(form, result);
 		redirect(303, `/laerepladsalliance/tilsagn/${organisationId}?oprettet`);
 	}

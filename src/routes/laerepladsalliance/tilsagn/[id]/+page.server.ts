@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import {
 	findCommitmentPage,
@@ -22,7 +21,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const page = await findCommitmentPage(db, user, params.id);
 	if (!page) error(404, m.alliance_err_company_not_found());
 	const { company, commitment } = page;
@@ -57,7 +56,7 @@ async function saveCommitment(event: RequestEvent, mode: 'join' | 'update') {
 	const parsed = parseForm(commitmentSchema, form, { arrayFields: COMMITMENT_ARRAY_FIELDS });
 	if (!parsed.ok) return parsed.failure;
 	const save = mode === 'join' ? joinAlliance : updateCommitment;
-	const result = await save(await getDb(), user, event.params.id, parsed.data);
+	const result = await save(event.locals.db, user, event.params.id, parsed.data);
 	if (!result.ok) return refused(form, result);
 	redirect(
 		303,
@@ -70,7 +69,7 @@ export const actions: Actions = {
 	update: (event) => saveCommitment(event, 'update'),
 	leave: async ({ locals, url, params }) => {
 		const user = requireActor(locals, url);
-		const result = await leaveAlliance(await getDb(), user, params.id);
+		const result = await leaveAlliance(locals.db, user, params.id);
 		if (!result.ok) return refusedChange(result);
 		redirect(303, `/laerepladsalliance/tilsagn/${params.id}?udmeldt`);
 	},

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { loadMeetingFormOptions, updateAgenda } from '$lib/server/meeting';
 import { canEditAgenda } from '$lib/server/meeting-rights';
 import {
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, meeting } = await requireMeetingEditor(locals, url, params.id, canEditAgenda);
-	const options = await loadMeetingFormOptions(await getDb(), user);
+	const options = await loadMeetingFormOptions(locals.db, user);
 	return {
 		meeting,
 		organisations: options?.organisations ?? [],
@@ -28,7 +27,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseMeetingForm(agendaSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateAgenda(await getDb(), user, params.id, parsed.data);
+		const result = await updateAgenda(locals.db, user, params.id, parsed.data);
 		if (!result.ok) return meetingRefused(form, result);
 		redirect(303, `/moeder/${params.id}/dagsorden?gemt`);
 	}

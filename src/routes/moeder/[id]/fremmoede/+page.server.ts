@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { setAttendance } from '$lib/server/meeting';
 import { canRecordAttendance } from '$lib/server/meeting-rights';
 import {
@@ -23,7 +22,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseMeetingForm(attendanceSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await setAttendance(await getDb(), user, params.id, parsed.data.present);
+		const result = await setAttendance(locals.db, user, params.id, parsed.data.present);
 		if (!result.ok) return meetingRefused(form, result);
 		redirect(303, `/moeder/${params.id}`);
 	}

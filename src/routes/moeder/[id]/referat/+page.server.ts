@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { saveMinutes } from '$lib/server/meeting';
 import { canWriteMinutes } from '$lib/server/meeting-rights';
 import {
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseMeetingForm(minutesSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await saveMinutes(await getDb(), user, params.id, parsed.data.minutes);
+		const result = await saveMinutes(locals.db, user, params.id, parsed.data.minutes);
 		if (!result.ok) return meetingRefused(form, result);
 		redirect(303, `/moeder/${params.id}/referat?gemt`);
 	}

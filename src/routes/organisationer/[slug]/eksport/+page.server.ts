@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
-	const { db, organisation } = await organisationOr404(params.slug, (org) =>
+	const { db, organisation } = await organisationOr404(locals.db, params.slug, (org) =>
 		canExportOrganisation(user, org)
 	);
 	const data = await exportOrganisationData(db, user, organisation.id);

@@ -20,7 +20,7 @@ type Event = { locals: App.Locals; url: URL; params: { slug: string }; request: 
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { db, organisation } = await organisationOr404(params.slug, (org) =>
+	const { db, organisation } = await organisationOr404(locals.db, params.slug, (org) =>
 		canViewMembers(user, org)
 	);
 	return {
@@ -34,7 +34,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 /** Shared start of each action: logged in, allowed (else 404), and a readable form. */
 async function begin(event: Event, allowed: (user: Actor, org: OrganisationRef) => boolean) {
 	const user = requireUser(event.locals, event.url);
-	const found = await organisationOr404(event.params.slug, (org) => allowed(user, org));
+	const found = await organisationOr404(event.locals.db, event.params.slug, (org) =>
+		allowed(user, org)
+	);
 	const form = (await readForm(event.request)) ?? new FormData();
 	return { user, form, ...found };
 }

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function editable(locals: App.Locals, url: URL, slug: string) {
 	const user = requireUser(locals, url);
-	const found = await organisationOr404(slug, (org) => canEditOrganisation(user, org));
+	const found = await organisationOr404(locals.db, slug, (org) => canEditOrganisation(user, org));
 	return { user, ...found };
 }
 

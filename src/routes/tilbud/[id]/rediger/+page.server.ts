@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { findOfferForUser, updateOffer } from '$lib/server/offer';
 import { listFilterOptions } from '$lib/server/filter-options';
@@ -12,7 +11,7 @@ const hhmm = (time: string | null) => (time ? time.slice(0, 5) : '');
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
-	const db = await getDb();
+	const db = locals.db;
 	const offer = await findOfferForUser(db, user, params.id);
 	if (!offer) error(404, m.offer_err_not_found());
 	if (!offer.canEdit) error(403, m.offer_err_forbidden_edit());
@@ -49,7 +48,7 @@ export const actions: Actions = {
 		const form = await requireForm(request);
 		const parsed = parseForm(offerUpdateSchema, form, { arrayFields: OFFER_UPDATE_ARRAY_FIELDS });
 		if (!parsed.ok) return parsed.failure;
-		const result = await updateOffer(await getDb(), user, params.id, parsed.data);
+		const result = await updateOffer(locals.db, user, params.id, parsed.data);
 		if (!result.ok) return refused(form, result);
 		redirect(303, `/tilbud/${params.id}?gemt`);
 	}

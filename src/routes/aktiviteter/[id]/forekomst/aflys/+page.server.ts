@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { cancelOccurrence } from '$lib/server/activity-series-occurrence';
 import { requireOccurrence } from '../occurrence.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, params }) => {
 		const { user, seriesId } = await requireOccurrence(locals, url, params.id);
-		const result = await cancelOccurrence(await getDb(), user, params.id);
+		const result = await cancelOccurrence(locals.db, user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.activity_err_not_found());
 			return fail(result.reason === 'forbidden' ? 403 : 400, { message: result.message });

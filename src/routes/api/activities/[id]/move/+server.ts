@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db';
 import { moveActivity } from '$lib/server/activity';
 import { toCalendarEvent } from '$lib/server/activity-events';
 import type { RequestHandler } from './$types';
@@ -22,7 +21,7 @@ export const POST: RequestHandler = async ({ request, url, params, locals }) => 
 		startDate = undefined;
 	}
 	if (typeof startDate !== 'string') return json({ message: m.cal_api_body() }, { status: 400 });
-	const result = await moveActivity(await getDb(), locals.user, params.id, startDate);
+	const result = await moveActivity(locals.db, locals.user, params.id, startDate);
 	if (!result.ok) return json({ message: result.message }, { status: STATUS[result.reason] });
 	const locale = getLocale() === 'en' ? 'en' : 'da';
 	return json(toCalendarEvent(result.value, locals.user, locale));

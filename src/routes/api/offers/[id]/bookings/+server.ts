@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { bookSeats } from '$lib/server/booking';
 import {
 	apiError,
@@ -21,7 +20,7 @@ export const POST: RequestHandler = async ({ request, url, params, locals }) => 
 	if (!isOfferId(params.id)) return apiError(404, m.offer_err_not_found());
 	const parsed = await parseBookingRequest(request, params.id);
 	if (!parsed.ok) return parsed.response;
-	const result = await bookSeats(await getDb(), locals.user, parsed.input);
+	const result = await bookSeats(locals.db, locals.user, parsed.input);
 	if (!result.ok) return apiError(result.status, result.message, result.errors);
 	return bookingResponse(result.value.booking, result.value.replayed);
 };

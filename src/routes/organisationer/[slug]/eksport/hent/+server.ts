@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const user = locals.user;
 	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	const { db, organisation } = await organisationOr404(params.slug, (org) =>
+	const { db, organisation } = await organisationOr404(locals.db, params.slug, (org) =>
 		canExportOrganisation(user, org)
 	);
 	const format = url.searchParams.get('format') ?? 'json';
