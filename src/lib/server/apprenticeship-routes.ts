@@ -1,5 +1,4 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from './db';
 import { deleteOpening, markOpeningFilled, reopenOpening } from './apprenticeship';
 import { requireActor, requireForm } from './booking-routes';
 import type { Refusal } from './booking-result';
@@ -32,7 +31,7 @@ export async function changeOpening(
 	const user = requireActor(event.locals, event.url);
 	const form = await requireForm(event.request);
 	const id = routeOpeningId ?? String(form.get('openingId') ?? '');
-	const db = await getDb();
+	const db = event.locals.db;
 	const result =
 		change === 'delete'
 			? await deleteOpening(db, user, id)

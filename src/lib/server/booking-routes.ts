@@ -1,7 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { bookingAnswerSchema, bookingCancelSchema } from '$lib/validation/booking';
-import { getDb } from './db';
 import { formValues, parseForm, readForm } from './forms';
 import type { Refusal } from './booking-result';
 import { cancelBooking, confirmBooking, declineBooking } from './booking-answer';
@@ -62,7 +61,7 @@ export async function answerBooking(
 	const form = await requireForm(event.request);
 	const bookingId = routeBookingId ?? String(form.get('bookingId') ?? '');
 	const extra = { action, bookingId };
-	const db = await getDb();
+	const db = event.locals.db;
 	if (action === 'cancel') {
 		const parsed = parseForm(bookingCancelSchema, form);
 		if (!parsed.ok) {

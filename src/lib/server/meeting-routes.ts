@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { MEETING_ARRAY_FIELDS, MEETING_TEXT_MAX } from '$lib/validation/meeting';
 import type { ActivityFailure } from './activity-core';
-import { getDb } from './db';
-import { formValues, parseForm, readForm, type ParseResult } from './forms';
+import type { Db } from './db';
+import { formValues, parseForm, type ParseResult } from './forms';
 import { findMeeting, type MeetingDetail } from './meeting-queries';
 import type { RightsUser } from './activity-rights';
 import type { SessionUser } from './session';
@@ -18,8 +18,12 @@ export function requireMeetingUser(locals: App.Locals, url: URL): SessionUser {
 }
 
 /** The meeting, or a 404 when it does not exist or the user may not read it. */
-export async function requireMeeting(user: SessionUser, id: string): Promise<MeetingDetail> {
-	const meeting = await findMeeting(await getDb(), user, id);
+export async function requireMeeting(
+	db: Db,
+	user: SessionUser,
+	id: string
+): Promise<MeetingDetail> {
+	const meeting = await findMeeting(db, user, id);
 	if (!meeting) error(404, m.meeting_err_not_found());
 	return meeting;
 }
@@ -32,16 +36,13 @@ export async function requireMeetingEditor(
 	allowed: (user: RightsUser | null) => boolean
 ) {
 	const user = requireMeetingUser(locals, url);
-	const meeting = await requireMeeting(user, id);
+	const meeting = await requireMeeting(locals.db, user, id);
 	if (!allowed(user)) error(403, m.meeting_err_forbidden());
 	return { user, meeting };
 }
 
-export async function requireForm(request: Request): Promise<FormData> {
-	const form = await readForm(request);
-	if (!form) error(400, m.form_fix_errors());
-	return form;
-}
+// One form reader for all form actions: a body that is not a form is a Danish 400.
+export { requireForm } from './booking-routes';
 
 /**
  * What was typed, for the form to come back filled in. Agenda and minutes are refilled up to

@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, formatLongDate } from '$lib/dates/format';
-import { getDb } from './db';
 import { requireUser } from './booking-routes';
 import { loadReport, type Report } from './report';
 import { reportCharts } from './report-charts';
@@ -17,7 +16,7 @@ const locale = () => (getLocale() === 'en' ? 'en' : 'da');
 /** Visitors log in first; others get the report or an error page (404 not a reader, 400 bad filter). */
 export async function requireReport(locals: App.Locals, url: URL): Promise<Report> {
 	const user = requireUser(locals, url);
-	const result = await loadReport(await getDb(), user, url.searchParams, {
+	const result = await loadReport(locals.db, user, url.searchParams, {
 		english: locale() === 'en'
 	});
 	if (!result.ok) error(result.status, result.message);

@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireMeetingUser(locals, url);
-	const meeting = await requireMeeting(user, params.id);
+	const meeting = await requireMeeting(locals.db, user, params.id);
 	return {
 		meeting,
 		canEditAgenda: canEditAgenda(user),
