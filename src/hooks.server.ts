@@ -1,8 +1,12 @@
 import { inspect } from 'node:util';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, getDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db-unavailable';
+import { startJobs } from '$lib/server/jobs';
+import { serverJobs } from '$lib/server/server-jobs';
 import { prepareDemo } from '$lib/server/startup';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
@@ -11,11 +15,41 @@ import { securityHeaders } from '$lib/server/security-headers';
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
 	await prepareDemo(database);
+	// Mail retries and the cleanup of expired rows (docs/OPERATIONS.md, "Background jobs").
+	const jobs = startJobs(database.db, serverJobs);
 	// adapter-node closes the HTTP server on SIGINT/SIGTERM; the database (PGlite above all)
-	// must be closed too, or the process never exits.
+	// must be closed too, or the process never exits — after the jobs' runs in progress.
 	process.once('sveltekit:shutdown', () => {
-		void database.close();
+		void jobs
+			.stop()
+			.then(() => database.close())
+			.catch((e: unknown) => console.error(`shutdown: ${describe(e)}`));
 	});
+};
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const databaseUnavailable = () => m.error_database_unavailable({}, { locale: 'da' });
+
+/** Requests whose load, action or endpoint failed because the database could not be reached. */
+const lostDatabase = new WeakSet<App.Locals>();
+
+// A lost database connection is no bug of the request: it answers 503 in Danish (with
+// Retry-After), not 500, and the process lives on; the next request connects again. Errors
+// thrown in the hooks below arrive here; those in loads, actions and endpoints were rendered
+// as 500 by SvelteKit, after handleError marked the request.
+const handleDatabaseLoss: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		if (!isDatabaseUnavailable(e)) throw e;
+		console.error(`database unavailable: ${describe(e).replace(TOKEN_LIKE, '[token]')}`);
+		error(503, databaseUnavailable());
+	}
+	if (response.status !== 500 || !lostDatabase.has(event.locals)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '5');
+	return new Response(response.body, { status: 503, headers });
 };
 
 // Routes take the database from locals (nothing under routes/ imports it). Set before anything
@@ -66,14 +100,25 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleDb, handleAuth, handleLocale);
+export const handle = sequence(
+	handleHeaders,
+	handleDatabaseLoss,
+	handleDb,
+	handleAuth,
+	handleLocale
+);
 
 // Session, invitation, reset and feed tokens are runs of 32 base32 characters (random.ts). An
 // error's text may quote the URL holding one (SvelteKit logs "Failed to decode URI: /nulstil/
 // <token>%" for a mangled link), so such runs are blanked out of every logged error.
 const TOKEN_LIKE = /[a-z2-7]{32,}/gi;
 
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error)) {
+		lostDatabase.add(event.locals);
+		console.error(`database unavailable: ${describe(error).replace(TOKEN_LIKE, '[token]')}`);
+		return { message: databaseUnavailable() };
+	}
 	// Expected 404s need no log line; anything else is a bug worth seeing — without secrets.
 	if (status !== 404) console.error(inspect(error).replace(TOKEN_LIKE, '[token]'));
 	return { message: status === 404 ? 'Siden findes ikke' : 'Der skete en fejl på serveren' };

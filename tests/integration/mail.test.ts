@@ -161,7 +161,13 @@ describe('mail', () => {
 			try {
 				const row = await database.db
 					.insertInto('outbox')
-					.values({ toAddress: 'lars@smedjen.dk', subject: 'Ny booking', bodyText: 'Tekst' })
+					// As a booking writes it with SMTP_URL set: due at once.
+					.values({
+						toAddress: 'lars@smedjen.dk',
+						subject: 'Ny booking',
+						bodyText: 'Tekst',
+						nextAttemptAt: new Date()
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				process.env.SMTP_URL = smtp.url;

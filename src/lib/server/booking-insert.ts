@@ -3,6 +3,7 @@ import type { BookingStatus, DB } from './db/schema';
 import { prepared } from './db/prepared';
 import { ACTIVE_STATUSES } from './booking-state';
 import type { MailMessage } from './mail';
+import { firstAttemptAt } from './mail-delivery';
 
 // The second of the two statements a new booking makes under the offer lock (booking-lock.ts has
 // the first; besides BEGIN and COMMIT): each round trip to PostgreSQL costs the server more CPU
@@ -43,7 +44,8 @@ export async function insertBookingUnderLock(trx: Transaction<DB>, b: NewBooking
 		summaryWaitlisted: auditSummary.waitlisted.slice(0, 300),
 		mailTo: mails.map((x) => x.to),
 		mailSubject: mails.map((x) => x.subject),
-		mailText: mails.map((x) => x.text)
+		mailText: mails.map((x) => x.text),
+		mailDueAt: firstAttemptAt()
 	});
 	return row;
 }
@@ -54,6 +56,7 @@ type InsertValues = Omit<NewBooking, 'requestedMails' | 'auditSummary'> & {
 	mailTo: string[];
 	mailSubject: string[];
 	mailText: string[];
+	mailDueAt: Date | null;
 };
 
 const insertQuery = prepared((trx: Kysely<DB>, b: InsertValues) => {
@@ -148,9 +151,9 @@ const insertQuery = prepared((trx: Kysely<DB>, b: InsertValues) => {
 			.with('o', (db) =>
 				db
 					.insertInto('outbox')
-					.columns(['toAddress', 'subject', 'bodyText'])
+					.columns(['toAddress', 'subject', 'bodyText', 'nextAttemptAt'])
 					.expression(
-						sql`select m.* from unnest(${b.mailTo}::text[], ${b.mailSubject}::text[],
+						sql`select m.*, ${b.mailDueAt}::timestamptz from unnest(${b.mailTo}::text[], ${b.mailSubject}::text[],
 						${b.mailText}::text[]) as m(to_address, subject, body_text)
 						where exists (select 1 from b where b.status = 'requested')`
 					)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
 import { m } from '$lib/paraglide/messages.js';
 import type { DB, OutboxMessage, Role } from './db/schema';
+import { deliverDueMail, describeError, firstAttemptAt } from './mail-delivery';
 
 export interface MailMessage {
 	to: string;
@@ -9,35 +9,13 @@ export interface MailMessage {
 	text: string;
 }
 
-const DEFAULT_FROM = 'Årshjul <no-reply@aarshjul.example>';
 // Mails go to people whose language we do not know yet (invitations): Danish, with an English line.
 const DA = { locale: 'da' } as const;
 
-const transports = new Map<string, nodemailer.Transporter>();
-function transportFor(url: string): nodemailer.Transporter {
-	let transport = transports.get(url);
-	if (!transport) {
-		// Short timeouts: the person waiting for the page should not wait two minutes for SMTP.
-		transport = nodemailer.createTransport({
-			url,
-			connectionTimeout: 10_000,
-			greetingTimeout: 10_000,
-			socketTimeout: 20_000
-		});
-		transports.set(url, transport);
-	}
-	return transport;
-}
-
-/** An error as text fit for a log or the outbox: credentials in URLs are blanked out. */
-function describeError(error: unknown): string {
-	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-	return text.replace(/\/\/[^/@\s]*@/g, '//***@').slice(0, 500);
-}
-
 /**
  * Records the message in the outbox and, when SMTP_URL is set, sends it. A failed delivery is
- * stored on the outbox row and logged, never thrown: the page the person sees does not depend on it.
+ * stored on the outbox row, logged and tried again later (mail-delivery.ts), never thrown: the
+ * page the person sees does not depend on it.
  * With `background`, only the recording is awaited (the delivery's duration must not leak facts).
  */
 export async function sendMail(
@@ -47,43 +25,19 @@ export async function sendMail(
 ): Promise<void> {
 	const row = await db
 		.insertInto('outbox')
-		.values({ toAddress: message.to, subject: message.subject, bodyText: message.text })
+		.values({
+			toAddress: message.to,
+			subject: message.subject,
+			bodyText: message.text,
+			nextAttemptAt: firstAttemptAt()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const url = process.env.SMTP_URL;
-	if (!url) return;
-	const delivery = deliver(db, row.id, url, message);
+	if (!process.env.SMTP_URL) return;
+	const delivery = deliverDueMail(db, { ids: [row.id] }).catch((error: unknown) =>
+		console.error(`mail: ${describeError(error)}`)
+	);
 	if (!options.background) await delivery;
-}
-
-async function deliver(
-	db: Kysely<DB>,
-	id: string,
-	url: string,
-	message: MailMessage
-): Promise<void> {
-	try {
-		await transportFor(url).sendMail({
-			from: process.env.MAIL_FROM || DEFAULT_FROM,
-			to: message.to,
-			subject: message.subject,
-			text: message.text
-		});
-		await db
-			.updateTable('outbox')
-			.set({ sentAt: new Date(), error: null })
-			.where('id', '=', id)
-			.execute();
-	} catch (error) {
-		const description = describeError(error);
-		console.error(`mail: delivery of outbox message ${id} failed: ${description}`);
-		await db
-			.updateTable('outbox')
-			.set({ error: description })
-			.where('id', '=', id)
-			.execute()
-			.catch(() => undefined);
-	}
 }
 
 /**
@@ -91,19 +45,10 @@ async function deliver(
  * a busy request path (a booking) must not wait for SMTP. Without SMTP_URL they stay recorded.
  */
 export function deliverOutboxInBackground(db: Kysely<DB>, ids: readonly string[]): void {
-	const url = process.env.SMTP_URL;
-	if (!url || ids.length === 0) return;
-	void (async () => {
-		const rows = await db
-			.selectFrom('outbox')
-			.select(['id', 'toAddress', 'subject', 'bodyText'])
-			.where('id', 'in', ids)
-			.execute();
-		for (const row of rows) {
-			const message = { to: row.toAddress, subject: row.subject, text: row.bodyText };
-			await deliver(db, row.id, url, message);
-		}
-	})().catch((error: unknown) => console.error(`mail: ${describeError(error)}`));
+	if (!process.env.SMTP_URL || ids.length === 0) return;
+	void deliverDueMail(db, { ids }).catch((error: unknown) =>
+		console.error(`mail: ${describeError(error)}`)
+	);
 }
 
 /** Newest first. */

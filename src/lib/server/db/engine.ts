@@ -30,6 +30,21 @@ export interface DatabaseOptions {
 	poolSize?: number;
 }
 
+/**
+ * A connection that PostgreSQL ends (pg_terminate_backend, a restart, a network cut) makes its
+ * client emit 'error' — idle in the pool, or checked out between two queries. An 'error' event
+ * nobody listens to ends the Node process, so both get a listener that only logs: the query in
+ * flight fails on its own (the request answers 503, see db-unavailable.ts), the pool drops the
+ * broken client, and the next query opens a new connection.
+ */
+function keepAliveWhenConnectionsDie(pool: pg.Pool): void {
+	const log = (error: Error) => console.error(`database: connection lost: ${error.message}`);
+	pool.on('error', log);
+	pool.on('connect', (client) => {
+		client.on('error', log);
+	});
+}
+
 /** Opens the database: PostgreSQL when a URL is given, else embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
 	if (options.url) {
@@ -38,6 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
 			options: options.schema ? `-c search_path=${options.schema}` : undefined
 		});
+		keepAliveWhenConnectionsDie(pool);
 		const db = new Kysely<DB>({
 			dialect: new PostgresDialect({ pool }),
 			plugins: [new CamelCasePlugin()]

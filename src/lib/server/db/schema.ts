@@ -108,6 +108,12 @@ export interface OutboxTable {
 	createdAt: Generated<Date>;
 	sentAt: Date | null;
 	error: string | null;
+	/** Delivery tries made so far. */
+	attempts: Generated<number>;
+	/** When the next try is due; null when none is (sent, failed, or no SMTP server then). */
+	nextAttemptAt: Date | null;
+	/** Set after the last try failed: the secretariat sees these. */
+	failedAt: Date | null;
 }
 
 export interface CategoryTable {

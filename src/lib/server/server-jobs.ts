@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+import type { Job } from './jobs';
+import { deliverDueMail } from './mail-delivery';
+import { deleteExpiredSessions } from './session';
+import { deleteStaleBuckets } from './throttle';
+
+// The periodic jobs of a running server (hooks.server.ts starts them with jobs.ts).
+
+/** Due mail is looked for this often; the shortest back-off is a minute (mail-backoff.ts). */
+export const MAIL_RETRY_EVERY_MS = 30_000;
+export const CLEANUP_EVERY_MS = 60 * 60_000;
+
+/** Rows that only matter until they expire: sessions past their end, idle throttle buckets. */
+export async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
+	const sessions = await deleteExpiredSessions(db, now);
+	const throttleBuckets = await deleteStaleBuckets(db, now);
+	return { sessions, throttleBuckets };
+}
+
+export const serverJobs: readonly Job[] = [
+	// Claims with FOR UPDATE SKIP LOCKED: instances share the due mail, never send one twice.
+	{ name: 'mail-retry', everyMs: MAIL_RETRY_EVERY_MS, run: (db) => deliverDueMail(db) },
+	{ name: 'cleanup', everyMs: CLEANUP_EVERY_MS, exclusive: true, run: deleteExpiredRows }
+];
