@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
 import { ZONE } from '$lib/dates/iso';
 import { listAuditEvents, listAuditOrganisations } from '$lib/server/audit-log';
+import { listFailedMail } from '$lib/server/mail-failed';
+import { MAX_ATTEMPTS } from '$lib/server/mail-backoff';
 import { parseAuditFilter } from '$lib/validation/audit-filter';
 import {
 	auditActionLabel,
@@ -30,7 +32,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!page) error(404, m.audit_err_not_found());
 	const organisations = await listAuditOrganisations(db, user);
 	const chosen = organisations.find((o) => o.id === filter.organisationId) ?? null;
+	// Mail given up after its last try: only the secretariat sees the outbox's addresses.
+	const failed = user.isSecretariat ? await listFailedMail(db) : null;
+	const copenhagen = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE });
 	return {
+		failedMail: failed && {
+			total: failed.total,
+			attempts: MAX_ATTEMPTS,
+			mails: failed.mails.map((mail) => ({
+				id: mail.id,
+				to: mail.toAddress,
+				subject: mail.subject,
+				iso: copenhagen(mail.createdAt).toISO(),
+				written: copenhagen(mail.createdAt).toFormat('dd.MM.yyyy HH:mm'),
+				error: mail.error ?? ''
+			}))
+		},
 		values,
 		errors,
 		organisation: chosen,
