@@ -25,6 +25,7 @@ const UNAVAILABLE_MESSAGES = [
 export function isDatabaseUnavailable(error: unknown): boolean {
 	for (let e = error, depth = 0; e && depth < 5; depth++) {
 		if (typeof e !== 'object') return false;
+		if (e instanceof DatabaseUnavailableError) return true;
 		const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
 		if (typeof code === 'string') {
 			if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
@@ -35,4 +36,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 		e = cause;
 	}
 	return false;
+}
+
+/**
+ * A connection could not be opened (refused, the server starting or shutting down, the database
+ * not accepting connections): whatever PostgreSQL's reason, the request cannot be served now.
+ */
+export class DatabaseUnavailableError extends Error {
+	constructor(cause: unknown) {
+		super(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
+			cause
+		});
+		this.name = 'DatabaseUnavailableError';
+	}
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DatabaseUnavailableError } from '../db-unavailable';
 import type { DB } from './schema';
 
 // Dates stay 'YYYY-MM-DD' strings: JS Date would shift them with the server's time zone.
@@ -55,7 +56,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		});
 		keepAliveWhenConnectionsDie(pool);
 		const db = new Kysely<DB>({
-			dialect: new PostgresDialect({ pool }),
+			// A connection that cannot be opened is marked as such: the request answers 503.
+			dialect: new PostgresDialect({
+				pool: {
+					connect: () =>
+						pool.connect().catch((error: unknown) => {
+							throw new DatabaseUnavailableError(error);
+						}),
+					end: () => pool.end()
+				}
+			}),
 			plugins: [new CamelCasePlugin()]
 		});
 		return { db, engine: 'postgres', close: () => db.destroy() };
