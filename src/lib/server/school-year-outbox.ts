@@ -40,9 +40,9 @@ export async function countOutboxOfYear(db: Db, range: SchoolYearRange): Promise
 
 /**
  * Deletes the year's mails, sent or not. Unsent ones go too: without SMTP_URL nothing is ever
- * sent and a failed delivery is given up after its last retry, so keeping them would keep the data
- * for good; the
- * caller counts them in the audit event and the page shows them before the secretariat confirms.
+ * sent and a failed delivery is given up after its last retry, so keeping them would keep the
+ * data for good; the caller counts them in the audit event and the page shows them before the
+ * secretariat confirms.
  */
 export async function deleteOutboxOfYear(
 	trx: Transaction<DB>,
