@@ -80,7 +80,9 @@ describe('/log route', () => {
 			const data = await open('secretariat');
 			const { body } = render(LogPage, { props: { data: data as never } });
 			expect(body).toContain('Mails der ikke kunne sendes');
-			expect(body).toContain('Antal: 1. Mailserveren tog ikke imod dem, heller ikke efter 6 forsøg');
+			expect(body).toContain(
+				'Antal: 1. Mailserveren tog ikke imod dem, heller ikke efter 6 forsøg'
+			);
 			expect(body).toContain('lars@smedjen.dk');
 			expect(body).not.toContain('venter@smedjen.dk');
 		});
