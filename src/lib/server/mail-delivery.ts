@@ -112,9 +112,10 @@ export async function sendClaimedMail(
 	} catch (error) {
 		const description = describeError(error);
 		const next = mail.attempts >= MAX_ATTEMPTS ? null : nextAttemptAfter(mail.attempts, now);
+		const then = next ? `next try at ${next.toISOString()}` : 'given up';
 		console.error(
-			`mail: try ${mail.attempts} of ${MAX_ATTEMPTS} of outbox message ${mail.id} failed` +
-				`${next ? `, next at ${next.toISOString()}` : ', given up'}: ${description}`
+			`mail: delivery of outbox message ${mail.id} failed: ${description}` +
+				` (try ${mail.attempts} of ${MAX_ATTEMPTS}, ${then})`
 		);
 		await db
 			.updateTable('outbox')
