@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, getDatabase } from '$lib/server/db';
@@ -10,7 +11,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
-	await prepareDemo(database);
+	await prepareDemo(database, !dev);
 	// adapter-node closes the HTTP server on SIGINT/SIGTERM; the database (PGlite above all)
 	// must be closed too, or the process never exits.
 	process.once('sveltekit:shutdown', () => {
