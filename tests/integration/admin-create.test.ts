@@ -94,14 +94,18 @@ async function withDb<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
 const ip = () => `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 describe('npm run admin:create', () => {
-	it('refuses an invalid e-mail with a Danish message and exit code 2', async () => {
-		const run = await adminCreate(['--email', 'ikke-en-adresse']);
-		expect(run.code).toBe(2);
-		expect(run.stderr).toContain('"ikke-en-adresse" er ikke en gyldig e-mailadresse.');
-		const missing = await adminCreate(['--name', 'Uden Adresse']);
-		expect(missing.code).toBe(2);
-		expect(missing.stderr).toContain('Angiv administratorens e-mailadresse med --email.');
-	});
+	it(
+		'refuses an invalid e-mail with a Danish message and exit code 2',
+		async () => {
+			const run = await adminCreate(['--email', 'ikke-en-adresse']);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain('"ikke-en-adresse" er ikke en gyldig e-mailadresse.');
+			const missing = await adminCreate(['--name', 'Uden Adresse']);
+			expect(missing.code).toBe(2);
+			expect(missing.stderr).toContain('Angiv administratorens e-mailadresse med --email.');
+		},
+		SLOW
+	);
 
 	it(
 		'creates a secretariat admin and prints a one-time link that sets the password',
