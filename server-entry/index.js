@@ -4,7 +4,14 @@
 // the same on every route to every response, then starts adapter-node's own server unchanged
 // (renamed to adapter-node-server.js by svelte.config.js): PORT, HOST, SOCKET_PATH, graceful
 // shutdown and the rest of its environment variables work as documented.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { staticHeaders } from './static-headers.js';
+
+// The empty embedded cluster made at build time (make-pglite-template.js), found next to this
+// file whatever the working directory.
+const template = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url));
+if (!process.env.PGLITE_TEMPLATE && existsSync(template)) process.env.PGLITE_TEMPLATE = template;
 
 const headers = staticHeaders(process.env.ORIGIN);
 
