@@ -71,9 +71,11 @@ async function seedProcess(engine: EngineSetup, dataDir: string): Promise<Peak> 
 	let last = { hwm: 0, rss: 0 };
 	const timer = setInterval(() => {
 		try {
-			last = memoryMb(child.pid!);
+			const now = memoryMb(child.pid!);
+			// An exited process (a zombie until reaped) has no VmHWM line any more: keep the last.
+			if (Number.isFinite(now.hwm)) last = now;
 		} catch {
-			// exited between two reads: VmHWM only grows, the last read is the peak so far
+			// gone between two reads: VmHWM only grows, the last read is the peak so far
 		}
 	}, 20);
 	const code = await new Promise<number | null>((r) => child.once('exit', r));
