@@ -7,7 +7,7 @@ import { recreatePostgresDatabase } from './fixtures';
 
 /** One line of the summary table and of bench/results/latest.json. */
 export interface BudgetRow {
-	step: 'feeds' | 'wheel' | 'booking' | 'pages' | 'memory';
+	step: 'feeds' | 'wheel' | 'booking' | 'pages' | 'memory' | 'first-start';
 	engine: 'PGlite' | 'PostgreSQL';
 	measure: string;
 	target: string;
@@ -31,8 +31,17 @@ export interface EngineSetup {
 export const SCRATCH_URL =
 	process.env.BENCH_SCRATCH_URL ?? 'postgres://postgres@127.0.0.1:5432/aarshjul_bench7';
 export const SCRATCH_BOOKING_URL = SCRATCH_URL.replace(/\/([^/]+)$/, '/$1_booking');
-/** Server ports: PGlite, PostgreSQL, booking.ts, the first start that seeds a database. */
-export const PORTS = { pglite: 4360, postgres: 4361, booking: 4362, seed: 4363 } as const;
+/**
+ * Server ports: PGlite, PostgreSQL, booking.ts, the first start that seeds a database, and the
+ * first-start memory step (budget-first-start.ts).
+ */
+export const PORTS = {
+	pglite: 4360,
+	postgres: 4361,
+	booking: 4362,
+	seed: 4363,
+	firstStart: 4364
+} as const;
 
 export async function postgresReachable(url = SCRATCH_URL): Promise<boolean> {
 	const admin = new URL(url);

@@ -1,12 +1,13 @@
 // `npm run bench`: the performance budgets of issues 3–7 measured together on the built app, in
 // sequence: (1) feed throughput, 200 and 304; (2) the wheel page with 2,000 activities;
 // (3) booking throughput; (4) the main pages under 20 concurrent demo users; (5) the server's RSS
-// with the demo data. Prints measure | target | result | pass/miss and writes
+// with the demo data; (6) the peak memory of the first start on an empty database. Prints measure | target | result | pass/miss and writes
 // bench/results/latest.json. Builds nothing; never run in CI (it measures the machine).
 //   BUILD_DIR=/tmp/x/build         the build to measure (default ./build; copied first)
 //   BENCH_ENGINES=pglite,postgres  which engines (PostgreSQL: a scratch database at
 //                                  BENCH_SCRATCH_URL, default …/aarshjul_bench7, dropped after)
-//   BENCH_STEPS=feeds,wheel,booking,pages  a part only (pages includes the memory)
+//   BENCH_STEPS=feeds,wheel,booking,pages,first-start  a part only (pages includes the memory;
+//                                  first-start alone: BENCH_STEPS=first-start)
 //   BENCH_FEED_SECONDS, BENCH_RUNS, BENCH_PAGE_SECONDS, BENCH_BURST_SECONDS, BENCH_IDLE_SECONDS
 //                                  lengths of the runs
 //   BENCH_NODE_FLAGS='…'           node flags instead of `npm start`'s (and without its
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../src/lib/server/db/engine';
 import { measureBooking } from './budget-booking';
+import { measureFirstStart } from './budget-first-start';
 import {
 	dropScratch,
 	PORTS,
@@ -36,7 +38,7 @@ import { NODE_ENV_VARS, NODE_FLAGS, ROOT, snapshotBuild, startServer } from './s
 import { load } from './stats';
 
 const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
-const STEPS = (process.env.BENCH_STEPS ?? 'feeds,wheel,booking,pages').split(',');
+const STEPS = (process.env.BENCH_STEPS ?? 'feeds,wheel,booking,pages,first-start').split(',');
 
 /** Steps 1 and 2 on one database: the demo plus 2,000 activities in 2026/27. */
 async function feedsAndWheel(engine: EngineSetup, dataDir: string): Promise<BudgetRow[]> {
@@ -140,6 +142,8 @@ async function main(): Promise<void> {
 		} else skipped.push('bookings (PostgreSQL only)');
 		for (const engine of STEPS.includes('pages') ? engines : [])
 			rows.push(...(await pagesAndMemory(engine, join(dataRoot, `pages-${engine.port}`))));
+		for (const engine of STEPS.includes('first-start') ? engines : [])
+			rows.push(...(await measureFirstStart(engine, join(dataRoot, `first-${engine.port}`))));
 	} catch (error) {
 		failure = error;
 	} finally {

@@ -39,6 +39,8 @@ export interface StartOptions {
 	databaseUrl?: string;
 	/** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
 	nodeArgs?: string[];
+	/** Set over the defaults below (DEMO_DATA=true …); an undefined value removes the variable. */
+	env?: Record<string, string | undefined>;
 }
 
 /**
@@ -108,7 +110,8 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
 				DATABASE_URL: options.databaseUrl ?? '',
 				SMTP_URL: '',
 				DEMO_DATA: 'true',
-				QUIET_STARTUP: 'true'
+				QUIET_STARTUP: 'true',
+				...options.env
 			},
 			stdio: ['ignore', 'ignore', 'pipe']
 		}

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -14,7 +15,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
-	await prepareDemo(database);
+	await prepareDemo(database, !dev);
 	// Mail retries and the cleanup of expired rows (docs/OPERATIONS.md, "Background jobs").
 	const jobs = startJobs(database.db, serverJobs);
 	// adapter-node closes the HTTP server on SIGINT/SIGTERM; the database (PGlite above all)

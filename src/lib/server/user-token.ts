@@ -47,7 +47,8 @@ export async function createInvitation(
 export async function createPasswordReset(
 	db: Kysely<DB>,
 	email: string,
-	now = new Date()
+	now = new Date(),
+	lifetimeMs = RESET_LIFETIME_MS
 ): Promise<{ token: string } | null> {
 	const user = await db
 		.selectFrom('appUser')
@@ -64,7 +65,7 @@ export async function createPasswordReset(
 			email: normalise(user.email),
 			userId: user.id,
 			createdAt: now,
-			expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS)
+			expiresAt: new Date(now.getTime() + lifetimeMs)
 		})
 		.execute();
 	return { token };

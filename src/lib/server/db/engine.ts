@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../db-unavailable';
+import { pgliteTemplateFor } from './pglite-template';
 import type { DB } from './schema';
 
 // Dates stay 'YYYY-MM-DD' strings: JS Date would shift them with the server's time zone.
@@ -77,7 +78,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	// embedded server's RSS (docs/BENCHMARKS.md, issue 7); an alliance's database is a few MB,
 	// and pages that do not fit are read from the files, which the OS caches anyway.
 	const pglite = await PGlite.create(dataDir, {
-		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+		// A new folder gets the cluster made at build time: PGlite's own initdb peaks at ~650 MB.
+		loadDataDir: pgliteTemplateFor(dataDir)
 	});
 	// PGlite is a single connection: a pool of one serialises every query through it.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
