@@ -241,9 +241,10 @@ function placeSide(
 				leader: [candidate.start, candidate.elbow, { x: columnX + (side === 'right' ? -4 : 4), y }],
 				box: {
 					x: side === 'right' ? columnX : columnX - width,
-					y: y - row / 2,
+					// The text's own height: rows are a line apart, so boxes never touch.
+					y: y - fontSize * 0.6,
 					width,
-					height: row
+					height: fontSize * 1.2
 				},
 				fontSize
 			});
