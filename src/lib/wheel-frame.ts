@@ -70,3 +70,19 @@ export function wrapText(text: string, width: number, lines = 2): string[] {
 	}
 	return clipped;
 }
+
+/**
+ * Text on the wheel is at least this big in viewBox units. The page and exports are about
+ * about 1,590 units wide with the label columns: even at the 1,120 px the page gives it on a
+ * 1,366 px screen, this is over 11 px.
+ */
+export const WHEEL_TEXT_SIZE = 16;
+
+export const WHEEL_DRAWING_OPTIONS = {
+	...WHEEL_LAYOUT_OPTIONS,
+	wheelRadius: MONTH_OUTER,
+	labelFontSize: WHEEL_TEXT_SIZE,
+	// Room for a ring's name or a title on a ring of one lane.
+	minRingWidth: WHEEL_TEXT_SIZE * 1.3,
+	columnWidth: 260
+};

@@ -68,13 +68,36 @@ test.describe('the wheel page', () => {
 		await expect(hub).toContainText(title.slice(0, 15));
 	});
 
-	test('the wheel fits the first screen of a 1280×900 window', async ({ page }) => {
-		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
-		const box = (await page.locator('svg.wheel').boundingBox())!;
-		expect(box.width).toBeGreaterThan(500);
-		expect(box.y + box.height).toBeLessThanOrEqual(900);
-	});
+	for (const viewport of [
+		{ width: 1366, height: 900, minPx: 11 },
+		{ width: 375, height: 812, minPx: 0 }
+	]) {
+		test(`every arc carries a visible label at ${viewport.width} px`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+			const count = await summaryCount(page);
+			const labels = await page.locator('svg.wheel').evaluate((svg) => {
+				const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+				return [...svg.querySelectorAll('a.arc')].map((arc) => {
+					const text = arc.querySelector('text.label') as SVGTextElement | null;
+					const box = text?.getBoundingClientRect();
+					return {
+						visible: !!box && box.width > 0 && box.height > 0,
+						px: text ? Number(text.getAttribute('font-size')) * scale : 0
+					};
+				});
+			});
+			expect(labels).toHaveLength(count);
+			expect(labels.filter((l) => l.visible)).toHaveLength(count);
+			const smallest = Math.min(...labels.map((l) => l.px));
+			expect(smallest).toBeGreaterThanOrEqual(viewport.minPx);
+			// No sideways scrolling.
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow).toBeLessThanOrEqual(0);
+		});
+	}
 
 	test('a filter changes the wheel and survives a reload', async ({ page }) => {
 		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);

@@ -77,7 +77,7 @@ export function svgLegend(options: SvgLegendOptions): { svg: string; bottom: num
 		y += ROW;
 		out.push(
 			`<rect x="${x}" y="${y - SWATCH + 3}" width="${SWATCH}" height="${SWATCH}" rx="2" fill="${escapeXml(category.colour)}" stroke="#00000066"/>`,
-			`<text x="${x + SWATCH + 10}" y="${y}" font-size="17"><tspan fill="#4b5563">${escapeXml(m.wheel_legend_ring({ ring: category.ring }))}:</tspan> ${escapeXml(category.name)}</text>`
+			`<text x="${x + SWATCH + 10}" y="${y}" font-size="17">${escapeXml(category.name)}</text>`
 		);
 	}
 	y += ROW + 14;

@@ -10,11 +10,14 @@ import type { Locale } from '$lib/dates/weeks';
 import { parseFilters, type ActivityFilters } from '$lib/filters';
 import { m } from '$lib/paraglide/messages.js';
 import { todayHandAngle } from '$lib/wheel/geometry';
-import { WHEEL_SIZE } from '$lib/wheel-frame';
+import { drawWheel, type WheelDrawing } from '$lib/wheel/drawing';
+import { keyEntries } from '$lib/wheel/key';
+import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel-frame';
 import type { DB } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import { listFilterOptions } from './filter-options';
 import { describeFilters, escapeXml, svgLegend } from './wheel-export-legend';
+import { svgKey } from './wheel-export-key';
 import { listMunicipalities, loadWheel, resolveSchoolYear, type WheelData } from './wheel';
 
 /** A wheel as exported or printed: the data, plus the words that say what was chosen. */
@@ -88,9 +91,17 @@ function clip(text: string, max: number): string {
 }
 
 /** The server-rendered wheel as an SVG element placed at x, y, without Svelte's markers. */
-function wheelElement(wheel: WheelExport, locale: Locale, hrefBase: string, x: number, y: number) {
+function wheelElement(
+	wheel: WheelExport,
+	drawing: WheelDrawing<WheelExport['activities'][number]>,
+	locale: Locale,
+	hrefBase: string,
+	x: number,
+	y: number
+) {
 	const { body } = render(Wheel, {
 		props: {
+			drawing,
 			activities: wheel.activities,
 			categories: wheel.categories,
 			holidays: wheel.holidays,
@@ -106,7 +117,7 @@ function wheelElement(wheel: WheelExport, locale: Locale, hrefBase: string, x: n
 	if (!svg.startsWith('<svg')) throw new Error('Wheel.svelte no longer renders a root <svg>');
 	return svg.replace(
 		/^<svg\b/,
-		`<svg x="${x}" y="${y}" width="${WHEEL_SIZE}" height="${WHEEL_SIZE}"`
+		`<svg x="${x}" y="${y}" width="${drawing.viewBox.width}" height="${drawing.viewBox.height}"`
 	);
 }
 
@@ -118,8 +129,14 @@ export function renderWheelSvg(
 	wheel: WheelExport,
 	options: { locale: Locale; title?: string; hrefBase?: string }
 ): string {
-	const width = MARGIN * 2 + WHEEL_SIZE + LEGEND_WIDTH;
-	const legendX = MARGIN + WHEEL_SIZE + 30;
+	const drawing = drawWheel(wheel.activities, wheel.categories, {
+		...WHEEL_DRAWING_OPTIONS,
+		year: wheel.year,
+		locale: options.locale
+	});
+	const wheelSize = drawing.viewBox;
+	const width = MARGIN * 2 + wheelSize.width + LEGEND_WIDTH;
+	const legendX = MARGIN + wheelSize.width + 30;
 	const legend = svgLegend({
 		x: legendX,
 		y: HEADER + 40,
@@ -127,7 +144,18 @@ export function renderWheelSvg(
 		holidayMunicipality: wheel.holidayMunicipality,
 		showToday: todayHandAngle(wheel.year, wheel.now) !== null
 	});
-	const height = Math.ceil(Math.max(HEADER + WHEEL_SIZE, legend.bottom) + MARGIN);
+	// The numbers on the wheel, with dates and weeks, below the wheel and the legend.
+	const key = svgKey({
+		x: MARGIN,
+		y: Math.max(HEADER + wheelSize.height, legend.bottom) + 50,
+		width: width - MARGIN * 2,
+		entries: keyEntries(
+			drawing.labels,
+			new Map(wheel.activities.map((a) => [a.id, a])),
+			options.locale
+		)
+	});
+	const height = Math.ceil(Math.max(HEADER + wheelSize.height, legend.bottom, key.bottom) + MARGIN);
 	const title = options.title ?? m.wheel_svg_title({ year: wheel.year });
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
@@ -137,8 +165,9 @@ export function renderWheelSvg(
 		`<text x="${MARGIN}" y="${MARGIN + 34}" font-size="36" font-weight="700" fill="#111827">${escapeXml(clip(title, 70))}</text>`,
 		`<text x="${MARGIN}" y="${MARGIN + 74}" font-size="20" fill="#374151">${escapeXml(clip(wheel.filterWords, 120))}</text>`,
 		`<text x="${width - MARGIN}" y="${MARGIN + 74}" font-size="16" fill="#4b5563" text-anchor="end">${escapeXml(m.export_generated({ date: wheel.generated }))}</text>`,
-		wheelElement(wheel, options.locale, options.hrefBase ?? '', MARGIN, HEADER),
+		wheelElement(wheel, drawing, options.locale, options.hrefBase ?? '', MARGIN, HEADER),
 		legend.svg,
+		key.svg,
 		'</svg>',
 		''
 	].join('\n');

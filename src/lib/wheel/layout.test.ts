@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates/iso';
 import { dateToAngle } from './geometry';
-import { layoutWheel, type WheelActivity, type WheelCategory } from './layout';
+import { layoutWheel, ringWidthsFor, type WheelActivity, type WheelCategory } from './layout';
 
 const categories: WheelCategory[] = [
 	{ id: 'messe', name: 'Uddannelsesmesse', ring: 2 },
@@ -125,5 +125,21 @@ describe('layout', () => {
 			expect(arc.endAngle - arc.startAngle).toBeCloseTo((14 * 360) / 365, 10);
 			expect(arc.accessibleName).toBe('Juleferie, 21. december 2026–3. januar 2027, uge 52–53');
 		});
+	});
+});
+
+describe('ringWidthsFor', () => {
+	it('shares the band by lanes when every ring is wide enough', () => {
+		expect(ringWidthsFor([1, 2, 1], 200, 20)).toEqual([50, 100, 50]);
+	});
+
+	it('lifts narrow rings to the minimum and lets the crowded ring share the rest', () => {
+		const widths = ringWidthsFor([1, 1, 1, 10], 130, 20);
+		expect(widths.slice(0, 3)).toEqual([20, 20, 20]);
+		expect(widths[3]).toBeCloseTo(70);
+	});
+
+	it('falls back to equal lanes when the rings cannot all have the minimum', () => {
+		expect(ringWidthsFor([1, 1], 30, 20)).toEqual([15, 15]);
 	});
 });

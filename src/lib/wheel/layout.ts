@@ -42,6 +42,11 @@ export interface WheelLayoutOptions {
 	minSweep?: number;
 	fontSize?: number;
 	locale?: Locale;
+	/**
+	 * Narrowest ring, so a ring's name and a title fit on a ring of one lane; rings with many lanes
+	 * then get narrower lanes. Ignored when the rings cannot all be this wide.
+	 */
+	minRingWidth?: number;
 }
 
 export interface WheelArc<T extends WheelActivity = WheelActivity> extends SpanAngles {
@@ -124,16 +129,19 @@ export function layoutWheel<T extends WheelActivity>(
 
 	const ordered = [...categories].sort((a, b) => a.ring - b.ring);
 	const packings = ordered.map((category) => packLanes(placedByCategory.get(category.id)!));
-	const totalLanes = packings.reduce((sum, packing) => sum + Math.max(1, packing.laneCount), 0);
 	const band = outerRadius - innerRadius - ringGap * Math.max(0, ordered.length - 1);
-	// Every lane on the wheel gets the same width; an empty ring still keeps one lane's room.
-	const laneWidth = totalLanes > 0 ? Math.max(0, band) / totalLanes : 0;
+	const ringWidths = ringWidthsFor(
+		packings.map((packing) => Math.max(1, packing.laneCount)),
+		Math.max(0, band),
+		options.minRingWidth ?? 0
+	);
 
 	let ringStart = innerRadius;
 	const rings = ordered.map((category, index): WheelRing<T> => {
 		const { laneById, laneCount } = packings[index];
 		const ringInner = ringStart;
-		const ringOuter = ringInner + Math.max(1, laneCount) * laneWidth;
+		const laneWidth = ringWidths[index] / Math.max(1, laneCount);
+		const ringOuter = ringInner + ringWidths[index];
 		ringStart = ringOuter + ringGap;
 		const arcs = placedByCategory.get(category.id)!.map((placed) => {
 			const lane = laneById.get(placed.id)!;
@@ -151,6 +159,30 @@ export function layoutWheel<T extends WheelActivity>(
 		weeks: weekTicks(year),
 		unplacedIds
 	};
+}
+
+/**
+ * Widths of the rings: lanes share the band equally (an empty ring keeps one lane's room), except
+ * that no ring is narrower than `minWidth`; the rings lifted to it are taken out and the rest
+ * share what is left. At most one pass per ring.
+ */
+export function ringWidthsFor(lanes: readonly number[], band: number, minWidth: number): number[] {
+	const total = lanes.reduce((sum, n) => sum + n, 0);
+	if (total === 0) return lanes.map(() => 0);
+	const equal = lanes.map((n) => (band / total) * n);
+	if (minWidth <= 0 || minWidth * lanes.length > band) return equal;
+	const fixed = new Set<number>();
+	for (;;) {
+		const freeLanes = lanes.reduce((sum, n, i) => (fixed.has(i) ? sum : sum + n), 0);
+		const laneWidth = (band - fixed.size * minWidth) / Math.max(1, freeLanes);
+		const lifted = lanes.findIndex((n, i) => !fixed.has(i) && n * laneWidth < minWidth);
+		if (lifted === -1 || freeLanes === 0) {
+			return lanes.map((n, i) => (fixed.has(i) ? minWidth : n * laneWidth));
+		}
+		lanes.forEach((n, i) => {
+			if (!fixed.has(i) && n * laneWidth < minWidth) fixed.add(i);
+		});
+	}
 }
 
 function arcOf<T extends WheelActivity>(
