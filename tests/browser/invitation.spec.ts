@@ -1,5 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { USERS, gotoSettled, logIn } from './support';
+
+/** The invitation link mailed to `email`, read in the outbox as the secretariat. */
+async function invitationLinkFromOutbox(page: Page, context: BrowserContext, email: string) {
+	await context.clearCookies();
+	// A visitor is sent to log in: the outbox is not for anyone who finds the address.
+	await page.goto('/dev/outbox');
+	expect(new URL(page.url()).pathname).toBe('/login');
+	await logIn(page, USERS.secretariat);
+	await gotoSettled(page, '/dev/outbox');
+	const mail = page.getByRole('article').filter({ hasText: email }).first();
+	await expect(mail).toBeVisible();
+	const href = await mail
+		.getByRole('link', { name: /\/invitation\// })
+		.first()
+		.getAttribute('href');
+	expect(href).toMatch(/\/invitation\/[^/]+$/);
+	return href!;
+}
 
 test('an admin invites a new person who accepts through the outbox link', async ({
 	page,
@@ -24,15 +42,10 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	await page.getByRole('button', { name: /invit/i }).click();
 	await expect(page.getByText(email).first()).toBeVisible();
 
-	// The mail waits in the outbox (no SMTP_URL); follow its link as the invitee.
-	await page.goto('/dev/outbox');
-	const mail = page.getByRole('article').filter({ hasText: email }).first();
-	await expect(mail).toBeVisible();
-	const link = mail.getByRole('link', { name: /\/invitation\// }).first();
-	const href = await link.getAttribute('href');
-	expect(href).toMatch(/\/invitation\/[^/]+$/);
+	// The mail waits in the outbox (no SMTP_URL), which only the secretariat may read.
+	const href = await invitationLinkFromOutbox(page, context, email);
 
-	// The invitee is someone else: drop the admin's session first.
+	// The invitee is someone else: drop the secretariat's session first.
 	await context.clearCookies();
 	await gotoSettled(page, href!);
 	await page.getByLabel('Navn').fill(name);
