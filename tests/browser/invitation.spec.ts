@@ -61,4 +61,36 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	await context.clearCookies();
 	const again = await page.goto(href!);
 	expect(again!.status()).toBe(404);
+
+	// Later a company invites the same address. The link is no login (issue 12): a visitor, or
+	// the company admin who sent it, is asked to log in as that account first.
+	await logIn(page, USERS.company);
+	const companyOrg = await page
+		.getByRole('region', { name: 'Dine organisationer' })
+		.getByRole('link')
+		.first()
+		.getAttribute('href');
+	await gotoSettled(page, `${companyOrg}/medlemmer`);
+	await page.getByLabel('E-mail', { exact: true }).fill(email);
+	await page.getByLabel('Rolle', { exact: true }).selectOption('admin');
+	await page.getByRole('button', { name: /invit/i }).click();
+	await expect(page.getByText(email).first()).toBeVisible();
+	const second = await invitationLinkFromOutbox(page, context, email);
+
+	await context.clearCookies();
+	await logIn(page, USERS.company);
+	await gotoSettled(page, second);
+	await expect(page.getByText(`Log ind som ${email} for at tage imod invitationen.`)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Tag imod invitationen' })).toHaveCount(0);
+	await page.getByRole('button', { name: `Log ud og log ind som ${email}` }).click();
+
+	// Logging out leads to the login page, which returns to the invitation.
+	await expect(page).toHaveURL((url) => url.pathname === '/login');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL((url) => url.pathname === new URL(second, url).pathname);
+	await page.getByRole('button', { name: 'Tag imod invitationen' }).click();
+	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
 });
