@@ -23,6 +23,8 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	page,
 	context
 }) => {
+	// Two invitations, each read in the outbox as the secretariat: more steps than most tests.
+	test.slow();
 	const email = `ny.kollega.${Date.now()}@aarshjul.example`;
 	const name = 'Nora Nyansat';
 	const password = 'en-lang-ny-adgangskode';
