@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, request, test, type BrowserContext, type Page } from '@playwright/test';
+import { USERS, gotoSettled, logIn, submitLogin } from './support';
 
 /** The invitation link mailed to `email`, read in the outbox as the secretariat. */
 async function invitationLinkFromOutbox(page: Page, context: BrowserContext, email: string) {
@@ -21,7 +21,9 @@ async function invitationLinkFromOutbox(page: Page, context: BrowserContext, ema
 
 test('an admin invites a new person who accepts through the outbox link', async ({
 	page,
-	context
+	context,
+	browser,
+	baseURL
 }) => {
 	// Two invitations, each read in the outbox as the secretariat: more steps than most tests.
 	test.slow();
@@ -94,5 +96,30 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	await expect(page).toHaveURL((url) => url.pathname === new URL(second, url).pathname);
 	await page.getByRole('button', { name: 'Tag imod invitationen' }).click();
 	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
+
+	// Someone guesses Nora's password until the account answers "too many attempts" (issue 12):
+	// another browser is refused even with the right password, Nora's own browser is not.
+	const attacker = await request.newContext({ baseURL });
+	let status = 0;
+	for (let i = 0; i < 6; i++) {
+		const guess = await attacker.post('/login', {
+			form: { email, password: `gæt-${i}-forkert` },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		status = guess.status();
+	}
+	expect(status).toBe(429);
+	await attacker.dispose();
+
+	const stranger = await browser.newPage();
+	await submitLogin(stranger, email, password);
+	await expect(stranger.getByRole('alert')).toContainText('For mange forsøg');
+	await stranger.close();
+
+	await page.getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByRole('link', { name: 'Log ind' })).toBeVisible();
+	await submitLogin(page, email, password);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
 });
