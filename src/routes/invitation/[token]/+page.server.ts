@@ -36,7 +36,8 @@ export const actions: Actions = {
 		if (invitation.hasAccount) {
 			if (!locals.user || !isInvitee(locals.user, invitation.email)) {
 				const message = m.auth_invitation_login_required({ email: invitation.email });
-				return fail(403, { message, errors: {}, values: {} } satisfies FormFailure);
+				const failure: FormFailure = { message, errors: {}, values: {} };
+				return fail(403, failure);
 			}
 			const result = await acceptInvitation(db, params.token, { userId: locals.user.id });
 			if (!result) error(404, m.auth_link_invalid());
