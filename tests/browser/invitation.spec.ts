@@ -119,7 +119,7 @@ test('an admin invites a new person who accepts through the outbox link', async 
 	await stranger.close();
 
 	await page.getByRole('button', { name: 'Log ud' }).click();
-	await expect(page.getByRole('link', { name: 'Log ind' })).toBeVisible();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Log ind' })).toBeVisible();
 	await submitLogin(page, email, password);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Velkommen, ${name}`);
 });
