@@ -56,6 +56,8 @@ export default defineConfig({
 			DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			SMTP_URL: '',
+			// The invitation journey reads its link in the outbox, as the secretariat.
+			OUTBOX_PAGE: 'true',
 			DEMO_DATA: 'true',
 			QUIET_STARTUP: 'true'
 		}

@@ -5,6 +5,7 @@ import * as m20261127020000 from './2026_11_27_020000_create_offers_and_bookings
 import * as m20261127030000 from './2026_11_27_030000_create_feeds';
 import * as m20261127040000 from './2026_11_27_040000_create_alliance_work';
 import * as m20261205000000 from './2026_12_05_000000_outbox_retry';
+import * as m20261206000000 from './2026_12_06_000000_create_app_secret';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_020000_create_offers_and_bookings': m20261127020000,
 	'2026_11_27_030000_create_feeds': m20261127030000,
 	'2026_11_27_040000_create_alliance_work': m20261127040000,
-	'2026_12_05_000000_outbox_retry': m20261205000000
+	'2026_12_05_000000_outbox_retry': m20261205000000,
+	'2026_12_06_000000_create_app_secret': m20261206000000
 };

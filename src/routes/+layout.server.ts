@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { navBadges } from '$lib/server/nav-badges';
+import { canReadOutbox } from '$lib/server/outbox-access';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
 	badges: await navBadges(locals.db, locals.user),
@@ -14,5 +15,5 @@ export const load: LayoutServerLoad = async ({ locals }) => ({
 			}
 		: null,
 	locale: getLocale(),
-	showOutbox: !process.env.SMTP_URL
+	showOutbox: canReadOutbox(locals.user)
 });

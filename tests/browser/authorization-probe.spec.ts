@@ -78,6 +78,15 @@ test('a form post from another site is refused', async () => {
 	expect(response.status()).toBe(403);
 });
 
+test('only the secretariat sees the outbox in the footer', async () => {
+	for (const role of ROLES) {
+		const html = await (
+			await clients.get(role)!.get('/', { headers: { accept: 'text/html' } })
+		).text();
+		expect(html.includes('href="/dev/outbox"'), role).toBe(role === 'secretariat');
+	}
+});
+
 for (const route of TREE) {
 	const rule = ACCESS[route.id];
 	if (!rule) continue;

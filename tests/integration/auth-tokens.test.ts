@@ -107,11 +107,30 @@ describe('user-token', () => {
 				hasAccount: true,
 				organisationName: 'Horsens Kommune'
 			});
-			expect(await acceptInvitation(database.db, token, null)).toEqual({ userId: existing.id });
+			expect(await acceptInvitation(database.db, token, { userId: existing.id })).toEqual({
+				userId: existing.id
+			});
 			expect(await membership(existing.id)).toMatchObject([{ role: 'admin' }]);
 			expect(
 				(await logIn(database.db, { email: 'ida@example.dk', password: PASSWORD, ip: '1' })).ok
 			).toBe(true);
+		});
+
+		it('refuses an existing account that is not the one logged in, and keeps the token', async () => {
+			const existing = await createUser(database.db, 'ida@example.dk');
+			const { token } = await invite('ida@example.dk', 'admin');
+			// The link alone, a new password, or another account's session: none is Ida's login.
+			expect(await acceptInvitation(database.db, token, null)).toBeNull();
+			expect(
+				await acceptInvitation(database.db, token, { name: 'Mallory', password: NEW_PASSWORD })
+			).toBeNull();
+			expect(await acceptInvitation(database.db, token, { userId: adminId })).toBeNull();
+			expect(await membership(existing.id)).toEqual([]);
+			expect(await membership(adminId)).toEqual([]);
+			expect(
+				(await logIn(database.db, { email: 'ida@example.dk', password: PASSWORD, ip: '1' })).ok
+			).toBe(true);
+			expect(await findValidToken(database.db, 'invitation', token)).not.toBeNull();
 		});
 
 		it('never demotes an existing admin', async () => {
@@ -121,7 +140,7 @@ describe('user-token', () => {
 				password: NEW_PASSWORD
 			}))!;
 			const { token: second } = await invite('ida@example.dk', 'member');
-			await acceptInvitation(database.db, second, null);
+			await acceptInvitation(database.db, second, { userId });
 			expect(await membership(userId)).toMatchObject([{ role: 'admin' }]);
 		});
 

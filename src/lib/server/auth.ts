@@ -20,6 +20,7 @@ import {
 	resetIpKey
 } from './throttle';
 import { createPasswordReset } from './user-token';
+import { loginDeviceKey, type KnownDevice } from './login-device';
 
 export type LogInResult =
 	| { ok: true; userId: string }
@@ -47,24 +48,34 @@ export async function findUserByEmail(db: Kysely<DB>, email: string) {
 		.executeTakeFirst();
 }
 
+/**
+ * Checks e-mail and password, throttled per IP and per account. A browser that has logged in to
+ * this account before (`device`, from its signed cookie) is counted in its own bucket instead of
+ * the account's, so guesses from elsewhere cannot lock the owner out.
+ */
 export async function logIn(
 	db: Kysely<DB>,
-	input: { email: string; password: string; ip: string; now?: Date }
+	input: { email: string; password: string; ip: string; now?: Date; device?: KnownDevice | null }
 ): Promise<LogInResult> {
 	const now = input.now ?? new Date();
 	const email = input.email.trim().toLowerCase();
 	const perIp = await consumeToken(db, loginIpKey(input.ip), LOGIN_PER_IP, now);
 	if (!perIp.allowed)
 		return { ok: false, reason: 'throttled', retryAfterSeconds: perIp.retryAfterSeconds };
-	const perAccount = await consumeToken(db, loginAccountKey(email), LOGIN_PER_ACCOUNT, now);
+
+	const user = await findUserByEmail(db, email);
+	const known = user && input.device?.userIds.includes(user.id) ? input.device : null;
+	const bucket = known && user ? loginDeviceKey(known.id, user.id) : loginAccountKey(email);
+	const perAccount = await consumeToken(db, bucket, LOGIN_PER_ACCOUNT, now);
 	if (!perAccount.allowed) {
 		return { ok: false, reason: 'throttled', retryAfterSeconds: perAccount.retryAfterSeconds };
 	}
 
-	const user = await findUserByEmail(db, email);
 	const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
 	if (!user || !user.passwordHash || !valid) return { ok: false, reason: 'invalid' };
-	await resetBucket(db, loginAccountKey(email));
+	// Only the bucket this login used: the owner on a known browser does not refill the account's
+	// bucket for whoever is guessing elsewhere.
+	await resetBucket(db, bucket);
 	await refundToken(db, loginIpKey(input.ip), LOGIN_PER_IP);
 	return { ok: true, userId: user.id };
 }

@@ -33,19 +33,27 @@ export async function findInvitation(
 	return { ...valid, organisationName: organisation.name, hasAccount: !!user?.passwordHash };
 }
 
+/** How the invitee proves who they are: a new account's details, or the session of the account. */
+export type InvitationAcceptance = { name: string; password: string } | { userId: string };
+
 /**
  * Accepts an invitation in one transaction. A new e-mail gets an account with the given name and
- * password. An existing account keeps its name and password (an invitation must not be a way to
- * change someone's password); only an account without a password takes the given one. The
- * membership gets the invited role, though an existing admin is never demoted.
- * Null when the token is unknown, used, expired — or a new account is missing name/password.
+ * password. An existing account must be the one logged in (`{ userId }`): the link alone is not
+ * a login, or whoever holds it (the inviting admin, a reader of the outbox) would become that
+ * account. It keeps its name and password and only gains the membership. An account without a
+ * password (it can never have logged in) takes the given one. The membership gets the invited
+ * role, though an existing admin is never demoted.
+ * Null when the token is unknown, used or expired, when the account is not the one logged in, or
+ * a new account is missing name/password — and then the token stays unused.
  */
 export async function acceptInvitation(
 	db: Kysely<DB>,
 	token: string,
-	details: { name: string; password: string } | null,
+	acceptance: InvitationAcceptance | null,
 	now = new Date()
 ): Promise<{ userId: string } | null> {
+	const details = acceptance && 'password' in acceptance ? acceptance : null;
+	const loggedInAs = acceptance && 'userId' in acceptance ? acceptance.userId : null;
 	// Hashed before the transaction: PGlite serialises everything while one is open.
 	const passwordHash = details ? await hashPassword(details.password) : null;
 	return db
@@ -64,8 +72,10 @@ export async function acceptInvitation(
 			let name = details?.name ?? '';
 			if (existing) {
 				userId = existing.id;
-				if (existing.passwordHash) name = existing.name;
-				if (!existing.passwordHash) {
+				if (existing.passwordHash) {
+					if (loggedInAs !== existing.id) return rollback();
+					name = existing.name;
+				} else {
 					if (!details || !passwordHash) return rollback();
 					await trx
 						.updateTable('appUser')

@@ -2,6 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/safe-redirect';
 import { logIn, throttledMessage } from '$lib/server/auth';
 import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
+import {
+	DEVICE_COOKIE,
+	deviceCookieOptions,
+	knownDeviceCookie,
+	readKnownDevice
+} from '$lib/server/login-device';
 import { createSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { loginSchema } from '$lib/validation/auth';
@@ -20,7 +26,8 @@ export const actions: Actions = {
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return parsed.failure;
 		const db = locals.db;
-		const result = await logIn(db, { ...parsed.data, ip: getClientAddress() });
+		const device = await readKnownDevice(db, cookies.get(DEVICE_COOKIE));
+		const result = await logIn(db, { ...parsed.data, ip: getClientAddress(), device });
 		if (!result.ok) {
 			const throttled = result.reason === 'throttled';
 			const failure: FormFailure = {
@@ -32,6 +39,8 @@ export const actions: Actions = {
 		}
 		const { token, session } = await createSession(db, result.userId);
 		setSessionCookie(cookies, url, token, session.expiresAt);
+		const known = await knownDeviceCookie(db, device, result.userId);
+		cookies.set(DEVICE_COOKIE, known, deviceCookieOptions(url));
 		redirect(303, safeRedirectPath(form.get('next') ?? url.searchParams.get('next')));
 	}
 };

@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/safe-redirect';
+import { readForm } from '$lib/server/forms';
 import { invalidateSession } from '$lib/server/session';
 import { deleteSessionCookie } from '$lib/server/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,9 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		if (locals.session) await invalidateSession(locals.db, locals.session.id);
 		deleteSessionCookie(cookies, url);
-		redirect(303, '/');
+		// An invitation for another account logs out on the way to logging in as that account.
+		const form = await readForm(request);
+		redirect(303, safeRedirectPath(form?.get('next')));
 	}
 };

@@ -79,6 +79,13 @@ export interface UserSessionTable {
 	expiresAt: Date;
 }
 
+/** Keys the app generated for itself (2026_12_06_000000_create_app_secret). */
+export interface AppSecretTable {
+	name: string;
+	value: Uint8Array;
+	createdAt: Generated<Date>;
+}
+
 export interface RateLimitTable {
 	key: string;
 	tokens: number;
@@ -194,6 +201,7 @@ export interface DB extends AllianceTables {
 	membership: MembershipTable;
 	userSession: UserSessionTable;
 	rateLimit: RateLimitTable;
+	appSecret: AppSecretTable;
 	userToken: UserTokenTable;
 	outbox: OutboxTable;
 	category: CategoryTable;

@@ -1,13 +1,14 @@
-import { error } from '@sveltejs/kit';
-import { dev } from '$app/environment';
-import { demoDataWanted } from '$lib/server/startup';
+import { error, redirect } from '@sveltejs/kit';
 import { listOutbox } from '$lib/server/mail';
+import { canReadOutbox, isOutboxPageEnabled } from '$lib/server/outbox-access';
 import type { PageServerLoad } from './$types';
 
-// Only for development and demos: with real SMTP the mails (and their links) stay private, and a
-// production installation without demo data never shows anyone else's reset link.
-export const load: PageServerLoad = async ({ locals, setHeaders }) => {
-	if (process.env.SMTP_URL || !demoDataWanted(process.env, !dev)) error(404);
+// Only for development and demos, and only for the secretariat: the mails hold reset and
+// invitation links, so whoever reads them can take over the accounts they were sent to.
+export const load: PageServerLoad = async ({ locals, setHeaders, url }) => {
+	if (!isOutboxPageEnabled()) error(404);
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	if (!canReadOutbox(locals.user)) error(404);
 	setHeaders({ 'cache-control': 'no-store' });
 	return { messages: await listOutbox(locals.db, 100) };
 };

@@ -1,20 +1,28 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, readForm } from '$lib/server/forms';
+import { parseForm, readForm, type FormFailure } from '$lib/server/forms';
 import { createSession, invalidateSession } from '$lib/server/session';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { acceptInvitation, findInvitation } from '$lib/server/invitation';
 import { acceptInvitationSchema } from '$lib/validation/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** Whether the browser is logged in as the invited address (the only one who may accept it). */
+const isInvitee = (user: App.Locals['user'], email: string) =>
+	!!user && user.email.trim().toLowerCase() === email;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const invitation = await findInvitation(locals.db, params.token);
 	if (!invitation?.role) error(404, m.auth_link_invalid());
 	return {
 		organisationName: invitation.organisationName,
 		role: invitation.role,
 		email: invitation.email,
-		hasAccount: invitation.hasAccount
+		hasAccount: invitation.hasAccount,
+		isInvitee: isInvitee(locals.user, invitation.email),
+		loggedInAs: locals.user?.email ?? null,
+		// Back here after logging in, to accept as that account.
+		loginHref: `/login?next=${encodeURIComponent(url.pathname)}`
 	};
 };
 
@@ -23,17 +31,25 @@ export const actions: Actions = {
 		const db = locals.db;
 		const invitation = await findInvitation(db, params.token);
 		if (!invitation) error(404, m.auth_link_invalid());
-		let details: { name: string; password: string } | null = null;
-		// An existing account keeps its password, so it is not asked for one.
-		if (!invitation.hasAccount) {
-			const form = (await readForm(request)) ?? new FormData();
-			const parsed = parseForm(acceptInvitationSchema, form);
-			if (!parsed.ok) return parsed.failure;
-			details = { name: parsed.data.name, password: parsed.data.password };
+		// An existing account is only ever entered with its own login: the link is no password.
+		// It keeps its session and simply gains the membership.
+		if (invitation.hasAccount) {
+			if (!locals.user || !isInvitee(locals.user, invitation.email)) {
+				const message = m.auth_invitation_login_required({ email: invitation.email });
+				const failure: FormFailure = { message, errors: {}, values: {} };
+				return fail(403, failure);
+			}
+			const result = await acceptInvitation(db, params.token, { userId: locals.user.id });
+			if (!result) error(404, m.auth_link_invalid());
+			redirect(303, '/');
 		}
+		const form = (await readForm(request)) ?? new FormData();
+		const parsed = parseForm(acceptInvitationSchema, form);
+		if (!parsed.ok) return parsed.failure;
+		const details = { name: parsed.data.name, password: parsed.data.password };
 		const result = await acceptInvitation(db, params.token, details);
 		if (!result) error(404, m.auth_link_invalid());
-		// Whoever was logged in on this browser gives way to the invited person.
+		// A new account: whoever was logged in on this browser gives way to the invited person.
 		if (locals.session) await invalidateSession(db, locals.session.id);
 		const { token, session } = await createSession(db, result.userId);
 		setSessionCookie(cookies, url, token, session.expiresAt);
