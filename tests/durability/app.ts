@@ -11,6 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO_PASSWORD = 'aarshjul-demo';
 export const SCHOOL_USER = 'skole@aarshjul.example';
 export const COMPANY_USER = 'virksomhed@aarshjul.example';
+export const SECRETARIAT_USER = 'sekretariat@aarshjul.example';
 
 /**
  * A private copy of BUILD_DIR (default ./build) with package.json and a node_modules link: a

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPANY_USER, SCHOOL_USER, copyBuild, login, startApp } from './app';
+import { COMPANY_USER, SCHOOL_USER, SECRETARIAT_USER, copyBuild, login, startApp } from './app';
 import { get, makeFeed, postForm, sessionSet, unknownToken, until } from './http';
 import type { Scratch } from './databases';
 import { scratchFor } from './scratch';
@@ -120,10 +120,16 @@ describe('tokens never appear in the logs', () => {
 		remember('reset link', reset);
 		remember('invitation', invitation);
 
-		// Second run: production with its defaults (start-up banner, mails kept in the outbox).
+		// Second run: production with its defaults (start-up banner, mails kept in the outbox),
+		// the outbox page switched on so the secretariat can read it.
 		const second = await startApp(build.dir, PORTS.second, target, {
 			...capture,
-			env: { NODE_ENV: 'production', QUIET_STARTUP: undefined, SMTP_URL: undefined }
+			env: {
+				NODE_ENV: 'production',
+				QUIET_STARTUP: undefined,
+				SMTP_URL: undefined,
+				OUTBOX_PAGE: 'true'
+			}
 		});
 		try {
 			await provoke('mangled reset link', get(second, `/nulstil/${reset}%`));
@@ -142,11 +148,14 @@ describe('tokens never appear in the logs', () => {
 			remember('session after invitation', sessionSet(accepted));
 			await provoke('used invitation', get(second, `/invitation/${invitation}`));
 
-			// Without SMTP the development outbox shows the mail and its link.
+			// Without SMTP the outbox page shows the secretariat the mail and its link.
 			const school = await login(second.origin, SCHOOL_USER);
 			remember('school session', school.replace(/^session=/, ''));
+			const secretariat = await login(second.origin, SECRETARIAT_USER);
+			remember('secretariat session', secretariat.replace(/^session=/, ''));
 			await postForm(second, '/glemt-adgangskode', { email: SECOND_RESET_USER });
-			const outbox = await (await get(second, '/dev/outbox', school)).text();
+			expect((await get(second, '/dev/outbox', school)).status).toBe(404);
+			const outbox = await (await get(second, '/dev/outbox', secretariat)).text();
 			const mail = outbox.split('<article').find((m) => m.includes(SECOND_RESET_USER));
 			const secondReset = mail?.match(/\/nulstil\/([a-z2-7]{32})/)?.[1];
 			if (!secondReset) throw new Error('no reset link on /dev/outbox');
