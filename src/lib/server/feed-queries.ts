@@ -57,22 +57,33 @@ function participants(eb: ActivityEb, orgIds?: string[]) {
 }
 
 /**
- * Whether an activity naming no participant is for the whole alliance: yes from a partner,
- * company, museum or the vocational school; a school's or municipality's own plans reach others
- * only when they name them.
+ * Whether a live booking of these schools stands for the offer's activity: the booking's event
+ * (with its class and status) is then the activity in the feed, not a second copy of it.
  */
-function ownerAddressesAll(eb: ActivityEb) {
+function bookedBy(eb: ActivityEb, schoolIds: string[]) {
+	if (schoolIds.length === 0) return eb.lit(false);
 	return eb.exists(
 		eb
-			.selectFrom('organisation as fw')
+			.selectFrom('offer as bo')
+			.innerJoin('booking as bb', 'bb.offerId', 'bo.id')
 			.select(eb.lit(1).as('one'))
-			.whereRef('fw.id', '=', 'activity.ownerId')
-			.where('fw.kind', 'not in', ['school', 'municipality'])
+			.whereRef('bo.activityId', '=', 'activity.id')
+			.where('bb.schoolId', 'in', schoolIds)
+			.where('bb.status', 'in', OPEN_STATUSES)
 	);
 }
 
-/** Which activities the spec holds (besides visibility and the window). Offers reach a school
- * through its bookings, so only their owner gets the offer's activity itself. */
+/**
+ * For the whole alliance: what every partner sees on the wheel because of its visibility (public
+ * or alliance), whoever owns it and whichever organisations it names as taking part. Naming a
+ * co-organiser does not make an event any less the alliance's.
+ */
+function forWholeAlliance(eb: ActivityEb) {
+	return eb('activity.visibility', 'in', ['public', 'alliance']);
+}
+
+/** Which activities the spec holds (besides visibility and the window). An offer a school has
+ * booked reaches it as its booking; its owner gets the offer's activity itself. */
 function contentFilter(spec: FeedSpec) {
 	return (eb: ActivityEb): Expression<SqlBool> => {
 		if (spec.everything) return eb.lit(true);
@@ -82,7 +93,7 @@ function contentFilter(spec: FeedSpec) {
 			parts.push(eb.and([eb.not(hasOffer(eb)), participants(eb, spec.orgIds)]));
 		}
 		if (spec.allianceWide) {
-			parts.push(eb.and([eb.not(hasOffer(eb)), eb.not(participants(eb)), ownerAddressesAll(eb)]));
+			parts.push(eb.and([forWholeAlliance(eb), eb.not(bookedBy(eb, spec.bookingSchoolIds))]));
 		}
 		return parts.length ? eb.or(parts) : eb.lit(false);
 	};
