@@ -4,6 +4,7 @@ import * as m20261127010000 from './2026_11_27_010000_create_activity_series';
 import * as m20261127020000 from './2026_11_27_020000_create_offers_and_bookings';
 import * as m20261127030000 from './2026_11_27_030000_create_feeds';
 import * as m20261127040000 from './2026_11_27_040000_create_alliance_work';
+import * as m20261206000000 from './2026_12_06_000000_create_feed_version';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_010000_create_activity_series': m20261127010000,
 	'2026_11_27_020000_create_offers_and_bookings': m20261127020000,
 	'2026_11_27_030000_create_feeds': m20261127030000,
-	'2026_11_27_040000_create_alliance_work': m20261127040000
+	'2026_11_27_040000_create_alliance_work': m20261127040000,
+	'2026_12_06_000000_create_feed_version': m20261206000000
 };

@@ -12,6 +12,7 @@ import {
 } from './feed-rows';
 import { activityEvent, bookingEvent, holidayEvent, type EventContext } from './feed-events';
 import { renderCalendar, ZONE, type FeedEvent } from './feed-ical';
+import { settleLastModified } from './feed-last-modified';
 
 export { resolveFeedSpec, PUBLIC_FEED, type FeedSpec, type FeedTarget } from './feed-scope';
 
@@ -78,7 +79,16 @@ export async function feedValidators(
 		version.lastModified?.getTime() ?? 0
 	];
 	const hash = encodeHexLowerCase(sha256(new TextEncoder().encode(parts.join('|'))));
-	return { etag: `"${hash.slice(0, 32)}"`, lastModified: version.lastModified };
+	const etag = `"${hash.slice(0, 32)}"`;
+	const variant = [spec.key, holidays, options.origin].join('|');
+	const lastModified = await settleLastModified(
+		db,
+		variant,
+		etag,
+		version.lastModified,
+		options.now ?? new Date()
+	);
+	return { etag, lastModified };
 }
 
 async function feedEvents(

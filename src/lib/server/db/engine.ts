@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { WriteSignalPlugin } from './write-signal';
 import pg from 'pg';
 import type { DB } from './schema';
 
@@ -40,7 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		});
 		const db = new Kysely<DB>({
 			dialect: new PostgresDialect({ pool }),
-			plugins: [new CamelCasePlugin()]
+			plugins: [new WriteSignalPlugin(), new CamelCasePlugin()]
 		});
 		return { db, engine: 'postgres', close: () => db.destroy() };
 	}
@@ -57,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
-		plugins: [new CamelCasePlugin()]
+		plugins: [new WriteSignalPlugin(), new CamelCasePlugin()]
 	});
 	return {
 		db,
