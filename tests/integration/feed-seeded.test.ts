@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { Activity } from '../../src/lib/server/db/schema';
 import { buildFeed, copenhagenDate, type FeedTarget } from '../../src/lib/server/feed';
+import { endOfNextSchoolYear } from '../../src/lib/server/feed-queries';
 import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
 import { scopeForKind } from '../../src/lib/server/feed-token';
 import { canViewActivity, type RightsUser } from '../../src/lib/server/activity-rights';
@@ -23,7 +24,7 @@ interface World {
 
 function windowFrom(): string {
 	const today = copenhagenDate(new Date());
-	return new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+	return new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
 }
 
 function expectedActivities(
@@ -34,13 +35,13 @@ function expectedActivities(
 	schoolIds: string[] = []
 ) {
 	const today = copenhagenDate(new Date());
-	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000)
+	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000)
 		.toISOString()
 		.slice(0, 10);
 	return world.activities.filter((a) => {
 		const parts = world.participants.get(a.id) ?? [];
 		if (!canViewActivity(audience, a, parts)) return false;
-		if (a.endDate < from) return false;
+		if (a.endDate < from || a.startDate > endOfNextSchoolYear(today)) return false;
 		if (a.status === 'cancelled' && a.updatedAt.getTime() < Date.now() - 60 * 86_400_000)
 			return false;
 		if (orgIds === 'all' || orgIds.includes(a.ownerId)) return true;
@@ -105,6 +106,7 @@ describe('feed (seeded demo alliance)', () => {
 		return world.bookings.filter((b) => {
 			const a = world.activities.find((x) => x.id === b.activityId)!;
 			if (!schoolIds.includes(b.schoolId) || a.endDate < windowFrom()) return false;
+			if (a.startDate > endOfNextSchoolYear(copenhagenDate(new Date()))) return false;
 			if (!canViewActivity(audience, a, world.participants.get(a.id) ?? [])) return false;
 			const live =
 				['requested', 'confirmed', 'waitlisted'].includes(b.status) && a.status === 'planned';
@@ -221,7 +223,11 @@ describe('feed (seeded demo alliance)', () => {
 
 	it('holds every public and alliance activity in every school’s feed and its members’ feeds', async () => {
 		const shared = world.activities.filter(
-			(a) => a.visibility !== 'private' && a.endDate >= windowFrom() && a.status === 'planned'
+			(a) =>
+				a.visibility !== 'private' &&
+				a.endDate >= windowFrom() &&
+				a.startDate <= endOfNextSchoolYear(copenhagenDate(new Date())) &&
+				a.status === 'planned'
 		);
 		const publicOnes = shared.filter((a) => a.visibility === 'public');
 		expect(publicOnes.length).toBeGreaterThan(10);
@@ -258,6 +264,8 @@ describe('feed (seeded demo alliance)', () => {
 			.selectFrom('schoolHoliday')
 			.select(['name'])
 			.where('municipalityId', '=', school.municipalityId!)
+			.where('endDate', '>=', windowFrom())
+			.where('startDate', '<=', endOfNextSchoolYear(copenhagenDate(new Date())))
 			.execute();
 		expect(holidays.length).toBeGreaterThan(0);
 		const target = { scope: 'school', organisationId: school.id } as const;

@@ -41,7 +41,7 @@ function booking(status: ProviderBookingRow['status'], seats: number, classLabel
 		classLabel,
 		seats,
 		teacherName: 'Åse',
-		teacherEmail: null,
+		teacherEmail: '',
 		updatedAt: new Date('2026-12-02T10:00:00Z'),
 		schoolName: 'Byskolen'
 	} as ProviderBookingRow;
@@ -88,7 +88,7 @@ describe('feed-events', () => {
 				classLabel: '8.a',
 				seats: 1,
 				teacherName: 'Åse',
-				teacherEmail: null,
+				teacherEmail: '',
 				bookingUpdatedAt: new Date('2026-12-02T10:00:00Z'),
 				schoolName: 'Byskolen'
 			} as FeedBookingRow;

@@ -3,7 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { DB } from './db/schema';
 import { resolveFeedSpec, type FeedSpec, type FeedTarget } from './feed-scope';
-import { feedWindow, findFeedVersion, type FeedWindow } from './feed-queries';
+import { feedWindow, findFeedVersion, type FeedChoices, type FeedWindow } from './feed-queries';
 import {
 	findFeedActivities,
 	findFeedBookings,
@@ -19,7 +19,7 @@ export { resolveFeedSpec, PUBLIC_FEED, type FeedSpec, type FeedTarget } from './
 /** Bump when the body changes for the same data (new fields, texts), so ETags change too. */
 const FORMAT_VERSION = 2;
 
-export interface FeedOptions {
+export interface FeedOptions extends FeedChoices {
 	/** Links in the feed point here, e.g. https://aarshjul.example */
 	origin: string;
 	now?: Date;
@@ -51,7 +51,12 @@ export function copenhagenDate(now: Date): string {
 function context(spec: FeedSpec, options: FeedOptions) {
 	const now = options.now ?? new Date();
 	const today = copenhagenDate(now);
-	return { now, today, window: feedWindow(now, today), holidays: options.holidays === true };
+	return {
+		now,
+		today,
+		window: feedWindow(now, today, options),
+		holidays: options.holidays === true
+	};
 }
 
 /**
@@ -70,6 +75,8 @@ export async function feedValidators(
 		spec.key,
 		spec.name,
 		holidays,
+		window.from,
+		window.withoutCancelled,
 		options.origin,
 		today,
 		version.activities,
@@ -80,7 +87,13 @@ export async function feedValidators(
 	];
 	const hash = encodeHexLowerCase(sha256(new TextEncoder().encode(parts.join('|'))));
 	const etag = `"${hash.slice(0, 32)}"`;
-	const variant = [spec.key, holidays, options.origin].join('|');
+	const variant = [
+		spec.key,
+		holidays,
+		options.upcomingOnly === true,
+		window.withoutCancelled,
+		options.origin
+	].join('|');
 	const lastModified = await settleLastModified(
 		db,
 		variant,
