@@ -17,7 +17,7 @@ import { settleLastModified } from './feed-last-modified';
 export { resolveFeedSpec, PUBLIC_FEED, type FeedSpec, type FeedTarget } from './feed-scope';
 
 /** Bump when the body changes for the same data (new fields, texts), so ETags change too. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 export interface FeedOptions extends FeedChoices {
 	/** Links in the feed point here, e.g. https://aarshjul.example */
