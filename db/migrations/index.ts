@@ -6,6 +6,7 @@ import * as m20261127030000 from './2026_11_27_030000_create_feeds';
 import * as m20261127040000 from './2026_11_27_040000_create_alliance_work';
 import * as m20261205000000 from './2026_12_05_000000_outbox_retry';
 import * as m20261206000000 from './2026_12_06_000000_create_app_secret';
+import * as m20261206010000 from './2026_12_06_010000_create_feed_version';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_030000_create_feeds': m20261127030000,
 	'2026_11_27_040000_create_alliance_work': m20261127040000,
 	'2026_12_05_000000_outbox_retry': m20261205000000,
-	'2026_12_06_000000_create_app_secret': m20261206000000
+	'2026_12_06_000000_create_app_secret': m20261206000000,
+	'2026_12_06_010000_create_feed_version': m20261206010000
 };

@@ -137,21 +137,39 @@ describe('feed', () => {
 			expect(parseFeed(company!.body).events).toHaveLength(0);
 		});
 
-		it('holds alliance-wide events, not another school’s own plans', async () => {
+		it('holds alliance-wide events whoever takes part, not another school’s private plans', async () => {
 			await insertActivity(database.db, {
 				ownerId: world.org.partner,
 				categoryId: world.category.moede,
 				title: 'Alliancemøde',
 				visibility: 'alliance'
 			});
+			// A co-organiser named as taking part does not make it any less the alliance's.
+			await insertActivity(database.db, {
+				ownerId: world.org.partner,
+				categoryId: world.category.moede,
+				title: 'Kampagne med medarrangør',
+				visibility: 'public',
+				participants: [world.org.techCompany]
+			});
+			await insertActivity(database.db, {
+				ownerId: world.org.odderSchool,
+				categoryId: world.category.moede,
+				title: 'Odder Skoles åbne dag',
+				visibility: 'alliance'
+			});
 			await insertActivity(database.db, {
 				ownerId: world.org.odderSchool,
 				categoryId: world.category.moede,
 				title: 'Odder Skoles forældremøde',
-				visibility: 'alliance'
+				visibility: 'private'
 			});
 			const titles = parseFeed((await schoolFeed())!.body).events.map((e) => e.summary);
-			expect(titles).toEqual(['Alliancemøde']);
+			expect(titles.sort()).toEqual([
+				'Alliancemøde',
+				'Kampagne med medarrangør',
+				'Odder Skoles åbne dag'
+			]);
 		});
 
 		it('shows bookings with their status and the provider sees the class and teacher', async () => {

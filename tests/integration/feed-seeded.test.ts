@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { Activity } from '../../src/lib/server/db/schema';
 import { buildFeed, copenhagenDate, type FeedTarget } from '../../src/lib/server/feed';
+import { endOfNextSchoolYear } from '../../src/lib/server/feed-queries';
 import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
 import { scopeForKind } from '../../src/lib/server/feed-token';
 import { canViewActivity, type RightsUser } from '../../src/lib/server/activity-rights';
@@ -23,30 +24,38 @@ interface World {
 
 function windowFrom(): string {
 	const today = copenhagenDate(new Date());
-	return new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+	return new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
 }
 
 function expectedActivities(
 	world: World,
 	audience: RightsUser | null,
 	orgIds: string[] | 'all',
-	wide: boolean
+	wide: boolean,
+	schoolIds: string[] = []
 ) {
 	const today = copenhagenDate(new Date());
-	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000)
+	const from = new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000)
 		.toISOString()
 		.slice(0, 10);
 	return world.activities.filter((a) => {
 		const parts = world.participants.get(a.id) ?? [];
 		if (!canViewActivity(audience, a, parts)) return false;
-		if (a.endDate < from) return false;
+		if (a.endDate < from || a.startDate > endOfNextSchoolYear(today)) return false;
 		if (a.status === 'cancelled' && a.updatedAt.getTime() < Date.now() - 60 * 86_400_000)
 			return false;
 		if (orgIds === 'all' || orgIds.includes(a.ownerId)) return true;
+		// The whole alliance's: what the wheel shows a partner by visibility alone. An offer the
+		// schools have booked comes as their booking instead.
+		const booked = world.bookings.some(
+			(b) =>
+				b.activityId === a.id &&
+				schoolIds.includes(b.schoolId) &&
+				['requested', 'confirmed', 'waitlisted'].includes(b.status)
+		);
+		if (wide && a.visibility !== 'private' && !booked) return true;
 		if (world.offers.has(a.id)) return false;
-		const owner = world.orgs.find((o) => o.id === a.ownerId)!;
-		const forAll = owner.kind !== 'school' && owner.kind !== 'municipality';
-		return parts.some((p) => orgIds.includes(p)) || (wide && parts.length === 0 && forAll);
+		return parts.some((p) => orgIds.includes(p));
 	});
 }
 
@@ -97,6 +106,7 @@ describe('feed (seeded demo alliance)', () => {
 		return world.bookings.filter((b) => {
 			const a = world.activities.find((x) => x.id === b.activityId)!;
 			if (!schoolIds.includes(b.schoolId) || a.endDate < windowFrom()) return false;
+			if (a.startDate > endOfNextSchoolYear(copenhagenDate(new Date()))) return false;
 			if (!canViewActivity(audience, a, world.participants.get(a.id) ?? [])) return false;
 			const live =
 				['requested', 'confirmed', 'waitlisted'].includes(b.status) && a.status === 'planned';
@@ -146,7 +156,6 @@ describe('feed (seeded demo alliance)', () => {
 						? [org.id, ...schools.map((s) => s.id)]
 						: [org.id];
 			const wide = org.kind === 'school' || org.kind === 'municipality';
-			const expected = expectedActivities(world, audience, orgIds, wide);
 			const target = {
 				scope: scopeForKind(org.kind as never),
 				organisationId: org.id
@@ -157,6 +166,7 @@ describe('feed (seeded demo alliance)', () => {
 					: org.kind === 'municipality'
 						? schools.map((x) => x.id)
 						: [];
+			const expected = expectedActivities(world, audience, orgIds, wide, schoolIds);
 			const { events } = await check(target, expected, audience, schoolIds);
 			for (const e of events.filter((x) => x.uid.startsWith('activity-'))) {
 				const a = world.activities.find((x) => x.id === activityIdOf(e.uid))!;
@@ -199,7 +209,7 @@ describe('feed (seeded demo alliance)', () => {
 			);
 			await check(
 				{ scope: 'user', userId: user.id },
-				expectedActivities(world, audience, orgIds, wide),
+				expectedActivities(world, audience, orgIds, wide, [...new Set(schoolIds)]),
 				audience,
 				[...new Set(schoolIds)]
 			);
@@ -211,12 +221,51 @@ describe('feed (seeded demo alliance)', () => {
 		expect(feed.body).not.toMatch(/Kontakt:/);
 	});
 
+	it('holds every public and alliance activity in every school’s feed and its members’ feeds', async () => {
+		const shared = world.activities.filter(
+			(a) =>
+				a.visibility !== 'private' &&
+				a.endDate >= windowFrom() &&
+				a.startDate <= endOfNextSchoolYear(copenhagenDate(new Date())) &&
+				a.status === 'planned'
+		);
+		const publicOnes = shared.filter((a) => a.visibility === 'public');
+		expect(publicOnes.length).toBeGreaterThan(10);
+		const titles = publicOnes.map((a) => a.title);
+		expect(titles).toContain('Kampagne: Bliv industritekniker');
+		expect(titles).toContain('Fejring af årets lærlinge');
+		const schools = world.orgs.filter((o) => o.kind === 'school');
+		const members = await database.db
+			.selectFrom('membership')
+			.select(['userId', 'organisationId'])
+			.where(
+				'organisationId',
+				'in',
+				schools.map((s) => s.id)
+			)
+			.execute();
+		expect(members.length).toBeGreaterThan(0);
+		const targets: FeedTarget[] = [
+			...schools.map((s) => ({ scope: 'school' as const, organisationId: s.id })),
+			...members.map((m) => ({ scope: 'user' as const, userId: m.userId }))
+		];
+		for (const target of targets) {
+			const feed = await buildFeed(database.db, target, { origin: ORIGIN });
+			// A booked offer is in the feed as the booking's event, which links to the activity too.
+			const unfolded = feed!.body.replace(/\r\n[ \t]/g, '');
+			const missing = shared.filter((a) => !unfolded.includes(`/aktiviteter/${a.id}`));
+			expect(missing.map((a) => a.title)).toEqual([]);
+		}
+	});
+
 	it('adds the municipality’s school holidays on request', async () => {
 		const school = world.orgs.find((o) => o.name === 'Stensballeskolen')!;
 		const holidays = await database.db
 			.selectFrom('schoolHoliday')
 			.select(['name'])
 			.where('municipalityId', '=', school.municipalityId!)
+			.where('endDate', '>=', windowFrom())
+			.where('startDate', '<=', endOfNextSchoolYear(copenhagenDate(new Date())))
 			.execute();
 		expect(holidays.length).toBeGreaterThan(0);
 		const target = { scope: 'school', organisationId: school.id } as const;

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { eventTimes, foldLine, nextDay } from '../../src/lib/server/feed-ical';
+import { eventTimes, foldLine, nextDay, renderCalendar } from '../../src/lib/server/feed-ical';
 
 describe('feed-ical', () => {
+	describe('renderCalendar', () => {
+		it('writes the calendar’s own properties before the VTIMEZONE (RFC 5545 3.6)', () => {
+			const text = renderCalendar({ name: 'Årshjul – Test', events: [] });
+			const zone = text.indexOf('BEGIN:VTIMEZONE');
+			expect(zone).toBeGreaterThan(0);
+			const body = text.slice(text.indexOf('BEGIN:VCALENDAR'), text.indexOf('END:VCALENDAR'));
+			const lines = body.split('\r\n').filter((l) => l && !l.startsWith(' '));
+			const firstComponent = lines.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
+			const afterComponents = lines
+				.slice(firstComponent)
+				.filter((l) => !/^(BEGIN|END):/.test(l) && !isComponentLine(l));
+			expect(afterComponents).toEqual([]);
+			expect(text.indexOf('X-WR-CALNAME')).toBeLessThan(zone);
+			expect(text.endsWith('END:VTIMEZONE\r\nEND:VCALENDAR\r\n')).toBe(true);
+		});
+	});
+
 	describe('foldLine', () => {
 		it('folds at 75 octets without splitting a character, and unfolds to the original', () => {
 			for (const text of [
@@ -56,3 +73,10 @@ describe('feed-ical', () => {
 		});
 	});
 });
+
+/** Lines that belong inside a VTIMEZONE (its STANDARD and DAYLIGHT parts). */
+function isComponentLine(line: string): boolean {
+	return /^(TZID|TZOFFSETFROM|TZOFFSETTO|TZNAME|DTSTART|RRULE|RDATE|X-LIC-LOCATION|LAST-MODIFIED|TZURL)[:;]/.test(
+		line
+	);
+}

@@ -1,10 +1,13 @@
 import type { FeedSpec } from './feed-scope';
 import type { FeedValidators } from './feed';
+import { onDatabaseWrite } from './db/write-signal';
 
 // Small in-process caches for the feed endpoint. Calendar clients poll; most requests are
 // revalidations of unchanged feeds. The caches are short-lived (a few seconds, well inside the
-// max-age=300 the responses declare) and bounded, so memory stays flat. Rotating or revoking an
-// address clears them, so the old address answers 404 at once in this process.
+// max-age=300 the responses declare) and bounded, so memory stays flat. A write in this process
+// to a table a feed is made from clears the specs and validators at once, so an edit is never
+// answered 304 with the old ETag here; other processes on the same database see it when their
+// entries expire. Rotating or revoking an address clears them too.
 
 let ttlMs = Number(process.env.FEED_CACHE_MS ?? 2000);
 
@@ -81,3 +84,28 @@ export function clearFeedCache(): void {
 	bodies.clear();
 	bodyBytes = 0;
 }
+
+/** Tables a feed's spec or content is read from. */
+const FEED_TABLES = new Set([
+	'activity',
+	'activityParticipant',
+	'activitySeries',
+	'offer',
+	'booking',
+	'organisation',
+	'schoolHoliday',
+	'membership',
+	'appUser',
+	'category',
+	'feedToken'
+]);
+
+onDatabaseWrite((tables) => {
+	for (const table of tables) {
+		if (FEED_TABLES.has(table)) {
+			specs.clear();
+			validators.clear();
+			return;
+		}
+	}
+});

@@ -66,9 +66,26 @@ function contact(
 
 const link = (ctx: EventContext, activityId: string) => `${ctx.origin}/aktiviteter/${activityId}`;
 
+/** '1 elev', '2 elever'. */
+export function pupils(n: number): string {
+	return n === 1 ? '1 elev' : `${n} elever`;
+}
+
 function bookingLine(b: ProviderBookingRow): string {
 	const teacher = b.teacherEmail ? `${b.teacherName} <${b.teacherEmail}>` : b.teacherName;
-	return `- ${b.schoolName}, ${b.classLabel}: ${b.seats} elever, lærer ${teacher} (${BOOKING_LABEL[b.status]})`;
+	return `- ${b.schoolName}, ${b.classLabel}: ${pupils(b.seats)}, lærer ${teacher} (${BOOKING_LABEL[b.status]})`;
+}
+
+/** Seats by status, confirmed first: the waitlist is not a booking the provider has taken. */
+export function bookingTotals(bookings: Pick<ProviderBookingRow, 'status' | 'seats'>[]): string {
+	const order: BookingStatus[] = ['confirmed', 'requested', 'waitlisted'];
+	return order
+		.map((status) => {
+			const seats = bookings.filter((b) => b.status === status).reduce((n, b) => n + b.seats, 0);
+			return seats ? `${pupils(seats)} ${BOOKING_LABEL[status]}` : null;
+		})
+		.filter((part) => part !== null)
+		.join(', ');
 }
 
 export function activityEvent(
@@ -79,7 +96,7 @@ export function activityEvent(
 	const cancelled = row.status === 'cancelled';
 	const open = bookings.filter((b) => OPEN_STATUSES.includes(b.status));
 	const bookingText = open.length
-		? `Bookinger (${open.reduce((n, b) => n + b.seats, 0)} elever):\n${open.map(bookingLine).join('\n')}`
+		? `Bookinger (${bookingTotals(open)}):\n${open.map(bookingLine).join('\n')}`
 		: bookings.length || row.offerUpdatedAt
 			? 'Ingen bookinger endnu.'
 			: null;
@@ -136,7 +153,7 @@ export function bookingEvent(row: FeedBookingRow, ctx: EventContext): FeedEvent 
 		status: bookingStatus(row),
 		location: location(row),
 		description: nonEmpty([
-			`Booking: ${row.schoolName}, ${row.classLabel}, ${row.seats} elever – ${BOOKING_LABEL[row.bookingStatus]}`,
+			`Booking: ${row.schoolName}, ${row.classLabel}, ${pupils(row.seats)} – ${BOOKING_LABEL[row.bookingStatus]}`,
 			`Lærer: ${teacher}`,
 			`Udbyder: ${row.ownerName}`,
 			contact(row, ctx),

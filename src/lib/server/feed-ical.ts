@@ -124,6 +124,19 @@ export function renderEvent(e: FeedEvent): string {
 
 let shells = new Map<string, string>();
 
+/** RFC 5545 3.6: the calendar's own properties come before its components; ical-generator
+ * writes the VTIMEZONE first, so it is moved to the end (the events follow it). */
+export function calendarPropertiesFirst(text: string): string {
+	const start = text.indexOf('BEGIN:VTIMEZONE');
+	const endMark = 'END:VTIMEZONE\r\n';
+	const end = text.lastIndexOf(endMark);
+	if (start < 0 || end < 0) return text;
+	const zone = text.slice(start, end + endMark.length);
+	const rest = text.slice(0, start) + text.slice(end + endMark.length);
+	const close = rest.lastIndexOf('END:VCALENDAR');
+	return rest.slice(0, close) + zone + rest.slice(close);
+}
+
 /** The calendar without events; it carries the zone (VTIMEZONE, X-WR-TIMEZONE). With a zone name
  * on the calendar ical-generator would write DTSTAMP in local time (the trap), so events come
  * from `factory`, a calendar without one. */
@@ -136,6 +149,7 @@ function shell(name: string): string {
 			ttl: FEED_TTL_SECONDS,
 			timezone: { name: ZONE, generator: getVtimezoneComponent }
 		}).toString();
+		text = calendarPropertiesFirst(text);
 		if (shells.size >= 1000) shells = new Map();
 		shells.set(name, text);
 	}

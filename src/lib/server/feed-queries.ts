@@ -8,22 +8,46 @@ import type { FeedSpec } from './feed-scope';
 
 /** Cancelled events stay this long after the cancellation, so subscribed calendars remove them. */
 export const CANCELLED_KEPT_DAYS = 60;
-/** Past events older than this are left out, so a feed does not grow forever. */
-export const PAST_DAYS = 365;
+/** Events that ended more than this long ago are left out: Google drops feeds over ~1 MB. */
+export const PAST_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a subscriber chose for the address (URL parameters, see feed-serve.ts). */
+export interface FeedChoices {
+	/** Only events that have not ended yet. */
+	upcomingOnly?: boolean;
+	/** Leave cancelled events (and declined or cancelled bookings) out. */
+	withoutCancelled?: boolean;
+}
 
 export interface FeedWindow {
 	/** Activities ending before this Copenhagen date are left out. */
 	from: string;
+	/** Activities starting after this Copenhagen date are left out: the end of the next school
+	 * year (school years run 1 August – 31 July). */
+	to: string;
 	/** Cancelled (or ended) bookings/activities changed before this instant are left out. */
 	cancelledSince: Date;
+	/** No cancelled activities, no declined or cancelled bookings. */
+	withoutCancelled: boolean;
 }
 
-export function feedWindow(now: Date, today: string): FeedWindow {
-	const from = new Date(Date.parse(`${today}T00:00:00Z`) - PAST_DAYS * DAY_MS);
+/** 31 July of the school year after the one `today` falls in. */
+export function endOfNextSchoolYear(today: string): string {
+	const year = Number(today.slice(0, 4));
+	const month = Number(today.slice(5, 7));
+	return `${month >= 8 ? year + 2 : year + 1}-07-31`;
+}
+
+export function feedWindow(now: Date, today: string, choices: FeedChoices = {}): FeedWindow {
+	const from = choices.upcomingOnly
+		? today
+		: new Date(Date.parse(`${today}T00:00:00Z`) - PAST_DAYS * DAY_MS).toISOString().slice(0, 10);
 	return {
-		from: from.toISOString().slice(0, 10),
-		cancelledSince: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS)
+		from,
+		to: endOfNextSchoolYear(today),
+		cancelledSince: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS),
+		withoutCancelled: choices.withoutCancelled === true
 	};
 }
 
@@ -57,22 +81,33 @@ function participants(eb: ActivityEb, orgIds?: string[]) {
 }
 
 /**
- * Whether an activity naming no participant is for the whole alliance: yes from a partner,
- * company, museum or the vocational school; a school's or municipality's own plans reach others
- * only when they name them.
+ * Whether a live booking of these schools stands for the offer's activity: the booking's event
+ * (with its class and status) is then the activity in the feed, not a second copy of it.
  */
-function ownerAddressesAll(eb: ActivityEb) {
+function bookedBy(eb: ActivityEb, schoolIds: string[]) {
+	if (schoolIds.length === 0) return eb.lit(false);
 	return eb.exists(
 		eb
-			.selectFrom('organisation as fw')
+			.selectFrom('offer as bo')
+			.innerJoin('booking as bb', 'bb.offerId', 'bo.id')
 			.select(eb.lit(1).as('one'))
-			.whereRef('fw.id', '=', 'activity.ownerId')
-			.where('fw.kind', 'not in', ['school', 'municipality'])
+			.whereRef('bo.activityId', '=', 'activity.id')
+			.where('bb.schoolId', 'in', schoolIds)
+			.where('bb.status', 'in', OPEN_STATUSES)
 	);
 }
 
-/** Which activities the spec holds (besides visibility and the window). Offers reach a school
- * through its bookings, so only their owner gets the offer's activity itself. */
+/**
+ * For the whole alliance: what every partner sees on the wheel because of its visibility (public
+ * or alliance), whoever owns it and whichever organisations it names as taking part. Naming a
+ * co-organiser does not make an event any less the alliance's.
+ */
+function forWholeAlliance(eb: ActivityEb) {
+	return eb('activity.visibility', 'in', ['public', 'alliance']);
+}
+
+/** Which activities the spec holds (besides visibility and the window). An offer a school has
+ * booked reaches it as its booking; its owner gets the offer's activity itself. */
 function contentFilter(spec: FeedSpec) {
 	return (eb: ActivityEb): Expression<SqlBool> => {
 		if (spec.everything) return eb.lit(true);
@@ -82,7 +117,7 @@ function contentFilter(spec: FeedSpec) {
 			parts.push(eb.and([eb.not(hasOffer(eb)), participants(eb, spec.orgIds)]));
 		}
 		if (spec.allianceWide) {
-			parts.push(eb.and([eb.not(hasOffer(eb)), eb.not(participants(eb)), ownerAddressesAll(eb)]));
+			parts.push(eb.and([forWholeAlliance(eb), eb.not(bookedBy(eb, spec.bookingSchoolIds))]));
 		}
 		return parts.length ? eb.or(parts) : eb.lit(false);
 	};
@@ -94,11 +129,14 @@ export function feedActivitiesQuery(db: Kysely<DB>, spec: FeedSpec, window: Feed
 		.where(visibilityFilter(spec.audience))
 		.where(contentFilter(spec))
 		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to)
 		.where((eb) =>
-			eb.or([
-				eb('activity.status', '=', 'planned'),
-				eb('activity.updatedAt', '>=', window.cancelledSince)
-			])
+			window.withoutCancelled
+				? eb('activity.status', '=', 'planned')
+				: eb.or([
+						eb('activity.status', '=', 'planned'),
+						eb('activity.updatedAt', '>=', window.cancelledSince)
+					])
 		);
 }
 
@@ -111,13 +149,19 @@ export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWi
 		.where((eb) => inList(eb, 'booking.schoolId', spec.bookingSchoolIds))
 		.where(visibilityFilter(spec.audience))
 		.where('activity.endDate', '>=', window.from)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('booking.status', 'in', OPEN_STATUSES), eb('activity.status', '=', 'planned')]),
+		.where('activity.startDate', '<=', window.to)
+		.where((eb) => {
+			const live = eb.and([
+				eb('booking.status', 'in', OPEN_STATUSES),
+				eb('activity.status', '=', 'planned')
+			]);
+			if (window.withoutCancelled) return live;
+			return eb.or([
+				live,
 				eb('booking.updatedAt', '>=', window.cancelledSince),
 				eb('activity.updatedAt', '>=', window.cancelledSince)
-			])
-		);
+			]);
+		});
 }
 
 /** Every booking on the providers' offers (the current ones are listed, all count as changes). */
@@ -127,14 +171,16 @@ export function providerBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: Fe
 		.innerJoin('offer', 'offer.id', 'booking.offerId')
 		.innerJoin('activity', 'activity.id', 'offer.activityId')
 		.where((eb) => inList(eb, 'activity.ownerId', spec.providerIds))
-		.where('activity.endDate', '>=', window.from);
+		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to);
 }
 
 export function feedHolidaysQuery(db: Kysely<DB>, municipalityIds: string[], window: FeedWindow) {
 	return db
 		.selectFrom('schoolHoliday')
 		.where((eb) => inList(eb, 'schoolHoliday.municipalityId', municipalityIds))
-		.where('schoolHoliday.endDate', '>=', window.from);
+		.where('schoolHoliday.endDate', '>=', window.from)
+		.where('schoolHoliday.startDate', '<=', window.to);
 }
 
 export interface FeedVersion {

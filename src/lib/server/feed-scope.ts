@@ -20,8 +20,8 @@ export interface FeedSpec {
 	everything: boolean;
 	/** Activities owned by these, or (unless offers) taken part in. */
 	orgIds: string[];
-	/** Also the activities for the whole alliance: no participant named, not an offer, and not
-	 * owned by a school or municipality (see ownerAddressesAll). */
+	/** Also the activities for the whole alliance: public or alliance visibility, whoever takes
+	 * part (see forWholeAlliance); an offer booked by bookingSchoolIds comes as its booking. */
 	allianceWide: boolean;
 	/** Bookings of these schools, one event each. */
 	bookingSchoolIds: string[];

@@ -12,7 +12,8 @@ import { hashSecret } from './random';
 // leaks. Request URLs are never logged here: they hold the secret.
 
 export const PUBLIC_FEED_FILE = 'offentlig.ics';
-/** Feed addresses take at most ?ferier=1; anything much longer is not from us. */
+/** Feed addresses take at most ?ferier=1&kommende=1&uden-aflyste=1; anything much longer is not
+ * from us. */
 const MAX_QUERY = 1024;
 
 const notFound = () =>
@@ -26,6 +27,17 @@ const badRequest = () =>
 		status: 400,
 		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
 	});
+
+/** The subscriber's choices, carried by the address: school holidays, only upcoming events,
+ * no cancelled events. Anything but '1' means no. */
+export function feedChoicesFromUrl(url: URL) {
+	const on = (name: string) => url.searchParams.get(name) === '1';
+	return {
+		holidays: on('ferier'),
+		upcomingOnly: on('kommende'),
+		withoutCancelled: on('uden-aflyste')
+	};
+}
 
 async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<FeedSpec | null> {
 	if (file === PUBLIC_FEED_FILE) return PUBLIC_FEED;
@@ -76,9 +88,15 @@ export async function respondToFeedRequest(
 	const options = {
 		origin: request.url.origin,
 		now: new Date(nowMs),
-		holidays: request.url.searchParams.get('ferier') === '1'
+		...feedChoicesFromUrl(request.url)
 	};
-	const validatorKey = `${spec.key}|${options.holidays}|${options.origin}`;
+	const validatorKey = [
+		spec.key,
+		options.holidays,
+		options.upcomingOnly,
+		options.withoutCancelled,
+		options.origin
+	].join('|');
 	let current = validators.get(validatorKey, nowMs);
 	if (!current) {
 		current = await feedValidators(db, spec, options);

@@ -3,7 +3,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { DB } from './db/schema';
 import { resolveFeedSpec, type FeedSpec, type FeedTarget } from './feed-scope';
-import { feedWindow, findFeedVersion, type FeedWindow } from './feed-queries';
+import { feedWindow, findFeedVersion, type FeedChoices, type FeedWindow } from './feed-queries';
 import {
 	findFeedActivities,
 	findFeedBookings,
@@ -12,13 +12,14 @@ import {
 } from './feed-rows';
 import { activityEvent, bookingEvent, holidayEvent, type EventContext } from './feed-events';
 import { renderCalendar, ZONE, type FeedEvent } from './feed-ical';
+import { settleLastModified } from './feed-last-modified';
 
 export { resolveFeedSpec, PUBLIC_FEED, type FeedSpec, type FeedTarget } from './feed-scope';
 
 /** Bump when the body changes for the same data (new fields, texts), so ETags change too. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 3;
 
-export interface FeedOptions {
+export interface FeedOptions extends FeedChoices {
 	/** Links in the feed point here, e.g. https://aarshjul.example */
 	origin: string;
 	now?: Date;
@@ -50,7 +51,12 @@ export function copenhagenDate(now: Date): string {
 function context(spec: FeedSpec, options: FeedOptions) {
 	const now = options.now ?? new Date();
 	const today = copenhagenDate(now);
-	return { now, today, window: feedWindow(now, today), holidays: options.holidays === true };
+	return {
+		now,
+		today,
+		window: feedWindow(now, today, options),
+		holidays: options.holidays === true
+	};
 }
 
 /**
@@ -69,6 +75,8 @@ export async function feedValidators(
 		spec.key,
 		spec.name,
 		holidays,
+		window.from,
+		window.withoutCancelled,
 		options.origin,
 		today,
 		version.activities,
@@ -78,7 +86,22 @@ export async function feedValidators(
 		version.lastModified?.getTime() ?? 0
 	];
 	const hash = encodeHexLowerCase(sha256(new TextEncoder().encode(parts.join('|'))));
-	return { etag: `"${hash.slice(0, 32)}"`, lastModified: version.lastModified };
+	const etag = `"${hash.slice(0, 32)}"`;
+	const variant = [
+		spec.key,
+		holidays,
+		options.upcomingOnly === true,
+		window.withoutCancelled,
+		options.origin
+	].join('|');
+	const lastModified = await settleLastModified(
+		db,
+		variant,
+		etag,
+		version.lastModified,
+		options.now ?? new Date()
+	);
+	return { etag, lastModified };
 }
 
 async function feedEvents(

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { WriteSignalPlugin } from './write-signal';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../db-unavailable';
 import { pgliteTemplateFor } from './pglite-template';
@@ -67,7 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 					end: () => pool.end()
 				}
 			}),
-			plugins: [new CamelCasePlugin()]
+			plugins: [new WriteSignalPlugin(), new CamelCasePlugin()]
 		});
 		return { db, engine: 'postgres', close: () => db.destroy() };
 	}
@@ -86,7 +87,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
-		plugins: [new CamelCasePlugin()]
+		plugins: [new WriteSignalPlugin(), new CamelCasePlugin()]
 	});
 	return {
 		db,

@@ -16,3 +16,10 @@ export interface FeedTokenTable {
 }
 
 export type FeedToken = Selectable<FeedTokenTable>;
+
+/** Per feed variant: the ETag last answered and a Last-Modified that never decreases. */
+export interface FeedVersionTable {
+	key: string;
+	etag: string;
+	lastModified: Date;
+}

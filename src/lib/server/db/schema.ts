@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganisationKind, Role } from '../../types';
 import type { BookingTable, OfferTable } from './schema-booking';
-import type { FeedTokenTable } from './schema-feed';
+import type { FeedTokenTable, FeedVersionTable } from './schema-feed';
 import type { AllianceTables } from './schema-alliance';
 
 export * from './schema-booking';
@@ -212,6 +212,7 @@ export interface DB extends AllianceTables {
 	offer: OfferTable;
 	booking: BookingTable;
 	feedToken: FeedTokenTable;
+	feedVersion: FeedVersionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
