@@ -17,6 +17,8 @@ export interface Database {
 	db: Kysely<DB>;
 	engine: Engine;
 	close(): Promise<void>;
+	/** Embedded engine only: a tarball of the data directory, for `loadDataDir`. */
+	dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -28,6 +30,8 @@ export interface DatabaseOptions {
 	schema?: string;
 	/** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
 	poolSize?: number;
+	/** Embedded engine only: start from this data directory tarball (PGlite's dumpDataDir). */
+	loadDataDir?: Blob;
 }
 
 /** Opens the database: PostgreSQL when a URL is given, else embedded PGlite. */
@@ -51,6 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	// embedded server's RSS (docs/BENCHMARKS.md, issue 7); an alliance's database is a few MB,
 	// and pages that do not fit are read from the files, which the OS caches anyway.
 	const pglite = await PGlite.create(dataDir, {
+		loadDataDir: options.loadDataDir,
 		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
 	});
 	// PGlite is a single connection: a pool of one serialises every query through it.
@@ -65,6 +70,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		close: async () => {
 			await db.destroy();
 			await pglite.close();
+		},
+		dumpDataDir: async () => {
+			// Flushes the buffers into the files, so a copy starts without replaying the WAL.
+			await pglite.exec('checkpoint');
+			return pglite.dumpDataDir('none');
 		}
 	};
 }
