@@ -24,6 +24,9 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Vitest's default leaves one core to its main process, which is idle once the files are
+		// transformed: on the 2-core CI machine that ran the files one at a time.
+		maxWorkers: 2,
 		globalSetup: ['tests/global-setup.ts'],
 		setupFiles: ['tests/setup-env.ts']
 	}

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
 import { paraglideOptions } from '../vite.config';
+import { prepareDatabaseTemplates } from './helpers/db-templates';
 
 /**
- * Compiles the Paraglide messages once before any test file imports them. In a child process:
- * the compiler leaves handles open that would keep Vitest from exiting for 10 s.
+ * Compiles the Paraglide messages once before any test file imports them (in a child process:
+ * the compiler leaves handles open that would keep Vitest from exiting for 10 s), and migrates
+ * the database template every test file copies.
  */
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	execFileSync(
 		process.execPath,
 		[
@@ -21,4 +24,9 @@ export default function setup(): void {
 		],
 		{ stdio: 'inherit' }
 	);
+	const { templates, teardown } = await prepareDatabaseTemplates(
+		process.env.DATABASE_URL || undefined
+	);
+	project.provide('databaseTemplates', templates);
+	return teardown;
 }

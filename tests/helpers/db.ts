@@ -1,39 +1,30 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db/engine';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { createDatabaseFrom, withDatabase } from './db-templates';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or — when DATABASE_URL is
- * set — a schema of its own on that PostgreSQL server, dropped again by close().
+ * set — a database of its own on that PostgreSQL server. Both are copies of templates that
+ * tests/global-setup.ts migrated once for the run; `migrate: false` copies an empty one.
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<Database> {
+	const migrate = options.migrate !== false;
 	const url = process.env.DATABASE_URL;
-	let database: Database;
-	if (url) {
-		const schema = `test_${randomBytes(6).toString('hex')}`;
-		const admin = new pg.Client({ connectionString: url });
-		await admin.connect();
-		await admin.query(`create schema ${schema}`);
-		await admin.end();
-		// Small pools: many test files run at once against one server.
-		const inner = await openDatabase({ url, schema, poolSize: 4 });
-		database = {
-			...inner,
-			close: async () => {
-				await inner.close();
-				const c = new pg.Client({ connectionString: url });
-				await c.connect();
-				await c.query(`drop schema ${schema} cascade`);
-				await c.end();
-			}
-		};
-	} else {
-		database = await openDatabase({ dataDir: 'memory://' });
+	const templates = inject('databaseTemplates');
+	if (templates?.engine !== (url ? 'postgres' : 'pglite')) {
+		throw new Error('No database templates for this engine: run under tests/global-setup.ts');
 	}
-	if (options.migrate !== false) await migrateToLatest(database.db);
-	return database;
+	if (templates.engine === 'pglite') {
+		const tarball = readFileSync(migrate ? templates.migrated : templates.empty);
+		return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+	}
+	const name = `${templates.prefix}${randomBytes(6).toString('hex')}`;
+	await createDatabaseFrom(url!, name, migrate ? templates.template : 'template0');
+	// Small pools: many test files run at once against one server. The run's teardown drops it.
+	return openDatabase({ url: withDatabase(url!, name), poolSize: 4 });
 }
 
 /** Empties every table but the migration bookkeeping, so each test starts from a known state. */

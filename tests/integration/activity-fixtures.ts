@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { DB, Visibility } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { SessionUser } from '../../src/lib/server/session';
+import { buildWorld, TRADE } from '../helpers/world';
 import { useForRoutes } from './organisation.fixtures';
 
 // A small alliance for activity tests: a school in Horsens owns activities, a company takes part.
@@ -31,73 +32,11 @@ export interface ActivityWorld {
 	users: Record<RoleName, SessionUser | null>;
 }
 
-async function organisation(
-	db: Kysely<DB>,
-	name: string,
-	kind: DB['organisation']['kind'],
-	municipalityId: string | null = null
-): Promise<string> {
-	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-	const row = await db
-		.insertInto('organisation')
-		.values({ name, slug, kind, municipalityId })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
-async function user(
-	db: Kysely<DB>,
-	name: string,
-	memberships: [string, 'admin' | 'member'][],
-	isSecretariat = false
-): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}@example.dk`;
-	const row = await db
-		.insertInto('appUser')
-		.values({ email, name, isSecretariat })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const [organisationId, role] of memberships) {
-		await db.insertInto('membership').values({ userId: row.id, organisationId, role }).execute();
-	}
-	return {
-		id: row.id,
-		email,
-		name,
-		isSecretariat,
-		locale: 'da',
-		memberships: await findSessionMemberships(db, row.id)
-	};
-}
-
 export async function createWorld(database: Database): Promise<ActivityWorld> {
-	const db = database.db;
-	await db
-		.insertInto('trade')
-		.values([
-			{ code: 'smed', nameDa: 'Smed', nameEn: 'Smith' },
-			{ code: 'industritekniker', nameDa: 'Industritekniker', nameEn: 'Industrial technician' }
-		])
-		.execute();
-	const horsens = await organisation(db, 'Horsens Kommune', 'municipality');
-	const odder = await organisation(db, 'Odder Kommune', 'municipality');
-	const school = await organisation(db, 'Byskolen', 'school', horsens);
-	const odderSchool = await organisation(db, 'Odder Skole', 'school', odder);
-	const smedCompany = await organisation(db, 'Smedjen ApS', 'company');
-	const techCompany = await organisation(db, 'Tekniq A/S', 'company');
-	const partner = await organisation(db, 'Dansk Metal', 'partner');
-	await db
-		.insertInto('organisationTrade')
-		.values([
-			{ organisationId: smedCompany, tradeCode: 'smed' },
-			{ organisationId: techCompany, tradeCode: 'industritekniker' }
-		])
-		.execute();
-	const categories = await db
-		.insertInto('category')
-		.values([
-			{
+	return buildWorld(database.db, {
+		trades: [TRADE.smed, TRADE.industritekniker],
+		categories: {
+			praktik: {
 				slug: 'erhvervspraktik',
 				nameDa: 'Erhvervspraktik',
 				nameEn: 'Work experience',
@@ -105,7 +44,7 @@ export async function createWorld(database: Database): Promise<ActivityWorld> {
 				colour: '#2e7d32',
 				ring: 1
 			},
-			{
+			moede: {
 				slug: 'alliancemoede',
 				nameDa: 'Alliancemøde',
 				nameEn: 'Alliance meeting',
@@ -113,23 +52,26 @@ export async function createWorld(database: Database): Promise<ActivityWorld> {
 				colour: '#fbc02d',
 				ring: 2
 			}
-		])
-		.returning(['id', 'slug'])
-		.execute();
-	const users: Record<RoleName, SessionUser | null> = {
-		secretariat: await user(db, 'Sekretariat', [], true),
-		ownerAdmin: await user(db, 'Skoleadmin', [[school, 'admin']]),
-		ownerMember: await user(db, 'Skolemedlem', [[school, 'member']]),
-		participantMember: await user(db, 'Smedemedlem', [[smedCompany, 'member']]),
-		otherAdmin: await user(db, 'Metaladmin', [[partner, 'admin']]),
-		noOrganisation: await user(db, 'Uden', []),
-		anonymous: null
-	};
-	return {
-		org: { horsens, odder, school, odderSchool, smedCompany, techCompany, partner },
-		category: { praktik: categories[0].id, moede: categories[1].id },
-		users
-	};
+		},
+		organisations: {
+			horsens: { name: 'Horsens Kommune', kind: 'municipality' },
+			odder: { name: 'Odder Kommune', kind: 'municipality' },
+			school: { name: 'Byskolen', kind: 'school', municipality: 'horsens' },
+			odderSchool: { name: 'Odder Skole', kind: 'school', municipality: 'odder' },
+			smedCompany: { name: 'Smedjen ApS', kind: 'company', trades: ['smed'] },
+			techCompany: { name: 'Tekniq A/S', kind: 'company', trades: ['industritekniker'] },
+			partner: { name: 'Dansk Metal', kind: 'partner' }
+		},
+		users: {
+			secretariat: { name: 'Sekretariat', isSecretariat: true },
+			ownerAdmin: { name: 'Skoleadmin', memberships: [['school', 'admin']] },
+			ownerMember: { name: 'Skolemedlem', memberships: [['school', 'member']] },
+			participantMember: { name: 'Smedemedlem', memberships: [['smedCompany', 'member']] },
+			otherAdmin: { name: 'Metaladmin', memberships: [['partner', 'admin']] },
+			noOrganisation: { name: 'Uden' },
+			anonymous: null
+		}
+	});
 }
 
 export interface ActivitySpec {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB, OpeningStatus, OrganisationKind } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { DB, OpeningStatus } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/session';
+import { buildWorld, type UserSpec } from '../helpers/world';
 import { seedTrades } from './organisation.fixtures';
 
 // A small lærepladsalliance: Alfa (the acting company), Beta (another company), Gamma and Delta
@@ -27,68 +28,36 @@ export interface AllianceWorld {
 	users: Record<Role, SessionUser | null>;
 }
 
-async function organisation(db: Kysely<DB>, name: string, kind: OrganisationKind, mun?: string) {
-	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-	const row = await db
-		.insertInto('organisation')
-		.values({ name, slug, kind, municipalityId: mun ?? null })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
-async function user(
-	db: Kysely<DB>,
-	name: string,
-	membership: [string, 'admin' | 'member'] | null,
-	isSecretariat = false
-): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}@example.dk`;
-	const row = await db
-		.insertInto('appUser')
-		.values({ email, name, isSecretariat })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	if (membership) {
-		const [organisationId, role] = membership;
-		await db.insertInto('membership').values({ userId: row.id, organisationId, role }).execute();
-	}
-	const memberships = await findSessionMemberships(db, row.id);
-	return { id: row.id, email, name, isSecretariat, locale: 'da', memberships };
-}
-
 export async function createAllianceWorld(db: Kysely<DB>): Promise<AllianceWorld> {
 	await seedTrades(db);
-	// Sorted before the lead trades in the catalogue, to prove the overview puts those first.
-	await db
-		.insertInto('trade')
-		.values([
+	const { org, users } = await buildWorld(db, {
+		// Sorted before the lead trades in the catalogue, to prove the overview puts those first.
+		trades: [
 			{ code: 'anlaegsgartner', nameDa: 'Anlægsgartner', nameEn: 'Landscaper', sort: 5 },
 			{ code: 'murer', nameDa: 'Murer', nameEn: 'Bricklayer', sort: 40 }
-		])
-		.execute();
-	const municipality = await organisation(db, 'Horsens Kommune', 'municipality');
-	const org = {
-		municipality,
-		alfa: await organisation(db, 'Alfa Maskiner', 'company', municipality),
-		beta: await organisation(db, 'Beta Stål', 'company', municipality),
-		gamma: await organisation(db, 'Gamma Smedie', 'company', municipality),
-		delta: await organisation(db, 'Delta Teknik', 'company'),
-		school: await organisation(db, 'Byskolen', 'school', municipality),
-		learnmark: await organisation(db, 'Learnmark', 'vocational_school', municipality),
-		partner: await organisation(db, 'Dansk Metal', 'partner')
-	};
-	const users: Record<Role, SessionUser | null> = {
-		secretariat: await user(db, 'Sekretariat', null, true),
-		companyAdmin: await user(db, 'Alfaadmin', [org.alfa, 'admin']),
-		companyMember: await user(db, 'Alfamedlem', [org.alfa, 'member']),
-		otherCompany: await user(db, 'Betaadmin', [org.beta, 'admin']),
-		school: await user(db, 'Skole', [org.school, 'admin']),
-		municipality: await user(db, 'Kommune', [municipality, 'admin']),
-		vocationalSchool: await user(db, 'Learnmarker', [org.learnmark, 'member']),
-		partner: await user(db, 'Partner', [org.partner, 'member']),
-		anonymous: null
-	};
+		],
+		organisations: {
+			municipality: { name: 'Horsens Kommune', kind: 'municipality' },
+			alfa: { name: 'Alfa Maskiner', kind: 'company', municipality: 'municipality' },
+			beta: { name: 'Beta Stål', kind: 'company', municipality: 'municipality' },
+			gamma: { name: 'Gamma Smedie', kind: 'company', municipality: 'municipality' },
+			delta: { name: 'Delta Teknik', kind: 'company' },
+			school: { name: 'Byskolen', kind: 'school', municipality: 'municipality' },
+			learnmark: { name: 'Learnmark', kind: 'vocational_school', municipality: 'municipality' },
+			partner: { name: 'Dansk Metal', kind: 'partner' }
+		},
+		users: {
+			secretariat: { name: 'Sekretariat', isSecretariat: true },
+			companyAdmin: { name: 'Alfaadmin', memberships: [['alfa', 'admin']] },
+			companyMember: { name: 'Alfamedlem', memberships: [['alfa', 'member']] },
+			otherCompany: { name: 'Betaadmin', memberships: [['beta', 'admin']] },
+			school: { name: 'Skole', memberships: [['school', 'admin']] },
+			municipality: { name: 'Kommune', memberships: [['municipality', 'admin']] },
+			vocationalSchool: { name: 'Learnmarker', memberships: [['learnmark', 'member']] },
+			partner: { name: 'Partner', memberships: [['partner', 'member']] },
+			anonymous: null
+		} satisfies Record<Role, UserSpec | null>
+	});
 	return { org, users };
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { DB, OrganisationKind } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { SessionUser } from '../../src/lib/server/session';
+import { buildWorld, slugOf, TRADE, type UserSpec } from '../helpers/world';
 import { createOffer } from '../../src/lib/server/offer';
 import { bookSeats, type BookSeatsInput } from '../../src/lib/server/booking';
 import { offerSchema } from '../../src/lib/validation/offer';
@@ -42,100 +43,56 @@ export interface BookingWorld {
 	users: Record<Person, SessionUser | null>;
 }
 
-async function organisation(
-	db: Kysely<DB>,
-	name: string,
-	kind: OrganisationKind,
-	municipalityId: string | null = null
-): Promise<string> {
-	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-	const row = await db
-		.insertInto('organisation')
-		.values({ name, slug, kind, municipalityId, contactEmail: `kontakt@${slug}.dk` })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
-async function user(
-	db: Kysely<DB>,
-	name: string,
-	memberships: [string, 'admin' | 'member'][],
-	isSecretariat = false
-): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}@example.dk`;
-	const row = await db
-		.insertInto('appUser')
-		.values({ email, name, isSecretariat })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const [organisationId, role] of memberships) {
-		await db.insertInto('membership').values({ userId: row.id, organisationId, role }).execute();
-	}
-	return {
-		id: row.id,
-		email,
-		name,
-		isSecretariat,
-		locale: 'da',
-		memberships: await findSessionMemberships(db, row.id)
-	};
-}
-
 export async function createBookingWorld(database: Database): Promise<BookingWorld> {
-	const db = database.db;
-	await db
-		.insertInto('trade')
-		.values([
-			{ code: 'smed', nameDa: 'Smed', nameEn: 'Smith' },
-			{ code: 'industritekniker', nameDa: 'Industritekniker', nameEn: 'Industrial technician' }
-		])
-		.execute();
 	const categories = [
 		['erhvervspraktik', 'skole_virksomhed'],
 		['virksomhedsbesoeg', 'skole_virksomhed'],
 		['industrimuseet', 'skole_virksomhed'],
 		['gf1-inspirationsdag', 'rekruttering']
 	] as const;
-	await db
-		.insertInto('category')
-		.values(
-			categories.map(([slug, pillar], i) => ({
+	const withContact = (name: string, kind: OrganisationKind, municipality?: string) => ({
+		name,
+		kind,
+		municipality,
+		contactEmail: `kontakt@${slugOf(name)}.dk`
+	});
+	const { org, users } = await buildWorld(database.db, {
+		trades: [TRADE.smed, TRADE.industritekniker],
+		categories: Object.fromEntries(
+			categories.map(([slug, pillar], i) => [
 				slug,
-				nameDa: slug,
-				nameEn: slug,
-				pillar,
-				colour: '#2e7d32',
-				ring: i + 1
-			}))
-		)
-		.execute();
-	const horsens = await organisation(db, 'Horsens Kommune', 'municipality');
-	const odder = await organisation(db, 'Odder Kommune', 'municipality');
-	const org = {
-		horsens,
-		odder,
-		school: await organisation(db, 'Byskolen', 'school', horsens),
-		otherSchool: await organisation(db, 'Bakkeskolen', 'school', horsens),
-		odderSchool: await organisation(db, 'Odder Skole', 'school', odder),
-		company: await organisation(db, 'Smedjen ApS', 'company', horsens),
-		otherCompany: await organisation(db, 'Tekniq A/S', 'company', odder),
-		museum: await organisation(db, 'Industrimuseet', 'museum', horsens),
-		learnmark: await organisation(db, 'Learnmark', 'vocational_school', horsens),
-		partner: await organisation(db, 'Dansk Metal', 'partner')
-	};
-	const users: Record<Person, SessionUser | null> = {
-		coordinator: await user(db, 'Koordinator', [[org.school, 'admin']]),
-		teacher: await user(db, 'Laerer', [[org.school, 'member']]),
-		municipality: await user(db, 'Kommune', [[horsens, 'member']]),
-		otherMunicipality: await user(db, 'Odderkommune', [[odder, 'admin']]),
-		otherSchool: await user(db, 'Bakke', [[org.otherSchool, 'admin']]),
-		providerAdmin: await user(db, 'Smedeadmin', [[org.company, 'admin']]),
-		providerMember: await user(db, 'Smedemedlem', [[org.company, 'member']]),
-		otherCompany: await user(db, 'Tekniq', [[org.otherCompany, 'admin']]),
-		secretariat: await user(db, 'Sekretariat', [[org.partner, 'admin']], true),
-		anonymous: null
-	};
+				{ slug, nameDa: slug, nameEn: slug, pillar, colour: '#2e7d32', ring: i + 1 }
+			])
+		),
+		organisations: {
+			horsens: withContact('Horsens Kommune', 'municipality'),
+			odder: withContact('Odder Kommune', 'municipality'),
+			school: withContact('Byskolen', 'school', 'horsens'),
+			otherSchool: withContact('Bakkeskolen', 'school', 'horsens'),
+			odderSchool: withContact('Odder Skole', 'school', 'odder'),
+			company: withContact('Smedjen ApS', 'company', 'horsens'),
+			otherCompany: withContact('Tekniq A/S', 'company', 'odder'),
+			museum: withContact('Industrimuseet', 'museum', 'horsens'),
+			learnmark: withContact('Learnmark', 'vocational_school', 'horsens'),
+			partner: withContact('Dansk Metal', 'partner')
+		},
+		users: {
+			coordinator: { name: 'Koordinator', memberships: [['school', 'admin']] },
+			teacher: { name: 'Laerer', memberships: [['school', 'member']] },
+			municipality: { name: 'Kommune', memberships: [['horsens', 'member']] },
+			otherMunicipality: { name: 'Odderkommune', memberships: [['odder', 'admin']] },
+			otherSchool: { name: 'Bakke', memberships: [['otherSchool', 'admin']] },
+			providerAdmin: { name: 'Smedeadmin', memberships: [['company', 'admin']] },
+			providerMember: { name: 'Smedemedlem', memberships: [['company', 'member']] },
+			otherCompany: { name: 'Tekniq', memberships: [['otherCompany', 'admin']] },
+			secretariat: {
+				name: 'Sekretariat',
+				isSecretariat: true,
+				memberships: [['partner', 'admin']]
+			},
+			anonymous: null
+		} satisfies Record<Person, UserSpec | null>
+	});
 	return { org, users };
 }
 

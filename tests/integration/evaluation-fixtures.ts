@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { DB } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { SessionUser } from '../../src/lib/server/session';
+import { addUser } from '../helpers/world';
 import { createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
 
 // The activity world (a school owns, a smithy takes part) with activities around one fixed "now".
@@ -37,30 +38,8 @@ export interface EvaluationWorld extends ActivityWorld {
 	};
 }
 
-async function memberUser(
-	db: Kysely<DB>,
-	name: string,
-	organisationIds: string[]
-): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}@example.dk`;
-	const { id } = await db
-		.insertInto('appUser')
-		.values({ email, name })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	for (const organisationId of organisationIds)
-		await db
-			.insertInto('membership')
-			.values({ userId: id, organisationId, role: 'member' })
-			.execute();
-	return {
-		id,
-		email,
-		name,
-		isSecretariat: false,
-		locale: 'da',
-		memberships: await findSessionMemberships(db, id)
-	};
+function memberUser(db: Kysely<DB>, name: string, organisationIds: string[]) {
+	return addUser(db, { name, memberships: organisationIds.map((id) => [id, 'member']) });
 }
 
 export async function createEvaluationWorld(database: Database): Promise<EvaluationWorld> {

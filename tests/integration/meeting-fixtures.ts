@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/engine';
 import type { DB } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { SessionUser } from '../../src/lib/server/session';
+import { buildWorld, type UserSpec } from '../helpers/world';
 import { createMeeting } from '../../src/lib/server/meeting';
 import { meetingSchema } from '../../src/lib/validation/meeting';
 
@@ -17,66 +18,37 @@ export interface MeetingWorld {
 	secretariat: SessionUser;
 }
 
-async function organisation(db: Kysely<DB>, name: string, kind: DB['organisation']['kind']) {
-	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-	const row = await db
-		.insertInto('organisation')
-		.values({ name, slug, kind })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
-async function user(
-	db: Kysely<DB>,
-	name: string,
-	organisationId: string,
-	isSecretariat = false
-): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}@example.dk`;
-	const row = await db
-		.insertInto('appUser')
-		.values({ email, name, isSecretariat })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await db
-		.insertInto('membership')
-		.values({ userId: row.id, organisationId, role: 'member' })
-		.execute();
-	const memberships = await findSessionMemberships(db, row.id);
-	return { id: row.id, email, name, isSecretariat, locale: 'da', memberships };
-}
-
 export async function createMeetingWorld(database: Database): Promise<MeetingWorld> {
-	const db = database.db;
-	await db
-		.insertInto('category')
-		.values({
-			slug: 'alliancemoede',
-			nameDa: 'Alliancemøde',
-			nameEn: 'Alliance meeting',
-			pillar: 'faelles',
-			colour: '#455a64',
-			ring: 2
-		})
-		.execute();
-	const org = {
-		secretariat: await organisation(db, 'DI Lærlingeindsatsen', 'partner'),
-		municipality: await organisation(db, 'Horsens Kommune', 'municipality'),
-		partner: await organisation(db, 'Dansk Metal Horsens', 'partner'),
-		company: await organisation(db, 'Smedjen ApS', 'company')
-	};
-	const secretariat = await user(db, 'Sekretariat', org.secretariat, true);
-	return {
-		org,
-		secretariat,
+	const member = (name: string, organisation: string, isSecretariat = false): UserSpec => ({
+		name,
+		isSecretariat,
+		memberships: [[organisation, 'member']]
+	});
+	const { org, users } = await buildWorld(database.db, {
+		categories: {
+			moede: {
+				slug: 'alliancemoede',
+				nameDa: 'Alliancemøde',
+				nameEn: 'Alliance meeting',
+				pillar: 'faelles',
+				colour: '#455a64',
+				ring: 2
+			}
+		},
+		organisations: {
+			secretariat: { name: 'DI Lærlingeindsatsen', kind: 'partner' },
+			municipality: { name: 'Horsens Kommune', kind: 'municipality' },
+			partner: { name: 'Dansk Metal Horsens', kind: 'partner' },
+			company: { name: 'Smedjen ApS', kind: 'company' }
+		},
 		users: {
-			secretariat,
-			invitedMember: await user(db, 'Kommunemedlem', org.municipality),
-			otherMember: await user(db, 'Smedemedlem', org.company),
+			secretariat: member('Sekretariat', 'secretariat', true),
+			invitedMember: member('Kommunemedlem', 'municipality'),
+			otherMember: member('Smedemedlem', 'company'),
 			anonymous: null
-		}
-	};
+		} satisfies Record<MeetingRole, UserSpec | null>
+	});
+	return { org, secretariat: users.secretariat!, users };
 }
 
 /** The create form as the secretariat fills it in. */

@@ -20,6 +20,8 @@ export interface Database {
 	db: Kysely<DB>;
 	engine: Engine;
 	close(): Promise<void>;
+	/** Embedded engine only: a tarball of the data directory, for `loadDataDir`. */
+	dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -31,6 +33,8 @@ export interface DatabaseOptions {
 	schema?: string;
 	/** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
 	poolSize?: number;
+	/** Embedded engine only: start from this data directory tarball (PGlite's dumpDataDir). */
+	loadDataDir?: Blob;
 }
 
 /**
@@ -80,8 +84,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	// and pages that do not fit are read from the files, which the OS caches anyway.
 	const pglite = await PGlite.create(dataDir, {
 		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-		// A new folder gets the cluster made at build time: PGlite's own initdb peaks at ~650 MB.
-		loadDataDir: pgliteTemplateFor(dataDir)
+		// A given tarball (the tests' migrated template) or, for a new folder, the cluster made at
+		// build time: PGlite's own initdb peaks at ~650 MB.
+		loadDataDir: options.loadDataDir ?? pgliteTemplateFor(dataDir)
 	});
 	// PGlite is a single connection: a pool of one serialises every query through it.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
@@ -95,6 +100,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		close: async () => {
 			await db.destroy();
 			await pglite.close();
+		},
+		dumpDataDir: async () => {
+			// Flushes the buffers into the files, so a copy starts without replaying the WAL.
+			await pglite.exec('checkpoint');
+			return pglite.dumpDataDir('none');
 		}
 	};
 }
