@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { m } from '$lib/paraglide/messages.js';
+import { singleLine, withoutForbiddenCharacters } from '$lib/validation/input-text';
 import type { DB, OutboxMessage, Role } from './db/schema';
 
 export interface MailMessage {
@@ -47,7 +48,11 @@ export async function sendMail(
 ): Promise<void> {
 	const row = await db
 		.insertInto('outbox')
-		.values({ toAddress: message.to, subject: message.subject, bodyText: message.text })
+		.values({
+			toAddress: message.to,
+			subject: singleLine(message.subject),
+			bodyText: withoutForbiddenCharacters(message.text)
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const url = process.env.SMTP_URL;
@@ -66,8 +71,8 @@ async function deliver(
 		await transportFor(url).sendMail({
 			from: process.env.MAIL_FROM || DEFAULT_FROM,
 			to: message.to,
-			subject: message.subject,
-			text: message.text
+			subject: singleLine(message.subject),
+			text: withoutForbiddenCharacters(message.text)
 		});
 		await db
 			.updateTable('outbox')

@@ -14,7 +14,8 @@ import { WHEEL_SIZE } from '$lib/wheel-frame';
 import type { DB } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import { listFilterOptions } from './filter-options';
-import { describeFilters, escapeXml, svgLegend } from './wheel-export-legend';
+import { describeFilters, svgLegend } from './wheel-export-legend';
+import { escapeXml, xmlSafeMarkup } from './xml-text';
 import { listMunicipalities, loadWheel, resolveSchoolYear, type WheelData } from './wheel';
 
 /** A wheel as exported or printed: the data, plus the words that say what was chosen. */
@@ -102,7 +103,7 @@ function wheelElement(wheel: WheelExport, locale: Locale, hrefBase: string, x: n
 		}
 	});
 	// Hydration markers are comments; valid XML, but noise in a file people open and edit.
-	const svg = body.replace(/<!--[\s\S]*?-->/g, '').trim();
+	const svg = xmlSafeMarkup(body.replace(/<!--[\s\S]*?-->/g, '').trim());
 	if (!svg.startsWith('<svg')) throw new Error('Wheel.svelte no longer renders a root <svg>');
 	return svg.replace(
 		/^<svg\b/,
