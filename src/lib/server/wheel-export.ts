@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { isHttpError } from '@sveltejs/kit';
-import { Resvg } from '@resvg/resvg-js';
 import type { Kysely } from 'kysely';
 import { render } from 'svelte/server';
 import Wheel from '$lib/components/Wheel.svelte';
@@ -143,32 +141,4 @@ export function renderWheelSvg(
 		'</svg>',
 		''
 	].join('\n');
-}
-
-// resvg reads only TTF/OTF. The DejaVu package travels with the app, so a server without any
-// installed fonts still draws text, æøå included; installed fonts are loaded as well.
-function bundledFonts(): string[] {
-	try {
-		const require = createRequire(import.meta.url);
-		return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
-			require.resolve(`dejavu-fonts-ttf/ttf/${file}`)
-		);
-	} catch {
-		return [];
-	}
-}
-
-/** The SVG as a PNG of the given width in pixels, on white. */
-export function renderWheelPng(svg: string, options: { width?: number } = {}): Buffer {
-	const resvg = new Resvg(svg, {
-		fitTo: { mode: 'width', value: options.width ?? 2400 },
-		background: '#ffffff',
-		font: {
-			loadSystemFonts: true,
-			fontFiles: bundledFonts(),
-			defaultFontFamily: 'DejaVu Sans',
-			sansSerifFamily: 'DejaVu Sans'
-		}
-	});
-	return resvg.render().asPng();
 }
