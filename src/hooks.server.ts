@@ -7,6 +7,8 @@ import { prepareDemo } from '$lib/server/startup';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { securityHeaders } from '$lib/server/security-headers';
+import { queryBreaksInputRule } from '$lib/server/query-input';
+import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
@@ -66,7 +68,17 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleDb, handleAuth, handleLocale);
+// One input rule for forms, JSON and query strings: a query with a control character is refused
+// here, before any page reads it, in Danish (the locale is not known yet at this point).
+const handleQueryInput: Handle = ({ event, resolve }) =>
+	queryBreaksInputRule(event.url)
+		? new Response(m.val_query_control_chars({}, { locale: 'da' }), {
+				status: 400,
+				headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+			})
+		: resolve(event);
+
+export const handle = sequence(handleHeaders, handleQueryInput, handleDb, handleAuth, handleLocale);
 
 // Session, invitation, reset and feed tokens are runs of 32 base32 characters (random.ts). An
 // error's text may quote the URL holding one (SvelteKit logs "Failed to decode URI: /nulstil/
