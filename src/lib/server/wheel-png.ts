@@ -168,20 +168,24 @@ let inFlight = 0;
 const rendering = new Map<string, Promise<Uint8Array>>();
 
 /**
- * The PNG of an SVG at a width. The key is a hash of the SVG itself, which holds everything the
- * picture shows (the visible activities and their versions, filters, language, date), so a
- * changed activity can never be served from an old picture. The same picture asked for twice
- * while it renders is rendered once; a new one beyond the limit is refused (busy).
+ * The PNG for a key, drawn by draw() on a miss. The key says everything the picture depends on
+ * (the caller's data version, viewer, query and width), so a hit costs no database work
+ * beyond the version and no drawing; a picture asked for again while it renders is shared.
+ * Beyond the limit a new picture is refused at once (busy), before any SVG is built: the
+ * main thread then spends nothing on it.
  */
-export async function renderPngCached(svg: string, width: number): Promise<PngResult> {
-	const key = `${width}:${createHash('sha256').update(svg).digest('base64url')}`;
+export async function renderPngCached(
+	key: string,
+	width: number,
+	draw: () => Promise<string>
+): Promise<PngResult> {
 	const hit = cache.get(key);
 	if (hit) return { ok: true, png: hit, cached: true };
 	const running = rendering.get(key);
 	if (running) return { ok: true, png: await running, cached: false };
 	if (inFlight >= limit) return { ok: false, busy: true, retryAfterSeconds: 5 };
 	inFlight++;
-	const render = worker.render(svg, width);
+	const render = draw().then((svg) => worker.render(svg, width));
 	rendering.set(key, render);
 	try {
 		const png = await render;
@@ -191,6 +195,11 @@ export async function renderPngCached(svg: string, width: number): Promise<PngRe
 		inFlight--;
 		rendering.delete(key);
 	}
+}
+
+/** A cache key from its parts (hashed: the query may be long). */
+export function pngCacheKey(parts: unknown[]): string {
+	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
 /** For tests: the number of renders at once, and a cold cache. */
