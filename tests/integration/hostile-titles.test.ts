@@ -73,7 +73,11 @@ describe('exports of a hostile activity title', () => {
 		await database?.close();
 	});
 
-	const wheel = (handler: typeof getSvg, path: string, search: string) =>
+	const wheel = (
+		handler: (event: never) => Response | Promise<Response>,
+		path: string,
+		search: string
+	) =>
 		handler({
 			url: new URL(`${ORIGIN}/aarshjul/${path}?${search}`),
 			locals: fakeLocals(null)
@@ -102,7 +106,7 @@ describe('exports of a hostile activity title', () => {
 	it('gives the print page the wheel with the activity', async () => {
 		const url = new URL(`${ORIGIN}/aarshjul/print?year=2026/27`);
 		const data = (await loadPrint({ url, locals: fakeLocals(null) } as never))!;
-		expect(data.activities.some((a) => a.title === HOSTILE)).toBe(true);
+		expect(data.activities.some((a: { title: string }) => a.title === HOSTILE)).toBe(true);
 	});
 
 	it('serves a public feed that parses as iCalendar, with the title', async () => {

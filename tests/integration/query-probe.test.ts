@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+// @ts-expect-error -- SvelteKit's internal entry point declares no types of its own
 import { with_request_store } from '@sveltejs/kit/internal/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
