@@ -12,6 +12,8 @@ import { prepareDemo } from '$lib/server/startup';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { securityHeaders } from '$lib/server/security-headers';
+import { queryBreaksInputRule } from '$lib/server/query-input';
+import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
@@ -101,9 +103,20 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// One input rule for forms, JSON and query strings: a query with a control character is refused
+// here, before any page reads it, in Danish (the locale is not known yet at this point).
+const handleQueryInput: Handle = ({ event, resolve }) =>
+	queryBreaksInputRule(event.url)
+		? new Response(m.val_query_control_chars({}, { locale: 'da' }), {
+				status: 400,
+				headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+			})
+		: resolve(event);
+
 export const handle = sequence(
 	handleHeaders,
 	handleDatabaseLoss,
+	handleQueryInput,
 	handleDb,
 	handleAuth,
 	handleLocale

@@ -33,6 +33,16 @@ test.describe('wheel export', () => {
 		expect(png.body.readUInt32BE(16)).toBe(2400);
 	});
 
+	test('the built app draws the PNG in its worker, no wider than A3 at 200 dpi', async ({
+		request
+	}) => {
+		const response = await request.get(`/aarshjul/eksport.png?year=${YEAR}&width=6000`);
+		expect(response.status()).toBe(200);
+		const body = await response.body();
+		expect([...body.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+		expect(body.readUInt32BE(16)).toBe(3300);
+	});
+
 	test('carries the filters into the export', async ({ page }) => {
 		await gotoSettled(page, `/aarshjul?year=${YEAR}&pillar=rekruttering`);
 		const arcs = await page.locator('svg.wheel a.arc').count();

@@ -187,5 +187,26 @@ describe('routes/api/offers/[id]/bookings', () => {
 			// No mail for a waiting booking: the provider has nothing to answer yet.
 			expect(await counts(database.db)).toMatchObject({ bookings: 2, seats: 5, outbox: 1 });
 		});
+
+		it('refuses a NUL or other control character in any field with a Danish 400, as the form does', async () => {
+			const hostile: [string, unknown][] = [
+				['classLabel', '8.B\u0000'],
+				['teacherName', 'Rasmus\u0001'],
+				['teacherEmail', 'rasmus@byskolen.dk\u001b'],
+				['pupilFirstNames', ['Ida', 'Bo\u0000']],
+				['message', 'hej\u007f'],
+				['classLabel', '8.B\ud800']
+			];
+			for (const [field, value] of hostile) {
+				const answer = await post({ body: fields({ [field]: value }) });
+				expect(answer.status, field).toBe(400);
+				expect(answer.json.errors[field], field).toBe(
+					'Teksten indeholder usynlige kontroltegn, som ikke kan gemmes. Skriv den igen.'
+				);
+			}
+			const raw = await post({ body: '{"classLabel": "8.B\\u0000", "seats": 1}' });
+			expect(raw.status).toBe(400);
+			expect(await counts(database.db)).toMatchObject({ bookings: 0, outbox: 0 });
+		});
 	});
 });

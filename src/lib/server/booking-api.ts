@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { bookingSchema } from '$lib/validation/booking';
+import { forbiddenJsonFields } from '$lib/validation/input-text';
 import type { Booking } from './db/schema';
 import type { BookSeatsInput } from './booking';
 import { UUID, type FieldErrors } from './booking-result';
@@ -70,6 +71,12 @@ export async function parseBookingRequest(
 	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		return fail(400, m.booking_api_json());
+	}
+	// The forms' input rule: no control characters or lone surrogates in any string.
+	const garbled = forbiddenJsonFields(body);
+	if (garbled.length > 0) {
+		const errors = Object.fromEntries(garbled.map((field) => [field, m.val_control_chars()]));
+		return fail(400, m.val_control_chars(), errors);
 	}
 	const parsed = bookingSchema.safeParse({ ...body, offerId, idempotencyKey: key });
 	if (parsed.success) return { ok: true, input: parsed.data };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateRangeWithWeeks, formatTime } from '$lib/dates/format';
+import { singleLine, withoutForbiddenCharacters } from '$lib/validation/input-text';
 import type { DB } from './db/schema';
 import { sendMail, type MailMessage } from './mail';
 
@@ -115,7 +116,11 @@ function mailsFor(event: BookingEvent, c: Context): MailMessage[] {
 		seats: String(c.seats)
 	};
 	const to = (recipients: string[], subject: string, text: string) =>
-		recipients.map((address) => ({ to: address, subject, text }));
+		recipients.map((address) => ({
+			to: address,
+			subject: singleLine(subject),
+			text: withoutForbiddenCharacters(text)
+		}));
 	const subject = { title: c.title };
 	const requested = () =>
 		to(

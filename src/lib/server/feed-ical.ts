@@ -1,6 +1,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { eventTimes } from './feed-ical-time';
+import { withoutForbiddenCharacters } from '../validation/input-text';
 
 export { eventTimes, nextDay, wallTime, type WallTime } from './feed-ical-time';
 
@@ -106,11 +107,12 @@ export function renderEvent(e: FeedEvent): string {
 		end: end as never,
 		allDay,
 		timezone: ZONE,
-		summary: e.summary,
+		summary: withoutForbiddenCharacters(e.summary),
 		status: STATUS[e.status],
-		location: e.location || null,
-		description: e.description || null,
-		categories: e.categories.map((name) => ({ name })),
+		// RFC 5545 allows no control characters in text; older rows may hold some.
+		location: withoutForbiddenCharacters(e.location) || null,
+		description: withoutForbiddenCharacters(e.description) || null,
+		categories: e.categories.map((name) => ({ name: withoutForbiddenCharacters(name) })),
 		url: e.url,
 		stamp: e.modifiedAt,
 		lastModified: e.modifiedAt

@@ -1,6 +1,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { hasForbiddenCharacters } from '$lib/validation/input-text';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -66,15 +67,10 @@ export function parseForm<S extends z.ZodType>(
 	return { ok: false, failure: invalid(form, errors) };
 }
 
-// C0 controls other than tab and newlines, and DEL. PostgreSQL cannot store NUL in text at
-// all, and the others are never typed by a person: they come from broken copy-paste or probes.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 function fieldsWithControlCharacters(form: FormData): string[] {
 	const keys = new Set<string>();
 	for (const [key, value] of form.entries()) {
-		if (typeof value === 'string' && CONTROL_CHARACTERS.test(value)) keys.add(key);
+		if (typeof value === 'string' && hasForbiddenCharacters(value)) keys.add(key);
 	}
 	return [...keys];
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
+import { singleLine, withoutForbiddenCharacters } from '$lib/validation/input-text';
 import type { DB, OutboxMessage, Role } from './db/schema';
 import { deliverDueMail, describeError, firstAttemptAt } from './mail-delivery';
 
@@ -27,8 +28,8 @@ export async function sendMail(
 		.insertInto('outbox')
 		.values({
 			toAddress: message.to,
-			subject: message.subject,
-			bodyText: message.text,
+			subject: singleLine(message.subject),
+			bodyText: withoutForbiddenCharacters(message.text),
 			nextAttemptAt: firstAttemptAt()
 		})
 		.returning('id')

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { KeyEntry } from '$lib/wheel/key';
-import { escapeXml } from './wheel-export-legend';
+import { escapeXml } from './xml-text';
 
 // The numbered key of an exported wheel: what each number on the wheel stands for, with dates
 // and weeks, in columns across the document below the wheel.

@@ -4,17 +4,9 @@ import type { ActivityFilters } from '$lib/filters';
 import type { Locale } from '$lib/dates/weeks';
 import type { FilterOptions } from './filter-options';
 import type { WheelCategoryInfo } from './wheel';
+import { escapeXml } from './xml-text';
 
 // The legend of an exported wheel, drawn as SVG so that the file explains itself without the page.
-
-export function escapeXml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
-}
 
 /** 'Søjle: Rekruttering · Kommune: Hedensted', or a line saying that nothing is filtered out. */
 export function describeFilters(

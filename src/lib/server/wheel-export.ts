@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { isHttpError } from '@sveltejs/kit';
-import { Resvg } from '@resvg/resvg-js';
 import type { Kysely } from 'kysely';
 import { render } from 'svelte/server';
 import Wheel from '$lib/components/Wheel.svelte';
@@ -16,8 +14,9 @@ import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel-frame';
 import type { DB } from './db/schema';
 import type { RightsUser } from './activity-rights';
 import { listFilterOptions } from './filter-options';
-import { describeFilters, escapeXml, svgLegend } from './wheel-export-legend';
+import { describeFilters, svgLegend } from './wheel-export-legend';
 import { svgKey } from './wheel-export-key';
+import { escapeXml, xmlSafeMarkup } from './xml-text';
 import { listMunicipalities, loadWheel, resolveSchoolYear, type WheelData } from './wheel';
 
 /** A wheel as exported or printed: the data, plus the words that say what was chosen. */
@@ -113,7 +112,7 @@ function wheelElement(
 		}
 	});
 	// Hydration markers are comments; valid XML, but noise in a file people open and edit.
-	const svg = body.replace(/<!--[\s\S]*?-->/g, '').trim();
+	const svg = xmlSafeMarkup(body.replace(/<!--[\s\S]*?-->/g, '').trim());
 	if (!svg.startsWith('<svg')) throw new Error('Wheel.svelte no longer renders a root <svg>');
 	return svg.replace(
 		/^<svg\b/,
@@ -171,32 +170,4 @@ export function renderWheelSvg(
 		'</svg>',
 		''
 	].join('\n');
-}
-
-// resvg reads only TTF/OTF. The DejaVu package travels with the app, so a server without any
-// installed fonts still draws text, æøå included; installed fonts are loaded as well.
-function bundledFonts(): string[] {
-	try {
-		const require = createRequire(import.meta.url);
-		return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
-			require.resolve(`dejavu-fonts-ttf/ttf/${file}`)
-		);
-	} catch {
-		return [];
-	}
-}
-
-/** The SVG as a PNG of the given width in pixels, on white. */
-export function renderWheelPng(svg: string, options: { width?: number } = {}): Buffer {
-	const resvg = new Resvg(svg, {
-		fitTo: { mode: 'width', value: options.width ?? 2400 },
-		background: '#ffffff',
-		font: {
-			loadSystemFonts: true,
-			fontFiles: bundledFonts(),
-			defaultFontFamily: 'DejaVu Sans',
-			sansSerifFamily: 'DejaVu Sans'
-		}
-	});
-	return resvg.render().asPng();
 }

@@ -1,35 +1,61 @@
-import { text } from '@sveltejs/kit';
+import { isHttpError, text } from '@sveltejs/kit';
 import type { Locale } from '$lib/dates/weeks';
+import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import {
-	exportFilename,
-	loadWheelExport,
-	renderWheelPng,
-	renderWheelSvg
-} from '$lib/server/wheel-export';
+import { resolveSchoolYear } from '$lib/server/wheel';
+import { exportFilename, loadWheelExport, renderWheelSvg } from '$lib/server/wheel-export';
+import { pngCacheKey, pngWidth, renderPngCached } from '$lib/server/wheel-png';
+import { wheelDataVersion } from '$lib/server/wheel-version';
 import type { RequestHandler } from './$types';
 
 const PLAIN = { 'content-type': 'text/plain; charset=utf-8' };
-
-const DEFAULT_WIDTH = 2400;
-
-/** ?width= in pixels, kept within what is useful and cheap enough to render. */
-function widthParam(value: string | null): number {
-	const width = Number(value);
-	if (!value || !Number.isInteger(width)) return DEFAULT_WIDTH;
-	return Math.min(Math.max(width, 400), 6000);
-}
+/** The today hand moves with the clock; to ten minutes (a twentieth of a pixel) it is the same. */
+const HAND_STEP_MS = 10 * 60 * 1000;
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
-	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
-	if (!result.ok) return text(result.message, { status: 400, headers: PLAIN });
-	const svg = renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
-	const png = renderWheelPng(svg, { width: widthParam(url.searchParams.get('width')) });
-	return new Response(new Uint8Array(png), {
+	const now = new Date(Math.floor(Date.now() / HAND_STEP_MS) * HAND_STEP_MS);
+	let year: string;
+	try {
+		year = resolveSchoolYear(url.searchParams.get('year'), now);
+	} catch (e) {
+		if (isHttpError(e)) return text(e.body.message, { status: 400, headers: PLAIN });
+		throw e;
+	}
+	const width = pngWidth(url.searchParams.get('width'));
+	const query = [...url.searchParams].filter(([name]) => name !== 'width').sort();
+	const viewer = locals.user
+		? { secretariat: locals.user.isSecretariat, memberships: locals.user.memberships }
+		: null;
+	const key = pngCacheKey([
+		await wheelDataVersion(locals.db),
+		viewer,
+		locale,
+		url.origin,
+		now.getTime(),
+		query,
+		width
+	]);
+	const rendered = await renderPngCached(key, width, async () => {
+		const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale, now });
+		if (!result.ok)
+			throw new Error(`wheel export refused after its year was checked: ${result.message}`);
+		return renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
+	});
+	if (!rendered.ok) {
+		return text(m.export_png_busy({ seconds: String(rendered.retryAfterSeconds) }), {
+			status: 503,
+			headers: {
+				...PLAIN,
+				'retry-after': String(rendered.retryAfterSeconds),
+				'cache-control': 'no-store'
+			}
+		});
+	}
+	return new Response(rendered.png as Uint8Array<ArrayBuffer>, {
 		headers: {
 			'content-type': 'image/png',
-			'content-disposition': `attachment; filename="${exportFilename(result.wheel.year, 'png')}"`,
+			'content-disposition': `attachment; filename="${exportFilename(year, 'png')}"`,
 			'cache-control': 'private, no-store'
 		}
 	});
