@@ -13,7 +13,6 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { securityHeaders } from '$lib/server/security-headers';
 import { queryBreaksInputRule } from '$lib/server/query-input';
-import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();
