@@ -2,11 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changePassword, logIn } from '../../src/lib/server/auth';
 import type { Database } from '../../src/lib/server/db/engine';
 import { createSession, validateSessionToken } from '../../src/lib/server/session';
+import { acceptInvitation, findInvitation } from '../../src/lib/server/invitation';
 import {
-	acceptInvitation,
 	createInvitation,
 	createPasswordReset,
-	findInvitation,
 	findValidToken,
 	resetPassword
 } from '../../src/lib/server/user-token';

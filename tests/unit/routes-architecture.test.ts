@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// STYLE.md: "Nothing under routes/ imports the database: it calls a domain function." Routes get
+// Nothing under routes/ imports the database: it calls a domain function, so SQL stays in one
+// place per domain and a route cannot skip its domain's rules. Routes get
 // the handle as locals.db, which hooks.server.ts sets for every request.
 
 const ROOT = process.cwd();

@@ -5,7 +5,7 @@ import { withoutForbiddenCharacters } from '../validation/input-text';
 
 export { eventTimes, nextDay, wallTime, type WallTime } from './feed-ical-time';
 
-// Pure iCalendar rendering. The trap (STACK.md): ical-generator formats plain Dates in the
+// Pure iCalendar rendering. The trap: ical-generator formats plain Dates in the
 // server's zone when a calendar-level zone name is set. So the calendar only carries the VTIMEZONE
 // generator; events come from a second calendar without a zone (DTSTAMP/LAST-MODIFIED stay UTC
 // with Z), and each timed event gets TZID=Europe/Copenhagen with its Copenhagen wall time.

@@ -31,7 +31,7 @@ export function canReadMinutes(user: RightsUser | null, meeting: MeetingAccess):
 	return canReadAgenda(user, meeting);
 }
 
-// The secretariat runs the meetings (DESIGN.md): it calls them, keeps the agenda and the
+// The secretariat runs the alliance's meetings: it calls them, keeps the agenda and the
 // attendance, and writes the minutes. The partners read.
 
 export function canCreateMeeting(user: RightsUser | null): boolean {

@@ -10,8 +10,8 @@ import { canCloseSchoolYear } from './privacy-rights';
 import type { Actor } from './rights';
 import { countOutboxOfYear, deleteOutboxOfYear, type OutboxCounts } from './school-year-outbox';
 
-// Closing a school year deletes the personal data of its bookings (the personal data rule in
-// DESIGN.md): the pupils' first names, the teacher's name and e-mail, the message the provider
+// Closing a school year deletes the personal data of its bookings (kept only while the bookings
+// need it): the pupils' first names, the teacher's name and e-mail, the message the provider
 // wrote when confirming or declining, and the reason given for a cancellation (free text that may
 // name pupils or teachers). Class label, seats, status and dates stay, so the reports keep their
 // numbers. A booking belongs to the school year in which its offer's activity starts. The year's

@@ -137,6 +137,3 @@ export function useToken(db: Kysely<DB>, kind: UserTokenKind, token: string, now
 		.returning(['email', 'userId', 'organisationId', 'role'])
 		.executeTakeFirst();
 }
-
-// Accepting an invitation lives in its own module; exported here too, where callers look for it.
-export { acceptInvitation, findInvitation, type InvitationDetails } from './invitation';

@@ -20,7 +20,7 @@ const seats = () =>
 			.max(MAX_SEATS, { error: () => m.booking_val_seats_max({ max: MAX_SEATS }) })
 	);
 
-/** A textarea ('Anna, Bo' or one per line) or repeated fields; first names only (DESIGN.md). */
+/** A textarea ('Anna, Bo' or one per line) or repeated fields; first names only, the least personal data that lets a host greet the class. */
 const firstNames = () =>
 	z.preprocess(
 		(v) => {
