@@ -7,24 +7,24 @@ const OUT = 'build';
 const nodeAdapter = adapter({ out: OUT });
 
 /**
- * adapter-node, with server-entry/index.js as build/index.js in front of adapter-node's own
+ * adapter-node, with src/lib/platform/server/entry/index.js as build/index.js in front of adapter-node's own
  * entry (kept as build/adapter-node-server.js): static files get the security headers too, and
  * `node build` / `npm start` stay what they were. Also builds the empty PGlite cluster that a
- * first start on an empty DATA_DIR unpacks (server-entry/make-pglite-template.js).
+ * first start on an empty DATA_DIR unpacks (src/lib/platform/server/entry/make-pglite-template.js).
  * @type {import('@sveltejs/kit').Adapter}
  */
 const nodeAdapterWithHeaders = {
 	...nodeAdapter,
-	name: `${nodeAdapter.name} + server-entry`,
+	name: `${nodeAdapter.name} + static headers`,
 	async adapt(builder) {
 		await nodeAdapter.adapt(builder);
 		renameSync(`${OUT}/index.js`, `${OUT}/adapter-node-server.js`);
 		renameSync(`${OUT}/index.js.map`, `${OUT}/adapter-node-server.js.map`);
-		builder.copy('server-entry/index.js', `${OUT}/index.js`);
-		builder.copy('src/lib/server/static-headers.js', `${OUT}/static-headers.js`);
+		builder.copy('src/lib/platform/server/entry/index.js', `${OUT}/index.js`);
+		builder.copy('src/lib/platform/server/entry/static-headers.js', `${OUT}/static-headers.js`);
 		// In a process of its own: initdb's ~800 MB is given back when it exits.
 		execFileSync(process.execPath, [
-			'server-entry/make-pglite-template.js',
+			'src/lib/platform/server/entry/make-pglite-template.js',
 			`${OUT}/pglite-template.tgz`
 		]);
 	}

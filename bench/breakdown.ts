@@ -5,10 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { uneval } from 'devalue';
 import { sql } from 'kysely';
-import { schoolYearRange } from '../src/lib/dates/school-year';
-import { listActivities } from '../src/lib/server/activity-queries';
-import { openDatabase } from '../src/lib/server/db/engine';
-import { WHEEL_LAYOUT_OPTIONS } from '../src/lib/wheel-frame';
+import { schoolYearRange } from '../src/lib/platform/dates/school-year';
+import { listActivities } from '../src/lib/activities/server/queries/activities';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
+import { WHEEL_LAYOUT_OPTIONS } from '../src/lib/wheel/frame';
 import { layoutWheel } from '../src/lib/wheel/layout';
 import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_YEAR } from './fixtures';
 import { load, median, percentile } from './stats';

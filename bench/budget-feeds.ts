@@ -2,8 +2,8 @@
 // responses/s, ≥ 5,000 revalidations (304)/s). Two feeds: a seeded school's secret feed and the
 // public feed, which on the benchmark database holds about 1,100 events.
 import type { Kysely } from 'kysely';
-import type { DB } from '../src/lib/server/db/schema';
-import { rotateFeedToken } from '../src/lib/server/feed-token';
+import type { DB } from '../src/lib/platform/server/db/schema';
+import { rotateFeedToken } from '../src/lib/feeds/server/token';
 import type { BenchServer } from './server';
 import { fmt, loadRun, type BudgetRow, type EngineSetup } from './budget-common';
 import { load } from './stats';

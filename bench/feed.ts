@@ -14,12 +14,12 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { seedDemo } from '../db/seed/index';
-import { openDatabase } from '../src/lib/server/db/engine';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
-import type { DB, NewActivity } from '../src/lib/server/db/schema';
-import { buildFeedBody, feedValidators, resolveFeedSpec } from '../src/lib/server/feed';
-import { getOrCreateFeedToken } from '../src/lib/server/feed-token';
-import { renderCalendar, type FeedEvent } from '../src/lib/server/feed-ical';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
+import { migrateToLatest } from '../src/lib/platform/server/db/migrate';
+import type { DB, NewActivity } from '../src/lib/platform/server/db/schema';
+import { buildFeedBody, feedValidators, resolveFeedSpec } from '../src/lib/feeds/server/feed';
+import { getOrCreateFeedToken } from '../src/lib/feeds/server/token';
+import { renderCalendar, type FeedEvent } from '../src/lib/feeds/server/ical';
 import { startServer } from './server';
 import { load, machine, median, percentile } from './stats';
 

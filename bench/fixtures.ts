@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemo } from '../db/seed/index';
-import { addDays } from '../src/lib/dates/iso';
-import { schoolYearRange } from '../src/lib/dates/school-year';
-import { openDatabase } from '../src/lib/server/db/engine';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
-import type { NewActivity, Visibility } from '../src/lib/server/db/schema';
+import { addDays } from '../src/lib/platform/dates/iso';
+import { schoolYearRange } from '../src/lib/platform/dates/school-year';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
+import { migrateToLatest } from '../src/lib/platform/server/db/migrate';
+import type { NewActivity, Visibility } from '../src/lib/platform/server/db/schema';
 import { ROOT, startServer } from './server';
 
 export const BENCH_YEAR = '2026/27';

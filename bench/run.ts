@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../src/lib/server/db/engine';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
 import { measureBooking } from './budget-booking';
 import { measureFirstStart } from './budget-first-start';
 import {

@@ -2,11 +2,11 @@
 // times: the whole drawing (ring layout + labels + ring names) and the label placement alone.
 // Placement sorts and sweeps, so ten times the activities should cost about ten times the time.
 // Run: npx tsx bench/wheel-labels.ts
-import { addDays } from '../src/lib/dates/iso';
+import { addDays } from '../src/lib/platform/dates/iso';
 import { drawWheel } from '../src/lib/wheel/drawing';
 import { placeLabels } from '../src/lib/wheel/label-placement';
 import type { WheelActivity, WheelCategory } from '../src/lib/wheel/layout';
-import { MONTH_OUTER, WHEEL_DRAWING_OPTIONS } from '../src/lib/wheel-frame';
+import { MONTH_OUTER, WHEEL_DRAWING_OPTIONS } from '../src/lib/wheel/frame';
 import { percentile } from './stats';
 
 const CATEGORIES = 9;

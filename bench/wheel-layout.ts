@@ -1,8 +1,8 @@
 // Lays out 2,000 generated activities in 10 categories, 50 times; prints median and p95 in ms.
 // Run: npx tsx bench/wheel-layout.ts   (target: median < 20 ms)
-import { addDays } from '../src/lib/dates/iso';
+import { addDays } from '../src/lib/platform/dates/iso';
 import { layoutWheel, type WheelActivity, type WheelCategory } from '../src/lib/wheel/layout';
-import { WHEEL_LAYOUT_OPTIONS } from '../src/lib/wheel-frame';
+import { WHEEL_LAYOUT_OPTIONS } from '../src/lib/wheel/frame';
 import { median, percentile, report } from './stats';
 
 const ACTIVITIES = 2000;

@@ -4,10 +4,10 @@
 // Exit codes: 0 done (also when the user already existed), 2 bad input, 1 anything else.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase } from '../src/lib/server/db/engine';
-import { databaseOptionsFromEnv } from '../src/lib/server/db/index';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { createFirstAdmin } from '../src/lib/server/first-admin';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
+import { databaseOptionsFromEnv } from '../src/lib/platform/server/db/index';
+import { migrateToLatest } from '../src/lib/platform/server/db/migrate';
+import { createFirstAdmin } from '../src/lib/auth/server/first-admin';
 
 const USAGE =
 	'Brug: npm run admin:create -- --email navn@eksempel.dk [--name "Fulde navn"] [--password-stdin] [--new-link]\n' +

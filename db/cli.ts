@@ -1,6 +1,6 @@
-import { openDatabase } from '../src/lib/server/db/engine';
-import { databaseOptionsFromEnv } from '../src/lib/server/db/index';
-import { migrateToBottom, migrateToLatest } from '../src/lib/server/db/migrate';
+import { openDatabase } from '../src/lib/platform/server/db/engine';
+import { databaseOptionsFromEnv } from '../src/lib/platform/server/db/index';
+import { migrateToBottom, migrateToLatest } from '../src/lib/platform/server/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seed/index';
 
 const USAGE = 'Brug: tsx db/cli.ts migrate | reset | seed';

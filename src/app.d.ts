@@ -1,5 +1,5 @@
-import type { Db } from '$lib/server/db';
-import type { SessionUser, SessionRecord } from '$lib/server/session';
+import type { Db } from '$lib/platform/server/db';
+import type { SessionUser, SessionRecord } from '$lib/auth/server';
 
 declare global {
 	namespace App {

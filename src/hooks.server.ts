@@ -4,15 +4,19 @@ import { dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getDb, getDatabase } from '$lib/server/db';
-import { isDatabaseUnavailable } from '$lib/server/db-unavailable';
-import { startJobs } from '$lib/server/jobs';
-import { serverJobs } from '$lib/server/server-jobs';
-import { prepareDemo } from '$lib/server/startup';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
-import { securityHeaders } from '$lib/server/security-headers';
-import { queryBreaksInputRule } from '$lib/server/query-input';
+import { getDb, getDatabase } from '$lib/platform/server/db';
+import { isDatabaseUnavailable } from '$lib/platform/server/db-unavailable';
+import { startJobs } from '$lib/platform/server/jobs';
+import { serverJobs } from '$lib/platform/server/server-jobs';
+import { prepareDemo } from '$lib/platform/server/startup';
+import {
+	SESSION_COOKIE,
+	validateSessionToken,
+	deleteSessionCookie,
+	setSessionCookie
+} from '$lib/auth/server';
+import { securityHeaders } from '$lib/platform/server/http/security-headers';
+import { queryBreaksInputRule } from '$lib/platform/server/http/query-input';
 
 export const init: ServerInit = async () => {
 	const database = await getDatabase();

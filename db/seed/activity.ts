@@ -1,4 +1,4 @@
-import type { ActivityStatus, Visibility } from '../../src/lib/server/db/schema';
+import type { ActivityStatus, Visibility } from '../../src/lib/platform/server/db/schema';
 import { companySlug, slugify } from './ids';
 
 export interface ActivitySeed {

@@ -1,4 +1,4 @@
-import type { OpeningStatus } from '../../src/lib/server/db/schema';
+import type { OpeningStatus } from '../../src/lib/platform/server/db/schema';
 
 // The lærepladsalliance in 2026/27: ten companies have committed; five of them have openings
 // (open and filled), so the other five appear on the secretariat's follow-up list.

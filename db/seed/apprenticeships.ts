@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import { COMMITMENTS, OPENINGS } from './apprenticeships-data';
 import { companySlug, seedId } from './ids';
 import { fromExcluded, lookup } from './write';

@@ -1,4 +1,4 @@
-import type { Pillar } from '../../src/lib/server/db/schema';
+import type { Pillar } from '../../src/lib/platform/server/db/schema';
 
 export interface TradeSeed {
 	code: string;

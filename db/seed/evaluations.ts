@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import { INDUSTRIMUSEET, LEARNMARK, SECRETARIAT, HORSENS, METAL, seedId } from './ids';
 import { lookup } from './write';
 

@@ -1,4 +1,4 @@
-import type { BookingStatus, OfferKind } from '../../src/lib/server/db/schema';
+import type { BookingStatus, OfferKind } from '../../src/lib/platform/server/db/schema';
 import { INDUSTRIMUSEET, LEARNMARK, companySlug, schoolWeek } from './ids';
 import { REPORT_BOOKINGS, REPORT_OFFERS } from './report-demo';
 

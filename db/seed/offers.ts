@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import { BOOKINGS, OFFERS } from './offers-data';
 import { seedId, slugify } from './ids';
 import { fromExcluded, lookup, type IdsBySlug } from './write';

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../../src/lib/server/db/schema';
+import type { OrganisationKind } from '../../src/lib/platform/server/db/schema';
 import { COMPANIES } from './companies';
 import { HEDENSTED, HORSENS, ODDER, companySlug, slugify } from './ids';
 

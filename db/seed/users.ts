@@ -1,4 +1,4 @@
-import type { Role } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/platform/server/db/schema';
 import { HEDENSTED, INDUSTRIMUSEET, LEARNMARK, SECRETARIAT, companySlug, slugify } from './ids';
 
 /** Shared by every demo login; shown in the README and the start-up banner. */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import type { ActivitySeed } from './activity';
 import type { HolidaySeed } from './holidays';
 import { seedId } from './ids';

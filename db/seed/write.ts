@@ -1,5 +1,5 @@
 import { sql, type Expression, type Transaction } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import type { CategorySeed, TradeSeed } from './catalogue';
 import { seedId } from './ids';
 import type { OrganisationSeed } from './organisations';

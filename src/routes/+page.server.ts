@@ -1,5 +1,5 @@
-import { copenhagenToday } from '$lib/dates/iso';
-import { loadDashboard } from '$lib/server/dashboard';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { loadDashboard } from '$lib/dashboard/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,10 +1,10 @@
 // What the durability tests put in the database before the app starts, and how they read it
 // back afterwards: opened in the test process with the app's own engine setup and migrations.
 import { sql, type Kysely } from 'kysely';
-import { openDatabase } from '../../src/lib/server/db/engine';
-import { databaseOptionsFromEnv } from '../../src/lib/server/db/index';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import type { BookingStatus, DB } from '../../src/lib/server/db/schema';
+import { openDatabase } from '../../src/lib/platform/server/db/engine';
+import { databaseOptionsFromEnv } from '../../src/lib/platform/server/db/index';
+import { migrateToLatest } from '../../src/lib/platform/server/db/migrate';
+import type { BookingStatus, DB } from '../../src/lib/platform/server/db/schema';
 import { seedDemo } from '../../db/seed/index';
 import type { Target } from './app';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase } from '../../src/lib/server/db/engine';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { openDatabase } from '../../src/lib/platform/server/db/engine';
+import { migrateToLatest } from '../../src/lib/platform/server/db/migrate';
 
 /**
  * Where each test file copies its database from, made once per run by tests/global-setup.ts.

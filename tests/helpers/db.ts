@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/lib/server/db/engine';
+import { openDatabase, type Database } from '../../src/lib/platform/server/db/engine';
 import { createDatabaseFrom, withDatabase } from './db-templates';
 
 /**

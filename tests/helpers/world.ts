@@ -1,6 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { CategoryTable, DB, OrganisationKind, Role } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type {
+	CategoryTable,
+	DB,
+	OrganisationKind,
+	Role
+} from '../../src/lib/platform/server/db/schema';
+import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
 
 // The one way tests build a world of trades, categories, organisations and people. A fixture
 // file names its world in a spec for buildWorld() and adds what only its tests need.

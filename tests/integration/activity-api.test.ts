@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET } from '../../src/routes/api/activities/+server';
 import { POST } from '../../src/routes/api/activities/[id]/move/+server';
-import { textColourFor } from '../../src/lib/server/activity-events';
+import { textColourFor } from '../../src/lib/activities/server/events';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	cancelActivity,
 	deleteActivity,
 	findActivityForUser,
 	moveActivity,
 	updateActivity
-} from '../../src/lib/server/activity';
-import type { ActivityInput } from '../../src/lib/validation/activity';
+} from '../../src/lib/activities/server/activity';
+import type { ActivityInput } from '../../src/lib/activities/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	createWorld,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	cancelActivity,
 	createActivity,
 	moveActivity,
 	updateActivity
-} from '../../src/lib/server/activity';
-import type { ActivityInput } from '../../src/lib/validation/activity';
+} from '../../src/lib/activities/server/activity';
+import type { ActivityInput } from '../../src/lib/activities/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { DB, Visibility } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { DB, Visibility } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { buildWorld, TRADE } from '../helpers/world';
 import { useForRoutes } from './organisation.fixtures';
 

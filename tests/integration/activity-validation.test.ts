@@ -1,7 +1,7 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { actions as createActions } from '../../src/routes/aktiviteter/ny/+page.server';
 import { load as loadDetail } from '../../src/routes/aktiviteter/[id]/+page.server';
 import { actions as editActions } from '../../src/routes/aktiviteter/[id]/rediger/+page.server';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
-import { listActivities, type ActivityFilters } from '../../src/lib/server/activity';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
+import { listActivities, type ActivityFilters } from '../../src/lib/activities/server/activity';
 import { GET } from '../../src/routes/api/activities/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';

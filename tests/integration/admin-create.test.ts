@@ -6,11 +6,11 @@ import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn } from '../../src/lib/server/auth';
-import { openDatabase } from '../../src/lib/server/db/engine';
-import type { DB } from '../../src/lib/server/db/schema';
-import { SECRETARIAT_ORGANISATION } from '../../src/lib/server/first-admin';
-import { findValidToken, resetPassword } from '../../src/lib/server/user-token';
+import { logIn } from '../../src/lib/auth/server/auth';
+import { openDatabase } from '../../src/lib/platform/server/db/engine';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import { SECRETARIAT_ORGANISATION } from '../../src/lib/auth/server/first-admin';
+import { findValidToken, resetPassword } from '../../src/lib/auth/server/user-token';
 
 // `npm run admin:create` run as the operator runs it: a child process on a scratch database of
 // its own — a fresh DATA_DIR, or a new database on the server in DATABASE_URL — which the test

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, OpeningStatus } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { DB, OpeningStatus } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { buildWorld, type UserSpec } from '../helpers/world';
 import { seedTrades } from './organisation.fixtures';
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { listFollowUp, listOpenOpenings, tradeOverview } from '../../src/lib/server/apprenticeship';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	listFollowUp,
+	listOpenOpenings,
+	tradeOverview
+} from '../../src/lib/apprenticeship/server/apprenticeship';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	addOpening,

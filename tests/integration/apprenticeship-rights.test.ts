@@ -12,8 +12,8 @@ import {
 	canViewOpening,
 	canViewOverview,
 	type ApprenticeshipUser
-} from '../../src/lib/server/apprenticeship-rights';
-import type { OrganisationKind, Role } from '../../src/lib/server/db/schema';
+} from '../../src/lib/apprenticeship/server/policy';
+import type { OrganisationKind, Role } from '../../src/lib/platform/server/db/schema';
 
 // Pure rules, so the table needs no database: Alfa is the company acted on.
 const ALFA = { id: 'alfa', kind: 'company' as const };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import * as overviewPage from '../../src/routes/laerepladsalliance/+page.server';
 import * as pickPage from '../../src/routes/laerepladsalliance/tilsagn/+page.server';
 import * as commitmentPage from '../../src/routes/laerepladsalliance/tilsagn/[id]/+page.server';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { seedDemo } from '../../db/seed';
-import { listFollowUp, tradeOverview } from '../../src/lib/server/apprenticeship';
+import { listFollowUp, tradeOverview } from '../../src/lib/apprenticeship/server/apprenticeship';
 import { createTestDatabase } from '../helpers/db';
 import { allianceCounts } from './apprenticeship-fixtures';
 

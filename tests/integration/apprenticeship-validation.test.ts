@@ -4,7 +4,7 @@ import {
 	commitmentSchema,
 	openingSchema,
 	parseAllianceYear
-} from '../../src/lib/validation/apprenticeship';
+} from '../../src/lib/apprenticeship/schema';
 import { commitmentFields, openingFields } from './apprenticeship-fixtures';
 
 describe('validation/apprenticeship', () => {

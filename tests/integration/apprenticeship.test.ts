@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	createOpening,
 	deleteOpening,
@@ -9,8 +9,8 @@ import {
 	reopenOpening,
 	updateCommitment,
 	updateOpening
-} from '../../src/lib/server/apprenticeship';
-import { commitmentSchema, openingSchema } from '../../src/lib/validation/apprenticeship';
+} from '../../src/lib/apprenticeship/server/apprenticeship';
+import { commitmentSchema, openingSchema } from '../../src/lib/apprenticeship/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	addOpening,

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	cancelActivity,
 	createActivity,
 	deleteActivity,
 	updateActivity
-} from '../../src/lib/server/activity';
+} from '../../src/lib/activities/server/activity';
 import {
 	cancelOccurrence,
 	updateOccurrence
-} from '../../src/lib/server/activity-series-occurrence';
-import { createSeries, deleteSeries, updateSeries } from '../../src/lib/server/activity-series';
-import { applyRollForward } from '../../src/lib/server/rollforward';
+} from '../../src/lib/activities/server/series-occurrence';
+import { createSeries, deleteSeries, updateSeries } from '../../src/lib/activities/server/series';
+import { applyRollForward } from '../../src/lib/activities/server/rollforward';
 import { POST as move } from '../../src/routes/api/activities/[id]/move/+server';
-import type { ActivityInput } from '../../src/lib/validation/activity';
-import type { SeriesInput } from '../../src/lib/validation/series';
+import type { ActivityInput } from '../../src/lib/activities/schema';
+import type { SeriesInput } from '../../src/lib/activities/series-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {

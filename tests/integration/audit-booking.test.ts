@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	bookSeats,
 	cancelBooking,
 	confirmBooking,
 	declineBooking,
 	updateChecklist
-} from '../../src/lib/server/booking';
-import { cancelOffer, closeOffer, reopenOffer, updateOffer } from '../../src/lib/server/offer';
-import { offerUpdateSchema } from '../../src/lib/validation/offer';
+} from '../../src/lib/bookings/server/booking';
+import {
+	cancelOffer,
+	closeOffer,
+	reopenOffer,
+	updateOffer
+} from '../../src/lib/bookings/server/offer';
+import { offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

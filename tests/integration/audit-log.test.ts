@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { recordAudit } from '../../src/lib/server/audit';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { recordAudit } from '../../src/lib/audit/server/audit';
 import {
 	AUDIT_PAGE_SIZE,
 	listAuditEvents,
 	listAuditOrganisations
-} from '../../src/lib/server/audit-log';
-import { parseAuditFilter } from '../../src/lib/validation/audit-filter';
-import { auditTypeChoices } from '../../src/lib/audit-labels';
+} from '../../src/lib/audit/server/log';
+import { parseAuditFilter } from '../../src/lib/audit/schema';
+import { auditTypeChoices } from '../../src/lib/audit/labels';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

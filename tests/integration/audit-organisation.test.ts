@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { createOrganisation, updateOrganisation } from '../../src/lib/server/organisation';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	createOrganisation,
+	updateOrganisation
+} from '../../src/lib/organisations/server/organisation';
 import {
 	changeMemberRole,
 	createOrganisationWithAdmin,
 	inviteMember,
 	removeMember
-} from '../../src/lib/server/membership';
-import { acceptInvitation } from '../../src/lib/server/invitation';
+} from '../../src/lib/organisations/server/membership';
+import { acceptInvitation } from '../../src/lib/auth/server/invitation';
 import {
 	createSchoolHoliday,
 	deleteSchoolHoliday,
 	updateSchoolHoliday
-} from '../../src/lib/server/school-holiday';
-import { getOrCreateFeedToken, rotateFeedToken } from '../../src/lib/server/feed-token';
-import { organisationSchema } from '../../src/lib/validation/organisation';
+} from '../../src/lib/activities/server/school-holiday';
+import { getOrCreateFeedToken, rotateFeedToken } from '../../src/lib/feeds/server/token';
+import { organisationSchema } from '../../src/lib/organisations/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { buildWorld, sessionUser, type World } from './organisation.fixtures';
 import { auditCount, auditEvents, onlyNewEvent } from './audit-fixtures';

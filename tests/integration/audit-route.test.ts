@@ -1,12 +1,12 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import LogPage from '../../src/routes/log/+page.svelte';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load } from '../../src/routes/log/+page.server';
 import { load as organisationLoad } from '../../src/routes/organisationer/[slug]/+page.server';
-import { recordAudit } from '../../src/lib/server/audit';
-import { auditTypeChoices } from '../../src/lib/audit-labels';
+import { recordAudit } from '../../src/lib/audit/server/audit';
+import { auditTypeChoices } from '../../src/lib/audit/labels';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
-import { hashPassword } from '../../src/lib/server/password';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import { hashPassword } from '../../src/lib/auth/server/password';
 
 export const PASSWORD = 'korrekt hest batteri';
 

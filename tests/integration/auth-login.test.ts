@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { logIn, requestPasswordReset } from '../../src/lib/server/auth';
-import type { Database } from '../../src/lib/server/db/engine';
-import { LOGIN_PER_IP, consumeToken } from '../../src/lib/server/throttle';
+import { logIn, requestPasswordReset } from '../../src/lib/auth/server/auth';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { LOGIN_PER_IP, consumeToken } from '../../src/lib/auth/server/throttle';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { hashPassword, verifyPassword } from '../../src/lib/server/password';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { hashPassword, verifyPassword } from '../../src/lib/auth/server/password';
 import {
 	SESSION_LIFETIME_MS,
 	createSession,
 	invalidateSession,
 	invalidateUserSessions,
 	validateSessionToken
-} from '../../src/lib/server/session';
+} from '../../src/lib/auth/server/session';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { countSessions, createUser } from './auth-fixtures';
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { changePassword, logIn } from '../../src/lib/server/auth';
-import type { Database } from '../../src/lib/server/db/engine';
-import { createSession, validateSessionToken } from '../../src/lib/server/session';
-import { acceptInvitation, findInvitation } from '../../src/lib/server/invitation';
+import { changePassword, logIn } from '../../src/lib/auth/server/auth';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { createSession, validateSessionToken } from '../../src/lib/auth/server/session';
+import { acceptInvitation, findInvitation } from '../../src/lib/auth/server/invitation';
 import {
 	createInvitation,
 	createPasswordReset,
 	findValidToken,
 	resetPassword
-} from '../../src/lib/server/user-token';
+} from '../../src/lib/auth/server/user-token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { PASSWORD, countSessions, createOrganisation, createUser } from './auth-fixtures';
 

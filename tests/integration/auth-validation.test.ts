@@ -7,7 +7,7 @@ import {
 	loginSchema,
 	profileNameSchema,
 	resetPasswordSchema
-} from '../../src/lib/validation/auth';
+} from '../../src/lib/auth/schema';
 
 const GOOD = 'korrekt hest batteri';
 const HUGE = 'x'.repeat(10_000);

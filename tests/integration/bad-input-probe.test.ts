@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
 import en from '../../messages/en.json';
 import { ACCESS, EMAILS, type LoggedInRole } from '../browser/probe/access-table';
 import { readRouteTree } from '../browser/probe/route-tree';
@@ -45,7 +45,7 @@ function allFieldNames(): string[] {
 		}
 	};
 	visit(join(process.cwd(), 'src/routes'));
-	visit(join(process.cwd(), 'src/lib/components'));
+	visit(join(process.cwd(), 'src/lib'));
 	return [...names].sort();
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { listActivities } from '../../src/lib/server/activity-queries';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { listActivities } from '../../src/lib/activities/server/queries/activities';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { POST } from '../../src/routes/api/offers/[id]/bookings/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals, useForRoutes } from './organisation.fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	bookSeats,
 	cancelBooking,
@@ -7,9 +7,9 @@ import {
 	declineBooking,
 	findBookingForUser,
 	type Result
-} from '../../src/lib/server/booking';
-import { closeOffer, createOffer } from '../../src/lib/server/offer';
-import { offerSchema } from '../../src/lib/validation/offer';
+} from '../../src/lib/bookings/server/booking';
+import { closeOffer, createOffer } from '../../src/lib/bookings/server/offer';
+import { offerSchema } from '../../src/lib/bookings/offer-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { bookSeats } from '../../src/lib/server/booking';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { bookSeats } from '../../src/lib/bookings/server/booking';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { checklistItems, listChecklistDue, updateChecklist } from '../../src/lib/server/booking';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	checklistItems,
+	listChecklistDue,
+	updateChecklist
+} from '../../src/lib/bookings/server/booking';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	conflictsForBooking,
 	confirmBooking,
 	findConflicts,
 	previewBookingConflicts,
 	updateChecklist
-} from '../../src/lib/server/booking';
-import { normaliseClassLabel, timesOverlap } from '../../src/lib/server/booking-conflicts';
+} from '../../src/lib/bookings/server/booking';
+import { normaliseClassLabel, timesOverlap } from '../../src/lib/bookings/server/conflicts';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

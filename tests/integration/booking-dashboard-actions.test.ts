@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { navBadges } from '../../src/lib/server/nav-badges';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { navBadges } from '../../src/lib/dashboard/server/nav-badges';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
 import * as dashboard from '../../src/routes/bookinger/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	confirmBooking,
 	listBookableSchools,
@@ -8,7 +8,7 @@ import {
 	providerRequestsWaiting,
 	providerUpcoming,
 	schoolBookings
-} from '../../src/lib/server/booking';
+} from '../../src/lib/bookings/server/booking';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

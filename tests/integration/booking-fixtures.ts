@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { DB, OrganisationKind } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { DB, OrganisationKind } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { buildWorld, slugOf, TRADE, type UserSpec } from '../helpers/world';
-import { createOffer } from '../../src/lib/server/offer';
-import { bookSeats, type BookSeatsInput } from '../../src/lib/server/booking';
-import { offerSchema } from '../../src/lib/validation/offer';
+import { createOffer } from '../../src/lib/bookings/server/offer';
+import { bookSeats, type BookSeatsInput } from '../../src/lib/bookings/server/booking';
+import { offerSchema } from '../../src/lib/bookings/offer-schema';
 
 // A small alliance for offer and booking tests: Smedjen offers places, Byskolen (Horsens) books.
 

@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	cancelBooking,
 	confirmBooking,
 	declineBooking,
 	findBookingForUser
-} from '../../src/lib/server/booking';
-import { cancelOffer, updateOffer } from '../../src/lib/server/offer';
-import { offerUpdateSchema } from '../../src/lib/validation/offer';
+} from '../../src/lib/bookings/server/booking';
+import { cancelOffer, updateOffer } from '../../src/lib/bookings/server/offer';
+import { offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

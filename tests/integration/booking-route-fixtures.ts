@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
 import { fakeEvent } from './organisation.fixtures';

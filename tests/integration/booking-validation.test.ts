@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	bookSeats,
 	cancelBooking,
 	confirmBooking,
 	declineBooking,
 	type Result
-} from '../../src/lib/server/booking';
-import { cancelOffer, closeOffer } from '../../src/lib/server/offer';
+} from '../../src/lib/bookings/server/booking';
+import { cancelOffer, closeOffer } from '../../src/lib/bookings/server/offer';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

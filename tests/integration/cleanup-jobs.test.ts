@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { startJobs, type Job } from '../../src/lib/server/jobs';
-import { serverJobs } from '../../src/lib/server/server-jobs';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { startJobs, type Job } from '../../src/lib/platform/server/jobs';
+import { serverJobs } from '../../src/lib/platform/server/server-jobs';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createUser } from './auth-fixtures';
 

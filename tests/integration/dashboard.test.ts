@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
-import { loadDashboard } from '../../src/lib/server/dashboard';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { loadDashboard } from '../../src/lib/dashboard/server/dashboard';
+import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
 import { createTestDatabase } from '../helpers/db';
 
 const TODAY = '2027-01-20';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { prepared } from '../../src/lib/server/db/prepared';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { prepared } from '../../src/lib/platform/server/db/prepared';
 import { createTestDatabase } from '../helpers/db';
 
 describe('db/prepared', () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { DB } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { addUser } from '../helpers/world';
 import { createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
 

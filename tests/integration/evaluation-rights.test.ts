@@ -8,7 +8,7 @@ import {
 	hasActivityEnded,
 	type EvaluatedActivity,
 	type EvaluationUser
-} from '../../src/lib/server/evaluation-rights';
+} from '../../src/lib/evaluations/server/policy';
 
 const OWNER = 'org-owner';
 const PARTICIPANT = 'org-participant';

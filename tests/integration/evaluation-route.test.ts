@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, copenhagenToday } from '../../src/lib/dates/iso';
-import { schoolYearOf } from '../../src/lib/dates/school-year';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import { addDays, copenhagenToday } from '../../src/lib/platform/dates/iso';
+import { schoolYearOf } from '../../src/lib/platform/dates/school-year';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as evaluationPage from '../../src/routes/aktiviteter/[id]/evaluering/+page.server';
 import * as activityPage from '../../src/routes/aktiviteter/[id]/+page.server';
 import * as listPage from '../../src/routes/evalueringer/+page.server';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import { EVALUATIONS } from '../../db/seed/evaluations';
-import type { Database } from '../../src/lib/server/db/engine';
-import { listActivitiesLackingEvaluation } from '../../src/lib/server/evaluation';
-import { findSessionMemberships } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { listActivitiesLackingEvaluation } from '../../src/lib/evaluations/server/evaluation';
+import { findSessionMemberships } from '../../src/lib/auth/server/session';
 import { createTestDatabase } from '../helpers/db';
 
 /** The demo's "today": the seed's evaluations are of activities that ended before it. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	deleteEvaluation,
 	listActivitiesLackingEvaluation,
 	listEvaluationsForActivity,
 	listRecentEvaluations,
 	saveEvaluation
-} from '../../src/lib/server/evaluation';
+} from '../../src/lib/evaluations/server/evaluation';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	NOW,

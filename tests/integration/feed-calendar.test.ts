@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { buildFeed } from '../../src/lib/server/feed';
-import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
-import { cancelActivity, moveActivity } from '../../src/lib/server/activity';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { buildFeed } from '../../src/lib/feeds/server/feed';
+import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
+import { cancelActivity, moveActivity } from '../../src/lib/activities/server/activity';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
 import {

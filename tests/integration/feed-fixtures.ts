@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 
 // Parsing feeds with ical.js (the parser Thunderbird uses), independent of ical-generator.
 

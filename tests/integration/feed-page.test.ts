@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { actions, load } from '../../src/routes/feeds/+page.server';
-import { findFeedByToken } from '../../src/lib/server/feed-token';
+import { findFeedByToken } from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createWorld, type ActivityWorld } from './activity-fixtures';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { GET } from '../../src/routes/feeds/[file]/+server';
-import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
-import { getOrCreateFeedToken } from '../../src/lib/server/feed-token';
+import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
+import { getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {

@@ -1,14 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { GET, HEAD } from '../../src/routes/feeds/[file]/+server';
 import { GET as activityIcs } from '../../src/routes/aktiviteter/[id]/ics/+server';
-import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
+import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import {
 	findFeedByToken,
 	getOrCreateFeedToken,
 	rotateFeedToken
-} from '../../src/lib/server/feed-token';
+} from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { buildFeed } from '../../src/lib/server/feed';
-import { setFeedCacheTtl } from '../../src/lib/server/feed-cache';
-import { endOfNextSchoolYear, feedWindow } from '../../src/lib/server/feed-queries';
-import { feedChoicesFromUrl } from '../../src/lib/server/feed-serve';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { buildFeed } from '../../src/lib/feeds/server/feed';
+import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
+import { endOfNextSchoolYear, feedWindow } from '../../src/lib/feeds/server/queries';
+import { feedChoicesFromUrl } from '../../src/lib/feeds/server/serve';
 import { seedDemo } from '../../db/seed';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {

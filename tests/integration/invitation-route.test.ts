@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { createSession, validateSessionToken } from '../../src/lib/server/session';
-import { SESSION_COOKIE } from '../../src/lib/server/session';
-import { createInvitation, findValidToken } from '../../src/lib/server/user-token';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	createSession,
+	validateSessionToken,
+	SESSION_COOKIE
+} from '../../src/lib/auth/server/session';
+import { createInvitation, findValidToken } from '../../src/lib/auth/server/user-token';
 import { actions, load } from '../../src/routes/invitation/[token]/+page.server';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';

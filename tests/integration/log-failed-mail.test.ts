@@ -1,8 +1,8 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import LogPage from '../../src/routes/log/+page.svelte';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load } from '../../src/routes/log/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createBookingWorld, type BookingWorld, type Person } from './booking-fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { DEVICE_COOKIE, deviceKey } from '../../src/lib/server/login-device';
-import { SESSION_COOKIE } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { DEVICE_COOKIE, deviceKey } from '../../src/lib/auth/server/login-device';
+import { SESSION_COOKIE } from '../../src/lib/auth/server/session';
 import { actions } from '../../src/routes/login/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';

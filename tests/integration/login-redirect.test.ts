@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { createSession, validateSessionToken } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { createSession, validateSessionToken } from '../../src/lib/auth/server/session';
 import { actions, load } from '../../src/routes/login/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';

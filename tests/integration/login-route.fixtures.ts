@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
-import type { SessionRecord, SessionUser } from '../../src/lib/server/session';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import type { SessionRecord, SessionUser } from '../../src/lib/auth/server/session';
 
 /** A cookie jar with SvelteKit's Cookies interface: what one browser keeps between requests. */
 export class CookieJar {

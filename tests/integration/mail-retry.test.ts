@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { startJobs } from '../../src/lib/server/jobs';
-import { sendMail } from '../../src/lib/server/mail';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/lib/server/mail-backoff';
-import { claimDueMail, deliverDueMail } from '../../src/lib/server/mail-delivery';
-import { listFailedMail } from '../../src/lib/server/mail-failed';
-import { serverJobs } from '../../src/lib/server/server-jobs';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { startJobs } from '../../src/lib/platform/server/jobs';
+import { sendMail } from '../../src/lib/platform/server/mail';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/lib/platform/server/mail-backoff';
+import { claimDueMail, deliverDueMail } from '../../src/lib/platform/server/mail-delivery';
+import { listFailedMail } from '../../src/lib/platform/server/mail-failed';
+import { serverJobs } from '../../src/lib/platform/server/server-jobs';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 // Issue 12, point 5: mail the SMTP server did not take is tried again with back-off, by any

@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	deliverOutboxInBackground,
 	listOutbox,
 	mailOrigin,
 	sendInvitationMail,
 	sendMail
-} from '../../src/lib/server/mail';
+} from '../../src/lib/platform/server/mail';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 interface Received {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { DB } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { buildWorld, type UserSpec } from '../helpers/world';
-import { createMeeting } from '../../src/lib/server/meeting';
-import { meetingSchema } from '../../src/lib/validation/meeting';
+import { createMeeting } from '../../src/lib/meetings/server/meeting';
+import { meetingSchema } from '../../src/lib/meetings/schema';
 
 // A small alliance for meeting tests: the secretariat calls, a municipality and a partner are
 // invited, a company is not.

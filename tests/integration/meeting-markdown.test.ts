@@ -1,8 +1,8 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { renderMarkdown } from '../../src/lib/server/markdown';
-import { saveMinutes } from '../../src/lib/server/meeting';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { renderMarkdown } from '../../src/lib/meetings/server/markdown';
+import { saveMinutes } from '../../src/lib/meetings/server/meeting';
 import MeetingPage from '../../src/routes/moeder/[id]/+page.svelte';
 import * as detailPage from '../../src/routes/moeder/[id]/+page.server';
 import { createTestDatabase } from '../helpers/db';

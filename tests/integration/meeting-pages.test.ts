@@ -1,6 +1,6 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import ListPage from '../../src/routes/moeder/+page.svelte';
 import NewPage from '../../src/routes/moeder/ny/+page.svelte';
 import AgendaPage from '../../src/routes/moeder/[id]/dagsorden/+page.svelte';
@@ -11,7 +11,7 @@ import * as newPage from '../../src/routes/moeder/ny/+page.server';
 import * as agendaPage from '../../src/routes/moeder/[id]/dagsorden/+page.server';
 import * as attendancePage from '../../src/routes/moeder/[id]/fremmoede/+page.server';
 import * as minutesPage from '../../src/routes/moeder/[id]/referat/+page.server';
-import { saveMinutes, setAttendance } from '../../src/lib/server/meeting';
+import { saveMinutes, setAttendance } from '../../src/lib/meetings/server/meeting';
 import { createTestDatabase } from '../helpers/db';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 import { createMeetingWorld, makeMeeting, type MeetingWorld } from './meeting-fixtures';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	planNextMeeting,
 	saveMinutes,
 	setAttendance,
 	updateAgenda
-} from '../../src/lib/server/meeting';
+} from '../../src/lib/meetings/server/meeting';
 import * as detailPage from '../../src/routes/moeder/[id]/+page.server';
 import * as agendaPage from '../../src/routes/moeder/[id]/dagsorden/+page.server';
 import * as attendancePage from '../../src/routes/moeder/[id]/fremmoede/+page.server';

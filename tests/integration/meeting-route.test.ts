@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as activityPage from '../../src/routes/aktiviteter/[id]/+page.server';
 import * as listPage from '../../src/routes/moeder/+page.server';
 import * as newPage from '../../src/routes/moeder/ny/+page.server';

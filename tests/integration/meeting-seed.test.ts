@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { findMeeting, listMeetings } from '../../src/lib/server/meeting';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { findMeeting, listMeetings } from '../../src/lib/meetings/server/meeting';
 import { seedDemo } from '../../db/seed';
 import { createTestDatabase } from '../helpers/db';
 import { sessionUser } from './organisation.fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	findMeeting,
 	listMeetings,
@@ -7,8 +7,8 @@ import {
 	saveMinutes,
 	setAttendance,
 	updateAgenda
-} from '../../src/lib/server/meeting';
-import { agendaSchema } from '../../src/lib/validation/meeting';
+} from '../../src/lib/meetings/server/meeting';
+import { agendaSchema } from '../../src/lib/meetings/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createMeetingWorld, makeMeeting, meetingRow, type MeetingWorld } from './meeting-fixtures';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { listMembers } from '../../src/lib/server/membership';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { listMembers } from '../../src/lib/organisations/server/membership';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { actions, load } from '../../src/routes/organisationer/[slug]/medlemmer/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {

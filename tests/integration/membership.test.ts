@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	changeMemberRole,
 	createOrganisationWithAdmin,
 	inviteMember,
 	listMembers,
 	removeMember
-} from '../../src/lib/server/membership';
-import { findValidToken } from '../../src/lib/server/user-token';
-import { organisationSchema } from '../../src/lib/validation/organisation';
+} from '../../src/lib/organisations/server/membership';
+import { findValidToken } from '../../src/lib/auth/server/user-token';
+import { organisationSchema } from '../../src/lib/organisations/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { addMember, buildWorld, makeUser, rowCounts, type World } from './organisation.fixtures';
 

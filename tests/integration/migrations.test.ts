@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { migrateToBottom, migrateToLatest } from '../../src/lib/server/db/migrate';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { migrateToBottom, migrateToLatest } from '../../src/lib/platform/server/db/migrate';
 import { migrations } from '../../db/migrations/index';
 import { createTestDatabase } from '../helpers/db';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as listPage from '../../src/routes/tilbud/+page.server';
 import * as newPage from '../../src/routes/tilbud/ny/+page.server';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';

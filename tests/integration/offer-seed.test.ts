@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import { seedOffers } from '../../db/seed/offers';
-import type { Database } from '../../src/lib/server/db/engine';
-import { listOffers } from '../../src/lib/server/offer';
-import { listChecklistDue } from '../../src/lib/server/booking';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { listOffers } from '../../src/lib/bookings/server/offer';
+import { listChecklistDue } from '../../src/lib/bookings/server/booking';
 import { createTestDatabase } from '../helpers/db';
 
 describe('db/seed/offers', () => {

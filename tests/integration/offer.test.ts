@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { createOffer, findOfferForUser, listOffers, updateOffer } from '../../src/lib/server/offer';
-import { offerSchema, offerUpdateSchema } from '../../src/lib/validation/offer';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	createOffer,
+	findOfferForUser,
+	listOffers,
+	updateOffer
+} from '../../src/lib/bookings/server/offer';
+import { offerSchema, offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,

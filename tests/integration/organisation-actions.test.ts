@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { findOrganisationById } from '../../src/lib/server/organisation';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { findOrganisationById } from '../../src/lib/organisations/server/organisation';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load as directoryLoad } from '../../src/routes/organisationer/+page.server';
 import {
 	actions as createActions,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import type { BookingWorld } from './booking-fixtures';
 import { insertBooking } from './privacy-fixtures';
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	EXPORT_TABLES,
 	exportOrganisationData,
 	type OrganisationExport
-} from '../../src/lib/server/organisation-export';
+} from '../../src/lib/organisations/server/export';
 import {
 	CSV_COLUMNS,
 	exportCsv,
 	exportFilename,
 	exportJson
-} from '../../src/lib/server/organisation-export-format';
+} from '../../src/lib/organisations/server/export-format';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createBookingWorld, type BookingWorld } from './booking-fixtures';
 import { SECRETS, fillExportWorld } from './organisation-export.fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
-import { inviteSchema, organisationSchema } from '../../src/lib/validation/organisation';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
+import { inviteSchema, organisationSchema } from '../../src/lib/organisations/schema';
 import { actions as createActions } from '../../src/routes/organisationer/ny/+page.server';
 import { actions as memberActions } from '../../src/routes/organisationer/[slug]/medlemmer/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';

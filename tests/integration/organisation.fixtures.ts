@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, OrganisationKind, Role } from '../../src/lib/server/db/schema';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
+import type { DB, OrganisationKind, Role } from '../../src/lib/platform/server/db/schema';
+import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
 
 // Small, explicit fixtures for the organisation and membership tests (the demo seed is bigger).
 export async function seedTrades(db: Kysely<DB>) {

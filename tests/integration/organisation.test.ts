@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	createOrganisation,
 	findOrganisationById,
@@ -8,8 +8,8 @@ import {
 	listMunicipalities,
 	slugify,
 	updateOrganisation
-} from '../../src/lib/server/organisation';
-import { organisationSchema, type OrganisationInput } from '../../src/lib/validation/organisation';
+} from '../../src/lib/organisations/server/organisation';
+import { organisationSchema, type OrganisationInput } from '../../src/lib/organisations/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { buildWorld, rowCounts, type World } from './organisation.fixtures';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { sendPasswordResetMail } from '../../src/lib/server/mail';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { sendPasswordResetMail } from '../../src/lib/platform/server/mail';
 import { load as layoutLoad } from '../../src/routes/+layout.server';
 import { load } from '../../src/routes/dev/outbox/+page.server';
 import { createTestDatabase } from '../helpers/db';

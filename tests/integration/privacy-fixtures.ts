@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../src/lib/server/db/schema';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import type { BookingWorld } from './booking-fixtures';
 
 // Shared by the school-year close and organisation export tests.

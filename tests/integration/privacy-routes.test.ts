@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import * as yearsPage from '../../src/routes/skoleaar/+page.server';
 import * as exportPage from '../../src/routes/organisationer/[slug]/eksport/+page.server';
 import * as download from '../../src/routes/organisationer/[slug]/eksport/hent/+server';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { loadReport, type Report } from '../../src/lib/server/report';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { loadReport, type Report } from '../../src/lib/reports/server/report';
 import { createTestDatabase } from '../helpers/db';
 import { NOW, createReportWorld, type ReportWorld } from './report-fixtures';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB, BookingStatus, OfferKind, Pillar } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { DB, BookingStatus, OfferKind, Pillar } from '../../src/lib/platform/server/db/schema';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	addMember,
 	makeOrganisation,

@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { load as pageLoad } from '../../src/routes/rapporter/+page.server';
 import { load as printLoad } from '../../src/routes/rapporter/print/+page.server';
 import { GET as csvGet } from '../../src/routes/rapporter/csv/+server';
-import { formatReportCell } from '../../src/lib/report-format';
-import type { reportPageData } from '../../src/lib/server/report-page';
-import type { SessionUser } from '../../src/lib/server/session';
+import { formatReportCell } from '../../src/lib/reports/format';
+import type { reportPageData } from '../../src/lib/reports/server/page';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { createTestDatabase } from '../helpers/db';
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 import { OUTSIDERS, READERS, createReportWorld, type ReportWorld } from './report-fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import { actions, load } from '../../src/routes/aarshjul/rul-frem/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
-import { applyRollForward, previewRollForward } from '../../src/lib/server/rollforward';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
+import { applyRollForward, previewRollForward } from '../../src/lib/activities/server/rollforward';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
 

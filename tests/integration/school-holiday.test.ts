@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/server/session';
-import { listSchoolHolidays } from '../../src/lib/server/school-holiday';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
+import { listSchoolHolidays } from '../../src/lib/activities/server/school-holiday';
 import { actions, load } from '../../src/routes/ferier/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createWorld, type ActivityWorld } from './activity-fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { canCloseSchoolYear, canExportOrganisation } from '../../src/lib/server/privacy-rights';
-import { closeSchoolYear } from '../../src/lib/server/school-year-close';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { canCloseSchoolYear, canExportOrganisation } from '../../src/lib/school-year/server/policy';
+import { closeSchoolYear } from '../../src/lib/school-year/server/close';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { PERSONS, createBookingWorld, type BookingWorld, type Person } from './booking-fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../src/lib/server/db/schema';
-import type { Database } from '../../src/lib/server/db/engine';
-import { bookSeats } from '../../src/lib/server/booking';
-import { closeSchoolYear, previewClose } from '../../src/lib/server/school-year-close';
-import { listSchoolYears } from '../../src/lib/server/school-year-status';
+import type { DB } from '../../src/lib/platform/server/db/schema';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { bookSeats } from '../../src/lib/bookings/server/booking';
+import { closeSchoolYear, previewClose } from '../../src/lib/school-year/server/close';
+import { listSchoolYears } from '../../src/lib/school-year/server/status';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,

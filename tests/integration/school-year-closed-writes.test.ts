@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import { cancelBooking, confirmBooking, declineBooking } from '../../src/lib/server/booking';
-import { cancelOffer } from '../../src/lib/server/offer';
-import { closeSchoolYear } from '../../src/lib/server/school-year-close';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	cancelBooking,
+	confirmBooking,
+	declineBooking
+} from '../../src/lib/bookings/server/booking';
+import { cancelOffer } from '../../src/lib/bookings/server/offer';
+import { closeSchoolYear } from '../../src/lib/school-year/server/close';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createBookingWorld, type BookingWorld } from './booking-fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';

@@ -10,8 +10,8 @@ import {
 	seedDemo,
 	type SeedSummary
 } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
-import { verifyPassword } from '../../src/lib/server/password';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import { verifyPassword } from '../../src/lib/auth/server/password';
 import { createTestDatabase } from '../helpers/db';
 
 const YEAR_START = '2026-08-01';

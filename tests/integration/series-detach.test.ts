@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
-import { createSeries, updateSeries } from '../../src/lib/server/activity-series';
-import { cancelActivity, moveActivity } from '../../src/lib/server/activity';
-import type { SeriesInput } from '../../src/lib/validation/series';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
+import { createSeries, updateSeries } from '../../src/lib/activities/server/series';
+import { cancelActivity, moveActivity } from '../../src/lib/activities/server/activity';
+import type { SeriesInput } from '../../src/lib/activities/series-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { createWorld, type ActivityWorld } from './activity-fixtures';
 

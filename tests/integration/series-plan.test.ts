@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSeriesSync } from '../../src/lib/server/activity-series-plan';
+import { planSeriesSync } from '../../src/lib/activities/server/series-plan';
 
 const occ = (start: string) => ({ start, end: start, occurrenceKey: start });
 const row = (id: string, key: string, detached = false) => ({ id, occurrenceKey: key, detached });

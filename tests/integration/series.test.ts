@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { SessionUser } from '../../src/lib/server/session';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	createSeries,
 	deleteSeries,
 	findSeriesForUser,
 	updateSeries
-} from '../../src/lib/server/activity-series';
-import { updateOccurrence } from '../../src/lib/server/activity-series-occurrence';
-import type { SeriesInput } from '../../src/lib/validation/series';
+} from '../../src/lib/activities/server/series';
+import { updateOccurrence } from '../../src/lib/activities/server/series-occurrence';
+import type { SeriesInput } from '../../src/lib/activities/series-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { countRows, createWorld, type ActivityWorld } from './activity-fixtures';
 

@@ -1,8 +1,8 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import Wheel from '../../src/lib/components/Wheel.svelte';
-import ActivityList from '../../src/lib/components/ActivityList.svelte';
-import type { WheelCategoryInfo, WheelItem } from '../../src/lib/server/wheel';
+import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
+import ActivityList from '../../src/lib/activities/components/ActivityList.svelte';
+import type { WheelCategoryInfo, WheelItem } from '../../src/lib/wheel/server/wheel';
 
 const CATEGORIES: WheelCategoryInfo[] = [
 	{

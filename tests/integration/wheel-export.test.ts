@@ -1,9 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { RightsUser } from '../../src/lib/server/activity-rights';
-import { loadWheel } from '../../src/lib/server/wheel';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { RightsUser } from '../../src/lib/activities/server/policy';
+import { loadWheel } from '../../src/lib/wheel/server/wheel';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';

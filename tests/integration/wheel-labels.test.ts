@@ -1,10 +1,14 @@
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import Wheel from '../../src/lib/components/Wheel.svelte';
-import { addDays } from '../../src/lib/dates/iso';
-import type { Database } from '../../src/lib/server/db/engine';
-import { loadWheel, type WheelCategoryInfo, type WheelItem } from '../../src/lib/server/wheel';
+import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
+import { addDays } from '../../src/lib/platform/dates/iso';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import {
+	loadWheel,
+	type WheelCategoryInfo,
+	type WheelItem
+} from '../../src/lib/wheel/server/wheel';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	MAX_PNG_WIDTH,
 	configurePngRendering,
 	lastPngThreadId,
 	pngWidth
-} from '../../src/lib/server/wheel-png';
+} from '../../src/lib/wheel/server/png';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals, useForRoutes } from './organisation.fixtures';

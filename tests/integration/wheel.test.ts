@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/server/db/engine';
-import type { RightsUser } from '../../src/lib/server/activity-rights';
-import { loadEmbed } from '../../src/lib/server/embed';
-import { findMunicipalityBySlug, loadWheel } from '../../src/lib/server/wheel';
+import type { Database } from '../../src/lib/platform/server/db/engine';
+import type { RightsUser } from '../../src/lib/activities/server/policy';
+import { loadEmbed } from '../../src/lib/wheel/server/embed';
+import { findMunicipalityBySlug, loadWheel } from '../../src/lib/wheel/server/wheel';
 import { layoutWheel } from '../../src/lib/wheel/layout';
-import { WHEEL_LAYOUT_OPTIONS } from '../../src/lib/wheel-frame';
+import { WHEEL_LAYOUT_OPTIONS } from '../../src/lib/wheel/frame';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 
 const YEAR = '2026/27';

@@ -1,106 +1,227 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Nothing under routes/ imports the database: it calls a domain function, so SQL stays in one
-// place per domain and a route cannot skip its domain's rules. Routes get
-// the handle as locals.db, which hooks.server.ts sets for every request.
+// The layout is the architecture (docs/ARCHITECTURE.md): a folder per domain under src/lib, each
+// with one door (index.ts) for routes and other domains. These tests keep the doors the only way
+// in, keep HTTP out of the domains and SQL in the queries files.
 
 const ROOT = process.cwd();
+const LIB = join(ROOT, 'src/lib');
 const ROUTES = join(ROOT, 'src/routes');
-const DB_DIR = join(ROOT, 'src/lib/server/db');
+
+/** Domain server code that still imports @sveltejs/kit. Remove a line when the file is fixed. */
+const KIT_ALLOWED: string[] = [
+	'src/lib/apprenticeship/server/routes.ts',
+	'src/lib/auth/server/session-cookie.ts',
+	'src/lib/bookings/server/api.ts',
+	'src/lib/bookings/server/routes.ts',
+	'src/lib/meetings/server/routes.ts',
+	'src/lib/reports/server/page.ts',
+	'src/lib/wheel/server/embed.ts',
+	'src/lib/wheel/server/export.ts',
+	'src/lib/wheel/server/wheel.ts'
+];
+
+/** Files outside queries files and the db module that still build SQL. Only ever shorter. */
+const SQL_ALLOWED: string[] = [
+	'src/lib/activities/server/activity.ts',
+	'src/lib/activities/server/changes.ts',
+	'src/lib/activities/server/filter-options.ts',
+	'src/lib/activities/server/options.ts',
+	'src/lib/activities/server/rollforward-context.ts',
+	'src/lib/activities/server/rollforward.ts',
+	'src/lib/activities/server/school-holiday.ts',
+	'src/lib/activities/server/series-core.ts',
+	'src/lib/activities/server/series-occurrence.ts',
+	'src/lib/activities/server/series.ts',
+	'src/lib/apprenticeship/server/apprenticeship.ts',
+	'src/lib/apprenticeship/server/common.ts',
+	'src/lib/apprenticeship/server/openings.ts',
+	'src/lib/apprenticeship/server/overview.ts',
+	'src/lib/audit/server/audit.ts',
+	'src/lib/audit/server/log.ts',
+	'src/lib/auth/server/auth.ts',
+	'src/lib/auth/server/first-admin.ts',
+	'src/lib/auth/server/invitation.ts',
+	'src/lib/auth/server/login-device.ts',
+	'src/lib/auth/server/session.ts',
+	'src/lib/auth/server/throttle.ts',
+	'src/lib/auth/server/user-token.ts',
+	'src/lib/bookings/server/answer.ts',
+	'src/lib/bookings/server/booking.ts',
+	'src/lib/bookings/server/capacity.ts',
+	'src/lib/bookings/server/checklist.ts',
+	'src/lib/bookings/server/conflicts.ts',
+	'src/lib/bookings/server/dashboards.ts',
+	'src/lib/bookings/server/insert.ts',
+	'src/lib/bookings/server/notify.ts',
+	'src/lib/bookings/server/offer-changes.ts',
+	'src/lib/bookings/server/offer-form-options.ts',
+	'src/lib/bookings/server/offer.ts',
+	'src/lib/dashboard/server/dashboard.ts',
+	'src/lib/evaluations/server/evaluation.ts',
+	'src/lib/evaluations/server/lacking.ts',
+	'src/lib/evaluations/server/recent.ts',
+	'src/lib/feeds/server/last-modified.ts',
+	'src/lib/feeds/server/rows.ts',
+	'src/lib/feeds/server/scope.ts',
+	'src/lib/feeds/server/token.ts',
+	'src/lib/meetings/server/core.ts',
+	'src/lib/meetings/server/create.ts',
+	'src/lib/meetings/server/meeting.ts',
+	'src/lib/organisations/server/export-alliance.ts',
+	'src/lib/organisations/server/export-core.ts',
+	'src/lib/organisations/server/membership.ts',
+	'src/lib/organisations/server/organisation.ts',
+	'src/lib/organisations/server/profile.ts',
+	'src/lib/platform/server/health.ts',
+	'src/lib/platform/server/jobs.ts',
+	'src/lib/platform/server/mail-delivery.ts',
+	'src/lib/platform/server/mail-failed.ts',
+	'src/lib/platform/server/mail.ts',
+	'src/lib/reports/server/report.ts',
+	'src/lib/school-year/server/close.ts',
+	'src/lib/school-year/server/closed.ts',
+	'src/lib/school-year/server/outbox.ts',
+	'src/lib/school-year/server/status.ts',
+	'src/lib/wheel/server/version.ts',
+	'src/lib/wheel/server/wheel.ts'
+];
 
 /** Static imports and re-exports (group 1: `type`, group 2: specifier), dynamic imports (3). */
 const SPECIFIERS =
 	/\b(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\bfrom\s*)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const KIT = /\bfrom\s*['"]@sveltejs\/kit['"]|import\s*\(\s*['"]@sveltejs\/kit['"]/;
+const SQL =
+	/\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\s*\(|\bsql\s*(<[^>]*>)?\s*`/;
 
-function resolveSpecifier(file: string, specifier: string): string | null {
-	if (specifier === '$lib' || specifier.startsWith('$lib/'))
-		return join(ROOT, 'src/lib', specifier.slice('$lib'.length));
-	if (specifier.startsWith('.')) return resolve(dirname(file), specifier);
-	return null;
-}
-
-function isDatabaseModule(path: string): boolean {
-	if (!path.startsWith(DB_DIR)) return false;
-	const rest = path.slice(DB_DIR.length);
-	return rest === '' || rest.startsWith(sep) || /^\.[cm]?[jt]s$/.test(rest);
-}
-
-/** Table types may come from a schema module, type-only; nothing else in db/ may be imported. */
-const isSchemaModule = (path: string) => /^schema(-[\w-]+)?(\.[jt]s)?$/.test(basename(path));
-
-/** The specifiers in `text` (the source of `file`) that reach into src/lib/server/db. */
-function databaseImports(file: string, text: string): string[] {
-	const found: string[] = [];
-	for (const match of text.matchAll(SPECIFIERS)) {
-		const typeOnly = match[1] !== undefined;
-		const specifier = match[2] ?? match[3];
-		const path = resolveSpecifier(file, specifier);
-		if (!path || !isDatabaseModule(path)) continue;
-		if (typeOnly && isSchemaModule(path)) continue;
-		found.push(specifier);
-	}
-	return found;
-}
+const rel = (path: string) => relative(ROOT, path).split(sep).join('/');
 
 function filesUnder(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		return entry.isDirectory() ? filesUnder(path) : [path];
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.map((f) => join(dir, f))
+		.filter((f) => /\.(ts|svelte)$/.test(f) && statSync(f).isFile());
+}
+
+const domains = readdirSync(LIB, { withFileTypes: true })
+	.filter((e) => e.isDirectory() && e.name !== 'paraglide')
+	.map((e) => e.name);
+
+/** The import specifiers of a file, as paths under src/lib ('bookings/server', …) when they are. */
+function imports(
+	file: string,
+	text: string
+): { specifier: string; lib: string | null; typeOnly: boolean }[] {
+	return [...text.matchAll(SPECIFIERS)].map((m) => {
+		const specifier = m[2] ?? m[3];
+		let lib: string | null = null;
+		if (specifier === '$lib' || specifier.startsWith('$lib/')) lib = specifier.slice(5);
+		else if (specifier.startsWith('.')) {
+			const path = resolve(dirname(file), specifier);
+			if (path.startsWith(LIB + sep)) lib = rel(path).slice('src/lib/'.length);
+		}
+		return { specifier, lib, typeOnly: m[1] !== undefined };
 	});
 }
 
-describe('routes architecture', () => {
-	describe('databaseImports', () => {
-		const file = join(ROUTES, 'tilbud/[id]/+page.server.ts');
+/** May code outside a domain import this path under src/lib? */
+function isPublic(lib: string, typeOnly: boolean): boolean {
+	const [domain, ...rest] = lib.replace(/\/index(\.ts)?$/, '').split('/');
+	if (domain === 'paraglide') return true;
+	if (domain === 'platform') {
+		// Platform has no door: its pieces are public, except the database module, which only
+		// domains, hooks and the seed reach (routes take locals.db); its table types are public.
+		if (rest[0] === 'server' && rest[1] === 'db') return typeOnly && /^schema/.test(rest[2] ?? '');
+		return true;
+	}
+	if (!domains.includes(domain)) return false;
+	if (rest.length === 0) return true;
+	if (rest.length === 1 && rest[0] === 'server') return true;
+	return rest[0] === 'components' && lib.endsWith('.svelte');
+}
 
-		it('finds the database module by alias, by relative path and by dynamic import', () => {
-			const text = [
-				"import { getDb } from '$lib/server/db';",
-				'import {\n\tgetDatabase,\n\ttype Db\n} from "$lib/server/db/index";',
-				"import type { Db } from '../../../lib/server/db';",
-				"export { getDb } from '$lib/server/db';",
-				"const { getDb } = await import('$lib/server/db');",
-				"import { openDatabase } from '$lib/server/db/engine';",
-				"import { DB } from '$lib/server/db/schema';"
-			].join('\n');
-			expect(databaseImports(file, text)).toEqual([
-				'$lib/server/db',
-				'$lib/server/db/index',
-				'../../../lib/server/db',
-				'$lib/server/db',
-				'$lib/server/db',
-				'$lib/server/db/engine',
-				'$lib/server/db/schema'
-			]);
+describe('architecture', () => {
+	describe('isPublic', () => {
+		it('accepts doors, components, messages and platform pieces', () => {
+			expect(isPublic('bookings', false)).toBe(true);
+			expect(isPublic('bookings/server', false)).toBe(true);
+			expect(isPublic('bookings/components/OfferCard.svelte', false)).toBe(true);
+			expect(isPublic('paraglide/messages.js', false)).toBe(true);
+			expect(isPublic('platform/dates/iso', false)).toBe(true);
+			expect(isPublic('platform/server/db/schema', true)).toBe(true);
 		});
 
-		it('lets domain modules and type-only schema imports through', () => {
-			const text = [
-				"import { findOfferForUser } from '$lib/server/offer';",
-				"import { listDashboard } from '$lib/server/dashboard';",
-				"import type { Visibility } from '$lib/server/db/schema';",
-				"import type { OfferTable } from '../../../lib/server/db/schema-booking';",
-				"import { m } from '$lib/paraglide/messages.js';",
-				"const note = 'the db is reached through locals';"
-			].join('\n');
-			expect(databaseImports(file, text)).toEqual([]);
+		it('refuses deep domain files and the database module', () => {
+			expect(isPublic('bookings/server/capacity', false)).toBe(false);
+			expect(isPublic('bookings/schema', false)).toBe(false);
+			expect(isPublic('platform/server/db', false)).toBe(false);
+			expect(isPublic('platform/server/db/schema', false)).toBe(false);
 		});
 	});
 
 	describe('src/routes', () => {
-		it('has no file that imports the database (routes use locals.db)', () => {
+		it('imports only domain doors, components, messages and platform pieces', () => {
 			const files = filesUnder(ROUTES);
 			expect(files.length).toBeGreaterThan(50);
-			const offenders = files.flatMap((path) =>
-				databaseImports(path, readFileSync(path, 'utf8')).map(
-					(specifier) => `${relative(ROOT, path)} imports ${specifier}`
-				)
+			const offenders = files.flatMap((file) =>
+				imports(file, readFileSync(file, 'utf8'))
+					.filter((i) => i.lib !== null && !isPublic(i.lib, i.typeOnly))
+					.map((i) => `${rel(file)} imports ${i.specifier}`)
 			);
+			expect(offenders, "import the domain's index instead").toEqual([]);
+		});
+	});
+
+	describe('src/lib', () => {
+		it('reaches another domain only through its door', () => {
+			const files = filesUnder(LIB).filter(
+				(f) => !rel(f).startsWith('src/lib/paraglide/') && !f.endsWith('.test.ts')
+			);
+			const offenders = files.flatMap((file) => {
+				const own = rel(file).split('/')[2];
+				return imports(file, readFileSync(file, 'utf8'))
+					.filter(
+						(i) =>
+							i.lib !== null &&
+							![own, 'platform'].includes(i.lib.split('/')[0]) &&
+							!isPublic(i.lib, i.typeOnly)
+					)
+					.map((i) => `${rel(file)} imports ${i.specifier}`);
+			});
+			expect(offenders, "go through the other domain's index").toEqual([]);
+		});
+
+		it('keeps @sveltejs/kit out of domain server code (only the listed files are left to fix)', () => {
+			const found = filesUnder(LIB)
+				.map(rel)
+				.filter((f) => /^src\/lib\/[^/]+\/server\//.test(f) && !f.startsWith('src/lib/platform/'))
+				.filter((f) => !f.endsWith('.test.ts') && KIT.test(readFileSync(join(ROOT, f), 'utf8')));
 			expect(
-				offenders,
-				`take the database from locals.db instead:\n${offenders.join('\n')}`
+				found.filter((f) => !KIT_ALLOWED.includes(f)),
+				'return a result; the route maps it to HTTP'
+			).toEqual([]);
+			expect(
+				KIT_ALLOWED.filter((f) => !found.includes(f)),
+				'fixed: remove from KIT_ALLOWED'
+			).toEqual([]);
+		});
+
+		it('builds SQL only in queries files and the db module (only the listed files are left to fix)', () => {
+			const found = [...filesUnder(LIB), ...filesUnder(ROUTES)]
+				.map(rel)
+				.filter((f) => !f.startsWith('src/lib/paraglide/') && !f.endsWith('.test.ts'))
+				.filter(
+					(f) => !/(^|\/)queries(\.ts|\/)/.test(f) && !f.startsWith('src/lib/platform/server/db/')
+				)
+				.filter((f) => SQL.test(readFileSync(join(ROOT, f), 'utf8')));
+			expect(
+				found.filter((f) => !SQL_ALLOWED.includes(f)),
+				"move the SQL to the domain's queries.ts"
+			).toEqual([]);
+			expect(
+				SQL_ALLOWED.filter((f) => !found.includes(f)),
+				'fixed: remove from SQL_ALLOWED'
 			).toEqual([]);
 		});
 	});

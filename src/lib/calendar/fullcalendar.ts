@@ -2,7 +2,7 @@
 // Danish or British English, Monday first, ISO week numbers labelled 'uge', the four URL views.
 import type { CalendarOptions } from '@fullcalendar/core';
 import { m } from '$lib/paraglide/messages.js';
-import type { IsoDate } from '$lib/dates/iso';
+import type { IsoDate } from '$lib/platform/dates/iso';
 import { CALENDAR_VIEWS, type CalendarView } from './view-state';
 
 export async function loadFullCalendar(locale: 'da' | 'en') {

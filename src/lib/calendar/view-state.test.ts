@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityFilters } from '../filters';
+import type { ActivityFilters } from '$lib/activities/filters';
 import {
 	calendarSearch,
 	eventDateSpan,

@@ -1,15 +1,15 @@
 // The calendar page's position (view and date) and filters, kept in the URL so that a reload, a
 // bookmark or a shared link comes back to the same place. Pure: no DOM, no FullCalendar.
-import { filtersToParams, type ActivityFilters } from '../filters';
+import { filtersToParams, type ActivityFilters } from '$lib/activities';
 import {
 	addDays,
 	daysInMonth,
 	formatIsoDate,
 	isIsoDate,
 	parseIsoDate,
-	weekday
-} from '../dates/iso';
-import type { IsoDate } from '../dates/iso';
+	weekday,
+	type IsoDate
+} from '$lib/platform/dates/iso';
 
 export const CALENDAR_VIEWS = {
 	month: 'dayGridMonth',

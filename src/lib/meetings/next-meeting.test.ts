@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weekday } from '$lib/dates/iso';
+import { weekday } from '$lib/platform/dates/iso';
 import { suggestNextMeetingDate, suggestNextMeetingTitle } from './next-meeting';
 
 describe('next-meeting', () => {

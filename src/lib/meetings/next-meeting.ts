@@ -1,5 +1,5 @@
-import { addDays, parseIsoDate, type IsoDate } from '$lib/dates/iso';
-import { monthName } from '$lib/dates/format';
+import { addDays, parseIsoDate, type IsoDate } from '$lib/platform/dates/iso';
+import { monthName } from '$lib/platform/dates/format';
 
 /**
  * The alliance meets every half year ("in March and September"). 26 weeks later keeps the ISO

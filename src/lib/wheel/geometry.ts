@@ -4,8 +4,8 @@ import {
 	fromEpochDay,
 	toEpochDay,
 	type IsoDate
-} from '../dates/iso';
-import { schoolYearRange, type SchoolYearLabel } from '../dates/school-year';
+} from '$lib/platform/dates/iso';
+import { schoolYearRange, type SchoolYearLabel } from '$lib/platform/dates/school-year';
 
 /**
  * One school year on the wheel: angle 0 at the top is 1 August 00:00, angles grow clockwise and

@@ -1,4 +1,4 @@
-import type { Locale } from '../dates/weeks';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { accessibleNameOf, type NamedSpan } from './labels';
 import type { LabelLayout } from './label-placement';
 

@@ -1,6 +1,6 @@
-import { formatDateRange } from '../dates/format';
-import type { IsoDate } from '../dates/iso';
-import { formatWeekRange, type Locale } from '../dates/weeks';
+import { formatDateRange } from '$lib/platform/dates/format';
+import type { IsoDate } from '$lib/platform/dates/iso';
+import { formatWeekRange, type Locale } from '$lib/platform/dates/weeks';
 
 /** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
 export const CHAR_WIDTH_RATIO = 0.55;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../dates/iso';
+import { addDays } from '$lib/platform/dates/iso';
 import { packLanes, type LaneItem } from './lanes';
 
 function expectNoOverlapInLanes(items: LaneItem<string>[], laneById: Map<string, number>) {

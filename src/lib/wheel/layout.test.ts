@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../dates/iso';
+import { addDays } from '$lib/platform/dates/iso';
 import { dateToAngle } from './geometry';
 import { layoutWheel, ringWidthsFor, type WheelActivity, type WheelCategory } from './layout';
 

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../dates/iso';
-import type { SchoolYearLabel } from '../dates/school-year';
-import type { Locale } from '../dates/weeks';
+import type { IsoDate } from '$lib/platform/dates/iso';
+import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
+import type { Locale } from '$lib/platform/dates/weeks';
 import {
 	annularSectorPath,
 	arcLength,

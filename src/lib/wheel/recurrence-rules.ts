@@ -7,8 +7,8 @@ import {
 	weekday,
 	type IsoDate,
 	type Weekday
-} from '../dates/iso';
-import { dateFromIsoWeek } from '../dates/weeks';
+} from '$lib/platform/dates/iso';
+import { dateFromIsoWeek } from '$lib/platform/dates/weeks';
 
 /** The rule kinds a recurring series can follow; weekdays are ISO (1 = Monday). */
 export type RecurrenceRule =

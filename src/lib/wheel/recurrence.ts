@@ -1,4 +1,4 @@
-import { compareDates, daysInMonth, isIsoDate, type IsoDate } from '../dates/iso';
+import { compareDates, daysInMonth, isIsoDate, type IsoDate } from '$lib/platform/dates/iso';
 import { spansOf, type RecurrenceRule, type Span } from './recurrence-rules';
 
 export type { RecurrenceRule } from './recurrence-rules';

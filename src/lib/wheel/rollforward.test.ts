@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek } from '../dates/weeks';
-import { weekday } from '../dates/iso';
+import { isoWeek } from '$lib/platform/dates/weeks';
+import { weekday } from '$lib/platform/dates/iso';
 import { rollForward, rollForwardSpan } from './rollforward';
 
 describe('rollforward', () => {

@@ -1,7 +1,11 @@
-import { danishPublicHolidays } from '../dates/holidays';
-import { addDays, diffDays, spansOverlap, weekday, type IsoDate } from '../dates/iso';
-import { nextSchoolYear, schoolYearOf, type SchoolYearLabel } from '../dates/school-year';
-import { dateFromIsoWeek, isoWeek } from '../dates/weeks';
+import { danishPublicHolidays } from '$lib/platform/dates/holidays';
+import { addDays, diffDays, spansOverlap, weekday, type IsoDate } from '$lib/platform/dates/iso';
+import {
+	nextSchoolYear,
+	schoolYearOf,
+	type SchoolYearLabel
+} from '$lib/platform/dates/school-year';
+import { dateFromIsoWeek, isoWeek } from '$lib/platform/dates/weeks';
 
 export interface RollForwardItem {
 	id: string;

@@ -1,6 +1,12 @@
-import { addDays, daysInMonth, formatIsoDate, weekday, type IsoDate } from '../dates/iso';
-import { isoWeek } from '../dates/weeks';
-import type { SchoolYearLabel } from '../dates/school-year';
+import {
+	addDays,
+	daysInMonth,
+	formatIsoDate,
+	weekday,
+	type IsoDate
+} from '$lib/platform/dates/iso';
+import { isoWeek } from '$lib/platform/dates/weeks';
+import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
 import { dateToAngle, wheelYear, type WheelYear } from './geometry';
 
 /** The month and week scale around the wheel (split from geometry.ts to keep both small). */

@@ -1,9 +1,9 @@
-import { filtersToParams, parseFilters } from '$lib/filters';
-import type { Locale } from '$lib/dates/weeks';
+import { filtersToParams, parseFilters } from '$lib/activities';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { listFilterOptions } from '$lib/server/filter-options';
-import { listMunicipalities, loadWheel } from '$lib/server/wheel';
-import { packWheelItems } from '$lib/wheel-pack';
+import { listFilterOptions } from '$lib/activities/server';
+import { listMunicipalities, loadWheel } from '$lib/wheel/server';
+import { packWheelItems } from '$lib/wheel';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -5,11 +5,11 @@ import {
 	providerRequestsWaiting,
 	providerUpcoming,
 	schoolBookings,
-	type BookingConflict
-} from '$lib/server/booking';
-import { OFFERING_KINDS } from '$lib/server/offer-rights';
-import { listFilterOptions } from '$lib/server/filter-options';
-import { requireUser } from '$lib/server/booking-routes';
+	type BookingConflict,
+	OFFERING_KINDS,
+	requireUser
+} from '$lib/bookings/server';
+import { listFilterOptions } from '$lib/activities/server';
 import type { PageServerLoad } from './$types';
 
 /**

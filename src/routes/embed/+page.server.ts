@@ -1,7 +1,7 @@
-import type { Locale } from '$lib/dates/weeks';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { loadEmbed } from '$lib/server/embed';
-import { packWheelItems } from '$lib/wheel-pack';
+import { loadEmbed } from '$lib/wheel/server';
+import { packWheelItems } from '$lib/wheel';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

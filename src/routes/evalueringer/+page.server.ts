@@ -1,7 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { copenhagenToday } from '$lib/dates/iso';
-import { currentSchoolYear, isSchoolYearLabel, previousSchoolYear } from '$lib/dates/school-year';
-import { listActivitiesLackingEvaluation, listRecentEvaluations } from '$lib/server/evaluation';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import {
+	currentSchoolYear,
+	isSchoolYearLabel,
+	previousSchoolYear
+} from '$lib/platform/dates/school-year';
+import { listActivitiesLackingEvaluation, listRecentEvaluations } from '$lib/evaluations/server';
 import type { PageServerLoad } from './$types';
 
 /** Evaluations concern what has happened: this year and the four before it. */

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm } from '$lib/server/forms';
-import { issueFeedAddress, loadFeedCards } from '$lib/server/feed-page';
+import { readForm } from '$lib/platform/server/http/forms';
+import { issueFeedAddress, loadFeedCards } from '$lib/feeds/server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

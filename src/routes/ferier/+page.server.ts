@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findMunicipality } from '$lib/server/organisation';
-import { parseForm, readForm } from '$lib/server/forms';
+import { findMunicipality } from '$lib/organisations/server';
+import { parseForm, readForm } from '$lib/platform/server/http/forms';
 import {
 	canEditSchoolHolidays,
 	createSchoolHoliday,
@@ -11,8 +11,8 @@ import {
 	listSchoolHolidays,
 	updateSchoolHoliday,
 	type HolidayResult
-} from '$lib/server/school-holiday';
-import { schoolHolidaySchema } from '$lib/validation/school-holiday';
+} from '$lib/activities/server';
+import { schoolHolidaySchema } from '$lib/activities';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

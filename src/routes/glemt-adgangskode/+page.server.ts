@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { requestPasswordReset, throttledMessage } from '$lib/server/auth';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
-import { mailOrigin } from '$lib/server/mail';
-import { forgotPasswordSchema } from '$lib/validation/auth';
+import { requestPasswordReset, throttledMessage } from '$lib/auth/server';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { mailOrigin } from '$lib/platform/server/mail';
+import { forgotPasswordSchema } from '$lib/auth';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

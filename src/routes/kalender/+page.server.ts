@@ -1,8 +1,7 @@
-import { copenhagenToday } from '$lib/dates/iso';
-import { parseFilters } from '$lib/filters';
-import { parseCalendarDate, parseCalendarView, visibleRange } from '$lib/calendar/view-state';
-import { listActivities } from '$lib/server/activity';
-import { listFilterOptions } from '$lib/server/filter-options';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { parseFilters } from '$lib/activities';
+import { parseCalendarDate, parseCalendarView, visibleRange } from '$lib/calendar';
+import { listActivities, listFilterOptions } from '$lib/activities/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

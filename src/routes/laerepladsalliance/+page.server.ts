@@ -1,15 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { copenhagenToday } from '$lib/dates/iso';
+import { copenhagenToday } from '$lib/platform/dates/iso';
 import {
 	countCommitments,
 	listAllianceCompanies,
 	listFollowUp,
 	listOpenOpenings,
-	tradeOverview
-} from '$lib/server/apprenticeship';
-import { canViewFollowUp, canViewOverview } from '$lib/server/apprenticeship-rights';
-import { allianceYearChoices, parseAllianceYear } from '$lib/validation/apprenticeship';
+	tradeOverview,
+	canViewFollowUp,
+	canViewOverview
+} from '$lib/apprenticeship/server';
+import { allianceYearChoices, parseAllianceYear } from '$lib/apprenticeship';
 import type { PageServerLoad } from './$types';
 
 // Public: open apprenticeships are job adverts. The figures and the follow-up list are for the

@@ -1,17 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
-import { ZONE } from '$lib/dates/iso';
-import { listAuditEvents, listAuditOrganisations } from '$lib/server/audit-log';
-import { listFailedMail } from '$lib/server/mail-failed';
-import { MAX_ATTEMPTS } from '$lib/server/mail-backoff';
-import { parseAuditFilter } from '$lib/validation/audit-filter';
+import { ZONE } from '$lib/platform/dates/iso';
+import { listAuditEvents, listAuditOrganisations } from '$lib/audit/server';
+import { listFailedMail } from '$lib/platform/server/mail-failed';
+import { MAX_ATTEMPTS } from '$lib/platform/server/mail-backoff';
 import {
+	parseAuditFilter,
 	auditActionLabel,
 	auditEntityHref,
 	auditTypeChoices,
 	auditTypeLabel
-} from '$lib/audit-labels';
+} from '$lib/audit';
 import type { PageServerLoad } from './$types';
 
 /** The same filters on another page. */

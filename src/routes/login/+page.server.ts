@@ -1,16 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { safeRedirectPath } from '$lib/safe-redirect';
-import { logIn, throttledMessage } from '$lib/server/auth';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
+import { safeRedirectPath } from '$lib/platform/http/safe-redirect';
 import {
+	logIn,
+	throttledMessage,
 	DEVICE_COOKIE,
 	deviceCookieOptions,
 	knownDeviceCookie,
-	readKnownDevice
-} from '$lib/server/login-device';
-import { createSession } from '$lib/server/session';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { loginSchema } from '$lib/validation/auth';
+	readKnownDevice,
+	createSession,
+	setSessionCookie
+} from '$lib/auth/server';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { loginSchema } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 

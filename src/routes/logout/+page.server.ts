@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { safeRedirectPath } from '$lib/safe-redirect';
-import { readForm } from '$lib/server/forms';
-import { invalidateSession } from '$lib/server/session';
-import { deleteSessionCookie } from '$lib/server/session-cookie';
+import { safeRedirectPath } from '$lib/platform/http/safe-redirect';
+import { readForm } from '$lib/platform/server/http/forms';
+import { invalidateSession, deleteSessionCookie } from '$lib/auth/server';
 import type { Actions, PageServerLoad } from './$types';
 
 // Logging out changes state, so only a POST does it; a GET (a prefetch, a link) just goes home.

@@ -1,7 +1,5 @@
-import { copenhagenToday } from '$lib/dates/iso';
-import { listMeetings } from '$lib/server/meeting';
-import { canCreateMeeting } from '$lib/server/meeting-rights';
-import { requireMeetingUser } from '$lib/server/meeting-routes';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { listMeetings, canCreateMeeting, requireMeetingUser } from '$lib/meetings/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

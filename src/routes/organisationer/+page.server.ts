@@ -1,6 +1,10 @@
-import { listDirectory, listMunicipalities, listTrades } from '$lib/server/organisation';
-import { canCreateOrganisation } from '$lib/server/rights';
-import { directoryFilterSchema } from '$lib/validation/organisation';
+import {
+	listDirectory,
+	listMunicipalities,
+	listTrades,
+	canCreateOrganisation
+} from '$lib/organisations/server';
+import { directoryFilterSchema } from '$lib/organisations';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

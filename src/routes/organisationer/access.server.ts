@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { findOrganisationBySlug } from '$lib/server/organisation';
-import type { SessionUser } from '$lib/server/session';
+import { findOrganisationBySlug } from '$lib/organisations/server';
+import type { SessionUser } from '$lib/auth/server';
 import { m } from '$lib/paraglide/messages.js';
 
 /** Members-only pages send visitors to the login page and back here afterwards. */

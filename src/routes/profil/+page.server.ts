@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { changeName, changePassword, throttledMessage } from '$lib/server/auth';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/server/forms';
-import { changePasswordSchema, profileNameSchema } from '$lib/validation/auth';
+import { changeName, changePassword, throttledMessage } from '$lib/auth/server';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { changePasswordSchema, profileNameSchema } from '$lib/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOGIN = '/login?next=/profil';

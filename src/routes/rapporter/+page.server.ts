@@ -1,4 +1,4 @@
-import { reportPageData, requireReport } from '$lib/server/report-page';
+import { reportPageData, requireReport } from '$lib/reports/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

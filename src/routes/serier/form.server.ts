@@ -1,13 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formatDateRangeWithWeeks } from '$lib/dates/format';
-import { formValues, parseForm, readForm } from '$lib/server/forms';
-import type { ActivityFailure } from '$lib/server/activity-core';
-import type { RightsUser } from '$lib/server/activity-rights';
-import { previewSeries } from '$lib/server/activity-series';
-import type { SessionUser } from '$lib/server/session';
-import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/validation/series';
+import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
+import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { type ActivityFailure, type RightsUser, previewSeries } from '$lib/activities/server';
+import type { SessionUser } from '$lib/auth/server';
+import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/activities';
 
 export const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
 

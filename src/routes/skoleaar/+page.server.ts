@@ -1,9 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm, formValues } from '$lib/server/forms';
-import { canCloseSchoolYear } from '$lib/server/privacy-rights';
-import { closeSchoolYear, previewClose } from '$lib/server/school-year-close';
-import { listSchoolYears } from '$lib/server/school-year-status';
+import { readForm, formValues } from '$lib/platform/server/http/forms';
+import {
+	canCloseSchoolYear,
+	closeSchoolYear,
+	previewClose,
+	listSchoolYears
+} from '$lib/school-year/server';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireUser(locals: App.Locals, url: URL) {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
-import { safeRedirectPath } from '$lib/safe-redirect';
+import { safeRedirectPath } from '$lib/platform/http/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

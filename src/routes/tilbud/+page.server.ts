@@ -1,7 +1,6 @@
-import { listOffers } from '$lib/server/offer';
-import { canCreateOffers } from '$lib/server/offer-rights';
-import { listFilterOptions } from '$lib/server/filter-options';
-import { offerFiltersSchema } from '$lib/validation/offer';
+import { listOffers, canCreateOffers } from '$lib/bookings/server';
+import { listFilterOptions } from '$lib/activities/server';
+import { offerFiltersSchema } from '$lib/bookings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,11 +1,17 @@
 import { isHttpError, text } from '@sveltejs/kit';
-import type { Locale } from '$lib/dates/weeks';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { resolveSchoolYear } from '$lib/server/wheel';
-import { exportFilename, loadWheelExport, renderWheelSvg } from '$lib/server/wheel-export';
-import { pngCacheKey, pngWidth, renderPngCached } from '$lib/server/wheel-png';
-import { wheelDataVersion } from '$lib/server/wheel-version';
+import {
+	resolveSchoolYear,
+	exportFilename,
+	loadWheelExport,
+	renderWheelSvg,
+	pngCacheKey,
+	pngWidth,
+	renderPngCached,
+	wheelDataVersion
+} from '$lib/wheel/server';
 import type { RequestHandler } from './$types';
 
 const PLAIN = { 'content-type': 'text/plain; charset=utf-8' };

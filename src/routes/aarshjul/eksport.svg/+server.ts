@@ -1,7 +1,7 @@
 import { text } from '@sveltejs/kit';
-import type { Locale } from '$lib/dates/weeks';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { exportFilename, loadWheelExport, renderWheelSvg } from '$lib/server/wheel-export';
+import { exportFilename, loadWheelExport, renderWheelSvg } from '$lib/wheel/server';
 import type { RequestHandler } from './$types';
 
 const PLAIN = { 'content-type': 'text/plain; charset=utf-8' };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import type { Locale } from '$lib/dates/weeks';
+import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { loadWheelExport } from '$lib/server/wheel-export';
+import { loadWheelExport } from '$lib/wheel/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -1,23 +1,23 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { copenhagenToday } from '$lib/dates/iso';
-import { formatDateRange } from '$lib/dates/format';
-import { formatWeekRange } from '$lib/dates/weeks';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { formatDateRange } from '$lib/platform/dates/format';
+import { formatWeekRange } from '$lib/platform/dates/weeks';
 import {
 	currentSchoolYear,
 	formatSchoolYear,
 	isSchoolYearLabel,
 	parseSchoolYear
-} from '$lib/dates/school-year';
-import { conflictText } from '$lib/rollforward-labels';
-import { readForm } from '$lib/server/forms';
-import { listCategories } from '$lib/server/activity';
+} from '$lib/platform/dates/school-year';
+import { conflictText } from '$lib/activities';
+import { readForm } from '$lib/platform/server/http/forms';
 import {
+	listCategories,
 	applyRollForward,
 	listRollForwardCandidates,
 	previewRollForward
-} from '$lib/server/rollforward';
+} from '$lib/activities/server';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireUser(locals: App.Locals, url: URL) {

@@ -1,10 +1,16 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { cancelActivity, deleteActivity, findActivityForUser } from '$lib/server/activity';
-import { canCancelActivity, canDeleteActivity, canEditActivity } from '$lib/server/activity-rights';
-import { readForm } from '$lib/server/forms';
-import { canEvaluateActivity, evaluatedActivityOf } from '$lib/server/evaluation-rights';
-import { readableMeetingId } from '$lib/server/meeting-queries';
+import {
+	cancelActivity,
+	deleteActivity,
+	findActivityForUser,
+	canCancelActivity,
+	canDeleteActivity,
+	canEditActivity
+} from '$lib/activities/server';
+import { readForm } from '$lib/platform/server/http/forms';
+import { canEvaluateActivity, evaluatedActivityOf } from '$lib/evaluations/server';
+import { readableMeetingId } from '$lib/meetings/server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

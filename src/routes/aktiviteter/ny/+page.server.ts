@@ -1,11 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { isIsoDate } from '$lib/dates/iso';
-import { invalid, parseForm, readForm } from '$lib/server/forms';
-import { createActivity, loadActivityFormOptions } from '$lib/server/activity';
-import { canCreateActivities } from '$lib/server/activity-rights';
-import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+import { isIsoDate } from '$lib/platform/dates/iso';
+import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
+import {
+	createActivity,
+	loadActivityFormOptions,
+	canCreateActivities
+} from '$lib/activities/server';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;

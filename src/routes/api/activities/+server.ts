@@ -1,9 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { listActivities } from '$lib/server/activity';
-import { parseCalendarRange, toCalendarEvent } from '$lib/server/activity-events';
-import { parseActivityFilters } from '$lib/validation/activity-filters';
+import { listActivities, parseCalendarRange, toCalendarEvent } from '$lib/activities/server';
+import { parseActivityFilters } from '$lib/activities';
 import type { RequestHandler } from './$types';
 
 // Answers vary by user; never let a shared cache keep one user's private activities.

@@ -1,23 +1,21 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { copenhagenToday } from '$lib/dates/iso';
-import { parseForm } from '$lib/server/forms';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { parseForm } from '$lib/platform/server/http/forms';
 import {
 	checklistItems,
 	conflictsForBooking,
 	findBookingForUser,
-	updateChecklist
-} from '$lib/server/booking';
-import { canUpdateChecklist } from '$lib/server/offer-rights';
-import { ACTIVE_STATUSES } from '$lib/server/booking-state';
-import {
+	updateChecklist,
+	canUpdateChecklist,
+	ACTIVE_STATUSES,
 	answerBooking,
 	refused,
 	requireActor,
 	requireForm,
 	requireUser
-} from '$lib/server/booking-routes';
-import { checklistSchema } from '$lib/validation/booking';
+} from '$lib/bookings/server';
+import { checklistSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

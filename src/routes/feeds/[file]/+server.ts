@@ -1,4 +1,4 @@
-import { respondToFeedRequest } from '$lib/server/feed-serve';
+import { respondToFeedRequest } from '$lib/feeds/server';
 import type { RequestHandler } from './$types';
 
 // Calendar subscriptions: /feeds/<secret>.ics and /feeds/offentlig.ics (see feed-serve.ts).

@@ -1,10 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, readForm, type FormFailure } from '$lib/server/forms';
-import { createSession, invalidateSession } from '$lib/server/session';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { acceptInvitation, findInvitation } from '$lib/server/invitation';
-import { acceptInvitationSchema } from '$lib/validation/auth';
+import { parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import {
+	createSession,
+	invalidateSession,
+	setSessionCookie,
+	acceptInvitation,
+	findInvitation
+} from '$lib/auth/server';
+import { acceptInvitationSchema } from '$lib/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Whether the browser is logged in as the invited address (the only one who may accept it). */

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/booking-routes';
-import { ownCompanyIds } from '$lib/server/apprenticeship-rights';
+import { requireUser } from '$lib/bookings/server';
+import { ownCompanyIds } from '$lib/apprenticeship/server';
 import type { PageServerLoad } from './$types';
 
 // The secretariat's picker posts here (?virksomhed=…); a member of one company goes straight to it.

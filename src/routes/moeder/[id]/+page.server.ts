@@ -2,9 +2,10 @@ import {
 	canEditAgenda,
 	canPlanNextMeeting,
 	canRecordAttendance,
-	canWriteMinutes
-} from '$lib/server/meeting-rights';
-import { requireMeeting, requireMeetingUser } from '$lib/server/meeting-routes';
+	canWriteMinutes,
+	requireMeeting,
+	requireMeetingUser
+} from '$lib/meetings/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

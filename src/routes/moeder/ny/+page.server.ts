@@ -4,15 +4,13 @@ import {
 	createMeeting,
 	loadMeetingFormOptions,
 	newMeetingDraft,
-	planNextMeeting
-} from '$lib/server/meeting';
-import {
+	planNextMeeting,
 	meetingRefused,
 	parseMeetingForm,
 	requireForm,
 	requireMeetingUser
-} from '$lib/server/meeting-routes';
-import { meetingSchema } from '$lib/validation/meeting';
+} from '$lib/meetings/server';
+import { meetingSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireOptions(locals: App.Locals, url: URL) {

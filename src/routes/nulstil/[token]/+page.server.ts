@@ -1,10 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, readForm } from '$lib/server/forms';
-import { createSession, invalidateSession } from '$lib/server/session';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { findValidToken, resetPassword } from '$lib/server/user-token';
-import { resetPasswordSchema } from '$lib/validation/auth';
+import { parseForm, readForm } from '$lib/platform/server/http/forms';
+import {
+	createSession,
+	invalidateSession,
+	setSessionCookie,
+	findValidToken,
+	resetPassword
+} from '$lib/auth/server';
+import { resetPasswordSchema } from '$lib/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

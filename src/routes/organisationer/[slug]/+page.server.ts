@@ -1,9 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findOrganisationBySlug } from '$lib/server/organisation';
-import { canEditOrganisation, canViewOrganisationPrivate } from '$lib/server/rights';
-import { canExportOrganisation } from '$lib/server/privacy-rights';
-import { canViewOrganisationAudit } from '$lib/server/audit-rights';
+import {
+	findOrganisationBySlug,
+	canEditOrganisation,
+	canViewOrganisationPrivate
+} from '$lib/organisations/server';
+import { canExportOrganisation } from '$lib/school-year/server';
+import { canViewOrganisationAudit } from '$lib/audit/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -1,11 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { invalid, parseForm, readForm } from '$lib/server/forms';
-import { mailOrigin } from '$lib/server/mail';
-import { createOrganisationWithAdmin } from '$lib/server/membership';
-import { listMunicipalities, listTrades } from '$lib/server/organisation';
-import { canCreateOrganisation } from '$lib/server/rights';
-import { createOrganisationSchema } from '$lib/validation/organisation';
+import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { mailOrigin } from '$lib/platform/server/mail';
+import {
+	createOrganisationWithAdmin,
+	listMunicipalities,
+	listTrades,
+	canCreateOrganisation
+} from '$lib/organisations/server';
+import { createOrganisationSchema } from '$lib/organisations';
 import { requireUser, unreadableForm } from '../access.server';
 import type { Actions, PageServerLoad } from './$types';
 

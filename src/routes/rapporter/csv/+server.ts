@@ -1,4 +1,4 @@
-import { reportCsvResponse, requireReport } from '$lib/server/report-page';
+import { reportCsvResponse, requireReport } from '$lib/reports/server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) =>

@@ -1,11 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { formatDateRangeWithWeeks } from '$lib/dates/format';
-import { periodText, ruleText } from '$lib/series-labels';
-import { readForm } from '$lib/server/forms';
-import { loadActivityFormOptions } from '$lib/server/activity';
-import { deleteSeries, findSeriesForUser, updateSeries } from '$lib/server/activity-series';
-import { seriesFormValues } from '$lib/server/activity-series-queries';
+import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
+import { periodText, ruleText } from '$lib/activities';
+import { readForm } from '$lib/platform/server/http/forms';
+import {
+	loadActivityFormOptions,
+	deleteSeries,
+	findSeriesForUser,
+	updateSeries,
+	seriesFormValues
+} from '$lib/activities/server';
 import {
 	STATUS,
 	locale,

@@ -1,10 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { copenhagenToday } from '$lib/dates/iso';
-import { currentSchoolYear, nextSchoolYear, schoolYearRange } from '$lib/dates/school-year';
-import { loadActivityFormOptions } from '$lib/server/activity';
-import { canCreateActivities } from '$lib/server/activity-rights';
-import { createSeries } from '$lib/server/activity-series';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import {
+	currentSchoolYear,
+	nextSchoolYear,
+	schoolYearRange
+} from '$lib/platform/dates/school-year';
+import { loadActivityFormOptions, canCreateActivities, createSeries } from '$lib/activities/server';
 import { locale, previewAction, readSeriesForm, refused, requireUser } from '../form.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { copenhagenToday } from '$lib/dates/iso';
-import { formValues, parseForm } from '$lib/server/forms';
-import { cancelOffer, closeOffer, findOfferForUser, reopenOffer } from '$lib/server/offer';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { formValues, parseForm } from '$lib/platform/server/http/forms';
 import {
+	cancelOffer,
+	closeOffer,
+	findOfferForUser,
+	reopenOffer,
 	bookSeats,
 	listBookableSchools,
 	listBookingsForOffer,
-	previewBookingConflicts
-} from '$lib/server/booking';
-import { answerBooking, refused, requireActor, requireForm } from '$lib/server/booking-routes';
-import { bookingSides } from '$lib/server/offer-rights';
-import { allowedActions } from '$lib/server/booking-state';
-import { sidesList } from '$lib/server/booking-answer';
-import { bookingWindowState } from '$lib/offers/booking-window';
-import { BOOKING_ARRAY_FIELDS, bookingSchema } from '$lib/validation/booking';
-import { offerCancelSchema } from '$lib/validation/offer';
+	previewBookingConflicts,
+	answerBooking,
+	refused,
+	requireActor,
+	requireForm,
+	bookingSides,
+	allowedActions,
+	sidesList
+} from '$lib/bookings/server';
+import {
+	bookingWindowState,
+	BOOKING_ARRAY_FIELDS,
+	bookingSchema,
+	offerCancelSchema
+} from '$lib/bookings';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

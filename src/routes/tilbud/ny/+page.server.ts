@@ -1,12 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/server/forms';
-import { createOffer } from '$lib/server/offer';
-import { canCreateOffers } from '$lib/server/offer-rights';
-import { listOfferOwners } from '$lib/server/offer-form-options';
-import { listFilterOptions } from '$lib/server/filter-options';
-import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
-import { OFFER_ARRAY_FIELDS, offerSchema } from '$lib/validation/offer';
+import { parseForm } from '$lib/platform/server/http/forms';
+import {
+	createOffer,
+	canCreateOffers,
+	listOfferOwners,
+	refused,
+	requireActor,
+	requireForm,
+	requireUser
+} from '$lib/bookings/server';
+import { listFilterOptions } from '$lib/activities/server';
+import { OFFER_ARRAY_FIELDS, offerSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireProvider(user: App.Locals['user']) {

@@ -6,15 +6,13 @@ import {
 	evaluationsInContext,
 	loadEvaluationContext,
 	saveEvaluation,
-	type EvaluationResult
-} from '$lib/server/evaluation';
-import {
+	type EvaluationResult,
 	evaluatingOrganisationIds,
 	evaluationBlock,
 	isInvolved
-} from '$lib/server/evaluation-rights';
-import { formValues, parseForm, readForm } from '$lib/server/forms';
-import { evaluationSchema } from '$lib/validation/evaluation';
+} from '$lib/evaluations/server';
+import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { evaluationSchema } from '$lib/evaluations';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireUser(locals: App.Locals, url: URL) {

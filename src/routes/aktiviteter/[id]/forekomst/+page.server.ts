@@ -1,10 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { invalid, parseForm, readForm } from '$lib/server/forms';
-import { loadActivityFormOptions, type ActivityDetail } from '$lib/server/activity';
-import { updateOccurrence } from '$lib/server/activity-series-occurrence';
-import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
+import {
+	loadActivityFormOptions,
+	type ActivityDetail,
+	updateOccurrence
+} from '$lib/activities/server';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
 import { requireOccurrence } from './occurrence.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,9 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findActivityForUser } from '$lib/server/activity';
-import { canEditActivity } from '$lib/server/activity-rights';
-import { seriesIdOf } from '$lib/server/activity-series-occurrence';
-import type { SessionUser } from '$lib/server/session';
+import { findActivityForUser, canEditActivity, seriesIdOf } from '$lib/activities/server';
+import type { SessionUser } from '$lib/auth/server';
 
 /** The occurrence when it is one (of a series), the user may see it and may edit it. */
 export async function requireOccurrence(locals: App.Locals, url: URL, id: string) {

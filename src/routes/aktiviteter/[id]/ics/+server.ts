@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { buildActivityIcs } from '$lib/server/feed-activity';
+import { buildActivityIcs } from '$lib/feeds/server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {

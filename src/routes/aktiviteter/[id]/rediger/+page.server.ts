@@ -1,16 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
 import {
 	findActivityForUser,
 	loadActivityFormOptions,
 	updateActivity,
-	type ActivityDetail
-} from '$lib/server/activity';
-import { canEditActivity } from '$lib/server/activity-rights';
-import type { SessionUser } from '$lib/server/session';
-import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/validation/activity';
+	type ActivityDetail,
+	canEditActivity
+} from '$lib/activities/server';
+import type { SessionUser } from '$lib/auth/server';
+import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditable(locals: App.Locals, url: URL, id: string) {

@@ -1,11 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/server/forms';
-import { commitmentTrades } from '$lib/server/apprenticeship-common';
-import { findOpeningForEdit, listTrades, updateOpening } from '$lib/server/apprenticeship';
-import { changeOpening } from '$lib/server/apprenticeship-routes';
-import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
-import { openingSchema } from '$lib/validation/apprenticeship';
+import { parseForm } from '$lib/platform/server/http/forms';
+import {
+	commitmentTrades,
+	findOpeningForEdit,
+	listTrades,
+	updateOpening,
+	changeOpening
+} from '$lib/apprenticeship/server';
+import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
+import { openingSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

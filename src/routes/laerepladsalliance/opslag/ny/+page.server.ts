@@ -1,10 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/server/forms';
-import { createOpening, findCommitmentPage, listTrades } from '$lib/server/apprenticeship';
-import { canCreateOpening } from '$lib/server/apprenticeship-rights';
-import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
-import { newOpeningSchema } from '$lib/validation/apprenticeship';
+import { parseForm } from '$lib/platform/server/http/forms';
+import {
+	createOpening,
+	findCommitmentPage,
+	listTrades,
+	canCreateOpening
+} from '$lib/apprenticeship/server';
+import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
+import { newOpeningSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad } from './$types';
 
 // /laerepladsalliance/opslag/ny?virksomhed=<id>: the company comes from the address, not the form.

@@ -1,22 +1,21 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/platform/server/http/forms';
 import {
 	findCommitmentPage,
 	joinAlliance,
 	leaveAlliance,
 	listCompanyOpenings,
 	listTrades,
-	updateCommitment
-} from '$lib/server/apprenticeship';
-import {
+	updateCommitment,
 	canCreateOpening,
 	canEditOpening,
-	canUpdateCommitment
-} from '$lib/server/apprenticeship-rights';
-import { changeOpening, refusedChange } from '$lib/server/apprenticeship-routes';
-import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
-import { COMMITMENT_ARRAY_FIELDS, commitmentSchema } from '$lib/validation/apprenticeship';
+	canUpdateCommitment,
+	changeOpening,
+	refusedChange
+} from '$lib/apprenticeship/server';
+import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
+import { COMMITMENT_ARRAY_FIELDS, commitmentSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { loadMeetingFormOptions, updateAgenda } from '$lib/server/meeting';
-import { canEditAgenda } from '$lib/server/meeting-rights';
 import {
+	loadMeetingFormOptions,
+	updateAgenda,
+	canEditAgenda,
 	meetingRefused,
 	parseMeetingForm,
 	requireForm,
 	requireMeetingEditor
-} from '$lib/server/meeting-routes';
-import { agendaSchema } from '$lib/validation/meeting';
+} from '$lib/meetings/server';
+import { agendaSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { setAttendance } from '$lib/server/meeting';
-import { canRecordAttendance } from '$lib/server/meeting-rights';
 import {
+	setAttendance,
+	canRecordAttendance,
 	meetingRefused,
 	parseMeetingForm,
 	requireForm,
 	requireMeetingEditor
-} from '$lib/server/meeting-routes';
-import { attendanceSchema } from '$lib/validation/meeting';
+} from '$lib/meetings/server';
+import { attendanceSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

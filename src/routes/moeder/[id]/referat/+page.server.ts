@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { saveMinutes } from '$lib/server/meeting';
-import { canWriteMinutes } from '$lib/server/meeting-rights';
 import {
+	saveMinutes,
+	canWriteMinutes,
 	meetingRefused,
 	parseMeetingForm,
 	requireForm,
 	requireMeetingEditor
-} from '$lib/server/meeting-routes';
-import { minutesSchema } from '$lib/validation/meeting';
+} from '$lib/meetings/server';
+import { minutesSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { EXPORT_TABLES, exportOrganisationData } from '$lib/server/organisation-export';
-import { canExportOrganisation } from '$lib/server/privacy-rights';
+import { EXPORT_TABLES, exportOrganisationData } from '$lib/organisations/server';
+import { canExportOrganisation } from '$lib/school-year/server';
 import { organisationOr404, requireUser } from '../../access.server';
 import type { PageServerLoad } from './$types';
 

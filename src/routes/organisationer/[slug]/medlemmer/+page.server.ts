@@ -1,17 +1,21 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { formValues, parseForm, readForm } from '$lib/server/forms';
-import { mailOrigin } from '$lib/server/mail';
-import { changeMemberRole, inviteMember, listMembers, removeMember } from '$lib/server/membership';
+import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { mailOrigin } from '$lib/platform/server/mail';
 import {
+	changeMemberRole,
+	inviteMember,
+	listMembers,
+	removeMember,
 	canChangeMemberRole,
 	canInviteWithRole,
 	canManageMembers,
 	canRemoveMember,
-	canViewMembers
-} from '$lib/server/rights';
-import { inviteSchema, removeMemberSchema, roleChangeSchema } from '$lib/validation/organisation';
-import type { Actor, OrganisationRef } from '$lib/server/rights';
+	canViewMembers,
+	type Actor,
+	type OrganisationRef
+} from '$lib/organisations/server';
+import { inviteSchema, removeMemberSchema, roleChangeSchema } from '$lib/organisations';
 import { organisationOr404, requireUser } from '../../access.server';
 import type { Actions, PageServerLoad } from './$types';
 

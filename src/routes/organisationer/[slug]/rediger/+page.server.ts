@@ -1,9 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { invalid, parseForm, readForm } from '$lib/server/forms';
-import { listMunicipalities, listTrades, updateOrganisation } from '$lib/server/organisation';
-import { canChangeOrganisationKind, canEditOrganisation } from '$lib/server/rights';
-import { organisationSchema } from '$lib/validation/organisation';
+import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
+import {
+	listMunicipalities,
+	listTrades,
+	updateOrganisation,
+	canChangeOrganisationKind,
+	canEditOrganisation
+} from '$lib/organisations/server';
+import { organisationSchema } from '$lib/organisations';
 import { organisationOr404, requireUser, unreadableForm } from '../../access.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,10 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/server/forms';
-import { findOfferForUser, updateOffer } from '$lib/server/offer';
-import { listFilterOptions } from '$lib/server/filter-options';
-import { refused, requireActor, requireForm, requireUser } from '$lib/server/booking-routes';
-import { OFFER_UPDATE_ARRAY_FIELDS, offerUpdateSchema } from '$lib/validation/offer';
+import { parseForm } from '$lib/platform/server/http/forms';
+import {
+	findOfferForUser,
+	updateOffer,
+	refused,
+	requireActor,
+	requireForm,
+	requireUser
+} from '$lib/bookings/server';
+import { listFilterOptions } from '$lib/activities/server';
+import { OFFER_UPDATE_ARRAY_FIELDS, offerUpdateSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
 
 const hhmm = (time: string | null) => (time ? time.slice(0, 5) : '');

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { cancelOccurrence } from '$lib/server/activity-series-occurrence';
+import { cancelOccurrence } from '$lib/activities/server';
 import { requireOccurrence } from '../occurrence.server';
 import type { Actions, PageServerLoad } from './$types';
 

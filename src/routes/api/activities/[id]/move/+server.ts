@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { moveActivity } from '$lib/server/activity';
-import { toCalendarEvent } from '$lib/server/activity-events';
+import { moveActivity, toCalendarEvent } from '$lib/activities/server';
 import type { RequestHandler } from './$types';
 
 const STATUS = { not_found: 404, forbidden: 403, invalid: 400 } as const;

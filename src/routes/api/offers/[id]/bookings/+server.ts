@@ -1,12 +1,12 @@
 import { m } from '$lib/paraglide/messages.js';
-import { bookSeats } from '$lib/server/booking';
 import {
+	bookSeats,
 	apiError,
 	bookingResponse,
 	isOfferId,
 	parseBookingRequest,
 	sameOrigin
-} from '$lib/server/booking-api';
+} from '$lib/bookings/server';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,8 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { exportOrganisationData, isExportTable } from '$lib/server/organisation-export';
-import { exportCsv, exportFilename, exportJson } from '$lib/server/organisation-export-format';
-import { canExportOrganisation } from '$lib/server/privacy-rights';
+import {
+	exportOrganisationData,
+	isExportTable,
+	exportCsv,
+	exportFilename,
+	exportJson
+} from '$lib/organisations/server';
+import { canExportOrganisation } from '$lib/school-year/server';
 import { organisationOr404 } from '../../../access.server';
 import type { RequestHandler } from './$types';
 

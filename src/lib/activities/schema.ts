@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { isIsoDate } from '$lib/platform/dates/iso';
+import {
+	ACTIVITY_DATE_MAX,
+	ACTIVITY_DATE_MIN,
+	FIRST_SCHOOL_YEAR,
+	LAST_SCHOOL_YEAR,
+	isWithinActivityRange
+} from './range-schema';
+import { optionalText, requiredText, uuid } from '$lib/platform/schema';
+
+export const VISIBILITIES = ['public', 'alliance', 'private'] as const;
+export const MAX_PARTICIPANTS = 100;
+
+export {
+	ACTIVITY_DATE_MAX,
+	ACTIVITY_DATE_MIN,
+	FIRST_SCHOOL_YEAR,
+	LAST_SCHOOL_YEAR,
+	isWithinActivityRange
+};
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+// Browsers send 'HH:MM', or 'HH:MM:SS' when a step below a minute is set.
+const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+const dateField = () =>
+	z
+		.string({ error: () => m.val_required() })
+		.trim()
+		.min(1, { error: () => m.val_required() })
+		.regex(DATE_SHAPE, { error: () => m.activity_val_date_format() })
+		.refine((v) => !DATE_SHAPE.test(v) || isIsoDate(v), {
+			error: () => m.activity_val_date_missing()
+		})
+		.refine((v) => !isIsoDate(v) || isWithinActivityRange(v), {
+			error: () => m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
+		});
+
+const timeField = () =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z
+			.string({ error: () => m.activity_val_time_format() })
+			.trim()
+			.regex(TIME_SHAPE, { error: () => m.activity_val_time_format() })
+			.transform((v) => v.slice(0, 5))
+			.optional()
+	);
+
+const isTime = (v: unknown) => typeof v === 'string' && TIME_SHAPE.test(v);
+
+const checkbox = () =>
+	z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
+
+type Payload = { value: unknown };
+const field = (payload: Payload, key: string): unknown =>
+	typeof payload.value === 'object' && payload.value !== null
+		? (payload.value as Record<string, unknown>)[key]
+		: undefined;
+const bothDatesValid = (p: Payload) =>
+	isIsoDate(field(p, 'startDate')) && isIsoDate(field(p, 'endDate'));
+
+/** One schema for the create and the edit form. Times come out as 'HH:MM', or null when all-day. */
+export const activitySchema = z
+	.object({
+		title: requiredText(200),
+		description: optionalText(5000),
+		place: optionalText(300),
+		categoryId: uuid(),
+		ownerId: uuid(),
+		startDate: dateField(),
+		endDate: dateField(),
+		allDay: checkbox(),
+		startTime: timeField(),
+		endTime: timeField(),
+		visibility: z.enum(VISIBILITIES, { error: () => m.val_invalid_choice() }),
+		participants: z
+			.array(uuid(), { error: () => m.val_invalid_choice() })
+			.max(MAX_PARTICIPANTS, {
+				error: () => m.activity_val_too_many_participants({ max: MAX_PARTICIPANTS })
+			})
+			.default([])
+	})
+	.refine((v) => v.endDate >= v.startDate, {
+		path: ['endDate'],
+		error: () => m.activity_val_end_before_start(),
+		when: bothDatesValid
+	})
+	.refine((v) => v.allDay || v.startTime !== undefined, {
+		path: ['startTime'],
+		error: () => m.val_required(),
+		when: (p) => field(p, 'allDay') === false
+	})
+	.refine((v) => v.allDay || v.endTime !== undefined, {
+		path: ['endTime'],
+		error: () => m.val_required(),
+		when: (p) => field(p, 'allDay') === false
+	})
+	.refine((v) => v.allDay || v.startDate !== v.endDate || (v.endTime ?? '') > (v.startTime ?? ''), {
+		path: ['endTime'],
+		error: () => m.activity_val_time_order(),
+		when: (p) =>
+			bothDatesValid(p) &&
+			field(p, 'allDay') === false &&
+			isTime(field(p, 'startTime')) &&
+			isTime(field(p, 'endTime'))
+	})
+	.transform(({ startTime, endTime, ...rest }) => ({
+		...rest,
+		startTime: rest.allDay ? null : (startTime ?? null),
+		endTime: rest.allDay ? null : (endTime ?? null)
+	}));
+
+export type ActivityInput = z.output<typeof activitySchema>;
+
+/** Form fields that may repeat (for parseForm's arrayFields). */
+export const ACTIVITY_ARRAY_FIELDS = ['participants'] as const;

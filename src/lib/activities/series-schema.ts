@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { isIsoDate } from '$lib/platform/dates/iso';
+import type { RecurrenceRule } from '$lib/wheel';
+import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from './range-schema';
+import { optionalText, requiredText, uuid } from '$lib/platform/schema';
+import { MAX_PARTICIPANTS, VISIBILITIES } from './schema';
+
+export const RULE_KINDS = [
+	'yearlyIsoWeek',
+	'yearlyDate',
+	'everyNWeeks',
+	'nthWeekdayOfMonth',
+	'lastWeekOfMonth'
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const dateField = () =>
+	z
+		.string({ error: () => m.val_required() })
+		.trim()
+		.min(1, { error: () => m.val_required() })
+		.regex(DATE_SHAPE, { error: () => m.activity_val_date_format() })
+		.refine((v) => !DATE_SHAPE.test(v) || isIsoDate(v), {
+			error: () => m.activity_val_date_missing()
+		})
+		.refine((v) => !isIsoDate(v) || isWithinActivityRange(v), {
+			error: () => m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
+		});
+
+/** A whole number typed into a form field; the recurrence rules check the range in Danish. */
+const intField = () =>
+	z.preprocess(
+		blankToUndefined,
+		z.coerce
+			.number({ error: () => m.series_val_number() })
+			.int({ error: () => m.series_val_number() })
+			.optional()
+	);
+
+const timeField = () =>
+	z.preprocess(
+		blankToUndefined,
+		z
+			.string({ error: () => m.activity_val_time_format() })
+			.regex(TIME_SHAPE, { error: () => m.activity_val_time_format() })
+			.transform((v) => v.slice(0, 5))
+			.optional()
+	);
+
+const checkbox = () =>
+	z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
+
+/** The series form: an activity without dates, plus how it repeats and when it ends. */
+export const seriesSchema = z
+	.object({
+		title: requiredText(200),
+		description: optionalText(5000),
+		place: optionalText(300),
+		categoryId: uuid(),
+		ownerId: uuid(),
+		allDay: checkbox(),
+		startTime: timeField(),
+		endTime: timeField(),
+		visibility: z.enum(VISIBILITIES, { error: () => m.val_invalid_choice() }),
+		participants: z
+			.array(uuid(), { error: () => m.val_invalid_choice() })
+			.max(MAX_PARTICIPANTS, {
+				error: () => m.activity_val_too_many_participants({ max: MAX_PARTICIPANTS })
+			})
+			.default([]),
+		ruleKind: z.enum(RULE_KINDS, { error: () => m.series_val_rule_kind() }),
+		week: intField(),
+		fromWeekday: intField(),
+		toWeekday: intField(),
+		month: intField(),
+		day: intField(),
+		durationDays: intField(),
+		interval: intField(),
+		weekday: intField(),
+		n: intField(),
+		months: z.array(z.coerce.number().int()).default([]),
+		startsOn: dateField(),
+		endKind: z.enum(['until', 'count'], { error: () => m.val_invalid_choice() }),
+		until: z.preprocess(blankToUndefined, dateField().optional()),
+		count: intField()
+	})
+	.refine((v) => v.allDay || v.startTime !== undefined, {
+		path: ['startTime'],
+		error: () => m.val_required()
+	})
+	.refine((v) => v.allDay || v.endTime !== undefined, {
+		path: ['endTime'],
+		error: () => m.val_required()
+	})
+	.refine((v) => v.allDay || !v.startTime || !v.endTime || v.endTime > v.startTime, {
+		path: ['endTime'],
+		error: () => m.activity_val_time_order()
+	})
+	.refine((v) => v.endKind !== 'until' || v.until !== undefined, {
+		path: ['until'],
+		error: () => m.val_required()
+	})
+	.refine((v) => v.endKind !== 'count' || v.count !== undefined, {
+		path: ['count'],
+		error: () => m.val_required()
+	})
+	.transform((v) => ({
+		title: v.title,
+		description: v.description,
+		place: v.place,
+		categoryId: v.categoryId,
+		ownerId: v.ownerId,
+		startTime: v.allDay ? null : (v.startTime ?? null),
+		endTime: v.allDay ? null : (v.endTime ?? null),
+		visibility: v.visibility,
+		participants: v.participants,
+		rule: ruleOf(v),
+		startsOn: v.startsOn,
+		until: v.endKind === 'until' ? (v.until ?? null) : null,
+		count: v.endKind === 'count' ? (v.count ?? null) : null
+	}));
+
+export type SeriesInput = z.output<typeof seriesSchema>;
+export const SERIES_ARRAY_FIELDS = ['participants', 'months'] as const;
+
+type RuleFields = {
+	ruleKind: RuleKind;
+	startsOn: string;
+	[key: string]: unknown;
+};
+
+/** Missing numbers stay undefined here; validateRecurrence names the field in Danish. */
+function ruleOf(v: RuleFields): RecurrenceRule {
+	const n = (key: string) => v[key] as never;
+	switch (v.ruleKind) {
+		case 'yearlyIsoWeek':
+			return {
+				kind: v.ruleKind,
+				week: n('week'),
+				fromWeekday: n('fromWeekday'),
+				toWeekday: n('toWeekday')
+			};
+		case 'yearlyDate':
+			return {
+				kind: v.ruleKind,
+				month: n('month'),
+				day: n('day'),
+				durationDays: n('durationDays')
+			};
+		case 'everyNWeeks':
+			return {
+				kind: v.ruleKind,
+				interval: n('interval'),
+				weekday: n('weekday'),
+				fromDate: v.startsOn
+			};
+		case 'nthWeekdayOfMonth': {
+			const months = v.months as number[];
+			return {
+				kind: v.ruleKind,
+				n: n('n'),
+				weekday: n('weekday'),
+				months: months.length ? months : undefined
+			};
+		}
+		case 'lastWeekOfMonth':
+			return {
+				kind: v.ruleKind,
+				month: n('month'),
+				fromWeekday: n('fromWeekday'),
+				toWeekday: n('toWeekday')
+			};
+	}
+}
+
+/** Where a recurrence issue is shown in the form (validateRecurrence uses the rule's names). */
+export function seriesFieldOf(issueField: string): string {
+	if (issueField === 'start' || issueField === 'fromDate') return 'startsOn';
+	if (issueField === 'kind') return 'ruleKind';
+	return issueField;
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import { addDays, diffDays, isIsoDate } from '$lib/platform/dates/iso';
+import { formatDate } from '$lib/platform/dates/format';
+import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib/activities/schema';
+import type { DB } from '$lib/platform/server/db/schema';
+import { canCancelActivity, canDeleteActivity, canMoveActivity, type RightsUser } from './policy';
+import { activityListQuery, type ActivityListItem } from './queries/activities';
+import { failure, loadForChange, type ActivityResult } from './core';
+import { auditActivity } from './audit';
+import { summaries } from '$lib/audit/server';
+
+/** Cancelled activities stay on the wheel (struck through) and in feeds as STATUS:CANCELLED. */
+export async function cancelActivity(
+	db: Kysely<DB>,
+	user: RightsUser,
+	id: string
+): Promise<ActivityResult<{ id: string }>> {
+	return db.transaction().execute(async (trx) => {
+		const loaded = await loadForChange(
+			trx,
+			user,
+			id,
+			canCancelActivity,
+			m.activity_err_forbidden_edit()
+		);
+		if (!loaded.ok) return loaded;
+		if (loaded.value.status !== 'cancelled') {
+			await trx
+				.updateTable('activity')
+				.set({
+					status: 'cancelled',
+					sequence: loaded.value.sequence + 1,
+					updatedAt: new Date(),
+					detached: loaded.value.detached || loaded.value.seriesId !== null
+				})
+				.where('id', '=', id)
+				.execute();
+			await auditActivity(trx, user, 'cancel', loaded.value);
+		}
+		return { ok: true as const, value: { id } };
+	});
+}
+
+export async function deleteActivity(
+	db: Kysely<DB>,
+	user: RightsUser,
+	id: string
+): Promise<ActivityResult<{ id: string }>> {
+	return db.transaction().execute(async (trx) => {
+		const loaded = await loadForChange(
+			trx,
+			user,
+			id,
+			canDeleteActivity,
+			m.activity_err_forbidden_delete()
+		);
+		if (!loaded.ok) return loaded;
+		// Participants go with it (on delete cascade).
+		await trx.deleteFrom('activity').where('id', '=', id).execute();
+		await auditActivity(trx, user, 'delete', loaded.value);
+		return { ok: true as const, value: { id } };
+	});
+}
+
+/**
+ * Moves an activity to start on `newStartDate`, keeping its length in days and its times
+ * (calendar drag & drop). Refused outside the planning range, like the form.
+ */
+export async function moveActivity(
+	db: Kysely<DB>,
+	user: RightsUser,
+	id: string,
+	newStartDate: string
+): Promise<ActivityResult<ActivityListItem>> {
+	return db.transaction().execute(async (trx) => {
+		const loaded = await loadForChange(
+			trx,
+			user,
+			id,
+			canMoveActivity,
+			m.activity_err_forbidden_edit()
+		);
+		if (!loaded.ok) return loaded;
+		if (!isIsoDate(newStartDate)) {
+			const message = m.activity_val_date_missing();
+			return failure('invalid', message, { startDate: message });
+		}
+		const activity = loaded.value;
+		const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
+		if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
+			const message = m.activity_err_move_range({
+				first: FIRST_SCHOOL_YEAR,
+				last: LAST_SCHOOL_YEAR
+			});
+			return failure('invalid', message, { startDate: message });
+		}
+		if (newStartDate !== activity.startDate) {
+			await trx
+				.updateTable('activity')
+				.set({
+					startDate: newStartDate,
+					endDate: newEndDate,
+					sequence: activity.sequence + 1,
+					updatedAt: new Date(),
+					detached: activity.detached || activity.seriesId !== null
+				})
+				.where('id', '=', id)
+				.execute();
+			const summary = summaries.moved(activity.title, formatDate(newStartDate));
+			await auditActivity(trx, user, 'update', activity, summary);
+		}
+		const moved = await activityListQuery(trx, user)
+			.where('activity.id', '=', id)
+			.executeTakeFirstOrThrow();
+		return { ok: true as const, value: moved };
+	});
+}

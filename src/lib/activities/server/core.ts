@@ -1,0 +1,49 @@
+import type { Transaction } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import type { Activity, DB } from '$lib/platform/server/db/schema';
+import type { RightsUser } from './policy';
+import { visibleActivitiesQuery } from './queries/activities';
+
+export type FieldErrors = Record<string, string>;
+export type ActivityFailureReason = 'not_found' | 'forbidden' | 'invalid';
+export interface ActivityFailure {
+	ok: false;
+	reason: ActivityFailureReason;
+	message: string;
+	errors?: FieldErrors;
+}
+export type ActivityResult<T> = { ok: true; value: T } | ActivityFailure;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function failure(
+	reason: ActivityFailureReason,
+	message: string,
+	errors?: FieldErrors
+): ActivityFailure {
+	return { ok: false, reason, message, errors };
+}
+
+export const notFound = () => failure('not_found', m.activity_err_not_found());
+
+/**
+ * The activity row, locked for the rest of the transaction, when the user can see it and `allowed`
+ * says yes. Not visible and missing look the same from outside.
+ */
+export async function loadForChange(
+	trx: Transaction<DB>,
+	user: RightsUser,
+	id: string,
+	allowed: (user: RightsUser, activity: Activity) => boolean,
+	forbiddenMessage: string
+): Promise<ActivityResult<Activity>> {
+	if (!UUID.test(id)) return notFound();
+	const activity = await visibleActivitiesQuery(trx, user)
+		.selectAll('activity')
+		.where('activity.id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!activity) return notFound();
+	if (!allowed(user, activity)) return failure('forbidden', forbiddenMessage);
+	return { ok: true, value: activity };
+}

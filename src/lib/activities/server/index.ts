@@ -1,0 +1,53 @@
+// The door of activities (server): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export {
+	type ActivityDetail,
+	cancelActivity,
+	createActivity,
+	deleteActivity,
+	findActivityForUser,
+	listActivities,
+	listCategories,
+	loadActivityFormOptions,
+	moveActivity,
+	updateActivity
+} from './activity';
+export { type ActivityFailure, type ActivityResult, failure, type FieldErrors, UUID } from './core';
+export { parseCalendarRange, toCalendarEvent } from './events';
+export { type FilterOptions, listFilterOptions } from './filter-options';
+export { listOrganisationChoices, type OrganisationChoice } from './options';
+export {
+	canCancelActivity,
+	canCreateActivities,
+	canDeleteActivity,
+	canEditActivity,
+	type RightsUser
+} from './policy';
+export {
+	type ActivityListItem,
+	activityListQuery,
+	escapeLike,
+	filterConditions,
+	visibilityFilter,
+	visibleActivitiesQuery
+} from './queries/activities';
+export { seriesFormValues } from './queries/series';
+export { applyRollForward, listRollForwardCandidates, previewRollForward } from './rollforward';
+export {
+	canEditSchoolHolidays,
+	createSchoolHoliday,
+	deleteSchoolHoliday,
+	findEditableSchoolHoliday,
+	type HolidayResult,
+	listMunicipalities,
+	listSchoolHolidays,
+	updateSchoolHoliday
+} from './school-holiday';
+export { cancelOccurrence, seriesIdOf, updateOccurrence } from './series-occurrence';
+export {
+	createSeries,
+	deleteSeries,
+	findSeriesForUser,
+	previewSeries,
+	updateSeries
+} from './series';

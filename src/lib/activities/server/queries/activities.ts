@@ -1,0 +1,202 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type {
+	ActivityStatus,
+	DB,
+	OrganisationTable,
+	Pillar,
+	Visibility
+} from '$lib/platform/server/db/schema';
+import type { ActivityFilters } from '$lib/activities/filters-schema';
+import type { RightsUser } from '../policy';
+
+export type { ActivityFilters };
+
+export interface ActivityListItem {
+	id: string;
+	title: string;
+	place: string;
+	startDate: string;
+	endDate: string;
+	startTime: string | null;
+	endTime: string | null;
+	visibility: Visibility;
+	status: ActivityStatus;
+	sequence: number;
+	ownerId: string;
+	ownerName: string;
+	categoryId: string;
+	categorySlug: string;
+	categoryNameDa: string;
+	categoryNameEn: string;
+	pillar: Pillar;
+	colour: string;
+	ring: number;
+}
+
+type ActivityEb = ExpressionBuilder<DB, 'activity'>;
+
+/**
+ * The one visibility rule in SQL (the same as canViewActivity): every list, endpoint, feed and export
+ * starts from here, so a private activity never leaves the database for someone not allowed.
+ */
+export function visibilityFilter(user: RightsUser | null) {
+	return (eb: ActivityEb): Expression<SqlBool> => {
+		if (user?.isSecretariat) return eb.lit(true);
+		const orgIds = user?.memberships.map((m) => m.organisationId) ?? [];
+		if (orgIds.length === 0) return eb('activity.visibility', '=', 'public');
+		return eb.or([
+			eb('activity.visibility', 'in', ['public', 'alliance']),
+			eb('activity.ownerId', 'in', orgIds),
+			eb.exists(
+				eb
+					.selectFrom('activityParticipant as vp')
+					.select(eb.lit(1).as('one'))
+					.whereRef('vp.activityId', '=', 'activity.id')
+					.where('vp.organisationId', 'in', orgIds)
+			)
+		]);
+	};
+}
+
+export function visibleActivitiesQuery(db: Kysely<DB>, user: RightsUser | null) {
+	return db.selectFrom('activity').where(visibilityFilter(user));
+}
+
+/** % and _ are wildcards in LIKE; a user searching for '50%' means the characters. */
+export function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+type OrgEb = ExpressionBuilder<DB & { o: OrganisationTable }, 'activity' | 'o'>;
+
+/** The activity's owner or one of its participants (organisation alias 'o') satisfies `match`. */
+function ownerOrParticipant(
+	eb: ActivityEb,
+	match: (o: OrgEb) => Expression<SqlBool>
+): Expression<SqlBool> {
+	return eb.exists(
+		eb
+			.selectFrom('organisation as o')
+			.select(eb.lit(1).as('one'))
+			.where((o) =>
+				o.and([
+					o.or([
+						o('o.id', '=', o.ref('activity.ownerId')),
+						o(
+							'o.id',
+							'in',
+							o
+								.selectFrom('activityParticipant as ap')
+								.select('ap.organisationId')
+								.whereRef('ap.activityId', '=', 'activity.id')
+						)
+					]),
+					match(o)
+				])
+			)
+	);
+}
+
+export function filterConditions(filters: ActivityFilters) {
+	return (eb: ActivityEb): Expression<SqlBool> => {
+		const parts: Expression<SqlBool>[] = [];
+		if (filters.pillar) {
+			parts.push(
+				eb.exists(
+					eb
+						.selectFrom('category as fc')
+						.select(eb.lit(1).as('one'))
+						.whereRef('fc.id', '=', 'activity.categoryId')
+						.where('fc.pillar', '=', filters.pillar)
+				)
+			);
+		}
+		if (filters.categoryIds?.length)
+			parts.push(eb('activity.categoryId', 'in', filters.categoryIds));
+		const municipality = filters.municipalityId;
+		if (municipality) {
+			parts.push(
+				ownerOrParticipant(eb, (o) =>
+					o.or([o('o.id', '=', municipality), o('o.municipalityId', '=', municipality)])
+				)
+			);
+		}
+		for (const orgId of [filters.schoolId, filters.companyId]) {
+			if (orgId) parts.push(ownerOrParticipant(eb, (o) => o('o.id', '=', orgId)));
+		}
+		const trade = filters.trade;
+		if (trade) {
+			parts.push(
+				ownerOrParticipant(eb, (o) =>
+					o.exists(
+						o
+							.selectFrom('organisationTrade as ot')
+							.select(o.lit(1).as('one'))
+							.whereRef('ot.organisationId', '=', 'o.id')
+							.where('ot.tradeCode', '=', trade)
+					)
+				)
+			);
+		}
+		const q = filters.q?.trim();
+		if (q) {
+			const pattern = `%${escapeLike(q)}%`;
+			parts.push(
+				eb.or([
+					eb('activity.title', 'ilike', pattern),
+					eb('activity.description', 'ilike', pattern),
+					eb('activity.place', 'ilike', pattern)
+				])
+			);
+		}
+		return eb.and(parts);
+	};
+}
+
+/** Activity rows joined with their category and owner, visibility already applied. */
+export function activityListQuery(db: Kysely<DB>, user: RightsUser | null) {
+	return visibleActivitiesQuery(db, user)
+		.innerJoin('category', 'category.id', 'activity.categoryId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.place',
+			'activity.startDate',
+			'activity.endDate',
+			'activity.startTime',
+			'activity.endTime',
+			'activity.visibility',
+			'activity.status',
+			'activity.sequence',
+			'activity.ownerId',
+			'owner.name as ownerName',
+			'activity.categoryId',
+			'category.slug as categorySlug',
+			'category.nameDa as categoryNameDa',
+			'category.nameEn as categoryNameEn',
+			'category.pillar',
+			'category.colour',
+			'category.ring'
+		]);
+}
+
+/** Activities that overlap the inclusive date span [from, to], visible to the user, filtered. */
+export async function listActivities(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	options: { from: string; to: string; filters?: ActivityFilters }
+): Promise<ActivityListItem[]> {
+	return (
+		activityListQuery(db, user)
+			.where('activity.startDate', '<=', options.to)
+			.where('activity.endDate', '>=', options.from)
+			.where(filterConditions(options.filters ?? {}))
+			.orderBy('activity.startDate')
+			// All-day activities before timed ones on the same day.
+			.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
+			.orderBy('activity.title')
+			.orderBy('activity.id')
+			.execute()
+	);
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { RecurrenceRule } from '$lib/wheel';
+import type { ActivityStatus, DB, Visibility } from '$lib/platform/server/db/schema';
+import { canDeleteActivity, canEditActivity, canViewActivity, type RightsUser } from '../policy';
+import { UUID } from '../core';
+import { visibleActivitiesQuery } from './activities';
+
+export interface SeriesOccurrence {
+	id: string;
+	title: string;
+	startDate: string;
+	endDate: string;
+	status: ActivityStatus;
+	detached: boolean;
+}
+
+export interface SeriesDetail {
+	id: string;
+	ownerId: string;
+	ownerName: string;
+	categoryId: string;
+	categoryNameDa: string;
+	categoryNameEn: string;
+	title: string;
+	description: string;
+	place: string;
+	startTime: string | null;
+	endTime: string | null;
+	visibility: Visibility;
+	rule: RecurrenceRule;
+	startsOn: string;
+	until: string | null;
+	occurrenceCount: number | null;
+	participantIds: string[];
+	occurrences: SeriesOccurrence[];
+	canEdit: boolean;
+	canDelete: boolean;
+}
+
+/** The series with the occurrences the user may see, or null (the route says 404). */
+export async function findSeriesForUser(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	id: string
+): Promise<SeriesDetail | null> {
+	if (!UUID.test(id)) return null;
+	const series = await db
+		.selectFrom('activitySeries as s')
+		.innerJoin('organisation as owner', 'owner.id', 's.ownerId')
+		.innerJoin('category', 'category.id', 's.categoryId')
+		.selectAll('s')
+		.select([
+			'owner.name as ownerName',
+			'category.nameDa as categoryNameDa',
+			'category.nameEn as categoryNameEn'
+		])
+		.where('s.id', '=', id)
+		.executeTakeFirst();
+	if (!series || !canViewActivity(user, series, series.participantIds)) return null;
+	const occurrences = await visibleActivitiesQuery(db, user)
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.startDate',
+			'activity.endDate',
+			'activity.status',
+			'activity.detached'
+		])
+		.where('activity.seriesId', '=', id)
+		.orderBy('activity.startDate')
+		.orderBy('activity.id')
+		.execute();
+	return {
+		id: series.id,
+		ownerId: series.ownerId,
+		ownerName: series.ownerName,
+		categoryId: series.categoryId,
+		categoryNameDa: series.categoryNameDa,
+		categoryNameEn: series.categoryNameEn,
+		title: series.title,
+		description: series.description,
+		place: series.place,
+		startTime: series.startTime,
+		endTime: series.endTime,
+		visibility: series.visibility,
+		rule: series.rule as RecurrenceRule,
+		startsOn: series.startsOn,
+		until: series.until,
+		occurrenceCount: series.occurrenceCount,
+		participantIds: series.participantIds,
+		occurrences,
+		canEdit: canEditActivity(user, series),
+		canDelete: canDeleteActivity(user, series)
+	};
+}
+
+/** The series as the form's field values, to edit it. */
+export function seriesFormValues(s: SeriesDetail): Record<string, string | string[]> {
+	const rule = s.rule as Record<string, unknown>;
+	const values: Record<string, string | string[]> = {
+		title: s.title,
+		description: s.description,
+		place: s.place,
+		categoryId: s.categoryId,
+		ownerId: s.ownerId,
+		allDay: s.startTime === null ? 'on' : '',
+		startTime: s.startTime?.slice(0, 5) ?? '',
+		endTime: s.endTime?.slice(0, 5) ?? '',
+		visibility: s.visibility,
+		participants: s.participantIds,
+		ruleKind: s.rule.kind,
+		startsOn: s.startsOn,
+		endKind: s.until ? 'until' : 'count',
+		until: s.until ?? '',
+		count: s.occurrenceCount === null ? '' : String(s.occurrenceCount),
+		months: Array.isArray(rule.months) ? rule.months.map(String) : []
+	};
+	for (const key of [
+		'week',
+		'fromWeekday',
+		'toWeekday',
+		'month',
+		'day',
+		'durationDays',
+		'interval',
+		'weekday',
+		'n'
+	]) {
+		if (typeof rule[key] === 'number') values[key] = String(rule[key]);
+	}
+	return values;
+}

@@ -1,0 +1,190 @@
+import type { Kysely } from 'kysely';
+import { isSchoolYearLabel, nextSchoolYear } from '$lib/platform/dates/school-year';
+import { rollForward, type RollForwardConflict, type RolledSpan } from '$lib/wheel';
+import type { DB } from '$lib/platform/server/db/schema';
+import type { RightsUser } from './policy';
+import { auditActivity } from './audit';
+import { summaries } from '$lib/audit/server';
+import {
+	holidaysAround,
+	listRollForwardCandidates,
+	municipalitiesOf,
+	type RollForwardFilters
+} from './rollforward-context';
+
+export { listRollForwardCandidates, type RollForwardCandidate } from './rollforward-context';
+
+export type PreviewConflict =
+	| Exclude<RollForwardConflict, { kind: 'schoolHoliday' }>
+	| { kind: 'schoolHoliday'; start: string; end: string; name: string; municipality: string }
+	/** An activity with the same owner, title and start already exists: applying skips it. */
+	| { kind: 'exists' };
+
+export interface PreviewItem {
+	id: string;
+	title: string;
+	ownerName: string;
+	source: { start: string; end: string };
+	target: RolledSpan | null;
+	conflicts: PreviewConflict[];
+}
+
+export interface RollForwardPreview {
+	fromYear: string;
+	toYear: string;
+	items: PreviewItem[];
+	/** Chosen ids that are missing, not in the year, or not the user's to edit: left out. */
+	ignored: string[];
+}
+
+export interface RollForwardRequest {
+	fromYear: string;
+	activityIds?: readonly string[];
+	filters?: RollForwardFilters;
+}
+
+/** The new activities rolling forward would create, and what to check; nothing is written. */
+export async function previewRollForward(
+	db: Kysely<DB>,
+	user: RightsUser,
+	request: RollForwardRequest
+): Promise<RollForwardPreview | null> {
+	if (!isSchoolYearLabel(request.fromYear)) return null;
+	const toYear = nextSchoolYear(request.fromYear);
+	const activities = await listRollForwardCandidates(
+		db,
+		user,
+		request.fromYear,
+		request.filters,
+		request.activityIds
+	);
+	const found = new Set(activities.map((a) => a.id));
+	const ignored = [...new Set(request.activityIds ?? [])].filter((id) => !found.has(id));
+	const municipalities = await municipalitiesOf(db, activities);
+	const allMunicipalities = new Set([...municipalities.values()].flatMap((s) => [...s]));
+	const holidays = await holidaysAround(db, [...allMunicipalities], toYear);
+	const items: PreviewItem[] = activities.map((a) => {
+		const mine = holidays.filter((h) => municipalities.get(a.id)?.has(h.municipalityId));
+		// The index as name lets the conflict be traced back to its municipality.
+		const [result] = rollForward([{ id: a.id, start: a.startDate, end: a.endDate }], {
+			schoolHolidays: mine.map((h, index) => ({ start: h.start, end: h.end, name: String(index) }))
+		});
+		const conflicts = result.conflicts.map((c): PreviewConflict => {
+			if (c.kind !== 'schoolHoliday') return c;
+			const holiday = mine[Number(c.name)];
+			return { ...c, name: holiday.name, municipality: holiday.municipality };
+		});
+		return {
+			id: a.id,
+			title: a.title,
+			ownerName: a.ownerName,
+			source: result.source,
+			target: result.target,
+			conflicts
+		};
+	});
+	await markExisting(db, activities, items);
+	return { fromYear: request.fromYear, toYear, items, ignored };
+}
+
+async function markExisting(
+	db: Kysely<DB>,
+	activities: readonly { id: string; ownerId: string; title: string }[],
+	items: PreviewItem[]
+): Promise<void> {
+	const starts = items.flatMap((i) => (i.target ? [i.target.start] : []));
+	if (starts.length === 0) return;
+	const existing = await db
+		.selectFrom('activity')
+		.select(['ownerId', 'title', 'startDate'])
+		.where('startDate', 'in', [...new Set(starts)])
+		.where('ownerId', 'in', [...new Set(activities.map((a) => a.ownerId))])
+		.execute();
+	const keys = new Set(existing.map((e) => `${e.ownerId}|${e.title}|${e.startDate}`));
+	items.forEach((item, index) => {
+		const a = activities[index];
+		if (item.target && keys.has(`${a.ownerId}|${a.title}|${item.target.start}`)) {
+			item.conflicts.push({ kind: 'exists' });
+		}
+	});
+}
+
+export interface RollForwardOutcome {
+	toYear: string;
+	created: number;
+	/** Without a target (uge 53) or already there. */
+	skipped: number;
+	ignored: string[];
+	createdIds: string[];
+}
+
+/** Creates the previewed copies in one transaction: new ids, planned, sequence 0, no series. */
+export async function applyRollForward(
+	db: Kysely<DB>,
+	user: RightsUser & { id: string },
+	request: { fromYear: string; activityIds: readonly string[] }
+): Promise<RollForwardOutcome | null> {
+	if (!isSchoolYearLabel(request.fromYear)) return null;
+	return db.transaction().execute(async (trx) => {
+		const preview = await previewRollForward(trx, user, request);
+		if (!preview) return null;
+		const rollable = preview.items.filter(
+			(i) => i.target && !i.conflicts.some((c) => c.kind === 'exists')
+		);
+		const createdIds: string[] = [];
+		if (rollable.length > 0) {
+			const ids = rollable.map((i) => i.id);
+			const sources = await trx.selectFrom('activity').selectAll().where('id', 'in', ids).execute();
+			const byId = new Map(sources.map((s) => [s.id, s]));
+			const participants = await trx
+				.selectFrom('activityParticipant')
+				.selectAll()
+				.where('activityId', 'in', ids)
+				.execute();
+			for (const item of rollable) {
+				const s = byId.get(item.id)!;
+				const { id } = await trx
+					.insertInto('activity')
+					.values({
+						ownerId: s.ownerId,
+						categoryId: s.categoryId,
+						title: s.title,
+						description: s.description,
+						place: s.place,
+						startDate: item.target!.start,
+						endDate: item.target!.end,
+						startTime: s.startTime,
+						endTime: s.endTime,
+						visibility: s.visibility,
+						createdBy: user.id
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				createdIds.push(id);
+				// One event per copy: each has its own owner, whose admins see it in their log.
+				const summary = summaries.rolled(s.title, preview.toYear);
+				await auditActivity(
+					trx,
+					user,
+					'create',
+					{ id, ownerId: s.ownerId, title: s.title },
+					summary
+				);
+				const orgs = participants.filter((p) => p.activityId === item.id);
+				if (orgs.length) {
+					await trx
+						.insertInto('activityParticipant')
+						.values(orgs.map((p) => ({ activityId: id, organisationId: p.organisationId })))
+						.execute();
+				}
+			}
+		}
+		return {
+			toYear: preview.toYear,
+			created: createdIds.length,
+			skipped: preview.items.length - createdIds.length,
+			ignored: preview.ignored,
+			createdIds
+		};
+	});
+}

@@ -1,0 +1,182 @@
+import type { Kysely, Transaction } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import {
+	expandRecurrence,
+	validateRecurrence,
+	RecurrenceTooLargeError,
+	type Occurrence,
+	type RecurrenceSeries
+} from '$lib/wheel';
+import { ACTIVITY_DATE_MAX, LAST_SCHOOL_YEAR } from '$lib/activities/range-schema';
+import { seriesFieldOf, type SeriesInput } from '$lib/activities/series-schema';
+import type { DB } from '$lib/platform/server/db/schema';
+import { canCreateActivityFor, type RightsUser } from './policy';
+import { failure, type ActivityResult, type FieldErrors } from './core';
+
+export type SeriesWhen = Pick<SeriesInput, 'rule' | 'startsOn' | 'until' | 'count'>;
+
+export function recurrenceOf(input: SeriesWhen): RecurrenceSeries {
+	return {
+		rule: input.rule,
+		start: input.startsOn,
+		until: input.until ?? undefined,
+		count: input.count ?? undefined
+	};
+}
+
+/** The occurrences a series produces, or Danish field errors (bad rule, > 500, beyond the plan). */
+export function expandSeries(input: SeriesWhen): ActivityResult<Occurrence[]> {
+	const series = recurrenceOf(input);
+	const issues = validateRecurrence(series);
+	if (issues.length > 0) {
+		const errors: FieldErrors = {};
+		for (const issue of issues) errors[seriesFieldOf(issue.field)] ??= issue.message;
+		return failure('invalid', m.form_fix_errors(), errors);
+	}
+	let occurrences: Occurrence[];
+	try {
+		// With a count the end is open: the count (at most 500) stops the expansion.
+		occurrences = expandRecurrence(series, input.startsOn, input.until ?? '9999-12-31');
+	} catch (e) {
+		if (!(e instanceof RecurrenceTooLargeError)) throw e;
+		return failure('invalid', e.message, { [input.until ? 'until' : 'count']: e.message });
+	}
+	if (occurrences.length === 0) {
+		const message = m.series_err_none();
+		return failure('invalid', message, { ruleKind: message });
+	}
+	if (occurrences.some((o) => o.end > ACTIVITY_DATE_MAX)) {
+		const message = m.series_err_beyond({ last: LAST_SCHOOL_YEAR });
+		return failure('invalid', message, { [input.until ? 'until' : 'count']: message });
+	}
+	return { ok: true, value: occurrences };
+}
+
+/** The owner takes part by definition, so it is not stored twice (as for single activities). */
+export function seriesParticipants(input: Pick<SeriesInput, 'participants' | 'ownerId'>): string[] {
+	const owner = input.ownerId.toLowerCase();
+	return [...new Set(input.participants.map((id) => id.toLowerCase()))].filter(
+		(id) => id !== owner
+	);
+}
+
+/** Checks that need the database, with the same messages as the activity form. */
+export async function checkSeriesReferences(
+	db: Kysely<DB> | Transaction<DB>,
+	user: RightsUser,
+	input: SeriesInput
+): Promise<ActivityResult<null>> {
+	const owner = await db
+		.selectFrom('organisation')
+		.select('id')
+		.where('id', '=', input.ownerId)
+		.executeTakeFirst();
+	if (!owner) {
+		return failure('invalid', m.form_fix_errors(), { ownerId: m.activity_err_owner_unknown() });
+	}
+	if (!canCreateActivityFor(user, input.ownerId)) {
+		const message = m.activity_err_owner_forbidden();
+		return failure('forbidden', message, { ownerId: message });
+	}
+	const errors: FieldErrors = {};
+	const category = await db
+		.selectFrom('category')
+		.select('id')
+		.where('id', '=', input.categoryId)
+		.executeTakeFirst();
+	if (!category) errors.categoryId = m.activity_err_category_unknown();
+	const participants = seriesParticipants(input);
+	if (participants.length > 0) {
+		const found = await db
+			.selectFrom('organisation')
+			.select('id')
+			.where('id', 'in', participants)
+			.execute();
+		if (found.length !== participants.length) {
+			errors.participants = m.activity_err_participants_unknown();
+		}
+	}
+	if (Object.keys(errors).length) return failure('invalid', m.form_fix_errors(), errors);
+	return { ok: true, value: null };
+}
+
+const withSeconds = (time: string | null) => (time === null ? null : `${time}:00`);
+
+/** The series row's own columns. */
+export function seriesColumns(input: SeriesInput) {
+	return {
+		ownerId: input.ownerId,
+		categoryId: input.categoryId,
+		title: input.title,
+		description: input.description,
+		place: input.place,
+		startTime: withSeconds(input.startTime),
+		endTime: withSeconds(input.endTime),
+		visibility: input.visibility,
+		rule: JSON.stringify(input.rule),
+		startsOn: input.startsOn,
+		until: input.until,
+		occurrenceCount: input.count,
+		participantIds: seriesParticipants(input)
+	};
+}
+
+/** What every non-detached occurrence shares with its series. */
+export function occurrenceColumns(input: SeriesInput) {
+	return {
+		ownerId: input.ownerId,
+		categoryId: input.categoryId,
+		title: input.title,
+		description: input.description,
+		place: input.place,
+		startTime: withSeconds(input.startTime),
+		endTime: withSeconds(input.endTime),
+		visibility: input.visibility
+	};
+}
+
+/** Bulk inserts in slices, below PostgreSQL's limit of 65,535 parameters per statement. */
+export async function insertParticipants(
+	trx: Transaction<DB>,
+	activityIds: readonly string[],
+	organisationIds: readonly string[]
+): Promise<void> {
+	const rows = activityIds.flatMap((activityId) =>
+		organisationIds.map((organisationId) => ({ activityId, organisationId }))
+	);
+	for (let i = 0; i < rows.length; i += 5000) {
+		await trx
+			.insertInto('activityParticipant')
+			.values(rows.slice(i, i + 5000))
+			.execute();
+	}
+}
+
+/** One activity row per occurrence (+ participants); returns the new ids. */
+export async function insertOccurrences(
+	trx: Transaction<DB>,
+	seriesId: string,
+	input: SeriesInput,
+	occurrences: readonly Occurrence[],
+	createdBy: string | null
+): Promise<string[]> {
+	if (occurrences.length === 0) return [];
+	const shared = occurrenceColumns(input);
+	const rows = await trx
+		.insertInto('activity')
+		.values(
+			occurrences.map((o) => ({
+				...shared,
+				startDate: o.start,
+				endDate: o.end,
+				seriesId,
+				occurrenceKey: o.occurrenceKey,
+				createdBy
+			}))
+		)
+		.returning('id')
+		.execute();
+	const ids = rows.map((r) => r.id);
+	await insertParticipants(trx, ids, seriesParticipants(input));
+	return ids;
+}

@@ -1,0 +1,28 @@
+// The door of apprenticeship (server): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export {
+	countCommitments,
+	createOpening,
+	findCommitmentPage,
+	findOpeningForEdit,
+	joinAlliance,
+	leaveAlliance,
+	listAllianceCompanies,
+	listCompanyOpenings,
+	listFollowUp,
+	listOpenOpenings,
+	listTrades,
+	tradeOverview,
+	updateCommitment,
+	updateOpening
+} from './apprenticeship';
+export { commitmentTrades } from './common';
+export {
+	canCreateOpening,
+	canEditOpening,
+	canUpdateCommitment,
+	canViewFollowUp,
+	canViewOverview,
+	ownCompanyIds
+} from './policy';
+export { changeOpening, refusedChange } from './routes';

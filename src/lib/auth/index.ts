@@ -1,0 +1,10 @@
+// The door of auth (client-safe): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export {
+	acceptInvitationSchema,
+	changePasswordSchema,
+	forgotPasswordSchema,
+	loginSchema,
+	profileNameSchema,
+	resetPasswordSchema
+} from './schema';

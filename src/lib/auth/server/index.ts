@@ -1,0 +1,24 @@
+// The door of auth (server): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export { changeName, changePassword, logIn, requestPasswordReset, throttledMessage } from './auth';
+export { hasNoUsers } from './first-admin';
+export { acceptInvitation, findInvitation } from './invitation';
+export {
+	DEVICE_COOKIE,
+	deviceCookieOptions,
+	knownDeviceCookie,
+	readKnownDevice
+} from './login-device';
+export { deleteSessionCookie, setSessionCookie } from './session-cookie';
+export {
+	createSession,
+	deleteExpiredSessions,
+	findSessionMemberships,
+	invalidateSession,
+	SESSION_COOKIE,
+	type SessionRecord,
+	type SessionUser,
+	validateSessionToken
+} from './session';
+export { deleteStaleBuckets } from './throttle';
+export { createInvitation, findValidToken, resetPassword } from './user-token';

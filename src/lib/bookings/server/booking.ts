@@ -1,0 +1,184 @@
+import type { Kysely, Transaction } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { formatDate } from '$lib/platform/dates/format';
+import type { Booking, DB } from '$lib/platform/server/db/schema';
+import { canBookFor, type OfferUser } from './policy';
+import type { OfferForBooking } from './capacity';
+import { insertBookingUnderLock } from './insert';
+import { lockOfferForNewBooking } from './lock';
+import { requestedMails } from './notify';
+import { UUID, refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
+import { deliverOutboxInBackground } from '$lib/platform/server/mail';
+import { bookingSummary } from '$lib/audit/server';
+
+export * from '$lib/platform/server/http/result';
+export { cancelBooking, confirmBooking, declineBooking } from './answer';
+export * from './queries/bookings';
+export * from './dashboards';
+export * from './conflicts';
+export * from './checklist';
+
+export type BookingActor = OfferUser & { id: string };
+
+export interface BookSeatsInput {
+	offerId: string;
+	schoolId: string;
+	classLabel: string;
+	seats: number;
+	teacherName: string;
+	teacherEmail: string;
+	pupilFirstNames?: string[];
+	/** Same key from the same school = the same booking (a double-clicked submit books once). */
+	idempotencyKey: string;
+	/** When the offer is full: wait in line instead of being refused. */
+	joinWaitlist?: boolean;
+}
+
+export interface BookSeatsValue {
+	booking: Booking;
+	/** True when the key had been used before and nothing new was booked. */
+	replayed: boolean;
+}
+
+type Outcome = Result<BookSeatsValue> & { outboxIds?: string[] };
+
+/** Refusals that depend on the offer and the day, not on the seats left. */
+function offerRefusal(
+	offer: OfferForBooking,
+	input: BookSeatsInput,
+	today: string
+): Refusal | null {
+	if (offer.status === 'cancelled' || offer.activityStatus === 'cancelled') {
+		return refuse(409, m.booking_err_cancelled());
+	}
+	if (offer.status === 'closed') return refuse(409, m.booking_err_closed());
+	if (today > offer.endDate) return refuse(409, m.booking_err_past());
+	if (offer.bookingOpensAt && today < offer.bookingOpensAt) {
+		return refuse(409, m.booking_err_not_open_yet({ date: formatDate(offer.bookingOpensAt) }));
+	}
+	if (offer.bookingClosesAt && today > offer.bookingClosesAt) {
+		return refuse(409, m.booking_err_window_closed({ date: formatDate(offer.bookingClosesAt) }));
+	}
+	const names = input.pupilFirstNames ?? [];
+	if (names.length > 0 && offer.kind !== 'erhvervspraktik') {
+		const message = m.booking_err_names_not_praktik();
+		return refuse(400, message, { pupilFirstNames: message });
+	}
+	if (names.length > input.seats) {
+		const message = m.booking_err_names_too_many({ seats: String(input.seats) });
+		return refuse(400, message, { pupilFirstNames: message });
+	}
+	return null;
+}
+
+async function findByKey(db: Kysely<DB>, schoolId: string, key: string) {
+	return db
+		.selectFrom('booking')
+		.selectAll()
+		.where('schoolId', '=', schoolId)
+		.where('idempotencyKey', '=', key)
+		.executeTakeFirst();
+}
+
+function replay(existing: Booking, offerId: string): Outcome {
+	if (existing.offerId !== offerId) return refuse(409, m.booking_err_key_reused());
+	return success({ booking: existing, replayed: true });
+}
+
+/**
+ * Under the offer lock the round trips are: the lock (offer, activity, mail data, the school and
+ * whether its key was used), then one statement that sums the seats taken and inserts the booking,
+ * the participant row and the provider's mail in the outbox (booking-insert.ts). The sum must not
+ * be part of the locking statement: that would read the snapshot from before the wait for the
+ * lock and miss the bookings just committed.
+ */
+async function bookInTransaction(
+	trx: Transaction<DB>,
+	user: BookingActor | null,
+	input: BookSeatsInput,
+	today: string
+): Promise<Outcome> {
+	const offer = await lockOfferForNewBooking(trx, user, input);
+	if (!offer) return refuse(404, m.offer_err_not_found());
+	if (!user) return refuse(403, m.booking_err_login());
+	if (!offer.schoolId) {
+		const message = m.booking_err_school_unknown();
+		return refuse(400, message, { schoolId: message });
+	}
+	const school = { id: offer.schoolId, municipalityId: offer.schoolMunicipalityId };
+	if (!canBookFor(user, school)) {
+		const message = m.booking_err_school_forbidden();
+		return refuse(403, message, { schoolId: message });
+	}
+	// Before any capacity check: the retry of a booking that took the last seat still succeeds.
+	if (offer.priorId) {
+		return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+	}
+	const refusal = offerRefusal(offer, input, today);
+	if (refusal) return refusal;
+	const values = {
+		classLabel: input.classLabel.trim(),
+		seats: input.seats,
+		teacherName: input.teacherName.trim(),
+		teacherEmail: input.teacherEmail.trim()
+	};
+	const row = await insertBookingUnderLock(trx, {
+		...values,
+		offerId: offer.id,
+		activityId: offer.activityId,
+		capacity: offer.capacity,
+		schoolId: school.id,
+		pupilFirstNames: input.pupilFirstNames ?? [],
+		idempotencyKey: input.idempotencyKey,
+		joinWaitlist: input.joinWaitlist ?? false,
+		createdBy: user.id,
+		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! }),
+		auditSummary: {
+			requested: bookingSummary({ ...values, status: 'requested' }, offer.title),
+			waitlisted: bookingSummary({ ...values, status: 'waitlisted' }, offer.title)
+		}
+	});
+	const free = offer.capacity - row.taken;
+	if (!row.id) {
+		// The key was used meanwhile (on this or another offer), or there is no room.
+		if (row.priorOfferId || input.seats <= free || input.joinWaitlist) {
+			return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+		}
+		const message = m.booking_err_full({
+			free: String(Math.max(free, 0)),
+			seats: String(input.seats)
+		});
+		return refuse(409, message, { seats: message });
+	}
+	const inserted = row as Booking;
+	// Its audit event was written by the same statement; a replay above writes none.
+	return { ...success({ booking: inserted, replayed: false }), outboxIds: row.outboxIds ?? [] };
+}
+
+/**
+ * Books seats on an offer for a school, in one transaction under the offer's row lock: the seats
+ * of requested and confirmed bookings never exceed capacity. When the offer is full the booking
+ * is refused, or waitlisted with `joinWaitlist`. The provider is told after the commit.
+ */
+export async function bookSeats(
+	db: Kysely<DB>,
+	user: BookingActor | null,
+	input: BookSeatsInput,
+	options: { today?: string } = {}
+): Promise<Result<BookSeatsValue>> {
+	if (!UUID.test(input.offerId)) return refuse(404, m.offer_err_not_found());
+	if (!Number.isInteger(input.seats) || input.seats < 1) {
+		const message = m.booking_err_seats();
+		return refuse(400, message, { seats: message });
+	}
+	const today = options.today ?? copenhagenToday();
+	const outcome = await db
+		.transaction()
+		.execute((trx) => bookInTransaction(trx, user, input, today));
+	if (!outcome.ok) return outcome;
+	const { outboxIds, ...result } = outcome;
+	// Recorded in the transaction; SMTP, when configured, is not waited for.
+	if (outboxIds?.length) deliverOutboxInBackground(db, outboxIds);
+	return result;
+}

@@ -1,0 +1,40 @@
+// The door of bookings (server): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export { sidesList } from './answer';
+export { apiError, bookingResponse, isOfferId, parseBookingRequest, sameOrigin } from './api';
+export {
+	type BookingConflict,
+	bookSeats,
+	checklistItems,
+	conflictsForBooking,
+	findBookingForUser,
+	listBookableSchools,
+	listBookingsForOffer,
+	listChecklistDue,
+	municipalityOverview,
+	previewBookingConflicts,
+	providerRequestsWaiting,
+	providerUpcoming,
+	schoolBookings,
+	updateChecklist
+} from './booking';
+export { listOfferOwners } from './offer-form-options';
+export {
+	cancelOffer,
+	closeOffer,
+	createOffer,
+	findOfferForUser,
+	listOffers,
+	reopenOffer,
+	updateOffer
+} from './offer';
+export {
+	bookingSides,
+	canCreateOffers,
+	canUpdateChecklist,
+	type ChecklistField,
+	OFFERING_KINDS,
+	type OfferUser
+} from './policy';
+export { answerBooking, refused, requireActor, requireForm, requireUser } from './routes';
+export { ACTIVE_STATUSES, allowedActions, OPEN_STATUSES } from './state';

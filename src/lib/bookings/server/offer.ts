@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import { formatDate } from '$lib/platform/dates/format';
+import { kindIssues, type OfferInput, type OfferUpdateInput } from '$lib/bookings/offer-schema';
+import type { DB, OfferKind, OrganisationKind } from '$lib/platform/server/db/schema';
+import { canCreateOfferFor, canEditOffer, type OfferUser } from './policy';
+import { lockOfferForUser, promoteWaitlist, takenSeats } from './capacity';
+import { composeBookingMails, deliverBookingMails } from './notify';
+import { refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
+import { auditOffer } from './audit';
+
+export * from './queries/offers';
+export { cancelOffer, closeOffer, reopenOffer } from './offer-changes';
+
+/**
+ * The wheel category of an offer. A forløb at Industrimuseet is on the museum's ring; a forløb at
+ * Learnmark (or another provider) is a taster of a vocational education, i.e. GF1-inspiration.
+ */
+export function categorySlugFor(kind: OfferKind, ownerKind: OrganisationKind): string {
+	if (kind === 'erhvervspraktik') return 'erhvervspraktik';
+	if (kind === 'visit') return 'virksomhedsbesoeg';
+	return ownerKind === 'museum' ? 'industrimuseet' : 'gf1-inspirationsdag';
+}
+
+async function tradeRefusal(
+	trx: Transaction<DB>,
+	tradeCode: string | null
+): Promise<Refusal | null> {
+	if (tradeCode === null) return null;
+	const trade = await trx
+		.selectFrom('trade')
+		.select('code')
+		.where('code', '=', tradeCode)
+		.executeTakeFirst();
+	if (trade) return null;
+	const message = m.offer_err_trade_unknown();
+	return refuse(400, message, { tradeCode: message });
+}
+
+function kindRefusal(kind: OfferKind, input: Parameters<typeof kindIssues>[1]): Refusal | null {
+	const errors = kindIssues(kind, input);
+	return Object.keys(errors).length ? refuse(400, m.form_fix_errors(), errors) : null;
+}
+
+const withSeconds = (time: string | null) => (time === null ? null : `${time}:00`);
+
+function offerColumns(input: OfferInput | OfferUpdateInput) {
+	return {
+		tradeCode: input.tradeCode,
+		gradeLevels: [...new Set(input.gradeLevels)].sort((a, b) => a - b),
+		capacity: input.capacity,
+		bookingOpensAt: input.bookingOpensAt,
+		bookingClosesAt: input.bookingClosesAt,
+		contactName: input.contactName,
+		contactEmail: input.contactEmail,
+		address: input.address,
+		whatToBring: input.whatToBring,
+		whatYouSee: input.whatYouSee
+	};
+}
+
+/**
+ * Publishes an offer: one activity + offer per week (erhvervspraktik) or per session date, in one
+ * transaction, tied by a group id when there are several.
+ */
+export async function createOffer(
+	db: Kysely<DB>,
+	user: (OfferUser & { id: string }) | null,
+	input: OfferInput
+): Promise<Result<{ offerIds: string[]; activityIds: string[]; groupId: string | null }>> {
+	if (!user) return refuse(403, m.offer_err_forbidden_create());
+	const invalid = kindRefusal(input.kind, input);
+	if (invalid) return invalid;
+	if (input.sessions.length === 0)
+		return refuse(400, m.form_fix_errors(), { dates: m.offer_val_dates() });
+	return db.transaction().execute(async (trx) => {
+		const owner = await trx
+			.selectFrom('organisation')
+			.select(['id', 'kind'])
+			.where('id', '=', input.ownerId)
+			.executeTakeFirst();
+		if (!owner) {
+			return refuse(400, m.form_fix_errors(), { ownerId: m.offer_err_owner_unknown() });
+		}
+		if (!canCreateOfferFor(user, owner)) {
+			const message = m.offer_err_forbidden_create();
+			return refuse(403, message, { ownerId: message });
+		}
+		const tradeProblem = await tradeRefusal(trx, input.tradeCode);
+		if (tradeProblem) return tradeProblem;
+		const slug = categorySlugFor(input.kind, owner.kind);
+		const category = await trx
+			.selectFrom('category')
+			.select('id')
+			.where('slug', '=', slug)
+			.executeTakeFirst();
+		if (!category) throw new Error(`Category '${slug}' is missing: the catalogue was not seeded`);
+		const groupId = input.sessions.length > 1 ? randomUUID() : null;
+		const offerIds: string[] = [];
+		const activityIds: string[] = [];
+		for (const session of input.sessions) {
+			const activity = await trx
+				.insertInto('activity')
+				.values({
+					ownerId: owner.id,
+					categoryId: category.id,
+					title: input.title,
+					description: input.description,
+					place: input.address,
+					startDate: session.startDate,
+					endDate: session.endDate,
+					startTime: withSeconds(input.startTime),
+					endTime: withSeconds(input.endTime),
+					visibility: input.visibility,
+					createdBy: user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const offer = await trx
+				.insertInto('offer')
+				.values({ ...offerColumns(input), activityId: activity.id, groupId, kind: input.kind })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			activityIds.push(activity.id);
+			offerIds.push(offer.id);
+			const summary = `${input.title} · ${formatDate(session.startDate)}`;
+			await auditOffer(
+				trx,
+				user,
+				'create',
+				{ ...offer, ownerId: owner.id, title: input.title },
+				summary
+			);
+		}
+		return success({ offerIds, activityIds, groupId });
+	});
+}
+
+/** Edits one offer (one week or session). More places promote the waitlist; fewer than booked is refused. */
+export async function updateOffer(
+	db: Kysely<DB>,
+	user: OfferUser | null,
+	offerId: string,
+	input: OfferUpdateInput
+): Promise<Result<{ id: string }>> {
+	const outcome = await db.transaction().execute(async (trx) => {
+		const offer = await lockOfferForUser(trx, user, offerId);
+		if (!offer) return refuse(404, m.offer_err_not_found());
+		if (!canEditOffer(user, offer)) return refuse(403, m.offer_err_forbidden_edit());
+		if (offer.status === 'cancelled') return refuse(409, m.offer_err_cancelled());
+		const problem = kindRefusal(offer.kind, input) ?? (await tradeRefusal(trx, input.tradeCode));
+		if (problem) return problem;
+		const taken = await takenSeats(trx, offer.id);
+		if (input.capacity < taken) {
+			const message = m.offer_err_capacity_below_booked({ taken: String(taken) });
+			return refuse(409, message, { capacity: message });
+		}
+		const schedule = {
+			startDate: input.startDate,
+			endDate: input.endDate,
+			startTime: withSeconds(input.startTime),
+			endTime: withSeconds(input.endTime),
+			place: input.address
+		};
+		const current = await trx
+			.selectFrom('activity')
+			.select(['startDate', 'endDate', 'startTime', 'endTime', 'place', 'sequence'])
+			.where('id', '=', offer.activityId)
+			.executeTakeFirstOrThrow();
+		const moved = (Object.keys(schedule) as (keyof typeof schedule)[]).some(
+			(k) => current[k] !== schedule[k]
+		);
+		await trx
+			.updateTable('activity')
+			.set({
+				...schedule,
+				title: input.title,
+				description: input.description,
+				visibility: input.visibility,
+				// Calendar clients see a changed time or place as a new version of the event.
+				sequence: current.sequence + (moved ? 1 : 0),
+				updatedAt: new Date()
+			})
+			.where('id', '=', offer.activityId)
+			.execute();
+		await trx
+			.updateTable('offer')
+			.set({ ...offerColumns(input), updatedAt: new Date() })
+			.where('id', '=', offer.id)
+			.execute();
+		await auditOffer(trx, user, 'update', { ...offer, title: input.title });
+		const promoted = await promoteWaitlist(trx, { ...offer, capacity: input.capacity });
+		const mails = await composeBookingMails(
+			trx,
+			promoted.map((bookingId) => ({ kind: 'promoted' as const, bookingId }))
+		);
+		return { ...success({ id: offer.id }), mails };
+	});
+	if (!outcome.ok) return outcome;
+	const { mails, ...result } = outcome;
+	await deliverBookingMails(db, mails);
+	return result;
+}

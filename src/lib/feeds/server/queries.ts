@@ -1,0 +1,252 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '$lib/platform/server/db/schema';
+import { visibilityFilter } from '$lib/activities/server';
+import { OPEN_STATUSES } from '$lib/bookings/server';
+import type { FeedSpec } from './scope';
+
+// The rows of a feed. Every query over activities applies visibilityFilter(spec.audience).
+
+/** Cancelled events stay this long after the cancellation, so subscribed calendars remove them. */
+export const CANCELLED_KEPT_DAYS = 60;
+/** Events that ended more than this long ago are left out: Google drops feeds over ~1 MB. */
+export const PAST_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a subscriber chose for the address (URL parameters, see feed-serve.ts). */
+export interface FeedChoices {
+	/** Only events that have not ended yet. */
+	upcomingOnly?: boolean;
+	/** Leave cancelled events (and declined or cancelled bookings) out. */
+	withoutCancelled?: boolean;
+}
+
+export interface FeedWindow {
+	/** Activities ending before this Copenhagen date are left out. */
+	from: string;
+	/** Activities starting after this Copenhagen date are left out: the end of the next school
+	 * year (school years run 1 August – 31 July). */
+	to: string;
+	/** Cancelled (or ended) bookings/activities changed before this instant are left out. */
+	cancelledSince: Date;
+	/** No cancelled activities, no declined or cancelled bookings. */
+	withoutCancelled: boolean;
+}
+
+/** 31 July of the school year after the one `today` falls in. */
+export function endOfNextSchoolYear(today: string): string {
+	const year = Number(today.slice(0, 4));
+	const month = Number(today.slice(5, 7));
+	return `${month >= 8 ? year + 2 : year + 1}-07-31`;
+}
+
+export function feedWindow(now: Date, today: string, choices: FeedChoices = {}): FeedWindow {
+	const from = choices.upcomingOnly
+		? today
+		: new Date(Date.parse(`${today}T00:00:00Z`) - PAST_DAYS * DAY_MS).toISOString().slice(0, 10);
+	return {
+		from,
+		to: endOfNextSchoolYear(today),
+		cancelledSince: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS),
+		withoutCancelled: choices.withoutCancelled === true
+	};
+}
+
+type ActivityEb = ExpressionBuilder<DB, 'activity'>;
+
+/** `column in (ids)`, false for no ids (SQL has no empty list). */
+function inList<T extends keyof DB>(
+	eb: ExpressionBuilder<DB, T>,
+	column: Parameters<ExpressionBuilder<DB, T>['ref']>[0],
+	ids: string[]
+): Expression<SqlBool> {
+	return ids.length ? eb(eb.ref(column), 'in', ids as never) : eb.lit(false);
+}
+
+function hasOffer(eb: ActivityEb) {
+	return eb.exists(
+		eb
+			.selectFrom('offer as fo')
+			.select(eb.lit(1).as('one'))
+			.whereRef('fo.activityId', '=', 'activity.id')
+	);
+}
+
+function participants(eb: ActivityEb, orgIds?: string[]) {
+	let q = eb
+		.selectFrom('activityParticipant as fp')
+		.select(eb.lit(1).as('one'))
+		.whereRef('fp.activityId', '=', 'activity.id');
+	if (orgIds) q = q.where('fp.organisationId', 'in', orgIds);
+	return eb.exists(q);
+}
+
+/**
+ * Whether a live booking of these schools stands for the offer's activity: the booking's event
+ * (with its class and status) is then the activity in the feed, not a second copy of it.
+ */
+function bookedBy(eb: ActivityEb, schoolIds: string[]) {
+	if (schoolIds.length === 0) return eb.lit(false);
+	return eb.exists(
+		eb
+			.selectFrom('offer as bo')
+			.innerJoin('booking as bb', 'bb.offerId', 'bo.id')
+			.select(eb.lit(1).as('one'))
+			.whereRef('bo.activityId', '=', 'activity.id')
+			.where('bb.schoolId', 'in', schoolIds)
+			.where('bb.status', 'in', OPEN_STATUSES)
+	);
+}
+
+/**
+ * For the whole alliance: what every partner sees on the wheel because of its visibility (public
+ * or alliance), whoever owns it and whichever organisations it names as taking part. Naming a
+ * co-organiser does not make an event any less the alliance's.
+ */
+function forWholeAlliance(eb: ActivityEb) {
+	return eb('activity.visibility', 'in', ['public', 'alliance']);
+}
+
+/** Which activities the spec holds (besides visibility and the window). An offer a school has
+ * booked reaches it as its booking; its owner gets the offer's activity itself. */
+function contentFilter(spec: FeedSpec) {
+	return (eb: ActivityEb): Expression<SqlBool> => {
+		if (spec.everything) return eb.lit(true);
+		const parts: Expression<SqlBool>[] = [];
+		if (spec.orgIds.length) {
+			parts.push(eb('activity.ownerId', 'in', spec.orgIds));
+			parts.push(eb.and([eb.not(hasOffer(eb)), participants(eb, spec.orgIds)]));
+		}
+		if (spec.allianceWide) {
+			parts.push(eb.and([forWholeAlliance(eb), eb.not(bookedBy(eb, spec.bookingSchoolIds))]));
+		}
+		return parts.length ? eb.or(parts) : eb.lit(false);
+	};
+}
+
+export function feedActivitiesQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return db
+		.selectFrom('activity')
+		.where(visibilityFilter(spec.audience))
+		.where(contentFilter(spec))
+		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to)
+		.where((eb) =>
+			window.withoutCancelled
+				? eb('activity.status', '=', 'planned')
+				: eb.or([
+						eb('activity.status', '=', 'planned'),
+						eb('activity.updatedAt', '>=', window.cancelledSince)
+					])
+		);
+}
+
+/** Bookings made by the spec's schools, on activities the audience may see. */
+export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return db
+		.selectFrom('booking')
+		.innerJoin('offer', 'offer.id', 'booking.offerId')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.where((eb) => inList(eb, 'booking.schoolId', spec.bookingSchoolIds))
+		.where(visibilityFilter(spec.audience))
+		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to)
+		.where((eb) => {
+			const live = eb.and([
+				eb('booking.status', 'in', OPEN_STATUSES),
+				eb('activity.status', '=', 'planned')
+			]);
+			if (window.withoutCancelled) return live;
+			return eb.or([
+				live,
+				eb('booking.updatedAt', '>=', window.cancelledSince),
+				eb('activity.updatedAt', '>=', window.cancelledSince)
+			]);
+		});
+}
+
+/** Every booking on the providers' offers (the current ones are listed, all count as changes). */
+export function providerBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return db
+		.selectFrom('booking')
+		.innerJoin('offer', 'offer.id', 'booking.offerId')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.where((eb) => inList(eb, 'activity.ownerId', spec.providerIds))
+		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to);
+}
+
+export function feedHolidaysQuery(db: Kysely<DB>, municipalityIds: string[], window: FeedWindow) {
+	return db
+		.selectFrom('schoolHoliday')
+		.where((eb) => inList(eb, 'schoolHoliday.municipalityId', municipalityIds))
+		.where('schoolHoliday.endDate', '>=', window.from)
+		.where('schoolHoliday.startDate', '<=', window.to);
+}
+
+export interface FeedVersion {
+	activities: number;
+	bookings: number;
+	providerBookings: number;
+	holidays: string;
+	lastModified: Date | null;
+}
+
+const latest = (...dates: (Date | string | null)[]) =>
+	dates.reduce<Date | null>((max, d) => {
+		if (d === null) return max;
+		const date = new Date(d);
+		return max === null || date > max ? date : max;
+	}, null);
+
+/** Counts and latest changes of everything in the feed, in one query and without its rows. */
+export async function findFeedVersion(
+	db: Kysely<DB>,
+	spec: FeedSpec,
+	window: FeedWindow,
+	holidays: boolean
+): Promise<FeedVersion> {
+	const a = feedActivitiesQuery(db, spec, window)
+		.leftJoin('offer', 'offer.activityId', 'activity.id')
+		.select((eb) => [
+			eb.fn.countAll<string>().as('n'),
+			eb.fn.max('activity.updatedAt').as('m'),
+			eb.fn.max('offer.updatedAt').as('om')
+		]);
+	const b = feedBookingsQuery(db, spec, window).select((eb) => [
+		eb.fn.countAll<string>().as('n'),
+		sql<Date | null>`max(greatest(booking.updated_at, offer.updated_at, activity.updated_at))`.as(
+			'm'
+		)
+	]);
+	const p = providerBookingsQuery(db, spec, window).select((eb) => [
+		eb.fn.countAll<string>().as('n'),
+		eb.fn.max('booking.updatedAt').as('m')
+	]);
+	const h = feedHolidaysQuery(db, holidays ? spec.holidayMunicipalityIds : [], window).select(
+		sql<string>`coalesce(md5(string_agg(id::text || start_date || end_date || name, ',' order by id)), '')`.as(
+			'sig'
+		)
+	);
+	const o = db.selectFrom('organisation').select((eb) => eb.fn.max('updatedAt').as('m'));
+	const row = await db
+		.selectFrom([a.as('a'), b.as('b'), p.as('p'), h.as('h'), o.as('o')])
+		.select([
+			'a.n as an',
+			'a.m as am',
+			'a.om as aom',
+			'b.n as bn',
+			'b.m as bm',
+			'p.n as pn',
+			'p.m as pm',
+			'h.sig as hs',
+			'o.m as om'
+		])
+		.executeTakeFirstOrThrow();
+	return {
+		activities: Number(row.an),
+		bookings: Number(row.bn),
+		providerBookings: Number(row.pn),
+		holidays: row.hs,
+		lastModified: latest(row.am, row.aom, row.bm, row.pm, row.om)
+	};
+}

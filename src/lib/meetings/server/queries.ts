@@ -1,0 +1,215 @@
+import type { Kysely } from 'kysely';
+import type {
+	ActivityStatus,
+	DB,
+	OrganisationKind,
+	Visibility
+} from '$lib/platform/server/db/schema';
+import { type RightsUser, visibleActivitiesQuery, UUID } from '$lib/activities/server';
+import { canReadAgenda } from './policy';
+import { renderMarkdown } from './markdown';
+
+/**
+ * Meetings whose activity the user may see (the activity rules) and whose agenda and minutes
+ * the user may read (canReadAgenda, mirrored here in SQL so lists never load the others).
+ */
+export function readableMeetingsQuery(db: Kysely<DB>, user: RightsUser | null) {
+	const query = visibleActivitiesQuery(db, user)
+		.innerJoin('meeting', 'meeting.activityId', 'activity.id')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId');
+	if (user?.isSecretariat) return query;
+	const orgIds = user?.memberships.map((ms) => ms.organisationId) ?? [];
+	return query.where((eb) =>
+		orgIds.length === 0
+			? eb.lit(false)
+			: eb.or([
+					eb('activity.ownerId', 'in', orgIds),
+					eb.exists(
+						eb
+							.selectFrom('meetingOrganisation as mo')
+							.select(eb.lit(1).as('one'))
+							.whereRef('mo.activityId', '=', 'activity.id')
+							.where('mo.invited', '=', true)
+							.where('mo.organisationId', 'in', orgIds)
+					)
+				])
+	);
+}
+
+export interface MeetingListItem {
+	id: string;
+	title: string;
+	place: string;
+	startDate: string;
+	endDate: string;
+	startTime: string | null;
+	endTime: string | null;
+	status: ActivityStatus;
+	invitedCount: number;
+	presentCount: number;
+	hasMinutes: boolean;
+}
+
+/** Upcoming meetings (from today, soonest first) and past ones (latest first). */
+export async function listMeetings(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	today: string
+): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
+	const rows = await readableMeetingsQuery(db, user)
+		.select((eb) => [
+			'activity.id',
+			'activity.title',
+			'activity.place',
+			'activity.startDate',
+			'activity.endDate',
+			'activity.startTime',
+			'activity.endTime',
+			'activity.status',
+			eb('meeting.minutes', '<>', '').as('hasMinutes'),
+			eb
+				.selectFrom('meetingOrganisation as mo')
+				.select((s) => s.fn.countAll<string>().as('n'))
+				.whereRef('mo.activityId', '=', 'activity.id')
+				.where('mo.invited', '=', true)
+				.as('invitedCount'),
+			eb
+				.selectFrom('meetingOrganisation as mo')
+				.select((s) => s.fn.countAll<string>().as('n'))
+				.whereRef('mo.activityId', '=', 'activity.id')
+				.where('mo.present', '=', true)
+				.as('presentCount')
+		])
+		.orderBy('activity.startDate')
+		.orderBy('activity.startTime')
+		.execute();
+	const items = rows.map((r) => ({
+		...r,
+		hasMinutes: Boolean(r.hasMinutes),
+		invitedCount: Number(r.invitedCount ?? 0),
+		presentCount: Number(r.presentCount ?? 0)
+	}));
+	return {
+		upcoming: items.filter((r) => r.endDate >= today),
+		past: items.filter((r) => r.endDate < today).reverse()
+	};
+}
+
+export interface MeetingOrganisation {
+	id: string;
+	name: string;
+	kind: OrganisationKind;
+	present: boolean;
+}
+
+export interface MeetingLink {
+	id: string;
+	title: string;
+	startDate: string;
+}
+
+export interface MeetingDetail {
+	id: string;
+	title: string;
+	description: string;
+	place: string;
+	startDate: string;
+	endDate: string;
+	startTime: string | null;
+	endTime: string | null;
+	status: ActivityStatus;
+	visibility: Visibility;
+	ownerId: string;
+	ownerName: string;
+	agenda: string;
+	minutes: string;
+	/** Sanitised HTML: the only thing the page gives to {@html}. */
+	agendaHtml: string;
+	minutesHtml: string;
+	minutesUpdatedAt: Date | null;
+	minutesUpdatedByName: string | null;
+	invited: MeetingOrganisation[];
+	invitedOrgIds: string[];
+	previous: MeetingLink | null;
+	next: MeetingLink[];
+}
+
+/** The meeting, or null when it does not exist or the user may not read it (the route says 404). */
+export async function findMeeting(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	id: string
+): Promise<MeetingDetail | null> {
+	if (!UUID.test(id)) return null;
+	const row = await readableMeetingsQuery(db, user)
+		.leftJoin('appUser as editor', 'editor.id', 'meeting.minutesUpdatedBy')
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.description',
+			'activity.place',
+			'activity.startDate',
+			'activity.endDate',
+			'activity.startTime',
+			'activity.endTime',
+			'activity.status',
+			'activity.visibility',
+			'activity.ownerId',
+			'owner.name as ownerName',
+			'meeting.agenda',
+			'meeting.minutes',
+			'meeting.minutesUpdatedAt',
+			'editor.name as minutesUpdatedByName',
+			'meeting.previousActivityId'
+		])
+		.where('activity.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const invited = await db
+		.selectFrom('meetingOrganisation as mo')
+		.innerJoin('organisation', 'organisation.id', 'mo.organisationId')
+		.select(['organisation.id', 'organisation.name', 'organisation.kind', 'mo.present'])
+		.where('mo.activityId', '=', id)
+		.where('mo.invited', '=', true)
+		.orderBy('organisation.name')
+		.execute();
+	const invitedOrgIds = invited.map((o) => o.id);
+	// The SQL filter and the rule must agree; checking both keeps a slip in one from leaking.
+	if (!canReadAgenda(user, { ownerId: row.ownerId, invitedOrgIds })) return null;
+	const linked = readableMeetingsQuery(db, user).select([
+		'activity.id',
+		'activity.title',
+		'activity.startDate'
+	]);
+	const { previousActivityId, ...meeting } = row;
+	const previous = previousActivityId
+		? ((await linked.where('activity.id', '=', previousActivityId).executeTakeFirst()) ?? null)
+		: null;
+	const next = await linked
+		.where('meeting.previousActivityId', '=', id)
+		.orderBy('activity.startDate')
+		.execute();
+	return {
+		...meeting,
+		agendaHtml: renderMarkdown(row.agenda),
+		minutesHtml: renderMarkdown(row.minutes),
+		invited,
+		invitedOrgIds,
+		previous,
+		next
+	};
+}
+
+/** The meeting's id when the activity has a meeting row the user may read (for "Se møde"). */
+export async function readableMeetingId(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	activityId: string
+): Promise<string | null> {
+	if (!UUID.test(activityId)) return null;
+	const row = await readableMeetingsQuery(db, user)
+		.select('activity.id')
+		.where('activity.id', '=', activityId)
+		.executeTakeFirst();
+	return row?.id ?? null;
+}

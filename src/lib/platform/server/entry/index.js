@@ -1,0 +1,30 @@
+// build/index.js — what `node build` (and `npm start`) runs. adapter-node serves static files
+// (build/client: /_app/immutable/*, favicon, robots.txt) before SvelteKit's hooks run, so the
+// security headers set in hooks.server.ts never reach them. This entry adds the headers that are
+// the same on every route to every response, then starts adapter-node's own server unchanged
+// (renamed to adapter-node-server.js by svelte.config.js): PORT, HOST, SOCKET_PATH, graceful
+// shutdown and the rest of its environment variables work as documented.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { staticHeaders } from './static-headers.js';
+
+// The empty embedded cluster made at build time (make-pglite-template.js), found next to this
+// file whatever the working directory.
+const template = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url));
+if (!process.env.PGLITE_TEMPLATE && existsSync(template)) process.env.PGLITE_TEMPLATE = template;
+
+const headers = staticHeaders(process.env.ORIGIN);
+
+// A file that exists only in build/, beside this one once copied there: named through a variable
+// so that type-checking this source does not look for it.
+const adapterNodeServer = './adapter-node-server.js';
+const { server } = await import(adapterNodeServer);
+// Runs before polka's handler for each request. SvelteKit's own responses set their headers
+// later with writeHead, which wins over these defaults where a page sets another value.
+server.server.prependListener(
+	'request',
+	/** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
+	(_req, res) => {
+		for (const [name, value] of headers) res.setHeader(name, value);
+	}
+);

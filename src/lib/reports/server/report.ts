@@ -1,0 +1,167 @@
+import type { Kysely } from 'kysely';
+import { m } from '$lib/paraglide/messages.js';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import type { DB } from '$lib/platform/server/db/schema';
+import type { SessionUser } from '$lib/auth/server';
+import { canViewReports } from './policy';
+import {
+	municipalityKey,
+	parseReportQuery,
+	reportPeriod,
+	type ReportPeriod,
+	type ReportQuery
+} from './period';
+import {
+	praktikByTrade,
+	pupilsByMunicipality,
+	visitsBy,
+	type PraktikFigures,
+	type ReachFigures,
+	type ReportScope,
+	type VisitFigures
+} from './queries/report';
+import {
+	museumForloeb,
+	ratingsByCategory,
+	recruitmentEvents,
+	type MuseumFigures,
+	type RatingFigures,
+	type RecruitmentFigures
+} from './queries/activities';
+import { reportTables, type ReportTable } from './tables';
+
+// The half-yearly report: rights, filters from the URL, the figures, and the tables made of them.
+
+export interface ReportFigures {
+	praktik: PraktikFigures[];
+	visitsBySchool: (VisitFigures & { municipalityId: string | null })[];
+	visitsByCompany: VisitFigures[];
+	pupilsByMunicipality: ReachFigures[];
+	museum: MuseumFigures[];
+	recruitment: RecruitmentFigures[];
+	ratings: RatingFigures[];
+}
+
+export interface Report {
+	query: ReportQuery;
+	period: ReportPeriod;
+	today: string;
+	municipalityName: string | null;
+	tradeName: string | null;
+	tables: ReportTable[];
+	/** The choices of the filter form. */
+	municipalities: { key: string; name: string }[];
+	trades: { code: string; name: string }[];
+}
+
+export type ReportResult =
+	{ ok: true; report: Report } | { ok: false; status: 400 | 404; message: string };
+
+export async function computeReportFigures(
+	db: Kysely<DB>,
+	scope: ReportScope
+): Promise<ReportFigures> {
+	// Sequential on purpose: PGlite serialises queries anyway.
+	const praktik = await praktikByTrade(db, scope);
+	const schools = await visitsBy(db, scope, 'school');
+	const schoolMunicipality = new Map(
+		(
+			await db
+				.selectFrom('organisation')
+				.select(['id', 'municipalityId'])
+				.where('kind', '=', 'school')
+				.execute()
+		).map((s) => [s.id, s.municipalityId])
+	);
+	return {
+		praktik,
+		visitsBySchool: schools.map((s) => ({
+			...s,
+			municipalityId: schoolMunicipality.get(s.id) ?? null
+		})),
+		visitsByCompany: await visitsBy(db, scope, 'provider'),
+		pupilsByMunicipality: await pupilsByMunicipality(db, scope),
+		museum: await museumForloeb(db, scope),
+		recruitment: await recruitmentEvents(db, scope),
+		ratings: await ratingsByCategory(db, scope)
+	};
+}
+
+async function catalogue(db: Kysely<DB>, english: boolean) {
+	const municipalities = await db
+		.selectFrom('organisation')
+		.select(['id', 'slug', 'name'])
+		.where('kind', '=', 'municipality')
+		.orderBy('name')
+		.execute();
+	const trades = await db
+		.selectFrom('trade')
+		.select(['code', 'nameDa', 'nameEn'])
+		.orderBy('sort')
+		.orderBy('nameDa')
+		.execute();
+	const categories = await db
+		.selectFrom('category')
+		.select(['id', 'nameDa', 'nameEn'])
+		.orderBy('ring')
+		.orderBy('sort')
+		.execute();
+	return {
+		municipalities: municipalities.map((mu) => ({ ...mu, key: municipalityKey(mu.slug) })),
+		trades: trades.map((t) => ({ code: t.code, name: english ? t.nameEn : t.nameDa })),
+		categories: categories.map((c) => ({ id: c.id, name: english ? c.nameEn : c.nameDa }))
+	};
+}
+
+/**
+ * The report for the filters in the URL. Not a reader: 404 (the route sends visitors to the
+ * login first). Malformed or unknown filters: 400 with a Danish message, never an error 500.
+ */
+export async function loadReport(
+	db: Kysely<DB>,
+	user: Pick<SessionUser, 'isSecretariat' | 'memberships'> | null,
+	params: URLSearchParams,
+	options: { now?: Date; english?: boolean } = {}
+): Promise<ReportResult> {
+	if (!canViewReports(user)) return { ok: false, status: 404, message: m.report_err_not_found() };
+	const today = copenhagenToday(options.now);
+	const parsed = parseReportQuery(params, today);
+	if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+	const { query } = parsed;
+	const names = await catalogue(db, options.english ?? false);
+	const municipality = query.municipality
+		? names.municipalities.find((mu) => mu.key === query.municipality)
+		: null;
+	if (municipality === undefined)
+		return { ok: false, status: 400, message: m.report_err_municipality() };
+	const trade = query.tradeCode ? names.trades.find((t) => t.code === query.tradeCode) : null;
+	if (trade === undefined) return { ok: false, status: 400, message: m.report_err_trade() };
+
+	const period = reportPeriod(query);
+	const scope: ReportScope = {
+		...period,
+		today,
+		municipalityId: municipality?.id ?? null,
+		tradeCode: trade?.code ?? null
+	};
+	const figures = await computeReportFigures(db, scope);
+	const shown = municipality ? [municipality] : names.municipalities;
+	const tables = reportTables(figures, {
+		trades: new Map(names.trades.map((t) => [t.code, t.name])),
+		municipalities: new Map(shown.map((mu) => [mu.id, mu.name])),
+		categories: names.categories
+	});
+	return {
+		ok: true,
+		report: {
+			query,
+			period,
+			today,
+			municipalityName: municipality?.name ?? null,
+			tradeName: trade?.name ?? null,
+			tables,
+			municipalities: names.municipalities.map((mu) => ({ key: mu.key, name: mu.name })),
+			trades: names.trades
+		}
+	};
+}

@@ -1,0 +1,16 @@
+// The door of wheel (client-safe): what routes and other domains may use. Generated
+// from what they import; add a line here when code outside the domain needs something new.
+export { drawWheel } from './drawing';
+export { WHEEL_DRAWING_OPTIONS } from './frame';
+export { todayHandAngle } from './geometry';
+export { keyEntries } from './key';
+export { packWheelItems, unpackWheelItems } from './pack';
+export {
+	expandRecurrence,
+	type Occurrence,
+	type RecurrenceRule,
+	type RecurrenceSeries,
+	RecurrenceTooLargeError,
+	validateRecurrence
+} from './recurrence';
+export { type RolledSpan, rollForward, type RollForwardConflict } from './rollforward';

@@ -1,0 +1,40 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { KeyEntry } from '$lib/wheel/key';
+import { escapeXml } from '$lib/platform/server/xml-text';
+
+// The numbered key of an exported wheel: what each number on the wheel stands for, with dates
+// and weeks, in columns across the document below the wheel.
+
+const ROW = 24;
+const COLUMN = 560;
+const FONT = 17;
+
+export function svgKey(options: { x: number; y: number; width: number; entries: KeyEntry[] }): {
+	svg: string;
+	bottom: number;
+} {
+	const { x, entries } = options;
+	if (entries.length === 0) return { svg: '', bottom: options.y };
+	const columns = Math.max(1, Math.floor(options.width / COLUMN));
+	const rows = Math.ceil(entries.length / columns);
+	const maxChars = Math.floor((COLUMN - 60) / (FONT * 0.55));
+	const top = options.y + 40;
+	const out = [
+		`<text x="${x}" y="${options.y}" font-size="24" font-weight="700">${escapeXml(m.wheel_key_heading())}</text>`
+	];
+	entries.forEach((entry, index) => {
+		const column = Math.floor(index / rows);
+		const cx = x + column * COLUMN;
+		const cy = top + (index % rows) * ROW;
+		const chars = [...entry.text];
+		const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : entry.text;
+		out.push(
+			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number}</text>`,
+			`<text x="${cx + 54}" y="${cy}" font-size="${FONT}">${escapeXml(text)}</text>`
+		);
+	});
+	return {
+		svg: `<g class="key" fill="#111827">${out.join('')}</g>`,
+		bottom: top + (rows - 1) * ROW + 12
+	};
+}

@@ -1,0 +1,172 @@
+import { isHttpError } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import { render } from 'svelte/server';
+import Wheel from '$lib/wheel/components/Wheel.svelte';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { formatDate } from '$lib/platform/dates/format';
+import type { Locale } from '$lib/platform/dates/weeks';
+import { parseFilters, type ActivityFilters } from '$lib/activities';
+import { m } from '$lib/paraglide/messages.js';
+import { todayHandAngle } from '$lib/wheel/geometry';
+import { drawWheel, type WheelDrawing } from '$lib/wheel/drawing';
+import { keyEntries } from '$lib/wheel/key';
+import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel/frame';
+import type { DB } from '$lib/platform/server/db/schema';
+import { type RightsUser, listFilterOptions } from '$lib/activities/server';
+import { describeFilters, svgLegend } from './export-legend';
+import { svgKey } from './export-key';
+import { escapeXml, xmlSafeMarkup } from '$lib/platform/server/xml-text';
+import { listMunicipalities, loadWheel, resolveSchoolYear, type WheelData } from './wheel';
+
+/** A wheel as exported or printed: the data, plus the words that say what was chosen. */
+export interface WheelExport extends WheelData {
+	filters: ActivityFilters;
+	filterWords: string;
+	holidayMunicipality: string | null;
+	now: Date;
+	generated: string;
+}
+
+export type WheelExportResult = { ok: true; wheel: WheelExport } | { ok: false; message: string };
+
+/**
+ * Reads the wheel page's query (year, filters, holidays) and loads what the user may see. A bad
+ * year comes back as a Danish message rather than a thrown error, so exports answer 400 in text.
+ */
+export async function loadWheelExport(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	params: URLSearchParams,
+	options: { locale: Locale; now?: Date }
+): Promise<WheelExportResult> {
+	const now = options.now ?? new Date();
+	try {
+		resolveSchoolYear(params.get('year'), now);
+	} catch (e) {
+		if (isHttpError(e)) return { ok: false, message: e.body.message };
+		throw e;
+	}
+	const filters = parseFilters(params);
+	const municipalities = await listMunicipalities(db);
+	// As on the wheel page: without an explicit choice, the filtered municipality's holidays.
+	const holidaysParam = params.get('holidays');
+	const chosen = municipalities.find((mu) => mu.id === holidaysParam?.toLowerCase());
+	const holidayMunicipalityId =
+		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
+	const data = await loadWheel(db, user, {
+		year: params.get('year'),
+		filters,
+		holidayMunicipalityId,
+		locale: options.locale,
+		now
+	});
+	const filterOptions = await listFilterOptions(db);
+	return {
+		ok: true,
+		wheel: {
+			...data,
+			filters,
+			filterWords: describeFilters(filters, filterOptions, options.locale),
+			holidayMunicipality:
+				municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
+			now,
+			generated: formatDate(copenhagenToday(now), options.locale, 'long')
+		}
+	};
+}
+
+export function exportFilename(year: string, extension: 'svg' | 'png'): string {
+	return `aarshjul-${year.replace('/', '-')}.${extension}`;
+}
+
+const MARGIN = 30;
+const HEADER = 120;
+const LEGEND_WIDTH = 520;
+
+function clip(text: string, max: number): string {
+	const chars = [...text];
+	return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** The server-rendered wheel as an SVG element placed at x, y, without Svelte's markers. */
+function wheelElement(
+	wheel: WheelExport,
+	drawing: WheelDrawing<WheelExport['activities'][number]>,
+	locale: Locale,
+	hrefBase: string,
+	x: number,
+	y: number
+) {
+	const { body } = render(Wheel, {
+		props: {
+			drawing,
+			activities: wheel.activities,
+			categories: wheel.categories,
+			holidays: wheel.holidays,
+			publicHolidays: wheel.publicHolidays,
+			today: wheel.now,
+			year: wheel.year,
+			locale,
+			hrefBase
+		}
+	});
+	// Hydration markers are comments; valid XML, but noise in a file people open and edit.
+	const svg = xmlSafeMarkup(body.replace(/<!--[\s\S]*?-->/g, '').trim());
+	if (!svg.startsWith('<svg')) throw new Error('Wheel.svelte no longer renders a root <svg>');
+	return svg.replace(
+		/^<svg\b/,
+		`<svg x="${x}" y="${y}" width="${drawing.viewBox.width}" height="${drawing.viewBox.height}"`
+	);
+}
+
+/**
+ * A standalone SVG document: white background, a title line with the school year and the
+ * filters, the wheel and its legend beside it. Links point at hrefBase (the site's origin).
+ */
+export function renderWheelSvg(
+	wheel: WheelExport,
+	options: { locale: Locale; title?: string; hrefBase?: string }
+): string {
+	const drawing = drawWheel(wheel.activities, wheel.categories, {
+		...WHEEL_DRAWING_OPTIONS,
+		year: wheel.year,
+		locale: options.locale
+	});
+	const wheelSize = drawing.viewBox;
+	const width = MARGIN * 2 + wheelSize.width + LEGEND_WIDTH;
+	const legendX = MARGIN + wheelSize.width + 30;
+	const legend = svgLegend({
+		x: legendX,
+		y: HEADER + 40,
+		categories: wheel.categories,
+		holidayMunicipality: wheel.holidayMunicipality,
+		showToday: todayHandAngle(wheel.year, wheel.now) !== null
+	});
+	// The numbers on the wheel, with dates and weeks, below the wheel and the legend.
+	const key = svgKey({
+		x: MARGIN,
+		y: Math.max(HEADER + wheelSize.height, legend.bottom) + 50,
+		width: width - MARGIN * 2,
+		entries: keyEntries(
+			drawing.labels,
+			new Map(wheel.activities.map((a) => [a.id, a])),
+			options.locale
+		)
+	});
+	const height = Math.ceil(Math.max(HEADER + wheelSize.height, legend.bottom, key.bottom) + MARGIN);
+	const title = options.title ?? m.wheel_svg_title({ year: wheel.year });
+	return [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'DejaVu Sans', system-ui, Arial, sans-serif">`,
+		`<title>${escapeXml(title)}</title>`,
+		`<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+		`<text x="${MARGIN}" y="${MARGIN + 34}" font-size="36" font-weight="700" fill="#111827">${escapeXml(clip(title, 70))}</text>`,
+		`<text x="${MARGIN}" y="${MARGIN + 74}" font-size="20" fill="#374151">${escapeXml(clip(wheel.filterWords, 120))}</text>`,
+		`<text x="${width - MARGIN}" y="${MARGIN + 74}" font-size="16" fill="#4b5563" text-anchor="end">${escapeXml(m.export_generated({ date: wheel.generated }))}</text>`,
+		wheelElement(wheel, drawing, options.locale, options.hrefBase ?? '', MARGIN, HEADER),
+		legend.svg,
+		key.svg,
+		'</svg>',
+		''
+	].join('\n');
+}
