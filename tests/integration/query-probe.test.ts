@@ -7,6 +7,7 @@ import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import { createSession, SESSION_COOKIE } from '../../src/lib/auth/server/session';
 import { handle } from '../../src/hooks.server';
+import da from '../../messages/da.json';
 import en from '../../messages/en.json';
 import { ACCESS, EMAILS } from '../browser/probe/access-table';
 import { readRouteTree } from '../browser/probe/route-tree';
@@ -204,4 +205,21 @@ describe('query-string probe', () => {
 			expect(failures.join('\n')).toBe('');
 		}, 300_000);
 	}
+
+	// The one input rule, on its own: a single control character in one parameter is refused in
+	// Danish before any page reads it (a NUL in ?q= gave a 500 on several pages before).
+	it('refuses a NUL in one query parameter with the Danish 400 on every page', async () => {
+		const wrong: string[] = [];
+		for (const route of tree) {
+			const rule = ACCESS[route.id];
+			if (!rule || !(route.page || route.methods.includes('GET'))) continue;
+			for (const search of ['q=a%00b', 'side=%1B']) {
+				const response = await request(route.id, rule.path, search, true);
+				const body = await response.text();
+				if (response.status !== 400 || body !== da.val_query_control_chars)
+					wrong.push(`${route.id}?${search} → ${response.status} ${body.slice(0, 80)}`);
+			}
+		}
+		expect(wrong.join('\n')).toBe('');
+	}, 300_000);
 });
