@@ -69,6 +69,39 @@ describe('invitation route', () => {
 		);
 
 	describe('actions.default', () => {
+		it('does not let the link set the password of an account that has none yet', async () => {
+			// As admin:create leaves a new secretariat administrator until its own link is used.
+			await database.db
+				.updateTable('appUser')
+				.set({ passwordHash: null })
+				.where('id', '=', secretariatId)
+				.execute();
+			const jar = new CookieJar();
+			const result = await outcome(() =>
+				actions.default(
+					authEvent(database.db, {
+						path: `/invitation/${token}`,
+						params: { token },
+						fields: { name: 'Angriber', password: PASSWORD, passwordConfirm: PASSWORD },
+						jar,
+						user: null,
+						session: null
+					})
+				)
+			);
+			expect(result).toMatchObject({ kind: 'fail', status: 403 });
+			expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+			const after = await database.db
+				.selectFrom('appUser')
+				.select(['passwordHash', 'name'])
+				.where('id', '=', secretariatId)
+				.executeTakeFirstOrThrow();
+			expect(after.passwordHash).toBeNull();
+			expect(after.name).not.toBe('Angriber');
+			expect(await memberships(secretariatId)).toEqual([]);
+			expect(await findValidToken(database.db, 'invitation', token)).not.toBeNull();
+		});
+
 		it('does not log a visitor in as the existing account, and asks them to log in', async () => {
 			const jar = new CookieJar();
 			const result = await post(null, jar);

@@ -30,7 +30,9 @@ export async function findInvitation(
 		.select('passwordHash')
 		.where(sql<string>`lower(email)`, '=', valid.email)
 		.executeTakeFirst();
-	return { ...valid, organisationName: organisation.name, hasAccount: !!user?.passwordHash };
+	// Any existing account, with a password or not yet (one made by admin:create waits for its
+	// own set-password link): the invitation link never sets its password.
+	return { ...valid, organisationName: organisation.name, hasAccount: !!user };
 }
 
 /** How the invitee proves who they are: a new account's details, or the session of the account. */
@@ -40,8 +42,10 @@ export type InvitationAcceptance = { name: string; password: string } | { userId
  * Accepts an invitation in one transaction. A new e-mail gets an account with the given name and
  * password. An existing account must be the one logged in (`{ userId }`): the link alone is not
  * a login, or whoever holds it (the inviting admin, a reader of the outbox) would become that
- * account. It keeps its name and password and only gains the membership. An account without a
- * password (it can never have logged in) takes the given one. The membership gets the invited
+ * account. It keeps its name and password and only gains the membership. That holds for an
+ * account without a password too (admin:create makes one and mails its own set-password link):
+ * if the invitation set its password, the inviting admin could become, say, a new secretariat
+ * administrator. The membership gets the invited
  * role, though an existing admin is never demoted.
  * Null when the token is unknown, used or expired, when the account is not the one logged in, or
  * a new account is missing name/password — and then the token stays unused.
@@ -72,17 +76,8 @@ export async function acceptInvitation(
 			let name = details?.name ?? '';
 			if (existing) {
 				userId = existing.id;
-				if (existing.passwordHash) {
-					if (loggedInAs !== existing.id) return rollback();
-					name = existing.name;
-				} else {
-					if (!details || !passwordHash) return rollback();
-					await trx
-						.updateTable('appUser')
-						.set({ name: details.name, passwordHash, passwordChangedAt: now })
-						.where('id', '=', userId)
-						.execute();
-				}
+				if (loggedInAs !== existing.id) return rollback();
+				name = existing.name;
 			} else {
 				if (!details || !passwordHash) return rollback();
 				const created = await trx
