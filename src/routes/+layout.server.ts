@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { navBadges } from '$lib/dashboard/server';
-import { canReadOutbox } from '$lib/platform/server/outbox-access';
+import { canReadOutbox } from '$lib/platform/server';
 
 export const load: LayoutServerLoad = async ({ locals }) => ({
 	badges: await navBadges(locals.db, locals.user),

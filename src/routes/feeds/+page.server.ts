@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm } from '$lib/platform/server/http/forms';
+import { readForm } from '$lib/platform/server';
 import { issueFeedAddress, loadFeedCards } from '$lib/feeds/server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

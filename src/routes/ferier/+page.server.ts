@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { findMunicipality } from '$lib/organisations/server';
-import { parseForm, readForm } from '$lib/platform/server/http/forms';
+import { parseForm, readForm } from '$lib/platform/server';
 import {
 	canEditSchoolHolidays,
 	createSchoolHoliday,

@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { requestPasswordReset, throttledMessage } from '$lib/auth/server';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
-import { mailOrigin } from '$lib/platform/server/mail';
+import {
+	formValues,
+	parseForm,
+	readForm,
+	type FormFailure,
+	mailOrigin
+} from '$lib/platform/server';
 import { forgotPasswordSchema } from '$lib/auth';
 import type { Actions } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { checkDatabase } from '$lib/platform/server/health';
+import { checkDatabase } from '$lib/platform/server';
 import type { RequestHandler } from './$types';
 
 // For load balancers: 200 when the database answers, 503 when it does not.

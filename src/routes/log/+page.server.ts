@@ -3,8 +3,7 @@ import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
 import { ZONE } from '$lib/platform/dates/iso';
 import { listAuditEvents, listAuditOrganisations } from '$lib/audit/server';
-import { listFailedMail } from '$lib/platform/server/mail-failed';
-import { MAX_ATTEMPTS } from '$lib/platform/server/mail-backoff';
+import { listFailedMail, MAX_ATTEMPTS } from '$lib/platform/server';
 import {
 	parseAuditFilter,
 	auditActionLabel,

@@ -10,7 +10,7 @@ import {
 	createSession,
 	setSessionCookie
 } from '$lib/auth/server';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server';
 import { loginSchema } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/platform/http/safe-redirect';
-import { readForm } from '$lib/platform/server/http/forms';
+import { readForm } from '$lib/platform/server';
 import { invalidateSession, deleteSessionCookie } from '$lib/auth/server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { changeName, changePassword, throttledMessage } from '$lib/auth/server';
-import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server';
 import { changePasswordSchema, profileNameSchema } from '$lib/auth';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
-import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/platform/server';
 import { type ActivityFailure, type RightsUser, previewSeries } from '$lib/activities/server';
 import type { SessionUser } from '$lib/auth/server';
 import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/activities';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm, formValues } from '$lib/platform/server/http/forms';
+import { readForm, formValues } from '$lib/platform/server';
 import {
 	canCloseSchoolYear,
 	closeSchoolYear,

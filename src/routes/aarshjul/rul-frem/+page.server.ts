@@ -11,7 +11,7 @@ import {
 	parseSchoolYear
 } from '$lib/platform/dates/school-year';
 import { conflictText } from '$lib/activities';
-import { readForm } from '$lib/platform/server/http/forms';
+import { readForm } from '$lib/platform/server';
 import {
 	listCategories,
 	applyRollForward,

@@ -8,7 +8,7 @@ import {
 	canDeleteActivity,
 	canEditActivity
 } from '$lib/activities/server';
-import { readForm } from '$lib/platform/server/http/forms';
+import { readForm } from '$lib/platform/server';
 import { canEvaluateActivity, evaluatedActivityOf } from '$lib/evaluations/server';
 import { readableMeetingId } from '$lib/meetings/server';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
-import { parseForm } from '$lib/platform/server/http/forms';
+import { parseForm } from '$lib/platform/server';
 import {
 	checklistItems,
 	conflictsForBooking,

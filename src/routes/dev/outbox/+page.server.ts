@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { listOutbox } from '$lib/platform/server/mail';
-import { canReadOutbox, isOutboxPageEnabled } from '$lib/platform/server/outbox-access';
+import { listOutbox, canReadOutbox, isOutboxPageEnabled } from '$lib/platform/server';
 import type { PageServerLoad } from './$types';
 
 // Only for development and demos, and only for the secretariat: the mails hold reset and

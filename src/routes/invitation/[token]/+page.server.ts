@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, readForm, type FormFailure } from '$lib/platform/server/http/forms';
+import { parseForm, readForm, type FormFailure } from '$lib/platform/server';
 import {
 	createSession,
 	invalidateSession,

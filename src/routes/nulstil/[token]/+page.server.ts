@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, readForm } from '$lib/platform/server/http/forms';
+import { parseForm, readForm } from '$lib/platform/server';
 import {
 	createSession,
 	invalidateSession,

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
-import { mailOrigin } from '$lib/platform/server/mail';
+import { invalid, parseForm, readForm, mailOrigin } from '$lib/platform/server';
 import {
 	createOrganisationWithAdmin,
 	listMunicipalities,

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
 import { periodText, ruleText } from '$lib/activities';
-import { readForm } from '$lib/platform/server/http/forms';
+import { readForm } from '$lib/platform/server';
 import {
 	loadActivityFormOptions,
 	deleteSeries,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
-import { formValues, parseForm } from '$lib/platform/server/http/forms';
+import { formValues, parseForm } from '$lib/platform/server';
 import {
 	cancelOffer,
 	closeOffer,

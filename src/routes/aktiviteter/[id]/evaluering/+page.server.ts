@@ -11,7 +11,7 @@ import {
 	evaluationBlock,
 	isInvolved
 } from '$lib/evaluations/server';
-import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/platform/server';
 import { evaluationSchema } from '$lib/evaluations';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { invalid, parseForm, readForm } from '$lib/platform/server/http/forms';
+import { invalid, parseForm, readForm } from '$lib/platform/server';
 import {
 	loadActivityFormOptions,
 	type ActivityDetail,

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { formValues, parseForm, readForm } from '$lib/platform/server/http/forms';
-import { mailOrigin } from '$lib/platform/server/mail';
+import { formValues, parseForm, readForm, mailOrigin } from '$lib/platform/server';
 import {
 	changeMemberRole,
 	inviteMember,

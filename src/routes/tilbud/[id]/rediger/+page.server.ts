@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server/http/forms';
+import { parseForm } from '$lib/platform/server';
 import {
 	findOfferForUser,
 	updateOffer,

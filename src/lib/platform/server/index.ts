@@ -1,0 +1,28 @@
+// The door of platform's server side for routes: form handling, mail and its outbox, health.
+// Domains may import the pieces directly; routes come through here.
+export {
+	formValues,
+	invalid,
+	MAX_FIELD_LENGTH,
+	parseForm,
+	readForm,
+	type FieldErrors,
+	type FormFailure,
+	type FormValues,
+	type ParseResult
+} from './http/forms';
+export {
+	deliverOutboxInBackground,
+	invitationMail,
+	listOutbox,
+	mailOrigin,
+	passwordResetMail,
+	sendInvitationMail,
+	sendMail,
+	sendPasswordResetMail,
+	type MailMessage
+} from './mail';
+export { MAX_ATTEMPTS } from './mail-backoff';
+export { listFailedMail, type FailedMail } from './mail-failed';
+export { canReadOutbox, isOutboxPageEnabled, type OutboxSettings } from './outbox-access';
+export { checkDatabase } from './health';
