@@ -5,7 +5,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '../src/lib/platform/server/db/engine';
-import { databaseOptionsFromEnv } from '../src/lib/platform/server/db/index';
+import {
+	databaseOptionsFromEnv,
+	describeDatabaseTarget
+} from '../src/lib/platform/server/db/index';
 import { migrateToLatest } from '../src/lib/platform/server/db/migrate';
 import { createFirstAdmin } from '../src/lib/auth/server/first-admin';
 
@@ -89,21 +92,13 @@ function appOrigin(): string {
 	return fallback;
 }
 
-function describeTarget(options: ReturnType<typeof databaseOptionsFromEnv>): string {
-	if (options.url) {
-		const url = new URL(options.url);
-		return `PostgreSQL på ${url.host}${url.pathname}`;
-	}
-	return `den indbyggede database i ${options.dataDir}`;
-}
-
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	const password = options.passwordStdin ? await readPassword() : null;
 	const databaseOptions = databaseOptionsFromEnv();
 	const database = await openDatabase({ ...databaseOptions, poolSize: 1 });
 	try {
-		console.log(`Bruger ${describeTarget(databaseOptions)}.`);
+		console.log(`Bruger ${describeDatabaseTarget(databaseOptions)}.`);
 		await migrateToLatest(database.db);
 		const result = await createFirstAdmin(database.db, {
 			email: options.email,

@@ -1,5 +1,8 @@
 import { openDatabase } from '../src/lib/platform/server/db/engine';
-import { databaseOptionsFromEnv } from '../src/lib/platform/server/db/index';
+import {
+	databaseOptionsFromEnv,
+	describeDatabaseTarget
+} from '../src/lib/platform/server/db/index';
 import { migrateToBottom, migrateToLatest } from '../src/lib/platform/server/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seed/index';
 
@@ -9,14 +12,6 @@ type Command = (typeof COMMANDS)[number];
 
 function isCommand(value: string | undefined): value is Command {
 	return COMMANDS.includes(value as Command);
-}
-
-function describeTarget(options: ReturnType<typeof databaseOptionsFromEnv>): string {
-	if (options.url) {
-		const url = new URL(options.url);
-		return `PostgreSQL på ${url.host}${url.pathname}`;
-	}
-	return `den indbyggede database i ${options.dataDir}`;
 }
 
 function printSeedSummary(summary: SeedSummary): void {
@@ -41,7 +36,7 @@ async function main(): Promise<void> {
 	const options = databaseOptionsFromEnv();
 	const database = await openDatabase(options);
 	try {
-		console.log(`Bruger ${describeTarget(options)}.`);
+		console.log(`Bruger ${describeDatabaseTarget(options)}.`);
 		if (command === 'reset') {
 			await migrateToBottom(database.db);
 			console.log('Alle tabeller er slettet.');

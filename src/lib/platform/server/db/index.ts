@@ -34,3 +34,12 @@ export function getDatabase(): Promise<Database> {
 export async function getDb(): Promise<Db> {
 	return (await getDatabase()).db;
 }
+
+/** Where the command-line tools work, in Danish: "PostgreSQL på host/db" or the embedded folder. */
+export function describeDatabaseTarget(options: ReturnType<typeof databaseOptionsFromEnv>): string {
+	if (options.url) {
+		const url = new URL(options.url);
+		return `PostgreSQL på ${url.host}${url.pathname}`;
+	}
+	return `den indbyggede database i ${options.dataDir}`;
+}
