@@ -108,41 +108,5 @@ describe('jobs', () => {
 			await expect.poll(() => runs, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
 			await jobs.stop();
 		});
-
-		it.runIf(process.env.DATABASE_URL)(
-			'skips an exclusive job while another instance runs it (PostgreSQL)',
-			async () => {
-				let release!: () => void;
-				const held = new Promise<void>((r) => (release = r));
-				let firstStarted = false;
-				let secondRan = false;
-				const job = (onRun: () => Promise<void>): Job => ({
-					name: 'test-exclusive',
-					everyMs: HOUR,
-					exclusive: true,
-					run: onRun
-				});
-				const first = startJobs(database.db, [
-					job(async () => {
-						firstStarted = true;
-						await held;
-					})
-				]);
-				await expect.poll(() => firstStarted).toBe(true);
-				const second = startJobs(database.db, [
-					job(async () => {
-						secondRan = true;
-					})
-				]);
-				await second.runNow('test-exclusive');
-				expect(secondRan).toBe(false);
-				release();
-				await first.stop();
-				// The first run is over and its transaction with the lock ended: now it runs.
-				await second.runNow('test-exclusive');
-				await second.stop();
-				expect(secondRan).toBe(true);
-			}
-		);
 	});
 });

@@ -5,7 +5,7 @@ import type { Database } from '../../src/lib/platform/server/db/engine';
 import { startJobs } from '../../src/lib/platform/server/jobs';
 import { sendMail } from '../../src/lib/platform/server/mail';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/lib/platform/server/mail-backoff';
-import { claimDueMail, deliverDueMail } from '../../src/lib/platform/server/mail-delivery';
+import { deliverDueMail } from '../../src/lib/platform/server/mail-delivery';
 import { listFailedMail } from '../../src/lib/platform/server/mail-failed';
 import { serverJobs } from '../../src/lib/platform/server/server-jobs';
 import { createTestDatabase, truncateAll } from '../helpers/db';
@@ -196,41 +196,5 @@ describe('mail retry', () => {
 			expect(smtp.state.received).toHaveLength(count);
 			expect(new Set(smtp.state.received).size).toBe(count);
 		});
-	});
-
-	describe('claimDueMail', () => {
-		it.runIf(process.env.DATABASE_URL)(
-			'skips mail another instance holds, without waiting for it (PostgreSQL)',
-			async () => {
-				const due = new Date(Date.now() - 1000);
-				await database.db
-					.insertInto('outbox')
-					.values(
-						Array.from({ length: 5 }, (_, i) => ({
-							toAddress: `m${i}@example.dk`,
-							subject: `Mail ${i}`,
-							bodyText: 'Tekst',
-							nextAttemptAt: due
-						}))
-					)
-					.execute();
-				let release!: () => void;
-				const held = new Promise<void>((r) => (release = r));
-				let first: string[] = [];
-				const firstClaimer = database.db.transaction().execute(async (trx) => {
-					first = (await claimDueMail(trx, { limit: 3 })).map((m) => m.id);
-					await held;
-				});
-				await expect.poll(() => first.length).toBe(3);
-				// The first claimer's transaction is still open: its rows are locked, not skipped over.
-				const second = (await claimDueMail(database.db, { limit: 5 })).map((m) => m.id);
-				release();
-				await firstClaimer;
-				expect(second).toHaveLength(2);
-				expect(second.filter((id) => first.includes(id))).toEqual([]);
-				// Everything is claimed now (its lease runs): a third claimer finds nothing.
-				expect(await claimDueMail(database.db)).toEqual([]);
-			}
-		);
 	});
 });
