@@ -164,6 +164,24 @@ describe('organisation-export', () => {
 			);
 		});
 
+		it('quotes a line break typed into a comment, so Excel keeps it in its cell', () => {
+			const comment = 'Første linje\nanden linje';
+			const withBreak = {
+				...data,
+				tables: {
+					...data.tables,
+					evaluations: [{ ...data.tables.evaluations[0], comment }]
+				}
+			};
+			const csv = exportCsv(withBreak, 'evaluations');
+			expect(csv).toContain('"Første linje\nanden linje"');
+			const rows = parse(csv, { bom: true, delimiter: ';', columns: true }) as Record<
+				string,
+				string
+			>[];
+			expect(rows.map((r) => r.comment)).toEqual([comment]);
+		});
+
 		it('writes the header of an empty table', () => {
 			expect(exportCsv(data, 'holidays')).toBe('\uFEFFid;name;startDate;endDate\r\n');
 		});

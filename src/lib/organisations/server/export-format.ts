@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { excelCsv, safeCsvText } from '$lib/platform/server/csv';
 import type { ExportRow, ExportTable, OrganisationExport } from './export';
 
 // The export as files: one JSON document with everything, or one CSV file per table for Danish
@@ -140,20 +140,13 @@ function cell(value: unknown): string {
 	if (value instanceof Date) return value.toISOString();
 	if (Array.isArray(value)) return cell(value.join(', '));
 	if (typeof value === 'boolean') return value ? 'ja' : 'nej';
-	const text = String(value);
-	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return safeCsvText(String(value));
 }
 
 export function exportCsv(data: OrganisationExport, table: ExportTable): string {
 	const columns = CSV_COLUMNS[table];
 	const rows = data.tables[table].map((row: ExportRow) => columns.map((c) => cell(row[c])));
-	return stringify(rows, {
-		bom: true,
-		delimiter: ';',
-		record_delimiter: 'windows',
-		header: true,
-		columns: [...columns]
-	});
+	return excelCsv([[...columns], ...rows]);
 }
 
 /** 'aarshjul-smedjen-aps-bookingsMade-2026-08-03.csv' */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatCsvNumber, reportCsv, safeCsvText } from './csv';
+import { reportCsv } from './csv';
 import type { ReportTable } from './tables';
 
 const table: ReportTable = {
@@ -24,24 +24,6 @@ const parseBack = (csv: string) =>
 	parse(csv, { bom: true, delimiter: ';', relax_column_count: true }) as string[][];
 
 describe('report-csv', () => {
-	describe('formatCsvNumber', () => {
-		it('writes a decimal comma and no thousands separator', () => {
-			expect(formatCsvNumber(4.5, 1)).toBe('4,5');
-			expect(formatCsvNumber(4, 1)).toBe('4,0');
-			expect(formatCsvNumber(12345)).toBe('12345');
-		});
-	});
-
-	describe('safeCsvText', () => {
-		it('defuses text that Excel would run as a formula', () => {
-			expect(safeCsvText('=1+1')).toBe("'=1+1");
-			expect(safeCsvText('+45 12')).toBe("'+45 12");
-			expect(safeCsvText('-x')).toBe("'-x");
-			expect(safeCsvText('@sum')).toBe("'@sum");
-			expect(safeCsvText('Smed')).toBe('Smed');
-		});
-	});
-
 	describe('reportCsv', () => {
 		const csv = reportCsv([['Periode', 'Skoleåret 2026/27']], [table]);
 
