@@ -130,10 +130,11 @@ function isPublic(lib: string, typeOnly: boolean): boolean {
 	const [domain, ...rest] = lib.replace(/\/index(\.ts)?$/, '').split('/');
 	if (domain === 'paraglide') return true;
 	if (domain === 'platform') {
-		// Platform has no door: its pieces are public, except the database module, which only
-		// domains, hooks and the seed reach (routes take locals.db); its table types are public.
-		if (rest[0] === 'server' && rest[1] === 'db') return typeOnly && /^schema/.test(rest[2] ?? '');
-		return true;
+		// Platform's client pieces (dates, ui, schema) are public. Its server half has one door,
+		// platform/server; the database module behind it only domains, hooks and the seed reach
+		// (routes take locals.db), but its table types are public.
+		if (rest[0] !== 'server' || rest.length === 1) return true;
+		return rest[1] === 'db' && typeOnly && /^schema/.test(rest[2] ?? '');
 	}
 	if (!domains.includes(domain)) return false;
 	if (rest.length === 0) return true;
@@ -150,6 +151,7 @@ describe('architecture', () => {
 			expect(isPublic('paraglide/messages.js', false)).toBe(true);
 			expect(isPublic('platform/dates/iso', false)).toBe(true);
 			expect(isPublic('platform/server/db/schema', true)).toBe(true);
+			expect(isPublic('platform/server', false)).toBe(true);
 		});
 
 		it('refuses deep domain files and the database module', () => {
@@ -157,6 +159,8 @@ describe('architecture', () => {
 			expect(isPublic('bookings/schema', false)).toBe(false);
 			expect(isPublic('platform/server/db', false)).toBe(false);
 			expect(isPublic('platform/server/db/schema', false)).toBe(false);
+			expect(isPublic('platform/server/mail', false)).toBe(false);
+			expect(isPublic('platform/server/http/result', true)).toBe(false);
 		});
 	});
 
