@@ -48,7 +48,7 @@ const MONDAY = 1;
 const FRIDAY = 5;
 
 /** 'YYYY-MM-DD' of a weekday (1 = Monday … 7 = Sunday) in an ISO week. */
-export function isoWeekDay(weekYear: number, weekNumber: number, weekday: WeekdayNumbers): string {
+function isoWeekDay(weekYear: number, weekNumber: number, weekday: WeekdayNumbers): string {
 	const date = DateTime.fromObject(
 		{ weekYear, weekNumber, weekday },
 		{ zone: 'Europe/Copenhagen' }

@@ -18,17 +18,13 @@ import { seedMeetings } from './meetings';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
-export const DEMO_ACTIVITIES = [
+const DEMO_ACTIVITIES = [
 	...SCHOOL_ACTIVITIES,
 	...MUSEUM_ACTIVITIES,
 	...RECRUITMENT_ACTIVITIES,
 	...ALLIANCE_ACTIVITIES
 ];
-export {
-	CATEGORIES as DEMO_CATEGORIES,
-	HOLIDAYS as DEMO_HOLIDAYS,
-	ORGANISATIONS as DEMO_ORGANISATIONS
-};
+export { CATEGORIES as DEMO_CATEGORIES, ORGANISATIONS as DEMO_ORGANISATIONS };
 
 export interface SeedSummary {
 	offers: number;

@@ -14,7 +14,7 @@ export interface ActivityFilters {
 	q?: string;
 }
 
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRADE = /^[a-z0-9_-]{1,50}$/;

@@ -58,7 +58,3 @@ export function filtersToParams(filters: ActivityFilters): URLSearchParams {
 	if (filters.q) params.set('q', filters.q);
 	return params;
 }
-
-export function hasFilters(filters: ActivityFilters): boolean {
-	return filtersToParams(filters).size > 0;
-}

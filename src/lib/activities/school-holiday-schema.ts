@@ -5,7 +5,7 @@ import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from './ra
 import { requiredText } from '$lib/platform/schema';
 
 /** A summer holiday with the weekends around it is about 45 days; anything much longer is a typo. */
-export const MAX_HOLIDAY_DAYS = 70;
+const MAX_HOLIDAY_DAYS = 70;
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 

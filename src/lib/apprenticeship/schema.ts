@@ -6,7 +6,7 @@ import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib
 import { email, optionalText, requiredText, uuid } from '$lib/platform/schema';
 
 /** The database allows 1..100 places per opening (checked in SQL too). */
-export const MAX_POSITIONS = 100;
+const MAX_POSITIONS = 100;
 /** A commitment names the trades the company trains in; the catalogue has about ten. */
 export const MAX_TRADES = 20;
 const TRADE_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;

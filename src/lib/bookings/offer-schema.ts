@@ -5,18 +5,18 @@ import { mondayOfIsoWeek } from '$lib/platform/dates/weeks';
 import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib/activities';
 import { email, optionalText, requiredText, uuid } from '$lib/platform/schema';
 
-export const OFFER_KINDS = ['erhvervspraktik', 'visit', 'forloeb'] as const;
+const OFFER_KINDS = ['erhvervspraktik', 'visit', 'forloeb'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
-export const OFFER_VISIBILITIES = ['public', 'alliance'] as const;
-export const MAX_CAPACITY = 500;
-export const MAX_WEEKS = 10;
-export const MAX_SESSIONS = 20;
+const OFFER_VISIBILITIES = ['public', 'alliance'] as const;
+const MAX_CAPACITY = 500;
+const MAX_WEEKS = 10;
+const MAX_SESSIONS = 20;
 /** `<input type="week">` sends '2027-W06'. */
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
 /** Erhvervspraktik and company visits are for the udskoling; museum forløb for every grade. */
-export function gradeRange(kind: OfferKind): { min: number; max: number } {
+function gradeRange(kind: OfferKind): { min: number; max: number } {
 	return kind === 'forloeb' ? { min: 0, max: 10 } : { min: 8, max: 10 };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { email, optionalText, requiredText, uuid } from '$lib/platform/schema';
 
-export const MAX_SEATS = 500;
+const MAX_SEATS = 500;
 const FIRST_NAME = /^\p{L}[\p{L}' -]{0,39}$/u;
 /** A random string the form carries (e.g. a UUID made when the page was rendered). */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -65,7 +65,7 @@ export const BOOKING_ARRAY_FIELDS = [] as const;
 export const bookingAnswerSchema = z.object({ message: optionalText(2000) });
 export const bookingCancelSchema = z.object({ reason: requiredText(2000) });
 
-export const CHECKLIST_FIELDS = ['agreementSigned', 'parentsConsent', 'uuNotified'] as const;
+const CHECKLIST_FIELDS = ['agreementSigned', 'parentsConsent', 'uuNotified'] as const;
 export const checklistSchema = z.object({
 	field: z.enum(CHECKLIST_FIELDS, { error: () => m.booking_val_checklist_field() }),
 	done: checkbox()

@@ -5,7 +5,7 @@ import { monthName } from '$lib/platform/dates/format';
  * The alliance meets every half year ("in March and September"). 26 weeks later keeps the ISO
  * weekday, so a Thursday meeting stays on a Thursday; the secretariat adjusts it in the form.
  */
-export const WEEKS_BETWEEN_MEETINGS = 26;
+const WEEKS_BETWEEN_MEETINGS = 26;
 
 export function suggestNextMeetingDate(previous: IsoDate): IsoDate {
 	return addDays(previous, WEEKS_BETWEEN_MEETINGS * 7);

@@ -6,8 +6,8 @@ import { optionalText, requiredText, uuid } from '$lib/platform/schema';
 
 /** Long enough for a full set of minutes; longer text is refused, not cut. */
 export const MEETING_TEXT_MAX = 20_000;
-export const MAX_INVITED = 100;
-export const MEETING_VISIBILITIES = ['alliance', 'private'] as const;
+const MAX_INVITED = 100;
+const MEETING_VISIBILITIES = ['alliance', 'private'] as const;
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;

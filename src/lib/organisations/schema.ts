@@ -37,7 +37,7 @@ function isHttpUrl(value: string): boolean {
 	}
 }
 
-export const optionalEmail = () =>
+const optionalEmail = () =>
 	z
 		.string({ error: () => m.val_text() })
 		.trim()

@@ -1,10 +1,10 @@
 // The fixed frame around the wheel's rings, in viewBox units. layoutWheel places the category rings
 // between RING_INNER and RING_OUTER; the marks, weeks and months sit outside them.
-export const WHEEL_SIZE = 1000;
+const WHEEL_SIZE = 1000;
 export const CENTER = WHEEL_SIZE / 2;
 export const RING_INNER = 125;
 export const RING_OUTER = 376;
-export const RING_GAP = 3;
+const RING_GAP = 3;
 export const MARK_RADIUS = 385;
 export const WEEK_INNER = 394;
 export const WEEK_OUTER = 428;

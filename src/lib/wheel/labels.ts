@@ -3,7 +3,7 @@ import type { IsoDate } from '$lib/platform/dates/iso';
 import { formatWeekRange, type Locale } from '$lib/platform/dates/weeks';
 
 /** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
-export const CHAR_WIDTH_RATIO = 0.55;
+const CHAR_WIDTH_RATIO = 0.55;
 const MIN_VISIBLE_CHARS = 3;
 const ELLIPSIS = '…';
 

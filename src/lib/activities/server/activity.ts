@@ -17,12 +17,7 @@ import {
 export * from './core';
 export * from './queries/activities';
 export { cancelActivity, deleteActivity, moveActivity } from './changes';
-export {
-	listCategories,
-	listOrganisationChoices,
-	loadActivityFormOptions,
-	ownerChoices
-} from './options';
+export { listCategories, loadActivityFormOptions } from './options';
 
 export interface ActivityParticipantInfo {
 	id: string;

@@ -24,7 +24,7 @@ export async function listOrganisationChoices(db: Kysely<DB>): Promise<Organisat
 }
 
 /** The organisations the user may create activities for (all of them for the secretariat). */
-export function ownerChoices(
+function ownerChoices(
 	user: RightsUser,
 	organisations: readonly OrganisationChoice[]
 ): OrganisationChoice[] {

@@ -21,7 +21,7 @@ function isAdminOf(user: RightsUser, organisationId: string): boolean {
 }
 
 /** True when the user belongs to the alliance: the secretariat or a member of any organisation. */
-export function isAllianceUser(user: RightsUser | null): user is RightsUser {
+function isAllianceUser(user: RightsUser | null): user is RightsUser {
 	return user !== null && (user.isSecretariat || user.memberships.length > 0);
 }
 

@@ -15,7 +15,7 @@ import { failure, type ActivityResult, type FieldErrors } from './core';
 
 export type SeriesWhen = Pick<SeriesInput, 'rule' | 'startsOn' | 'until' | 'count'>;
 
-export function recurrenceOf(input: SeriesWhen): RecurrenceSeries {
+function recurrenceOf(input: SeriesWhen): RecurrenceSeries {
 	return {
 		rule: input.rule,
 		start: input.startsOn,

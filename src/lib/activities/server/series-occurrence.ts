@@ -9,7 +9,7 @@ import { cancelActivity, updateActivity } from './activity';
  * Marks a series occurrence as edited on its own, so a later change to the series leaves it alone.
  * No-op for an activity outside a series.
  */
-export async function detachOccurrence(db: Kysely<DB>, activityId: string): Promise<void> {
+async function detachOccurrence(db: Kysely<DB>, activityId: string): Promise<void> {
 	await db
 		.updateTable('activity')
 		.set({ detached: true })

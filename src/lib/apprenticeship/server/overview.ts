@@ -7,7 +7,7 @@ import type { DB } from '$lib/platform/server/db/schema';
 // An opening belongs to the school year (1 August–31 July) its start date falls in.
 
 /** The agreement starts with these two trades, so the overview always shows them first. */
-export const LEAD_TRADES = ['industritekniker', 'smed'] as const;
+const LEAD_TRADES = ['industritekniker', 'smed'] as const;
 
 export interface TradeOverviewRow {
 	tradeCode: string;

@@ -18,7 +18,7 @@ export interface AllianceCompany {
  * Those who follow up on the alliance: Learnmark, the partner organisations and the municipalities
  * (besides the secretariat). Schools, companies and the museum do not see other companies' figures.
  */
-export const FOLLOW_UP_KINDS: readonly OrganisationKind[] = [
+const FOLLOW_UP_KINDS: readonly OrganisationKind[] = [
 	'vocational_school',
 	'partner',
 	'municipality'
@@ -33,7 +33,7 @@ function isAdminOf(user: ApprenticeshipUser, organisationId: string): boolean {
 }
 
 /** Only companies train apprentices in the alliance's sense; a school or a partner cannot join. */
-export function isAllianceCompanyKind(kind: OrganisationKind): boolean {
+function isAllianceCompanyKind(kind: OrganisationKind): boolean {
 	return kind === 'company';
 }
 

@@ -3,7 +3,7 @@ import type { RightsUser } from '$lib/activities/server';
 // Who reads the audit log: the secretariat all of it; an organisation's admins that
 // organisation's events. Members who are not admins, and visitors, do not read it at all.
 
-export function isAuditAdmin(user: RightsUser | null, organisationId: string): boolean {
+function isAuditAdmin(user: RightsUser | null, organisationId: string): boolean {
 	return !!user?.memberships.some(
 		(ms) => ms.organisationId === organisationId && ms.role === 'admin'
 	);
@@ -15,7 +15,7 @@ export function canViewAuditLog(user: RightsUser | null): boolean {
 }
 
 /** The log of every organisation at once (no organisation chosen). */
-export function canViewAllAudit(user: RightsUser | null): boolean {
+function canViewAllAudit(user: RightsUser | null): boolean {
 	return user?.isSecretariat === true;
 }
 

@@ -48,7 +48,7 @@ export function checklistSummary(
 	return done ? m.audit_sum_checklist_done(values, DA) : m.audit_sum_checklist_undone(values, DA);
 }
 
-export function roleText(role: Role): string {
+function roleText(role: Role): string {
 	return (role === 'admin' ? m.role_admin({}, DA) : m.role_member({}, DA)).toLowerCase();
 }
 

@@ -40,7 +40,7 @@ function getDummyHash(): Promise<string> {
 	return dummyHash;
 }
 
-export async function findUserByEmail(db: Kysely<DB>, email: string) {
+async function findUserByEmail(db: Kysely<DB>, email: string) {
 	return db
 		.selectFrom('appUser')
 		.select(['id', 'email', 'name', 'passwordHash'])

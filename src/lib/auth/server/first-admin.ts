@@ -18,7 +18,7 @@ export const SECRETARIAT_ORGANISATION = {
 } as const;
 
 /** A first set-password link lives a day: the operator may hand it over by another channel. */
-export const FIRST_ADMIN_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const FIRST_ADMIN_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface FirstAdminInput {
 	email: string;

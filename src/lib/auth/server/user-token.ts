@@ -7,8 +7,8 @@ import { loginAccountKey, resetBucket } from './throttle';
 
 // Invitation and reset links: only the SHA-256 of the token is stored, each works once.
 const HOUR = 60 * 60 * 1000;
-export const INVITATION_LIFETIME_MS = 7 * 24 * HOUR;
-export const RESET_LIFETIME_MS = HOUR;
+const INVITATION_LIFETIME_MS = 7 * 24 * HOUR;
+const RESET_LIFETIME_MS = HOUR;
 
 export interface ValidToken {
 	id: string;

@@ -25,7 +25,7 @@ const ACTION_TEXT: Record<BookingAction, () => string> = {
 	promote: () => m.booking_action_promote()
 };
 
-export function statusText(status: BookingStatus): string {
+function statusText(status: BookingStatus): string {
 	return STATUS_TEXT[status]();
 }
 

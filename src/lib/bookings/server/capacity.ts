@@ -79,7 +79,7 @@ export async function takenSeats(db: Kysely<DB>, offerId: string): Promise<numbe
 	return row.taken;
 }
 
-export function isBookable(offer: OfferForBooking): boolean {
+function isBookable(offer: OfferForBooking): boolean {
 	return offer.status === 'open' && offer.activityStatus !== 'cancelled';
 }
 

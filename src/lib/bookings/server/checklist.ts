@@ -13,14 +13,14 @@ export type { ChecklistField };
 export type ChecklistState = 'done' | 'overdue' | 'due_soon' | 'pending';
 
 /** "Due soon" means the deadline is at most this many days away (the deadline day included). */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 /**
  * Deadlines before the first day of the erhvervspraktik. UU must be told at the latest 3 weeks
  * before (the agreement's rule). The agreement 2 weeks before, so the company can prepare safety
  * instruction and equipment; the parents' consent 1 week before, once they know the agreement.
  */
-export const CHECKLIST = [
+const CHECKLIST = [
 	{
 		field: 'agreementSigned',
 		column: 'agreementSignedAt',
@@ -47,11 +47,7 @@ export interface ChecklistItem {
 	state: ChecklistState;
 }
 
-export function checklistState(
-	deadline: string,
-	doneAt: string | null,
-	today: string
-): ChecklistState {
+function checklistState(deadline: string, doneAt: string | null, today: string): ChecklistState {
 	if (doneAt) return 'done';
 	const daysLeft = diffDays(today, deadline);
 	if (daysLeft < 0) return 'overdue';

@@ -17,7 +17,7 @@ export { cancelOffer, closeOffer, reopenOffer } from './offer-changes';
  * The wheel category of an offer. A forløb at Industrimuseet is on the museum's ring; a forløb at
  * Learnmark (or another provider) is a taster of a vocational education, i.e. GF1-inspiration.
  */
-export function categorySlugFor(kind: OfferKind, ownerKind: OrganisationKind): string {
+function categorySlugFor(kind: OfferKind, ownerKind: OrganisationKind): string {
 	if (kind === 'erhvervspraktik') return 'erhvervspraktik';
 	if (kind === 'visit') return 'virksomhedsbesoeg';
 	return ownerKind === 'museum' ? 'industrimuseet' : 'gf1-inspirationsdag';

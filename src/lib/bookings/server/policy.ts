@@ -95,14 +95,6 @@ export function canViewBooking(user: OfferUser | null, parties: BookingParties):
 	return sides.school || sides.provider;
 }
 
-export function canAnswerBooking(user: OfferUser | null, parties: BookingParties): boolean {
-	return bookingSides(user, parties).provider;
-}
-
-export function canCancelBooking(user: OfferUser | null, parties: BookingParties): boolean {
-	return canViewBooking(user, parties);
-}
-
 export type ChecklistField = 'agreementSigned' | 'parentsConsent' | 'uuNotified';
 
 /** The agreement is signed with the company, so both sides may register it; the rest is school work. */

@@ -12,7 +12,7 @@ export { eventTimes, nextDay, wallTime, type WallTime } from './ical-time';
 
 export const ZONE = 'Europe/Copenhagen';
 /** How often clients should poll: REFRESH-INTERVAL and X-PUBLISHED-TTL. */
-export const FEED_TTL_SECONDS = 60 * 60;
+const FEED_TTL_SECONDS = 60 * 60;
 
 export type FeedEventStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
 
@@ -94,7 +94,7 @@ function cacheKey(e: FeedEvent): string {
 	].join('\u0000');
 }
 
-export function renderEvent(e: FeedEvent): string {
+function renderEvent(e: FeedEvent): string {
 	const key = cacheKey(e);
 	const hit = rendered.get(key);
 	if (hit !== undefined) return hit;
@@ -128,7 +128,7 @@ let shells = new Map<string, string>();
 
 /** RFC 5545 3.6: the calendar's own properties come before its components; ical-generator
  * writes the VTIMEZONE first, so it is moved to the end (the events follow it). */
-export function calendarPropertiesFirst(text: string): string {
+function calendarPropertiesFirst(text: string): string {
 	const start = text.indexOf('BEGIN:VTIMEZONE');
 	const endMark = 'END:VTIMEZONE\r\n';
 	const end = text.lastIndexOf(endMark);

@@ -38,7 +38,7 @@ export interface FeedCard {
 	links: FeedLinks | null;
 }
 
-export async function feedLinks(url: string, holidays: boolean): Promise<FeedLinks> {
+async function feedLinks(url: string, holidays: boolean): Promise<FeedLinks> {
 	const webcal = url.replace(/^https?:\/\//, 'webcal://');
 	const svg = await QRCode.toString(webcal, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 	return {

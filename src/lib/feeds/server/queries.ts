@@ -7,9 +7,9 @@ import type { FeedSpec } from './scope';
 // The rows of a feed. Every query over activities applies visibilityFilter(spec.audience).
 
 /** Cancelled events stay this long after the cancellation, so subscribed calendars remove them. */
-export const CANCELLED_KEPT_DAYS = 60;
+const CANCELLED_KEPT_DAYS = 60;
 /** Events that ended more than this long ago are left out: Google drops feeds over ~1 MB. */
-export const PAST_DAYS = 60;
+const PAST_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a subscriber chose for the address (URL parameters, see feed-serve.ts). */

@@ -54,7 +54,7 @@ async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<F
 }
 
 /** True when the client's copy is current (If-None-Match wins over If-Modified-Since). */
-export function isNotModified(headers: Headers, etag: string, lastModified: Date | null): boolean {
+function isNotModified(headers: Headers, etag: string, lastModified: Date | null): boolean {
 	const match = headers.get('if-none-match');
 	if (match !== null) {
 		if (match.trim() === '*') return true;

@@ -81,10 +81,7 @@ function auditFeed(
 	});
 }
 
-export async function findLiveFeed(
-	db: Kysely<DB>,
-	subject: FeedSubject
-): Promise<FeedRecord | null> {
+async function findLiveFeed(db: Kysely<DB>, subject: FeedSubject): Promise<FeedRecord | null> {
 	let query = db.selectFrom('feedToken').select(COLUMNS).where('revokedAt', 'is', null);
 	query =
 		subject.scope === 'user'

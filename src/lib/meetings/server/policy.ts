@@ -27,10 +27,6 @@ export function canReadAgenda(user: RightsUser | null, meeting: MeetingAccess): 
 	return isSecretariat(user) || isInvitedOrOwner(user, meeting);
 }
 
-export function canReadMinutes(user: RightsUser | null, meeting: MeetingAccess): boolean {
-	return canReadAgenda(user, meeting);
-}
-
 // The secretariat runs the alliance's meetings: it calls them, keeps the agenda and the
 // attendance, and writes the minutes. The partners read.
 

@@ -47,7 +47,7 @@ export { requireForm } from '$lib/bookings/server';
  * What was typed, for the form to come back filled in. Agenda and minutes are refilled up to
  * their own (larger) limit, so long minutes are not cut at the general field limit.
  */
-export function typedValues(form: FormData) {
+function typedValues(form: FormData) {
 	const values = formValues(form);
 	for (const key of ['agenda', 'minutes']) {
 		const text = form.get(key);

@@ -140,10 +140,6 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 	return compareDates(a, b) <= 0 ? a : b;
 }
 
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-	return compareDates(a, b) >= 0 ? a : b;
-}
-
 /** Inclusive spans [aStart, aEnd] and [bStart, bEnd] share at least one day. */
 export function spansOverlap(
 	aStart: IsoDate,

@@ -33,7 +33,7 @@ export function weeksInYear(weekYear: number): 52 | 53 {
 	return isoWeekOfEpochDay(epochDayOf({ year: weekYear, month: 12, day: 28 })).week as 52 | 53;
 }
 
-export function isValidIsoWeek(weekYear: number, week: number): boolean {
+function isValidIsoWeek(weekYear: number, week: number): boolean {
 	return Number.isInteger(week) && week >= 1 && week <= weeksInYear(weekYear);
 }
 

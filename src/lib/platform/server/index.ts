@@ -3,7 +3,6 @@
 export {
 	formValues,
 	invalid,
-	MAX_FIELD_LENGTH,
 	parseForm,
 	readForm,
 	type FieldErrors,
@@ -11,17 +10,7 @@ export {
 	type FormValues,
 	type ParseResult
 } from './http/forms';
-export {
-	deliverOutboxInBackground,
-	invitationMail,
-	listOutbox,
-	mailOrigin,
-	passwordResetMail,
-	sendInvitationMail,
-	sendMail,
-	sendPasswordResetMail,
-	type MailMessage
-} from './mail';
+export { listOutbox, mailOrigin, type MailMessage } from './mail';
 export { MAX_ATTEMPTS } from './mail-backoff';
 export { listFailedMail, type FailedMail } from './mail-failed';
 export { canReadOutbox, isOutboxPageEnabled, type OutboxSettings } from './outbox-access';

@@ -14,7 +14,7 @@ const DEFAULT_FROM = 'Årshjul <no-reply@aarshjul.example>';
  * died while sending leaves the mail due again after this (it may then arrive twice, never zero
  * times). Longer than nodemailer's timeouts below together.
  */
-export const CLAIM_LEASE_MS = 5 * 60_000;
+const CLAIM_LEASE_MS = 5 * 60_000;
 
 const transports = new Map<string, nodemailer.Transporter>();
 function transportFor(url: string): nodemailer.Transporter {
@@ -96,7 +96,7 @@ export type TryOutcome = 'sent' | 'retry' | 'failed';
  * Sends one claimed mail and records the outcome; never throws. A failure schedules the next try
  * from `now`, the time the mail was claimed at.
  */
-export async function sendClaimedMail(
+async function sendClaimedMail(
 	db: Kysely<DB>,
 	url: string,
 	mail: ClaimedMail,

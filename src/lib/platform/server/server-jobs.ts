@@ -7,11 +7,11 @@ import { deleteExpiredSessions, deleteStaleBuckets } from '$lib/auth/server';
 // The periodic jobs of a running server (hooks.server.ts starts them with jobs.ts).
 
 /** Due mail is looked for this often; the shortest back-off is a minute (mail-backoff.ts). */
-export const MAIL_RETRY_EVERY_MS = 30_000;
-export const CLEANUP_EVERY_MS = 60 * 60_000;
+const MAIL_RETRY_EVERY_MS = 30_000;
+const CLEANUP_EVERY_MS = 60 * 60_000;
 
 /** Rows that only matter until they expire: sessions past their end, idle throttle buckets. */
-export async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
+async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
 	const sessions = await deleteExpiredSessions(db, now);
 	const throttleBuckets = await deleteStaleBuckets(db, now);
 	return { sessions, throttleBuckets };

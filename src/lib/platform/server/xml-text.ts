@@ -5,7 +5,7 @@
 import { withoutForbiddenCharacters } from '$lib/platform/input-text';
 
 /** The text without the characters XML cannot hold (controls dropped, lone surrogates as �). */
-export function xmlLegalText(text: string): string {
+function xmlLegalText(text: string): string {
 	return withoutForbiddenCharacters(text).replace(/[\uFFFE\uFFFF]/g, '');
 }
 

@@ -44,7 +44,7 @@ function chartAlt(table: ReportTable, rows: ReportTable['rows'], columns: number
 }
 
 /** A horizontal bar chart of one table, or null when the table has no rows. */
-export function reportChart(table: ReportTable): ReportChart | null {
+function reportChart(table: ReportTable): ReportChart | null {
 	if (!table.chart || table.rows.length === 0) return null;
 	const { columns, stacked } = table.chart;
 	const rows = table.rows.slice(0, MAX_BARS);

@@ -5,7 +5,7 @@ import type { OrganisationKind } from '$lib/platform/server/db/schema';
 // are not parties to the agreement, and get "not found" (404) like any page that is not theirs.
 
 /** The organisations that carry the agreement (the same doors the Alliancen hub opens). */
-export const REPORT_READER_KINDS: readonly OrganisationKind[] = [
+const REPORT_READER_KINDS: readonly OrganisationKind[] = [
 	'municipality',
 	'vocational_school',
 	'museum',
@@ -22,12 +22,6 @@ export function canViewReports(user: ReportReader | null): boolean {
 	return user.isSecretariat || user.memberships.some((ms) => REPORT_READER_KINDS.includes(ms.kind));
 }
 
-/**
- * A municipality user sees every municipality's rows, not only its own schools. Decided so: the
- * partners read one shared report at the meeting, its rows are aggregates (a school's name, counts
- * and seats, never a pupil), and comparing municipalities is what the meeting uses it for.
- * Kept as its own rule so the choice is visible in the rights table test.
- */
-export function canSeeOtherMunicipalities(user: ReportReader | null): boolean {
-	return canViewReports(user);
-}
+// A municipality user sees every municipality's rows, not only its own schools. Decided so: the
+// partners read one shared report at the meeting, its rows are aggregates (a school's name, counts
+// and seats, never a pupil), and comparing municipalities is what the meeting uses it for.

@@ -57,10 +57,7 @@ export interface Report {
 export type ReportResult =
 	{ ok: true; report: Report } | { ok: false; status: 400 | 404; message: string };
 
-export async function computeReportFigures(
-	db: Kysely<DB>,
-	scope: ReportScope
-): Promise<ReportFigures> {
+async function computeReportFigures(db: Kysely<DB>, scope: ReportScope): Promise<ReportFigures> {
 	// Sequential on purpose: PGlite serialises queries anyway.
 	const praktik = await praktikByTrade(db, scope);
 	const schools = await visitsBy(db, scope, 'school');

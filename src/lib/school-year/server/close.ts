@@ -50,7 +50,7 @@ export interface ClosePreview extends CloseCounts, OutboxCounts {
 }
 
 /** The booking columns that hold personal data, and their cleared values. */
-export const CLEARED = {
+const CLEARED = {
 	pupilFirstNames: [] as string[],
 	teacherName: '',
 	teacherEmail: '',
@@ -58,10 +58,10 @@ export const CLEARED = {
 	cancelReason: ''
 };
 
-export const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
-export const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
-export const hasMessage = sql<SqlBool>`booking.message <> ''`;
-export const hasCancelReason = sql<SqlBool>`booking.cancel_reason <> ''`;
+const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
+const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
+const hasMessage = sql<SqlBool>`booking.message <> ''`;
+const hasCancelReason = sql<SqlBool>`booking.cancel_reason <> ''`;
 export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher} or ${hasMessage} or ${hasCancelReason})`;
 
 /** Ids of the offers whose activity starts in the school year. */
@@ -74,7 +74,7 @@ function offersOfYear(db: Db, range: SchoolYearRange) {
 		.where('activity.startDate', '<=', range.end);
 }
 
-export async function countPersonalData(db: Db, range: SchoolYearRange): Promise<CloseCounts> {
+async function countPersonalData(db: Db, range: SchoolYearRange): Promise<CloseCounts> {
 	const count = (filter: Expression<SqlBool>) => sql<string>`count(*) filter (where ${filter})`;
 	const row = await db
 		.selectFrom('booking')

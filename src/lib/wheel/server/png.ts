@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
  * px). More pixels do not print sharper on the alliance's printers; they only cost time.
  */
 export const MAX_PNG_WIDTH = 3300;
-export const MIN_PNG_WIDTH = 400;
-export const DEFAULT_PNG_WIDTH = 2400;
+const MIN_PNG_WIDTH = 400;
+const DEFAULT_PNG_WIDTH = 2400;
 
 /** ?width= in pixels: an integer, clamped to 400–3300; anything else is the default. */
 export function pngWidth(value: string | null): number {

@@ -79,7 +79,7 @@ export function resolveSchoolYear(value: string | null | undefined, now = new Da
 }
 
 /** Categories in ring order: pillar by pillar as the agreement lists them, then by sort. */
-export async function listWheelCategories(
+async function listWheelCategories(
 	db: Kysely<DB>,
 	locale: Locale = 'da'
 ): Promise<WheelCategoryInfo[]> {

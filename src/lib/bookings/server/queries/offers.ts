@@ -34,7 +34,7 @@ export interface OfferListItem extends ActivityListItem {
 }
 
 /** Offers with their activity (visibility applied), trade and seat counts. */
-export function offerListQuery(db: Kysely<DB>, user: OfferUser | null) {
+function offerListQuery(db: Kysely<DB>, user: OfferUser | null) {
 	return activityListQuery(db, user)
 		.innerJoin('offer', 'offer.activityId', 'activity.id')
 		.leftJoin('trade', 'trade.code', 'offer.tradeCode')

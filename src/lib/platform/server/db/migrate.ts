@@ -13,7 +13,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * A migrator whose bookkeeping tables live in the connection's own schema. Without it Kysely
  * finds another schema's kysely_migration table (tests give each file a schema of its own).
  */
-export async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
+async function createMigrator<DB>(db: Kysely<DB>): Promise<Migrator> {
 	const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
 	const schema = rows[0]?.schema ?? 'public';
 	return new Migrator({

@@ -14,14 +14,6 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateString = ColumnType<string, string, string>;
 
 export type { OrganisationKind, Role };
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
-	'municipality',
-	'school',
-	'company',
-	'vocational_school',
-	'museum',
-	'partner'
-];
 export type Pillar = 'laerepladsalliance' | 'skole_virksomhed' | 'rekruttering' | 'faelles';
 export type Visibility = 'public' | 'alliance' | 'private';
 export type ActivityStatus = 'planned' | 'cancelled';

@@ -16,7 +16,7 @@ export interface FormFailure {
 /** Fields never echoed back into the page. */
 const SECRET_FIELDS = /password|token|secret/i;
 /** No single field may be larger than this (a 10 kB name is refused, not stored). */
-export const MAX_FIELD_LENGTH = 5000;
+const MAX_FIELD_LENGTH = 5000;
 
 export function formValues(form: FormData): FormValues {
 	const values: FormValues = {};
