@@ -6,11 +6,11 @@ import {
 	providerUpcoming,
 	schoolBookings,
 	type BookingConflict,
-	OFFERING_KINDS,
-	requireUser
+	OFFERING_KINDS
 } from '$lib/bookings/server';
 import { listFilterOptions } from '$lib/activities/server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 /**
  * One page for every role: a school's bookings, a provider's requests and visits, a municipality's

@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import {
 	currentSchoolYear,
@@ -7,13 +6,13 @@ import {
 } from '$lib/platform/dates/school-year';
 import { listActivitiesLackingEvaluation, listRecentEvaluations } from '$lib/evaluations/server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 /** Evaluations concern what has happened: this year and the four before it. */
 const YEARS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const user = requireUser(locals, url);
 	const now = new Date();
 	const current = currentSchoolYear(copenhagenToday(now));
 	const years = [current];

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { findMunicipality } from '$lib/organisations/server';
-import { parseForm, readForm } from '$lib/platform/server';
+import { parseForm, readForm, requireUser } from '$lib/platform/server';
 import {
 	canEditSchoolHolidays,
 	createSchoolHoliday,
@@ -28,11 +28,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		canEdit: municipality ? canEditSchoolHolidays(locals.user, municipality.id) : false
 	};
 };
-
-function requireUser(locals: App.Locals, url: URL) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
 
 async function formOf(request: Request) {
 	const form = await readForm(request);

@@ -1,9 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { DateTime } from 'luxon';
 import { m } from '$lib/paraglide/messages.js';
 import { ZONE } from '$lib/platform/dates/iso';
 import { listAuditEvents, listAuditOrganisations } from '$lib/audit/server';
-import { listFailedMail, MAX_ATTEMPTS } from '$lib/platform/server';
+import { listFailedMail, MAX_ATTEMPTS, requireUser } from '$lib/platform/server';
 import {
 	parseAuditFilter,
 	auditActionLabel,
@@ -23,8 +23,7 @@ function pageHref(url: URL, page: number): string {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const user = requireUser(locals, url);
 	const { filter, values, errors } = parseAuditFilter(url.searchParams);
 	const db = locals.db;
 	const page = await listAuditEvents(db, user, filter);

@@ -1,9 +1,10 @@
 import { copenhagenToday } from '$lib/platform/dates/iso';
-import { listMeetings, canCreateMeeting, requireMeetingUser } from '$lib/meetings/server';
+import { listMeetings, canCreateMeeting } from '$lib/meetings/server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireMeetingUser(locals, url);
+	const user = requireUser(locals, url);
 	const meetings = await listMeetings(locals.db, user, copenhagenToday());
 	return { ...meetings, canCreate: canCreateMeeting(user) };
 };

@@ -1,13 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { findOrganisationBySlug } from '$lib/organisations/server';
-import type { SessionUser } from '$lib/auth/server';
 import { m } from '$lib/paraglide/messages.js';
-
-/** Members-only pages send visitors to the login page and back here afterwards. */
-export function requireUser(locals: App.Locals, url: URL): SessionUser {
-	if (locals.user) return locals.user;
-	redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-}
 
 /** 404 both for a missing slug and for one the user may not act on: existence is not revealed. */
 export async function organisationOr404(

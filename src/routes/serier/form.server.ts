@@ -1,20 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
 import { formValues, parseForm, readForm } from '$lib/platform/server';
 import { type ActivityFailure, type RightsUser, previewSeries } from '$lib/activities/server';
-import type { SessionUser } from '$lib/auth/server';
 import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/activities';
 
 export const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
 
 export const locale = (): 'da' | 'en' => (getLocale() === 'en' ? 'en' : 'da');
-
-export function requireUser(locals: App.Locals, url: URL): SessionUser {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
 
 /** The posted series form, or the failure that sends it back filled in. */
 export async function readSeriesForm(request: Request) {

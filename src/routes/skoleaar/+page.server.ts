@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm, formValues } from '$lib/platform/server';
+import { formValues, readForm, requireUser } from '$lib/platform/server';
 import {
 	canCloseSchoolYear,
 	closeSchoolYear,
@@ -8,11 +8,6 @@ import {
 	listSchoolYears
 } from '$lib/school-year/server';
 import type { Actions, PageServerLoad } from './$types';
-
-function requireUser(locals: App.Locals, url: URL) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);

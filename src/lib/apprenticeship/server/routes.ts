@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { deleteOpening, markOpeningFilled, reopenOpening } from './apprenticeship';
-import { requireActor, requireForm } from '$lib/bookings/server';
+import { requireForm, requireUser } from '$lib/platform/server/http/guards';
 import type { Refusal } from '$lib/platform/server/http/result';
 
 // Shared by the commitment page and the opening page: the quick changes to one opening.
@@ -28,7 +28,7 @@ export async function changeOpening(
 	change: OpeningChange,
 	routeOpeningId?: string
 ) {
-	const user = requireActor(event.locals, event.url);
+	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	const id = routeOpeningId ?? String(form.get('openingId') ?? '');
 	const db = event.locals.db;

@@ -36,5 +36,5 @@ export {
 	OFFERING_KINDS,
 	type OfferUser
 } from './policy';
-export { answerBooking, refused, requireActor, requireForm, requireUser } from './routes';
+export { answerBooking } from './routes';
 export { ACTIVE_STATUSES, allowedActions, OPEN_STATUSES } from './state';

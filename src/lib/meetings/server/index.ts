@@ -18,11 +18,4 @@ export {
 	canWriteMinutes
 } from './policy';
 export { readableMeetingId } from './queries';
-export {
-	meetingRefused,
-	parseMeetingForm,
-	requireForm,
-	requireMeeting,
-	requireMeetingEditor,
-	requireMeetingUser
-} from './routes';
+export { meetingRefused, parseMeetingForm, requireMeeting, requireMeetingEditor } from './routes';

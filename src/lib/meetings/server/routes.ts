@@ -1,20 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { MEETING_ARRAY_FIELDS, MEETING_TEXT_MAX } from '$lib/meetings/schema';
 import type { ActivityFailure, RightsUser } from '$lib/activities/server';
 import type { Db } from '$lib/platform/server/db';
 import { formValues, parseForm, type ParseResult } from '$lib/platform/server/http/forms';
+import { requireUser } from '$lib/platform/server/http/guards';
 import { findMeeting, type MeetingDetail } from './queries';
 import type { SessionUser } from '$lib/auth/server';
 
-// Shared by the pages under /moeder: login, 404 for meetings the user may not read, refusals.
-
-/** Visitors log in first and come back to the page (these pages post to default actions only). */
-export function requireMeetingUser(locals: App.Locals, url: URL): SessionUser {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
+// Shared by the pages under /moeder: 404 for meetings the user may not read, refusals.
 
 /** The meeting, or a 404 when it does not exist or the user may not read it. */
 export async function requireMeeting(
@@ -34,14 +29,11 @@ export async function requireMeetingEditor(
 	id: string,
 	allowed: (user: RightsUser | null) => boolean
 ) {
-	const user = requireMeetingUser(locals, url);
+	const user = requireUser(locals, url);
 	const meeting = await requireMeeting(locals.db, user, id);
 	if (!allowed(user)) error(403, m.meeting_err_forbidden());
 	return { user, meeting };
 }
-
-// One form reader for all form actions: a body that is not a form is a Danish 400.
-export { requireForm } from '$lib/bookings/server';
 
 /**
  * What was typed, for the form to come back filled in. Agenda and minutes are refilled up to

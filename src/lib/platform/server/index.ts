@@ -10,6 +10,7 @@ export {
 	type FormValues,
 	type ParseResult
 } from './http/forms';
+export { refused, requireForm, requireUser } from './http/guards';
 export { listOutbox, mailOrigin, type MailMessage } from './mail';
 export { MAX_ATTEMPTS } from './mail-backoff';
 export { listFailedMail, type FailedMail } from './mail-failed';

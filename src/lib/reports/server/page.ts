@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, formatLongDate } from '$lib/platform/dates/format';
-import { requireUser } from '$lib/bookings/server';
+import { requireUser } from '$lib/platform/server/http/guards';
 import { loadReport, type Report } from './report';
 import { reportCharts } from './charts';
 import { reportCsv, type CsvPreface } from './csv';

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { copenhagenToday } from '$lib/platform/dates/iso';
@@ -11,7 +11,7 @@ import {
 	parseSchoolYear
 } from '$lib/platform/dates/school-year';
 import { conflictText } from '$lib/activities';
-import { readForm } from '$lib/platform/server';
+import { readForm, requireUser } from '$lib/platform/server';
 import {
 	listCategories,
 	applyRollForward,
@@ -19,11 +19,6 @@ import {
 	previewRollForward
 } from '$lib/activities/server';
 import type { Actions, PageServerLoad } from './$types';
-
-function requireUser(locals: App.Locals, url: URL) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'da');
 const span = (start: string, end: string) =>

@@ -8,7 +8,7 @@ import {
 	canDeleteActivity,
 	canEditActivity
 } from '$lib/activities/server';
-import { readForm } from '$lib/platform/server';
+import { readForm, requireUser } from '$lib/platform/server';
 import { canEvaluateActivity, evaluatedActivityOf } from '$lib/evaluations/server';
 import { readableMeetingId } from '$lib/meetings/server';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,16 +30,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-function loginRedirect(url: URL): never {
-	redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-}
-
 const STATUS = { forbidden: 403, invalid: 400 } as const;
 
 export const actions: Actions = {
 	cancel: async ({ locals, params, url }) => {
-		if (!locals.user) loginRedirect(url);
-		const result = await cancelActivity(locals.db, locals.user, params.id);
+		const user = requireUser(locals, url);
+		const result = await cancelActivity(locals.db, user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });
@@ -47,10 +43,10 @@ export const actions: Actions = {
 		redirect(303, `/aktiviteter/${params.id}`);
 	},
 	delete: async ({ locals, params, url, request }) => {
-		if (!locals.user) loginRedirect(url);
+		const user = requireUser(locals, url);
 		const form = await readForm(request);
 		if (form?.get('confirm') !== 'ja') return fail(400, { confirmDelete: true });
-		const result = await deleteActivity(locals.db, locals.user, params.id);
+		const result = await deleteActivity(locals.db, user, params.id);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, m.error_not_found());
 			return fail(STATUS[result.reason], { message: result.message });

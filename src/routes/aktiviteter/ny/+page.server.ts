@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isIsoDate } from '$lib/platform/dates/iso';
-import { invalid, parseForm, readForm } from '$lib/platform/server';
+import { invalid, parseForm, readForm, requireUser } from '$lib/platform/server';
 import {
 	createActivity,
 	loadActivityFormOptions,
@@ -13,14 +13,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
 
-function requireUser(locals: App.Locals, url: URL) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	if (!canCreateActivities(locals.user)) error(403, m.activity_err_no_organisation());
-	return locals.user;
+/** A user with an organisation to create activities for. */
+function requireCreator(locals: App.Locals, url: URL) {
+	const user = requireUser(locals, url);
+	if (!canCreateActivities(user)) error(403, m.activity_err_no_organisation());
+	return user;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+	const user = requireCreator(locals, url);
 	const options = await loadActivityFormOptions(
 		locals.db,
 		user,
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
-		const user = requireUser(locals, url);
+		const user = requireCreator(locals, url);
 		const form = await readForm(request);
 		if (!form) error(400, m.form_fix_errors());
 		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
-import { parseForm } from '$lib/platform/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	checklistItems,
 	conflictsForBooking,
@@ -9,11 +9,7 @@ import {
 	updateChecklist,
 	canUpdateChecklist,
 	ACTIVE_STATUSES,
-	answerBooking,
-	refused,
-	requireActor,
-	requireForm,
-	requireUser
+	answerBooking
 } from '$lib/bookings/server';
 import { checklistSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,7 +37,7 @@ export const actions: Actions = {
 	decline: (event) => answerBooking(event, 'decline', event.params.id),
 	cancel: (event) => answerBooking(event, 'cancel', event.params.id),
 	checklist: async ({ locals, params, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const form = await requireForm(request);
 		const extra = { action: 'checklist' as const };
 		const parsed = parseForm(checklistSchema, form);

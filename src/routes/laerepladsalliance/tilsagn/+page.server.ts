@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/bookings/server';
 import { ownCompanyIds } from '$lib/apprenticeship/server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 // The secretariat's picker posts here (?virksomhed=…); a member of one company goes straight to it.
 export const load: PageServerLoad = async ({ locals, url }) => {

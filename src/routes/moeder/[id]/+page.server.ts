@@ -3,13 +3,13 @@ import {
 	canPlanNextMeeting,
 	canRecordAttendance,
 	canWriteMinutes,
-	requireMeeting,
-	requireMeetingUser
+	requireMeeting
 } from '$lib/meetings/server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireMeetingUser(locals, url);
+	const user = requireUser(locals, url);
 	const meeting = await requireMeeting(locals.db, user, params.id);
 	return {
 		meeting,

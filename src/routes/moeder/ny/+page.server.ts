@@ -6,15 +6,14 @@ import {
 	newMeetingDraft,
 	planNextMeeting,
 	meetingRefused,
-	parseMeetingForm,
-	requireForm,
-	requireMeetingUser
+	parseMeetingForm
 } from '$lib/meetings/server';
 import { meetingSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
+import { requireForm, requireUser } from '$lib/platform/server';
 
 async function requireOptions(locals: App.Locals, url: URL) {
-	const user = requireMeetingUser(locals, url);
+	const user = requireUser(locals, url);
 	const options = await loadMeetingFormOptions(locals.db, user);
 	if (!options) error(403, m.meeting_err_forbidden());
 	return { user, options };
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// looked up first, so a meeting the user may not read answers 404 like everywhere else.
 	const previousId = url.searchParams.get('efter');
 	if (previousId) {
-		const draft = await planNextMeeting(locals.db, requireMeetingUser(locals, url), previousId);
+		const draft = await planNextMeeting(locals.db, requireUser(locals, url), previousId);
 		if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
 		const { options } = await requireOptions(locals, url);
 		return { ...options, values: draft.value.values, previous: draft.value.previous };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { invalid, parseForm, readForm, mailOrigin } from '$lib/platform/server';
+import { parseForm, invalid, mailOrigin, readForm, requireUser } from '$lib/platform/server';
 import {
 	createOrganisationWithAdmin,
 	listMunicipalities,
@@ -8,7 +8,7 @@ import {
 	canCreateOrganisation
 } from '$lib/organisations/server';
 import { createOrganisationSchema } from '$lib/organisations';
-import { requireUser, unreadableForm } from '../access.server';
+import { unreadableForm } from '../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireCreator(locals: App.Locals, url: URL) {

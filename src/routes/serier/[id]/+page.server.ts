@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
 import { periodText, ruleText } from '$lib/activities';
-import { readForm } from '$lib/platform/server';
+import { readForm, requireUser } from '$lib/platform/server';
 import {
 	loadActivityFormOptions,
 	deleteSeries,
@@ -10,14 +10,7 @@ import {
 	updateSeries,
 	seriesFormValues
 } from '$lib/activities/server';
-import {
-	STATUS,
-	locale,
-	previewAction,
-	readSeriesForm,
-	refused,
-	requireUser
-} from '../form.server';
+import { STATUS, locale, previewAction, readSeriesForm, refused } from '../form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

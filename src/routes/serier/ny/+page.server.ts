@@ -7,8 +7,9 @@ import {
 	schoolYearRange
 } from '$lib/platform/dates/school-year';
 import { loadActivityFormOptions, canCreateActivities, createSeries } from '$lib/activities/server';
-import { locale, previewAction, readSeriesForm, refused, requireUser } from '../form.server';
+import { locale, previewAction, readSeriesForm, refused } from '../form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 function requireCreator(locals: App.Locals, url: URL) {
 	const user = requireUser(locals, url);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
-import { formValues, parseForm } from '$lib/platform/server';
+import { parseForm, formValues, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	cancelOffer,
 	closeOffer,
@@ -13,9 +13,6 @@ import {
 	listBookingsForOffer,
 	previewBookingConflicts,
 	answerBooking,
-	refused,
-	requireActor,
-	requireForm,
 	bookingSides,
 	allowedActions,
 	sidesList
@@ -51,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 async function book(event: RequestEvent, joinWaitlist: boolean) {
-	const user = requireActor(event.locals, event.url);
+	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	form.set('offerId', event.params.id);
 	if (joinWaitlist) form.set('joinWaitlist', 'on');
@@ -70,7 +67,7 @@ async function book(event: RequestEvent, joinWaitlist: boolean) {
 
 /** Close, reopen or cancel the offer itself. */
 async function changeOffer(event: RequestEvent, change: 'close' | 'reopen' | 'cancel') {
-	const user = requireActor(event.locals, event.url);
+	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	const extra = { action: `${change}Offer` as const };
 	const db = event.locals.db;
@@ -88,7 +85,7 @@ async function changeOffer(event: RequestEvent, change: 'close' | 'reopen' | 'ca
 
 export const actions: Actions = {
 	preview: async (event) => {
-		const user = requireActor(event.locals, event.url);
+		const user = requireUser(event.locals, event.url);
 		const form = await requireForm(event.request);
 		const conflicts = await previewBookingConflicts(event.locals.db, user, {
 			offerId: event.params.id,

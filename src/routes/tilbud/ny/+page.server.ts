@@ -1,15 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
-import {
-	createOffer,
-	canCreateOffers,
-	listOfferOwners,
-	refused,
-	requireActor,
-	requireForm,
-	requireUser
-} from '$lib/bookings/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
+import { createOffer, canCreateOffers, listOfferOwners } from '$lib/bookings/server';
 import { listFilterOptions } from '$lib/activities/server';
 import { OFFER_ARRAY_FIELDS, offerSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		requireProvider(user);
 		const form = await requireForm(request);
 		const parsed = parseForm(offerSchema, withoutBlanks(form, ['weeks', 'dates']), {

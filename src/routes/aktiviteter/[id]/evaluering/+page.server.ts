@@ -11,14 +11,9 @@ import {
 	evaluationBlock,
 	isInvolved
 } from '$lib/evaluations/server';
-import { formValues, parseForm, readForm } from '$lib/platform/server';
+import { parseForm, formValues, readForm, requireUser } from '$lib/platform/server';
 import { evaluationSchema } from '$lib/evaluations';
 import type { Actions, PageServerLoad } from './$types';
-
-function requireUser(locals: App.Locals, url: URL) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
-}
 
 async function requireContext(db: App.Locals['db'], user: App.Locals['user'], id: string) {
 	const context = await loadEvaluationContext(db, user, id, new Date());

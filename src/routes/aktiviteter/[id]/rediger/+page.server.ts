@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { invalid, parseForm, readForm } from '$lib/platform/server';
+import { invalid, parseForm, readForm, requireUser } from '$lib/platform/server';
 import {
 	findActivityForUser,
 	loadActivityFormOptions,
@@ -9,16 +9,15 @@ import {
 	type ActivityDetail,
 	canEditActivity
 } from '$lib/activities/server';
-import type { SessionUser } from '$lib/auth/server';
 import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditable(locals: App.Locals, url: URL, id: string) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const activity = await findActivityForUser(locals.db, locals.user, id);
+	const user = requireUser(locals, url);
+	const activity = await findActivityForUser(locals.db, user, id);
 	if (!activity) error(404, m.error_not_found());
-	if (!canEditActivity(locals.user, activity)) error(403, m.activity_err_forbidden_edit());
-	return { user: locals.user as SessionUser, activity };
+	if (!canEditActivity(user, activity)) error(403, m.activity_err_forbidden_edit());
+	return { user, activity };
 }
 
 function formValues(a: ActivityDetail): Record<string, string | string[]> {

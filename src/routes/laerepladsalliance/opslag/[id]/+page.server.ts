@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	commitmentTrades,
 	findOpeningForEdit,
@@ -8,7 +8,6 @@ import {
 	updateOpening,
 	changeOpening
 } from '$lib/apprenticeship/server';
-import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
 import { openingSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	save: async ({ locals, params, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const form = await requireForm(request);
 		const parsed = parseForm(openingSchema, form);
 		if (!parsed.ok) return parsed.failure;

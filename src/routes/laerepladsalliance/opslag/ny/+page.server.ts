@@ -1,13 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	createOpening,
 	findCommitmentPage,
 	listTrades,
 	canCreateOpening
 } from '$lib/apprenticeship/server';
-import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
 import { newOpeningSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const form = await requireForm(request);
 		const organisationId = url.searchParams.get('virksomhed') ?? '';
 		form.set('organisationId', organisationId);

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	findCommitmentPage,
 	joinAlliance,
@@ -14,7 +14,6 @@ import {
 	changeOpening,
 	refusedChange
 } from '$lib/apprenticeship/server';
-import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
 import { COMMITMENT_ARRAY_FIELDS, commitmentSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -50,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 async function saveCommitment(event: RequestEvent, mode: 'join' | 'update') {
-	const user = requireActor(event.locals, event.url);
+	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	const parsed = parseForm(commitmentSchema, form, { arrayFields: COMMITMENT_ARRAY_FIELDS });
 	if (!parsed.ok) return parsed.failure;
@@ -67,7 +66,7 @@ export const actions: Actions = {
 	join: (event) => saveCommitment(event, 'join'),
 	update: (event) => saveCommitment(event, 'update'),
 	leave: async ({ locals, url, params }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const result = await leaveAlliance(locals.db, user, params.id);
 		if (!result.ok) return refusedChange(result);
 		redirect(303, `/laerepladsalliance/tilsagn/${params.id}?udmeldt`);

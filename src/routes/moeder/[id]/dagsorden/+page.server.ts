@@ -5,11 +5,11 @@ import {
 	canEditAgenda,
 	meetingRefused,
 	parseMeetingForm,
-	requireForm,
 	requireMeetingEditor
 } from '$lib/meetings/server';
 import { agendaSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
+import { requireForm } from '$lib/platform/server';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, meeting } = await requireMeetingEditor(locals, url, params.id, canEditAgenda);

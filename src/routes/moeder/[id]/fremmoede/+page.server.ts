@@ -4,11 +4,11 @@ import {
 	canRecordAttendance,
 	meetingRefused,
 	parseMeetingForm,
-	requireForm,
 	requireMeetingEditor
 } from '$lib/meetings/server';
 import { attendanceSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
+import { requireForm } from '$lib/platform/server';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { meeting } = await requireMeetingEditor(locals, url, params.id, canRecordAttendance);

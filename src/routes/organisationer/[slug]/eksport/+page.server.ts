@@ -2,8 +2,9 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { EXPORT_TABLES, exportOrganisationData } from '$lib/organisations/server';
 import { canExportOrganisation } from '$lib/school-year/server';
-import { organisationOr404, requireUser } from '../../access.server';
+import { organisationOr404 } from '../../access.server';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { formValues, parseForm, readForm, mailOrigin } from '$lib/platform/server';
+import { parseForm, formValues, mailOrigin, readForm, requireUser } from '$lib/platform/server';
 import {
 	changeMemberRole,
 	inviteMember,
@@ -15,7 +15,7 @@ import {
 	type OrganisationRef
 } from '$lib/organisations/server';
 import { inviteSchema, removeMemberSchema, roleChangeSchema } from '$lib/organisations';
-import { organisationOr404, requireUser } from '../../access.server';
+import { organisationOr404 } from '../../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
 type Action = 'invite' | 'role' | 'remove';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { invalid, parseForm, readForm } from '$lib/platform/server';
+import { parseForm, invalid, readForm, requireUser } from '$lib/platform/server';
 import {
 	listMunicipalities,
 	listTrades,
@@ -9,7 +9,7 @@ import {
 	canEditOrganisation
 } from '$lib/organisations/server';
 import { organisationSchema } from '$lib/organisations';
-import { organisationOr404, requireUser, unreadableForm } from '../../access.server';
+import { organisationOr404, unreadableForm } from '../../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function editable(locals: App.Locals, url: URL, slug: string) {

@@ -1,14 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
-import {
-	findOfferForUser,
-	updateOffer,
-	refused,
-	requireActor,
-	requireForm,
-	requireUser
-} from '$lib/bookings/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
+import { findOfferForUser, updateOffer } from '$lib/bookings/server';
 import { listFilterOptions } from '$lib/activities/server';
 import { OFFER_UPDATE_ARRAY_FIELDS, offerUpdateSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
@@ -50,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, params, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const form = await requireForm(request);
 		const parsed = parseForm(offerUpdateSchema, form, { arrayFields: OFFER_UPDATE_ARRAY_FIELDS });
 		if (!parsed.ok) return parsed.failure;

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import {
 	exportOrganisationData,
@@ -10,11 +10,11 @@ import {
 import { canExportOrganisation } from '$lib/school-year/server';
 import { organisationOr404 } from '../../../access.server';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/platform/server';
 
 /** ?format=json (everything) or ?format=csv&table=bookingsMade (one table for Excel). */
 export const GET: RequestHandler = async ({ params, locals, url }) => {
-	const user = locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	const user = requireUser(locals, url);
 	const { db, organisation } = await organisationOr404(locals.db, params.slug, (org) =>
 		canExportOrganisation(user, org)
 	);

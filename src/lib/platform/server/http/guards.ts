@@ -1,0 +1,44 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { formValues, readForm } from './forms';
+import type { Refusal } from './result';
+
+// The route side of the one result type: who is asking, the posted form, and a domain refusal
+// mapped to HTTP. Every route guards itself with these; the domains only return results.
+
+type LoggedIn = NonNullable<App.Locals['user']>;
+
+/**
+ * The logged-in user. A visitor is sent to the login page and brought back here afterwards; a
+ * form action's address (`?/book`) is no page to come back to, so then only the path is kept.
+ */
+export function requireUser(locals: App.Locals, url: URL): LoggedIn {
+	if (locals.user) return locals.user;
+	const next = url.search.startsWith('?/') ? url.pathname : url.pathname + url.search;
+	redirect(303, `/login?next=${encodeURIComponent(next)}`);
+}
+
+/** The posted form; a body that is not a form is a Danish 400. */
+export async function requireForm(request: Request): Promise<FormData> {
+	const form = await readForm(request);
+	if (!form) error(400, m.form_fix_errors());
+	return form;
+}
+
+/**
+ * A domain refusal as the form's failure, with what was typed; "not found" is a 404 page, so
+ * another organisation's data is not even said to exist.
+ */
+export function refused<T extends Record<string, unknown>>(
+	form: FormData,
+	refusal: Refusal,
+	extra?: T
+) {
+	if (refusal.status === 404) error(404, refusal.message);
+	return fail(refusal.status, {
+		...extra,
+		message: refusal.message,
+		errors: refusal.errors ?? {},
+		values: formValues(form)
+	});
+}
