@@ -28,7 +28,7 @@ interface Event {
 }
 
 async function call(
-	handler: typeof getActivities,
+	handler: (event: never) => Promise<Response> | Response,
 	path: string,
 	search: string,
 	user: SessionUser | null
