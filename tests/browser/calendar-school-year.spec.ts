@@ -86,6 +86,10 @@ test.describe('calendar over a school year', () => {
 		await expect(close).toBeVisible();
 		await expect(close).toBeFocused();
 		await expect(dialog.getByRole('link').first()).toBeVisible();
+		const open = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(open.violations.map((v) => v.id)).toEqual([]);
 		await page.keyboard.press('Escape');
 		await expect(dialog).toBeHidden();
 		await expect(more).toBeFocused();

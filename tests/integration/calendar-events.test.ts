@@ -115,6 +115,27 @@ describe('calendar endpoints (real database)', () => {
 			});
 			expect(own[0].classNames).toContain('booking-waitlisted');
 
+			// Horsens (Byskolen's municipality) books for its schools: the booking is its own too.
+			const horsens: SessionUser = {
+				id: crypto.randomUUID(),
+				email: 'uu@horsens.example',
+				name: 'UU Horsens',
+				isSecretariat: false,
+				locale: 'da',
+				memberships: [
+					{
+						organisationId: world.org.horsens,
+						role: 'member',
+						name: 'Horsens Kommune',
+						slug: 'horsens-kommune',
+						kind: 'municipality',
+						municipalityId: null
+					}
+				]
+			};
+			const municipality = await activities('start=2027-03-01&end=2027-04-01', horsens);
+			expect(municipality.map((e) => e.url)).toEqual([`/bookinger/${bookingId}`]);
+
 			// The provider and a visitor see the activity itself.
 			for (const user of [world.users.participantMember, null]) {
 				const seen = await activities('start=2027-03-01&end=2027-04-01', user);

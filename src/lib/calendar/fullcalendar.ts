@@ -54,6 +54,9 @@ export function baseOptions(initial: {
 		weekNumbers: true,
 		weekNumberCalculation: 'ISO',
 		weekNumberFormat: { week: 'short' },
+		// Timed events as coloured blocks too: the default dot belongs to FullCalendar's own event
+		// content, which eventContent replaces (Calendar.svelte).
+		eventDisplay: 'block',
 		// '09.00', not '9': an hour alone reads as a number.
 		eventTimeFormat: { hour: '2-digit', minute: '2-digit', meridiem: false },
 		initialView: CALENDAR_VIEWS[initial.view],
