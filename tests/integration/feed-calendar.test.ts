@@ -172,6 +172,27 @@ describe('feed', () => {
 			]);
 		});
 
+		it('sends a course on three mornings as three morning events across the DST change', async () => {
+			// 27–29 March 2027: summer time starts on the 28th.
+			await insertActivity(database.db, {
+				ownerId: world.org.school,
+				categoryId: world.category.moede,
+				title: 'Svejsekursus',
+				startDate: '2027-03-27',
+				endDate: '2027-03-29',
+				startTime: '09:00:00',
+				endTime: '12:00:00'
+			});
+			const { events } = parseFeed((await schoolFeed(new Date('2027-03-01T12:00:00Z')))!.body);
+			const course = events.filter((e) => e.summary === 'Svejsekursus');
+			expect(course.map((e) => [copenhagenWallTime(e.start), copenhagenWallTime(e.end)])).toEqual([
+				['27/03/2027, 09:00', '27/03/2027, 12:00'],
+				['28/03/2027, 09:00', '28/03/2027, 12:00'],
+				['29/03/2027, 09:00', '29/03/2027, 12:00']
+			]);
+			expect(new Set(course.map((e) => e.uid)).size).toBe(3);
+		});
+
 		it('shows bookings with their status and the provider sees the class and teacher', async () => {
 			const visit = await insertActivity(database.db, {
 				ownerId: world.org.smedCompany,

@@ -1,5 +1,11 @@
 // The door of activities (client-safe): what routes and other domains may use. Generated
 // from what they import; add a line here when code outside the domain needs something new.
+export {
+	type ActivitySession,
+	activitySessions,
+	type ActivityTimes,
+	hasDailyTimes
+} from './daily-sessions';
 export { parseActivityFilters } from './filters-schema';
 export { type ActivityFilters, filtersToParams, parseFilters } from './filters';
 export { pillarLabel, statusLabel, visibilityLabel } from './labels';

@@ -1,9 +1,11 @@
 // Loads FullCalendar in the browser only (it touches the DOM) and gives the app's fixed settings:
-// Danish or British English, Monday first, ISO week numbers labelled 'uge', the four URL views.
+// Danish or British English, Monday first, ISO week numbers labelled 'uge', the four URL views,
+// the year view as a school year (August to July).
 import type { CalendarOptions } from '@fullcalendar/core';
 import { m } from '$lib/paraglide/messages.js';
 import type { IsoDate } from '$lib/platform/dates/iso';
-import { CALENDAR_VIEWS, type CalendarView } from './view-state';
+import { addDays } from '$lib/platform/dates/iso';
+import { CALENDAR_VIEWS, toLocalIsoDate, visibleRange, type CalendarView } from './view-state';
 
 export async function loadFullCalendar(locale: 'da' | 'en') {
 	const [core, dayGrid, timeGrid, list, multiMonth, interaction, localeInput] = await Promise.all([
@@ -52,6 +54,11 @@ export function baseOptions(initial: {
 		weekNumbers: true,
 		weekNumberCalculation: 'ISO',
 		weekNumberFormat: { week: 'short' },
+		// Timed events as coloured blocks too: the default dot belongs to FullCalendar's own event
+		// content, which eventContent replaces (Calendar.svelte).
+		eventDisplay: 'block',
+		// '09.00', not '9': an hour alone reads as a number.
+		eventTimeFormat: { hour: '2-digit', minute: '2-digit', meridiem: false },
 		initialView: CALENDAR_VIEWS[initial.view],
 		initialDate: initial.date,
 		height: 'auto',
@@ -61,14 +68,23 @@ export function baseOptions(initial: {
 		headerToolbar: {
 			start: 'today prev,next',
 			center: 'title',
-			end: 'dayGridMonth,timeGridWeek,listMonth,multiMonthYear'
+			end: 'dayGridMonth,timeGridWeek,listMonth,multiMonthSchoolYear'
 		},
 		views: {
 			dayGridMonth: { buttonText: m.cal_view_month() },
 			timeGridWeek: { buttonText: m.cal_view_week() },
 			listMonth: { buttonText: m.cal_view_list() },
-			// The small month grids of a year have no room for 'uge 12': the number alone.
-			multiMonthYear: { buttonText: m.cal_view_year(), weekNumberFormat: { week: 'numeric' } }
+			multiMonthSchoolYear: {
+				type: 'multiMonth',
+				buttonText: m.cal_view_year(),
+				// The small month grids of a year have no room for 'uge 12': the number alone.
+				weekNumberFormat: { week: 'numeric' },
+				visibleRange: (current: Date) => {
+					const { from, to } = visibleRange('year', toLocalIsoDate(current));
+					return { start: from, end: addDays(to, 1) };
+				},
+				dateIncrement: { years: 1 }
+			}
 		},
 		editable: initial.editable,
 		eventStartEditable: initial.editable,

@@ -4,6 +4,7 @@ import {
 	calendarSearch,
 	eventDateSpan,
 	eventsUrl,
+	holidaysUrl,
 	parseCalendarDate,
 	parseCalendarView,
 	shiftPeriod,
@@ -30,7 +31,9 @@ describe('calendar/view-state', () => {
 		it('maps FullCalendar view types back to URL names', () => {
 			expect(viewFromFullCalendar('timeGridWeek')).toBe('week');
 			expect(viewFromFullCalendar('listMonth')).toBe('list');
-			expect(viewFromFullCalendar('multiMonthYear')).toBe('year');
+			expect(viewFromFullCalendar('multiMonthSchoolYear')).toBe('year');
+			// The calendar-year view is no longer offered.
+			expect(viewFromFullCalendar('multiMonthYear')).toBe('month');
 			expect(viewFromFullCalendar('timeGridDay')).toBe('month');
 		});
 	});
@@ -70,21 +73,26 @@ describe('calendar/view-state', () => {
 	});
 
 	describe('visibleRange', () => {
-		it('gives the month, the ISO week and the year around a date', () => {
+		it('gives the month, the ISO week and the school year around a date', () => {
 			expect(visibleRange('month', '2028-02-15')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
 			expect(visibleRange('list', '2027-02-15')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
 			// 2027-01-01 is a Friday: its ISO week starts on Monday 28 December 2026.
 			expect(visibleRange('week', '2027-01-01')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
-			expect(visibleRange('year', '2027-06-30')).toEqual({ from: '2027-01-01', to: '2027-12-31' });
+			// The school year runs August to July.
+			expect(visibleRange('year', '2027-06-30')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
+			expect(visibleRange('year', '2027-08-01')).toEqual({ from: '2027-08-01', to: '2028-07-31' });
+			expect(visibleRange('year', '2026-12-31')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
 		});
 	});
 
 	describe('shiftPeriod', () => {
-		it('steps whole months across New Year, weeks and years', () => {
+		it('steps whole months across New Year, weeks and school years', () => {
 			expect(shiftPeriod('month', '2027-01-20', -1)).toBe('2026-12-01');
 			expect(shiftPeriod('month', '2026-12-20', 1)).toBe('2027-01-01');
 			expect(shiftPeriod('week', '2027-01-01', 1)).toBe('2027-01-04');
-			expect(shiftPeriod('year', '2027-06-30', -1)).toBe('2026-01-01');
+			expect(shiftPeriod('year', '2027-06-30', -1)).toBe('2025-08-01');
+			expect(shiftPeriod('year', '2027-06-30', 1)).toBe('2027-08-01');
+			expect(shiftPeriod('year', '2027-09-15', 1)).toBe('2028-08-01');
 		});
 	});
 
@@ -98,6 +106,22 @@ describe('calendar/view-state', () => {
 
 		it('is empty without filters and position', () => {
 			expect(calendarSearch(none, {})).toBe('');
+		});
+	});
+
+	describe('holidaysUrl', () => {
+		it('asks for the filtered municipality, else for the default', () => {
+			const M = '33333333-3333-4333-8333-333333333333';
+			const chosen = new URL(
+				holidaysUrl({ categoryIds: [A], municipalityId: M }, '2027-02-01', '2027-03-15'),
+				'http://x'
+			);
+			expect(chosen.pathname).toBe('/api/holidays');
+			expect(chosen.searchParams.get('municipality')).toBe(M);
+			expect(chosen.searchParams.has('category')).toBe(false);
+			const own = new URL(holidaysUrl(none, '2027-02-01', '2027-03-15'), 'http://x');
+			expect(own.searchParams.has('municipality')).toBe(false);
+			expect(own.searchParams.get('start')).toBe('2027-02-01');
 		});
 	});
 

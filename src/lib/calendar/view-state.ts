@@ -15,7 +15,8 @@ export const CALENDAR_VIEWS = {
 	month: 'dayGridMonth',
 	week: 'timeGridWeek',
 	list: 'listMonth',
-	year: 'multiMonthYear'
+	// A school year, August to July (defined in fullcalendar.ts).
+	year: 'multiMonthSchoolYear'
 } as const;
 export type CalendarView = keyof typeof CALENDAR_VIEWS;
 export type FullCalendarView = (typeof CALENDAR_VIEWS)[CalendarView];
@@ -63,14 +64,17 @@ export interface DateSpan {
 	to: IsoDate;
 }
 
-/** The days a view shows around a date: its month, ISO week (Monday–Sunday) or year. */
+/** The days a view shows around a date: its month, ISO week (Monday–Sunday) or school year. */
 export function visibleRange(view: CalendarView, date: IsoDate): DateSpan {
 	const { year, month } = parseIsoDate(date)!;
 	if (view === 'week') {
 		const monday = addDays(date, 1 - weekday(date));
 		return { from: monday, to: addDays(monday, 6) };
 	}
-	if (view === 'year') return { from: `${year}-01-01`, to: `${year}-12-31` };
+	if (view === 'year') {
+		const start = month >= 8 ? year : year - 1;
+		return { from: `${start}-08-01`, to: `${start + 1}-07-31` };
+	}
 	return {
 		from: formatIsoDate({ year, month, day: 1 }),
 		to: formatIsoDate({ year, month, day: daysInMonth(year, month) })
@@ -82,7 +86,7 @@ export function shiftPeriod(view: CalendarView, date: IsoDate, steps: number): I
 	const { from } = visibleRange(view, date);
 	const { year, month } = parseIsoDate(from)!;
 	if (view === 'week') return addDays(from, 7 * steps);
-	if (view === 'year') return formatIsoDate({ year: year + steps, month: 1, day: 1 });
+	if (view === 'year') return formatIsoDate({ year: year + steps, month: 8, day: 1 });
 	const index = year * 12 + (month - 1) + steps;
 	return formatIsoDate({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 });
 }
@@ -108,4 +112,11 @@ export function eventsUrl(filters: ActivityFilters, start: string, end: string):
 	params.set('start', start);
 	params.set('end', end);
 	return `/api/activities?${params}`;
+}
+
+/** The holidays for a range: the filtered municipality's school holidays, else the user's own. */
+export function holidaysUrl(filters: ActivityFilters, start: string, end: string): string {
+	const params = new URLSearchParams({ start, end });
+	if (filters.municipalityId) params.set('municipality', filters.municipalityId);
+	return `/api/holidays?${params}`;
 }

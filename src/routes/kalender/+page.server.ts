@@ -1,7 +1,7 @@
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { parseFilters } from '$lib/activities';
 import { parseCalendarDate, parseCalendarView, visibleRange } from '$lib/calendar';
-import { listActivities, listFilterOptions } from '$lib/activities/server';
+import { listActivities, listCalendarHolidays, listFilterOptions } from '$lib/activities/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -27,5 +27,19 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		categoryNameEn: item.categoryNameEn,
 		colour: item.colour
 	}));
-	return { filters, view, date, range, options, activities, editable: locals.user !== null };
+	const holidays = await listCalendarHolidays(db, locals.user, {
+		...range,
+		municipalityId: filters.municipalityId
+	});
+	return {
+		filters,
+		view,
+		viewChosen: params.has('view'),
+		date,
+		range,
+		options,
+		activities,
+		holidays,
+		editable: locals.user !== null
+	};
 };

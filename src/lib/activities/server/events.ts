@@ -3,6 +3,7 @@ import { addDays, diffDays, isIsoDate } from '$lib/platform/dates/iso';
 import { formatWeekRange, type Locale } from '$lib/platform/dates/weeks';
 import type { ActivityStatus, Pillar } from '$lib/platform/server/db/schema';
 import type { ActivityListItem } from './queries/activities';
+import { activitySessions } from '../daily-sessions';
 import { canMoveActivity, type RightsUser } from './policy';
 
 /** An event object as FullCalendar 6 reads it. */
@@ -19,7 +20,13 @@ export interface CalendarEvent {
 	startEditable: boolean;
 	durationEditable: boolean;
 	classNames: string[];
+	/** Every day of a course on several mornings carries the activity's id: dragged together. */
+	groupId: string;
 	extendedProps: {
+		/** The activity's first day: a drag moves it by as many days as the dragged day moved. */
+		activityStart: string;
+		/** The user's own organisation's booking of this activity, when the event is one. */
+		booking: { id: string; status: CalendarBookingStatus; classLabel: string } | null;
 		category: string;
 		categoryId: string;
 		pillar: Pillar;
@@ -47,41 +54,77 @@ export function textColourFor(background: string): '#000000' | '#ffffff' {
 	return withBlack >= withWhite ? '#000000' : '#ffffff';
 }
 
+/** A booking as the calendar shows it to the booking school. */
+export type CalendarBookingStatus = 'requested' | 'confirmed' | 'waitlisted';
+export interface CalendarBooking {
+	id: string;
+	activityId: string;
+	status: CalendarBookingStatus;
+	classLabel: string;
+}
+
 /**
+ * The activity as calendar events: one per day when it has daily hours (a course on three
+ * mornings is three events, not one 51-hour block), else one. With bookings of the user's own
+ * organisation, each booking is its own event (per day), titled with its class and linked to
+ * the booking page; its status is written in the event, not told by colour.
+ *
  * Dates and times are Copenhagen wall-clock values without an offset: the calendar runs in
  * Europe/Copenhagen. FullCalendar's all-day end is exclusive, ours is inclusive.
  */
-export function toCalendarEvent(
+export function toCalendarEvents(
 	item: ActivityListItem,
 	user: RightsUser | null,
-	locale: Locale = 'da'
-): CalendarEvent {
+	locale: Locale = 'da',
+	bookings: CalendarBooking[] = []
+): CalendarEvent[] {
 	const allDay = item.startTime === null || item.endTime === null;
 	const cancelled = item.status === 'cancelled';
-	return {
-		id: item.id,
-		title: cancelled ? m.cal_api_cancelled_title({ title: item.title }) : item.title,
-		start: allDay ? item.startDate : `${item.startDate}T${item.startTime}`,
-		end: allDay ? addDays(item.endDate, 1) : `${item.endDate}T${item.endTime}`,
-		allDay,
-		backgroundColor: item.colour,
-		borderColor: item.colour,
-		textColor: textColourFor(item.colour),
-		url: `/aktiviteter/${item.id}`,
-		startEditable: canMoveActivity(user, item),
-		// Drag & drop keeps the length; changing it is done in the form.
-		durationEditable: false,
-		classNames: cancelled ? ['activity-cancelled'] : [],
-		extendedProps: {
-			category: locale === 'en' ? item.categoryNameEn : item.categoryNameDa,
-			categoryId: item.categoryId,
-			pillar: item.pillar,
-			status: item.status,
-			weeks: formatWeekRange(item.startDate, item.endDate, locale),
-			place: item.place,
-			owner: item.ownerName
-		}
-	};
+	const title = cancelled ? m.cal_api_cancelled_title({ title: item.title }) : item.title;
+	const movable = canMoveActivity(user, item);
+	const sessions = activitySessions(item);
+	const variants =
+		bookings.length > 0
+			? bookings.map((booking) => ({
+					key: `booking-${booking.id}`,
+					title: `${title} – ${booking.classLabel}`,
+					url: `/bookinger/${booking.id}`,
+					booking: { id: booking.id, status: booking.status, classLabel: booking.classLabel }
+				}))
+			: [{ key: 'activity', title, url: `/aktiviteter/${item.id}`, booking: null }];
+	return variants.flatMap((variant) =>
+		sessions.map((session) => ({
+			id: item.id,
+			groupId: `${item.id}/${variant.key}`,
+			title: variant.title,
+			start: allDay ? session.startDate : `${session.startDate}T${session.startTime}`,
+			end: allDay ? addDays(session.endDate, 1) : `${session.endDate}T${session.endTime}`,
+			allDay,
+			backgroundColor: item.colour,
+			borderColor: item.colour,
+			textColor: textColourFor(item.colour),
+			url: variant.url,
+			// A booking is answered on its page; moving the offer is the provider's business.
+			startEditable: movable && variant.booking === null,
+			// Drag & drop keeps the length; changing it is done in the form.
+			durationEditable: false,
+			classNames: [
+				...(cancelled ? ['activity-cancelled'] : []),
+				...(variant.booking ? ['own-booking', `booking-${variant.booking.status}`] : [])
+			],
+			extendedProps: {
+				activityStart: item.startDate,
+				booking: variant.booking,
+				category: locale === 'en' ? item.categoryNameEn : item.categoryNameDa,
+				categoryId: item.categoryId,
+				pillar: item.pillar,
+				status: item.status,
+				weeks: formatWeekRange(item.startDate, item.endDate, locale),
+				place: item.place,
+				owner: item.ownerName
+			}
+		}))
+	);
 }
 
 const MAX_RANGE_DAYS = 400;

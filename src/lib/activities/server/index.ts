@@ -13,8 +13,14 @@ export {
 	updateActivity
 } from './activity';
 export { type ActivityFailure, type ActivityResult, failure, type FieldErrors, UUID } from './core';
-export { parseCalendarRange, toCalendarEvent } from './events';
+export {
+	type CalendarBooking,
+	type CalendarBookingStatus,
+	parseCalendarRange,
+	toCalendarEvents
+} from './events';
 export { type FilterOptions, listFilterOptions } from './filter-options';
+export { type CalendarHoliday, listCalendarHolidays } from './holidays';
 export { listOrganisationChoices, type OrganisationChoice } from './options';
 export {
 	canCancelActivity,

@@ -137,3 +137,40 @@ export async function municipalityOverview(
 	});
 	return { schools: summaries, upcoming: rows.filter(live) };
 }
+
+/** A booking as the booking school's calendar shows it. */
+export interface OwnBooking {
+	id: string;
+	activityId: string;
+	status: 'requested' | 'confirmed' | 'waitlisted';
+	classLabel: string;
+}
+
+/**
+ * The open bookings of these activities made by the user's own organisations: a school's own,
+ * or its municipality's schools' for a municipality member. Not the secretariat's view of
+ * everyone's bookings: the calendar marks what is the user's.
+ */
+export async function listOwnBookingsForActivities(
+	db: Kysely<DB>,
+	user: OfferUser | null,
+	activityIds: readonly string[]
+): Promise<OwnBooking[]> {
+	const orgIds = user?.memberships.map((ms) => ms.organisationId) ?? [];
+	if (orgIds.length === 0 || activityIds.length === 0) return [];
+	const rows = await bookingListQuery(db)
+		.where('offer.activityId', 'in', [...activityIds])
+		.where('booking.status', 'in', ['requested', 'confirmed', 'waitlisted'])
+		.where((eb) =>
+			eb.or([eb('booking.schoolId', 'in', orgIds), eb('school.municipalityId', 'in', orgIds)])
+		)
+		.orderBy('booking.classLabel')
+		.orderBy('booking.createdAt')
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		activityId: row.activityId,
+		status: row.status as OwnBooking['status'],
+		classLabel: row.classLabel
+	}));
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import { type RightsUser, findActivityForUser } from '$lib/activities/server';
 import { findActivityFeedRow } from './rows';
-import { activityEvent } from './events';
+import { activityEvent, eventsPerDay } from './events';
 import { renderCalendar } from './ical';
 
 /** A one-off .ics of one activity, or null when the user may not see it (the route says 404). */
@@ -27,7 +27,7 @@ export async function buildActivityIcs(
 		.replace(/^-|-$/g, '')
 		.slice(0, 60);
 	return {
-		body: renderCalendar({ name: activity.title, events: [event] }),
+		body: renderCalendar({ name: activity.title, events: eventsPerDay(event) }),
 		filename: `${slug || 'aktivitet'}.ics`
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityEvent, bookingEvent, bookingTotals, pupils } from './events';
+import { activityEvent, bookingEvent, bookingTotals, eventsPerDay, pupils } from './events';
 import type { FeedActivityRow, FeedBookingRow, ProviderBookingRow } from './rows';
 
 const ctx = { origin: 'https://aarshjul.example', showContacts: true, nameSchools: false };
@@ -84,6 +84,55 @@ describe('feed-events', () => {
 				schoolName: 'Byskolen'
 			} as FeedBookingRow;
 			expect(bookingEvent(row, ctx).description).toContain('Byskolen, 8.a, 1 elev – bekræftet');
+		});
+	});
+
+	describe('eventsPerDay', () => {
+		it('gives a course on three mornings one event a morning, each with its own UID', () => {
+			const course = activityEvent(
+				{ ...activity, startDate: '2027-03-27', endDate: '2027-03-29' },
+				ctx
+			);
+			const days = eventsPerDay(course);
+			expect(days.map((e) => [e.uid, e.startDate, e.endDate, e.startTime, e.endTime])).toEqual([
+				[
+					`activity-${activity.id}-20270327@aarshjul`,
+					'2027-03-27',
+					'2027-03-27',
+					'09:00:00',
+					'11:00:00'
+				],
+				[
+					`activity-${activity.id}-20270328@aarshjul`,
+					'2027-03-28',
+					'2027-03-28',
+					'09:00:00',
+					'11:00:00'
+				],
+				[
+					`activity-${activity.id}-20270329@aarshjul`,
+					'2027-03-29',
+					'2027-03-29',
+					'09:00:00',
+					'11:00:00'
+				]
+			]);
+			expect(days[1].summary).toBe(course.summary);
+		});
+
+		it('keeps a one-day, an all-day and an overnight event as one, UID unchanged', () => {
+			const one = activityEvent(activity, ctx);
+			expect(eventsPerDay(one)).toEqual([one]);
+			const allDay = activityEvent(
+				{ ...activity, endDate: '2027-03-05', startTime: null, endTime: null },
+				ctx
+			);
+			expect(eventsPerDay(allDay)).toEqual([allDay]);
+			const camp = activityEvent(
+				{ ...activity, endDate: '2027-03-05', startTime: '16:00:00', endTime: '12:00:00' },
+				ctx
+			);
+			expect(eventsPerDay(camp)).toEqual([camp]);
 		});
 	});
 });

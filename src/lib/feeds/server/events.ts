@@ -2,6 +2,7 @@ import type { BookingStatus } from '$lib/platform/server/db/schema';
 import type { FeedEvent, FeedEventStatus } from './ical';
 import type { FeedActivityRow, FeedBookingRow, FeedHolidayRow, ProviderBookingRow } from './rows';
 import { OPEN_STATUSES } from '$lib/bookings/server';
+import { activitySessions } from '$lib/activities';
 
 // Rows → calendar events. The texts inside a feed are Danish: calendars show them as they are.
 
@@ -181,4 +182,22 @@ export function holidayEvent(
 		url: null,
 		modifiedAt: stamp
 	};
+}
+
+/**
+ * A course on three mornings is three events, one a morning, not one block from the first
+ * morning to the last noon. Each day gets its own UID (the date added); an event held on one
+ * day, all day or across nights is returned as it is.
+ */
+export function eventsPerDay(event: FeedEvent): FeedEvent[] {
+	const sessions = activitySessions(event);
+	if (sessions.length === 1) return [event];
+	return sessions.map((session) => ({
+		...event,
+		uid: event.uid.replace(/@/, `-${session.startDate.replaceAll('-', '')}@`),
+		startDate: session.startDate,
+		endDate: session.endDate,
+		startTime: session.startTime,
+		endTime: session.endTime
+	}));
 }

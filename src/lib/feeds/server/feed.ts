@@ -10,7 +10,13 @@ import {
 	findFeedHolidays,
 	findProviderBookings
 } from './rows';
-import { activityEvent, bookingEvent, holidayEvent, type EventContext } from './events';
+import {
+	activityEvent,
+	bookingEvent,
+	eventsPerDay,
+	holidayEvent,
+	type EventContext
+} from './events';
 import { renderCalendar, ZONE, type FeedEvent } from './ical';
 import { settleLastModified } from './last-modified';
 
@@ -124,8 +130,8 @@ async function feedEvents(
 	const holidays = municipalities.length ? await findFeedHolidays(db, municipalities, window) : [];
 	const stamp = new Date(`${copenhagenDate(options.now)}T00:00:00Z`);
 	return [
-		...activities.map((row) => activityEvent(row, ctx, provided.get(row.id))),
-		...bookings.map((row) => bookingEvent(row, ctx)),
+		...activities.flatMap((row) => eventsPerDay(activityEvent(row, ctx, provided.get(row.id)))),
+		...bookings.flatMap((row) => eventsPerDay(bookingEvent(row, ctx))),
 		...holidays.map((row) => holidayEvent(row, stamp, municipalities.length > 1))
 	];
 }

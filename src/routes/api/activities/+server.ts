@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { listActivities, parseCalendarRange, toCalendarEvent } from '$lib/activities/server';
+import { listActivities, parseCalendarRange, toCalendarEvents } from '$lib/activities/server';
 import { parseActivityFilters } from '$lib/activities';
+import { listOwnBookingsForActivities } from '$lib/bookings/server';
 import type { RequestHandler } from './$types';
 
 // Answers vary by user; never let a shared cache keep one user's private activities.
@@ -24,9 +25,18 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		to: range.to,
 		filters: parsed.filters
 	});
+	const own = await listOwnBookingsForActivities(
+		locals.db,
+		locals.user,
+		items.map((item) => item.id)
+	);
+	const bookings = new Map<string, typeof own>();
+	for (const booking of own) {
+		bookings.set(booking.activityId, [...(bookings.get(booking.activityId) ?? []), booking]);
+	}
 	const locale = getLocale() === 'en' ? 'en' : 'da';
 	return json(
-		items.map((item) => toCalendarEvent(item, locals.user, locale)),
+		items.flatMap((item) => toCalendarEvents(item, locals.user, locale, bookings.get(item.id))),
 		{ headers: HEADERS }
 	);
 };

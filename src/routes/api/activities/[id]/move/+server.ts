@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
-import { moveActivity, toCalendarEvent } from '$lib/activities/server';
+import { moveActivity, toCalendarEvents } from '$lib/activities/server';
 import type { RequestHandler } from './$types';
 
 const STATUS = { not_found: 404, forbidden: 403, invalid: 400 } as const;
@@ -23,5 +23,6 @@ export const POST: RequestHandler = async ({ request, url, params, locals }) => 
 	const result = await moveActivity(locals.db, locals.user, params.id, startDate);
 	if (!result.ok) return json({ message: result.message }, { status: STATUS[result.reason] });
 	const locale = getLocale() === 'en' ? 'en' : 'da';
-	return json(toCalendarEvent(result.value, locals.user, locale));
+	// The first day of the moved activity (a course on several mornings has one event a day).
+	return json(toCalendarEvents(result.value, locals.user, locale)[0]);
 };
