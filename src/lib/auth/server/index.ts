@@ -2,6 +2,7 @@
 // from what they import; add a line here when code outside the domain needs something new.
 export { changeName, changePassword, logIn, requestPasswordReset, throttledMessage } from './auth';
 export { hasNoUsers } from './first-admin';
+export { oidcProviders, type OidcProvider } from './oidc-config';
 export { acceptInvitation, findInvitation } from './invitation';
 export {
 	DEVICE_COOKIE,
