@@ -145,13 +145,14 @@ export async function startTestProvider(options: {
 		}
 	});
 
-	const jar = new Jar();
 	return {
 		issuer,
 		accounts,
 		loginAs: (s) => (subject = s),
 		tamperIdToken: (fn) => (tamper = fn),
 		async authorize(authorizationUrl, stopAt) {
+			// A fresh browser each time: no provider session carries one test's person into the next.
+			const jar = new Jar();
 			let url = authorizationUrl;
 			for (let hop = 0; hop < 10; hop++) {
 				if (url.startsWith(stopAt)) return new URL(url);

@@ -26,6 +26,7 @@ describe('oidc-config', () => {
 				id: 'uni',
 				clientId: 'aarshjul',
 				clientSecret: 'hemmelig',
+				clientAuth: 'post',
 				displayName: 'UNI-login',
 				scope: 'openid email profile',
 				claims: { email: 'email', name: 'name', organisation: null, cvr: null },
@@ -47,7 +48,8 @@ describe('oidc-config', () => {
 				OIDC_MITID_CLAIM_CVR: 'nemlogin.cvr',
 				OIDC_MITID_CLAIM_ORGANISATION: 'nemlogin.org_name',
 				OIDC_MITID_CVR_MAPPING: 'ja',
-				OIDC_MITID_SCOPES: 'openid  nemlogin'
+				OIDC_MITID_SCOPES: 'openid  nemlogin',
+				OIDC_MITID_CLIENT_AUTH: 'basic'
 			});
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
@@ -55,6 +57,7 @@ describe('oidc-config', () => {
 			expect(result.providers[1]).toMatchObject({
 				claims: { email: 'nemlogin.email', cvr: 'nemlogin.cvr', organisation: 'nemlogin.org_name' },
 				cvrMapping: true,
+				clientAuth: 'basic',
 				scope: 'openid nemlogin'
 			});
 		});
@@ -84,7 +87,8 @@ describe('oidc-config', () => {
 				OIDC_MITID_NAME: 'MitID',
 				OIDC_MITID_CVR_MAPPING: 'ja',
 				OIDC_MITID_SCOPES: 'profile',
-				OIDC_MITID_CLAIM_NAME: 'to ord'
+				OIDC_MITID_CLAIM_NAME: 'to ord',
+				OIDC_MITID_CLIENT_AUTH: 'jwt'
 			});
 			expect(result).toEqual({
 				ok: false,
@@ -96,6 +100,7 @@ describe('oidc-config', () => {
 					'OIDC_PROVIDERS: "uni" står mere end én gang.',
 					'OIDC_MITID_CLAIM_NAME: "to ord" er ikke et gyldigt claim-navn.',
 					'OIDC_MITID_CVR_MAPPING=ja kræver OIDC_MITID_CLAIM_CVR (det claim der har CVR-nummeret).',
+					'OIDC_MITID_CLIENT_AUTH skal være "post" eller "basic", ikke "jwt".',
 					'OIDC_MITID_SCOPES skal indeholde "openid".'
 				]
 			});

@@ -8,6 +8,8 @@ export interface OidcProvider {
 	issuer: URL;
 	clientId: string;
 	clientSecret: string;
+	/** How the secret reaches the token endpoint: in the body (post) or HTTP Basic. */
+	clientAuth: 'post' | 'basic';
 	/** The button says "Log ind med <displayName>". */
 	displayName: string;
 	scope: string;
@@ -130,6 +132,13 @@ function parseProvider(
 		);
 	}
 
+	const clientAuth = read('CLIENT_AUTH') || 'post';
+	if (clientAuth !== 'post' && clientAuth !== 'basic') {
+		errors.push(
+			`${envName(id, 'CLIENT_AUTH')} skal være "post" eller "basic", ikke "${clientAuth}".`
+		);
+	}
+
 	const scope = read('SCOPES') || 'openid email profile';
 	if (!scope.split(/\s+/).includes('openid')) {
 		errors.push(`${envName(id, 'SCOPES')} skal indeholde "openid".`);
@@ -141,6 +150,7 @@ function parseProvider(
 		issuer,
 		clientId,
 		clientSecret,
+		clientAuth: clientAuth === 'basic' ? 'basic' : 'post',
 		displayName,
 		scope: scope.split(/\s+/).join(' '),
 		claims,

@@ -35,19 +35,21 @@ const refuse = (status: OidcStatus, message: string): OidcRefusal => ({
 const configurations = new Map<string, { at: number; config: Promise<client.Configuration> }>();
 
 function configurationOf(provider: OidcProvider, now: number): Promise<client.Configuration> {
-	const key = JSON.stringify([provider.issuer.href, provider.clientId, provider.clientSecret]);
+	const { clientId, clientSecret } = provider;
+	const key = JSON.stringify([provider.issuer.href, clientId, clientSecret, provider.clientAuth]);
 	const cached = configurations.get(key);
 	if (cached && now - cached.at < DISCOVERY_TTL_MS) return cached.config;
 	// Non-repudiation: the ID token from the token endpoint is verified against the JWKS too.
 	const execute = [client.enableNonRepudiationChecks];
 	if (provider.allowInsecure) execute.unshift(client.allowInsecureRequests);
-	const config = client.discovery(
-		provider.issuer,
-		provider.clientId,
-		provider.clientSecret,
-		undefined,
-		{ execute, timeout: 10 }
-	);
+	const auth =
+		provider.clientAuth === 'basic'
+			? client.ClientSecretBasic(clientSecret)
+			: client.ClientSecretPost(clientSecret);
+	const config = client.discovery(provider.issuer, clientId, clientSecret, auth, {
+		execute,
+		timeout: 10
+	});
 	const entry = { at: now, config };
 	configurations.set(key, entry);
 	config.catch(() => {
