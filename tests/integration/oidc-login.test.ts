@@ -18,6 +18,7 @@ import {
 	actions as profileActions
 } from '../../src/routes/profil/+page.server';
 import { load as loginLoad } from '../../src/routes/login/+page.server';
+import { deleteExpiredRows } from '../../src/lib/platform/server/server-jobs';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	CLIENT_ID,
@@ -643,6 +644,19 @@ describe('OpenID Connect login', () => {
 			if (cookie) jar.set(OIDC_ATTEMPT_COOKIE, cookie);
 			const result = await callback(jar, new URL(`${APP}/login/oidc/test/callback?code=a&state=b`));
 			expect(result).toMatchObject({ kind: 'error', status: 400 });
+		});
+
+		it('refuses an expired attempt, which the cleanup job removes', async () => {
+			const jar = new CookieJar();
+			await start(jar);
+			const past = new Date(Date.now() - 1000);
+			await db().updateTable('oidcAttempt').set({ expiresAt: past }).execute();
+			const result = await callback(jar, new URL(`${APP}/login/oidc/test/callback?code=a&state=b`));
+			expect(result).toMatchObject({ kind: 'error', status: 400 });
+			await start(new CookieJar());
+			await db().updateTable('oidcAttempt').set({ expiresAt: past }).execute();
+			expect(await deleteExpiredRows(db())).toMatchObject({ oidcAttempts: 1 });
+			expect(await db().selectFrom('oidcAttempt').select('state').execute()).toEqual([]);
 		});
 
 		it("refuses an attempt started for another provider's callback", async () => {
