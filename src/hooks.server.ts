@@ -13,12 +13,15 @@ import {
 	SESSION_COOKIE,
 	validateSessionToken,
 	deleteSessionCookie,
-	setSessionCookie
+	setSessionCookie,
+	oidcProviders
 } from '$lib/auth/server';
 import { securityHeaders } from '$lib/platform/server/http/security-headers';
 import { queryBreaksInputRule } from '$lib/platform/server/http/query-input';
 
 export const init: ServerInit = async () => {
+	// A mistake in the OpenID Connect settings stops the start, with each problem named.
+	oidcProviders();
 	const database = await getDatabase();
 	await prepareDemo(database, !dev);
 	// Mail retries and the cleanup of expired rows (docs/OPERATIONS.md, "Background jobs").

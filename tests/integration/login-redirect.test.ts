@@ -58,7 +58,7 @@ describe('login route', () => {
 			const result = await outcome(() =>
 				load(authEvent(database.db, { path: '/login?next=%2F%09%2Fevil.example' }))
 			);
-			expect(result).toEqual({ kind: 'data', data: { next: '/' } });
+			expect(result).toEqual({ kind: 'data', data: { next: '/', providers: [] } });
 		});
 	});
 

@@ -103,6 +103,18 @@ const ORGANISATION_ROWS: Row[] = [
 		message: /skole skal høre til en kommune/
 	},
 	{
+		case: 'CVR with 7 digits',
+		fields: { ...company, cvr: '1234567' },
+		field: 'cvr',
+		message: /CVR-nummer har 8 cifre/
+	},
+	{
+		case: 'P-number with letters',
+		fields: { ...company, pNumber: '10123456AB' },
+		field: 'pNumber',
+		message: /P-nummer har 10 cifre/
+	},
+	{
 		case: 'phone with letters',
 		fields: { ...company, phone: 'ring til Bo' },
 		field: 'phone',

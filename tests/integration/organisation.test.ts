@@ -150,6 +150,26 @@ describe('organisation', () => {
 			expect((await findOrganisationById(database.db, world.orgA.id))?.trades).toEqual([]);
 		});
 
+		it('keeps CVR and P-number without spaces, and no CVR twice', async () => {
+			const values = { name: 'Alfa', kind: 'company', cvr: '12 34 56 78', pNumber: '1012345678' };
+			const result = await updateOrganisation(database.db, world.orgA.id, input(values));
+			expect(result?.ok).toBe(true);
+			const found = await findOrganisationById(database.db, world.orgA.id);
+			expect(found).toMatchObject({ cvr: '12345678', pNumber: '1012345678' });
+			const again = await updateOrganisation(
+				database.db,
+				world.orgB.id,
+				input({ name: 'Beta', kind: 'company', cvr: '12345678' })
+			);
+			expect(again).toEqual({
+				ok: false,
+				errors: { cvr: 'En anden organisation har allerede dette CVR-nummer.' }
+			});
+			expect((await findOrganisationById(database.db, world.orgB.id))?.cvr).toBeNull();
+			// Saving the same organisation again keeps its own CVR.
+			expect((await updateOrganisation(database.db, world.orgA.id, input(values)))?.ok).toBe(true);
+		});
+
 		it('answers null for an organisation that does not exist', async () => {
 			const result = await updateOrganisation(
 				database.db,

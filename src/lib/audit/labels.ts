@@ -28,7 +28,8 @@ const TYPES: Record<string, (locale?: Locale) => string> = {
 	evaluation: (locale) => m.audit_type_evaluation({}, { locale }),
 	alliance_commitment: (locale) => m.audit_type_alliance_commitment({}, { locale }),
 	apprenticeship_opening: (locale) => m.audit_type_apprenticeship_opening({}, { locale }),
-	school_year: (locale) => m.audit_type_school_year({}, { locale })
+	school_year: (locale) => m.audit_type_school_year({}, { locale }),
+	linked_identity: (locale) => m.audit_type_linked_identity({}, { locale })
 };
 
 export function auditActionLabel(action: AuditAction): string {

@@ -6,5 +6,6 @@ export {
 	forgotPasswordSchema,
 	loginSchema,
 	profileNameSchema,
-	resetPasswordSchema
+	resetPasswordSchema,
+	unlinkLoginSchema
 } from './schema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { email, newPassword, requiredText } from '$lib/platform/schema';
+import { email, newPassword, requiredText, uuid } from '$lib/platform/schema';
 
 // At login any stored password may be typed, so only presence and a sane upper bound are checked.
 const anyPassword = () =>
@@ -54,3 +54,6 @@ export const profileNameSchema = z.object({ name: name() });
 
 export type LoginInput = z.output<typeof loginSchema>;
 export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
+
+/** Removing a linked login on the profile page: which one. */
+export const unlinkLoginSchema = z.object({ id: uuid() });

@@ -56,6 +56,15 @@ const phone = () =>
 		.optional()
 		.default('');
 
+/** Optional digits (spaces allowed while typing, not stored): CVR has 8, the P-number 10. */
+const optionalDigits = (count: number, message: () => string) =>
+	z
+		.string({ error: () => m.val_text() })
+		.transform((v) => v.replace(/\s+/g, ''))
+		.refine((v) => v === '' || new RegExp(`^[0-9]{${count}}$`).test(v), { error: message })
+		.optional()
+		.transform((v) => v || null);
+
 const optionalUuid = () =>
 	z
 		.union([z.literal(''), uuid()], { error: () => m.val_invalid_choice() })
@@ -77,6 +86,8 @@ export function organisationSchema(tradeCodes: readonly string[]) {
 			website: website(),
 			contactEmail: optionalEmail(),
 			phone: phone(),
+			cvr: optionalDigits(8, () => m.org_cvr_invalid()),
+			pNumber: optionalDigits(10, () => m.org_p_number_invalid()),
 			trades: z
 				.array(
 					z

@@ -8,6 +8,7 @@ import {
 	knownDeviceCookie,
 	readKnownDevice,
 	createSession,
+	oidcProviders,
 	setSessionCookie
 } from '$lib/auth/server';
 import { formValues, parseForm, readForm, type FormFailure } from '$lib/platform/server';
@@ -18,7 +19,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const next = safeRedirectPath(url.searchParams.get('next'));
 	if (locals.user) redirect(303, next);
-	return { next };
+	const providers = oidcProviders().map((p) => ({ id: p.id, name: p.displayName }));
+	return { next, providers };
 };
 
 export const actions: Actions = {

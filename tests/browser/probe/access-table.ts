@@ -222,6 +222,18 @@ export const ACCESS: Record<string, RouteRule> = {
 		get: outcomes(200, 'away'),
 		actions: { default: { allowed: ALL } }
 	},
+	// Outside logins: the browser tests configure no provider, so every id is unknown (404); a
+	// visitor posting "link" is sent to log in first. tests/integration/oidc-login.test.ts runs the
+	// real flow against an OpenID provider.
+	'/login/oidc/[provider]': {
+		path: '/login/oidc/ukendt?next=/profil',
+		get: outcomes(404, 404),
+		actions: { default: { allowed: [] } }
+	},
+	'/login/oidc/[provider]/callback': {
+		path: '/login/oidc/ukendt/callback?code=x&state=y',
+		get: outcomes(404, 404)
+	},
 	'/nulstil/[token]': {
 		path: '/nulstil/not-a-token',
 		get: outcomes(404, 404),
@@ -251,7 +263,11 @@ export const ACCESS: Record<string, RouteRule> = {
 	'/profil': {
 		path: '/profil',
 		get: loggedIn(),
-		actions: { name: { allowed: USERS }, password: { allowed: USERS } }
+		actions: {
+			name: { allowed: USERS },
+			password: { allowed: USERS },
+			unlink: { allowed: USERS }
+		}
 	},
 	'/serier/[id]': {
 		path: `/serier/${F.missing}`,

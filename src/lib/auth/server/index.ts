@@ -2,6 +2,10 @@
 // from what they import; add a line here when code outside the domain needs something new.
 export { changeName, changePassword, logIn, requestPasswordReset, throttledMessage } from './auth';
 export { hasNoUsers } from './first-admin';
+export { findOidcProvider, oidcProviders, type OidcProvider } from './oidc-config';
+export { finishOidcLogin, startOidcLogin, type OidcOutcome, type OidcResult } from './oidc';
+export { listLinkedLogins, unlinkLogin, type LinkedLogin } from './oidc-identity';
+export { createOidcSession, deleteExpiredOidcAttempts, logOutSession } from './oidc-session';
 export { acceptInvitation, findInvitation } from './invitation';
 export {
 	DEVICE_COOKIE,
@@ -9,7 +13,13 @@ export {
 	knownDeviceCookie,
 	readKnownDevice
 } from './login-device';
-export { deleteSessionCookie, setSessionCookie } from './session-cookie';
+export {
+	deleteOidcAttemptCookie,
+	deleteSessionCookie,
+	OIDC_ATTEMPT_COOKIE,
+	setOidcAttemptCookie,
+	setSessionCookie
+} from './session-cookie';
 export {
 	createSession,
 	deleteExpiredSessions,

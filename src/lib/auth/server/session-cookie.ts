@@ -28,3 +28,21 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: isSecureCookieOrigin(url) });
 }
+
+/** The id of an OpenID Connect login under way: only for the /login/oidc routes, ten minutes. */
+export const OIDC_ATTEMPT_COOKIE = 'oidc_attempt';
+
+export function setOidcAttemptCookie(cookies: Cookies, url: URL, attemptId: string): void {
+	cookies.set(OIDC_ATTEMPT_COOKIE, attemptId, {
+		httpOnly: true,
+		// Lax: the provider sends the browser back with a top-level GET, which carries it.
+		sameSite: 'lax',
+		secure: isSecureCookieOrigin(url),
+		path: '/login/oidc',
+		maxAge: 10 * 60
+	});
+}
+
+export function deleteOidcAttemptCookie(cookies: Cookies, url: URL): void {
+	cookies.delete(OIDC_ATTEMPT_COOKIE, { path: '/login/oidc', secure: isSecureCookieOrigin(url) });
+}

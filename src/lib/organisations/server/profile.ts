@@ -61,12 +61,29 @@ async function checkReferences(
 			.execute();
 		if (known.length !== input.trades.length) errors.trades = m.org_trade_unknown();
 	}
+	if (input.cvr) {
+		let other = db.selectFrom('organisation').select('id').where('cvr', '=', input.cvr);
+		if (selfId) other = other.where('id', '<>', selfId);
+		if (await other.executeTakeFirst()) errors.cvr = m.org_cvr_taken();
+	}
 	return errors;
 }
 
 function profile(input: OrganisationInput) {
 	const { name, kind, municipalityId, description, address, website, contactEmail, phone } = input;
-	return { name, kind, municipalityId, description, address, website, contactEmail, phone };
+	const { cvr, pNumber } = input;
+	return {
+		name,
+		kind,
+		municipalityId,
+		description,
+		address,
+		website,
+		contactEmail,
+		phone,
+		cvr,
+		pNumber
+	};
 }
 
 async function uniqueSlug(db: Kysely<DB>, name: string): Promise<string> {

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import type { Job } from '$lib/platform/server/jobs';
 import { deliverDueMail } from '$lib/platform/server/mail-delivery';
-import { deleteExpiredSessions, deleteStaleBuckets } from '$lib/auth/server';
+import {
+	deleteExpiredOidcAttempts,
+	deleteExpiredSessions,
+	deleteStaleBuckets
+} from '$lib/auth/server';
 
 // The periodic jobs of a running server (hooks.server.ts starts them with jobs.ts).
 
@@ -14,7 +18,8 @@ const CLEANUP_EVERY_MS = 60 * 60_000;
 async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
 	const sessions = await deleteExpiredSessions(db, now);
 	const throttleBuckets = await deleteStaleBuckets(db, now);
-	return { sessions, throttleBuckets };
+	const oidcAttempts = await deleteExpiredOidcAttempts(db, now);
+	return { sessions, throttleBuckets, oidcAttempts };
 }
 
 export const serverJobs: readonly Job[] = [

@@ -6,7 +6,8 @@ import {
 	invalidateSession,
 	setSessionCookie,
 	acceptInvitation,
-	findInvitation
+	findInvitation,
+	oidcProviders
 } from '$lib/auth/server';
 import { acceptInvitationSchema } from '$lib/auth';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isInvitee: isInvitee(locals.user, invitation.email),
 		loggedInAs: locals.user?.email ?? null,
 		// Back here after logging in, to accept as that account.
-		loginHref: `/login?next=${encodeURIComponent(url.pathname)}`
+		loginHref: `/login?next=${encodeURIComponent(url.pathname)}`,
+		// Accepting with an outside login links it to the (new or logged-in) account.
+		providers: oidcProviders().map((p) => ({
+			name: p.displayName,
+			href: `/login/oidc/${p.id}?invitation=${encodeURIComponent(params.token)}`
+		}))
 	};
 };
 

@@ -36,6 +36,10 @@ export interface OrganisationTable {
 	website: ColumnType<string, string | undefined, string>;
 	contactEmail: ColumnType<string, string | undefined, string>;
 	phone: ColumnType<string, string | undefined, string>;
+	/** CVR number (8 digits), unique; lets a provider with CVR mapping tie company users to it. */
+	cvr: ColumnType<string | null, string | null | undefined, string | null>;
+	/** P-number (10 digits) of the workplace. */
+	pNumber: ColumnType<string | null, string | null | undefined, string | null>;
 	createdAt: Generated<Date>;
 	updatedAt: Timestamp;
 }
@@ -68,6 +72,35 @@ export interface UserSessionTable {
 	secretHash: Uint8Array;
 	userId: string;
 	createdAt: Generated<Date>;
+	expiresAt: Date;
+	/** The OpenID Connect provider the session came from, and its ID token for RP-initiated logout. */
+	oidcProvider: ColumnType<string | null, string | null | undefined, string | null>;
+	oidcIdToken: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An outside identity (provider + subject) tied to an account. */
+export interface LinkedIdentityTable {
+	id: Generated<string>;
+	userId: string;
+	provider: string;
+	subject: string;
+	email: ColumnType<string, string | undefined, string>;
+	createdAt: Generated<Date>;
+	lastLoginAt: Date | null;
+}
+
+export type OidcPurpose = 'login' | 'link' | 'invitation';
+/** An OpenID Connect login under way: what the callback must match, used once. */
+export interface OidcAttemptTable {
+	idHash: Uint8Array;
+	provider: string;
+	state: string;
+	nonce: string;
+	codeVerifier: string;
+	purpose: OidcPurpose;
+	userId: string | null;
+	invitationId: string | null;
+	next: ColumnType<string, string | undefined, string>;
 	expiresAt: Date;
 }
 
@@ -190,6 +223,8 @@ export interface DB extends AllianceTables {
 	organisation: OrganisationTable;
 	organisationTrade: OrganisationTradeTable;
 	appUser: AppUserTable;
+	linkedIdentity: LinkedIdentityTable;
+	oidcAttempt: OidcAttemptTable;
 	membership: MembershipTable;
 	userSession: UserSessionTable;
 	rateLimit: RateLimitTable;

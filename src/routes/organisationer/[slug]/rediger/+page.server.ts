@@ -22,10 +22,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, db, organisation } = await editable(locals, url, params.slug);
 	const { name, slug, kind, municipalityId, description, address, website, contactEmail, phone } =
 		organisation;
+	const { cvr, pNumber } = organisation;
 	return {
 		organisation: { name, slug },
 		values: {
 			...{ name, kind, municipalityId, description, address, website, contactEmail, phone },
+			...{ cvr, pNumber },
 			trades: organisation.trades.map((t) => t.code)
 		},
 		municipalities: await listMunicipalities(db),
