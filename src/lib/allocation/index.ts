@@ -9,3 +9,10 @@ export {
 } from './model';
 export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv';
 export { ageGroupLabel, reasonLabel, roundStatusLabel } from './labels';
+export {
+	adjustSchema,
+	deletePupilSchema,
+	joinSchema,
+	openRoundSchema,
+	pupilSchema
+} from './schema';
