@@ -15,6 +15,7 @@ import { seedOffers } from './offers';
 import { seedApprenticeships } from './apprenticeships';
 import { seedEvaluations } from './evaluations';
 import { seedMeetings } from './meetings';
+import { seedAllocation } from './allocation';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		await seedApprenticeships(trx);
 		await seedEvaluations(trx);
 		await seedMeetings(trx);
+		await seedAllocation(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,

@@ -91,10 +91,11 @@ export function syntheticRound(options: {
 	const random = seededRandom(options.seed);
 	const trades = Array.from({ length: options.trades }, (_, i) => `t${i}`);
 	const skewed = () => trades[Math.floor(Math.pow(random(), 1.8) * trades.length)];
+	// Places spread evenly over the trades; wishes favour the first trades, so those run short.
 	const places: AllocationPlace[] = Array.from({ length: options.places }, (_, i) => ({
 		id: `pl${String(i).padStart(5, '0')}`,
-		companyId: `co${Math.floor(i / 3)}`,
-		tradeCode: skewed(),
+		companyId: `co${Math.floor(i / options.weeks)}`,
+		tradeCode: trades[Math.floor(i / options.weeks) % trades.length],
 		week: `2027-W${String(5 + (i % options.weeks)).padStart(2, '0')}`,
 		capacity: options.capacityPerPlace ?? 1,
 		grades: [7, 8, 9],
