@@ -66,6 +66,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 	// Hashed before the transaction: with the embedded engine a transaction holds the only connection.
 	const passwordHash = await demoPasswordHashIfNeeded(db);
 	let offers = { offers: 0, bookings: 0 };
+	let allocation = { places: 0, pupils: 0 };
 	await db.transaction().execute(async (trx) => {
 		await upsertTrades(trx, TRADES);
 		const organisationIds = await upsertOrganisations(trx, ORGANISATIONS);
@@ -77,15 +78,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		await seedApprenticeships(trx);
 		await seedEvaluations(trx);
 		await seedMeetings(trx);
-		await seedAllocation(trx);
+		allocation = await seedAllocation(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,
 		users: DEMO_USERS.length,
 		// Every offer is an activity on the wheel too.
-		activities: DEMO_ACTIVITIES.length + offers.offers,
+		activities: DEMO_ACTIVITIES.length + offers.offers + allocation.places,
 		holidays: HOLIDAYS.length,
-		offers: offers.offers,
+		offers: offers.offers + allocation.places,
 		bookings: offers.bookings
 	};
 }

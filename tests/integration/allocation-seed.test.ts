@@ -34,19 +34,19 @@ describe('db/seed/allocation', () => {
 			.executeTakeFirstOrThrow();
 		expect(round).toMatchObject({ startDate: '2027-02-01', endDate: '2027-02-12', status: 'open' });
 		const pupils = await database.db.selectFrom('allocationPupil').selectAll().execute();
-		expect(pupils.length).toBe(15 * 8);
+		expect(pupils.length).toBe(15 * 4);
 		expect(pupils.every((p) => p.grade === 8 && /^8\.[AB]-\d\d$/.test(p.pseudonym))).toBe(true);
 		expect(pupils.every((p) => p.firstName === null)).toBe(true);
 		const places = await database.db.selectFrom('allocationPlace').selectAll().execute();
-		expect(places.length).toBe(60);
+		expect(places.length).toBe(10);
 	});
 
 	it('adds nothing on a second run', async () => {
 		await seedDemo(database.db);
 		const pupils = await database.db.selectFrom('allocationPupil').select('id').execute();
 		const wishes = await database.db.selectFrom('allocationWish').select('pupilId').execute();
-		expect(pupils.length).toBe(120);
-		expect(wishes.length).toBeGreaterThan(300);
+		expect(pupils.length).toBe(60);
+		expect(wishes.length).toBeGreaterThan(90);
 	});
 
 	it('runs to an optimal allocation within capacity, with a reason for every unplaced pupil', async () => {
@@ -62,7 +62,8 @@ describe('db/seed/allocation', () => {
 		for (const place of page!.places) {
 			expect(byPlace.get(place.id) ?? 0).toBeLessThanOrEqual(place.capacity);
 		}
-		expect(run.ok && run.value.placed).toBeGreaterThan(80);
+		expect(run.ok && run.value.placed).toBeGreaterThan(30);
+		expect(run.ok && run.value.unplaced).toBeGreaterThan(0);
 		expect(page!.summaries!.school).toHaveLength(15);
 	});
 });

@@ -13,6 +13,7 @@ import {
 	type Actor
 } from '../../src/lib/allocation/server';
 import { bookSeats } from '../../src/lib/bookings/server/booking';
+import { closeSchoolYear } from '../../src/lib/school-year/server/close';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
@@ -161,6 +162,28 @@ describe('allocation (praktikfordeling)', () => {
 			expect(result.ok && result.value.saved).toBe(3);
 			const wishes = await database.db.selectFrom('allocationWish').selectAll().execute();
 			expect(wishes).toHaveLength(3);
+		});
+
+		it('keeps pseudonyms but deletes first names when the school year is closed', async () => {
+			const { roundId } = await roundWithPlaces();
+			await upload(
+				roundId,
+				world.org.school,
+				'coordinator',
+				`${HEADER}\n8.B;8.B-01;Ida;8;14+;;smed\n`
+			);
+			const closed = await closeSchoolYear(
+				database.db,
+				world.users.secretariat!,
+				'2026/27',
+				new Date('2027-08-16T10:00:00Z')
+			);
+			expect(closed.ok).toBe(true);
+			const pupils = await database.db
+				.selectFrom('allocationPupil')
+				.select(['pseudonym', 'firstName'])
+				.execute();
+			expect(pupils).toEqual([{ pseudonym: '8.B-01', firstName: null }]);
 		});
 
 		it('names every bad line in Danish and saves nothing', async () => {
