@@ -47,6 +47,8 @@ export interface SolveOptions {
 	fairnessTimeLimit?: number;
 	/** Branch-and-bound nodes the fairness stage may use (deterministic, unlike the clock). */
 	fairnessMaxNodes?: number;
+	/** Above this many variables the fairness stage is skipped (its MIP takes minutes there). */
+	fairnessMaxVariables?: number;
 	/** Skip the fairness stage (the benchmark measures both). */
 	fairness?: boolean;
 }
@@ -326,7 +328,10 @@ export async function allocate(
 	}
 	const schoolIds = [...sizes.keys()].sort();
 	let fairnessStatus = 'Skipped';
-	if (options.fairness !== false && schoolIds.length > 1 && assignments.length > 0) {
+	const tooLarge = net.arcs.length + net.flows.length > (options.fairnessMaxVariables ?? 5000);
+	if (options.fairness !== false && tooLarge && schoolIds.length > 1) {
+		fairnessStatus = 'Skipped (too large)';
+	} else if (options.fairness !== false && schoolIds.length > 1 && assignments.length > 0) {
 		const varsBySchool = new Map<string, string[]>(schoolIds.map((s) => [s, []]));
 		net.arcs.forEach((a, i) => {
 			varsBySchool.get(pupils[a.pupilIndex].schoolId)!.push(`${rankWeight(a.rank)} y${i}`);
