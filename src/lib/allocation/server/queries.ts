@@ -247,7 +247,18 @@ export async function replaceSchoolPupils(
 	if (pupils.length === 0) return;
 	const ids = await trx
 		.insertInto('allocationPupil')
-		.values(pupils.map(({ wishes: _, ...p }) => ({ ...p, roundId, schoolId })))
+		.values(
+			pupils.map((p) => ({
+				pseudonym: p.pseudonym,
+				firstName: p.firstName,
+				classLabel: p.classLabel,
+				grade: p.grade,
+				ageGroup: p.ageGroup,
+				ownPlace: p.ownPlace,
+				roundId,
+				schoolId
+			}))
+		)
 		.returning(['id', 'pseudonym'])
 		.execute();
 	const idOf = new Map(ids.map((r) => [r.pseudonym, r.id]));
