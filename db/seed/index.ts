@@ -15,6 +15,7 @@ import { seedOffers } from './offers';
 import { seedApprenticeships } from './apprenticeships';
 import { seedEvaluations } from './evaluations';
 import { seedMeetings } from './meetings';
+import { seedAllocation } from './allocation';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -61,6 +62,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 	// Hashed before the transaction: with the embedded engine a transaction holds the only connection.
 	const passwordHash = await demoPasswordHashIfNeeded(db);
 	let offers = { offers: 0, bookings: 0 };
+	let allocation = { places: 0, pupils: 0 };
 	await db.transaction().execute(async (trx) => {
 		await upsertTrades(trx, TRADES);
 		const organisationIds = await upsertOrganisations(trx, ORGANISATIONS);
@@ -72,14 +74,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		await seedApprenticeships(trx);
 		await seedEvaluations(trx);
 		await seedMeetings(trx);
+		allocation = await seedAllocation(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,
 		users: DEMO_USERS.length,
 		// Every offer is an activity on the wheel too.
-		activities: DEMO_ACTIVITIES.length + offers.offers,
+		activities: DEMO_ACTIVITIES.length + offers.offers + allocation.places,
 		holidays: HOLIDAYS.length,
-		offers: offers.offers,
+		offers: offers.offers + allocation.places,
 		bookings: offers.bookings
 	};
 }

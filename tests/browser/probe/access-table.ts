@@ -260,6 +260,54 @@ export const ACCESS: Record<string, RouteRule> = {
 		get: only(['secretariat']),
 		actions: { default: { allowed: ['secretariat'] } }
 	},
+	'/praktikfordeling': {
+		path: '/praktikfordeling',
+		get: loggedIn(),
+		// The secretariat opens a round for all schools; a municipality only for its own (the body
+		// asks for the secretariat's kind of round, so the municipality is refused too).
+		actions: {
+			default: {
+				allowed: ['secretariat'],
+				body: {
+					title: 'Probe',
+					municipalityId: '',
+					startDate: '2027-03-01',
+					endDate: '2027-03-05',
+					wishDeadline: '2027-02-01',
+					publishDate: '2027-02-10'
+				}
+			}
+		}
+	},
+	'/praktikfordeling/[id]': {
+		// The demo round: every logged-in user sees it, each only its share (pupils of its own
+		// school, a company its placed pupils, a municipality its schools' totals).
+		path: `/praktikfordeling/${seedId('allocation-round', 'uge-5-6-2027')}`,
+		get: loggedIn(),
+		actions: {
+			join: { allowed: ['secretariat'], body: { offerIds: F.missing } },
+			run: { allowed: ['secretariat'] },
+			adjust: {
+				allowed: ['secretariat'],
+				body: { pupilId: F.missing, offerId: '', locked: 'true' }
+			},
+			publish: { allowed: ['secretariat'] },
+			upload: { allowed: SCHOOL, body: { schoolId: org(F.school) } },
+			pupil: {
+				allowed: SCHOOL,
+				body: {
+					schoolId: org(F.school),
+					classLabel: '8.A',
+					pseudonym: '8.A-99',
+					firstName: '',
+					grade: '8',
+					ageGroup: '14+',
+					wishes: 'smed'
+				}
+			},
+			deletePupil: { allowed: SCHOOL, body: { schoolId: org(F.school), pseudonym: '8.A-01' } }
+		}
+	},
 	'/profil': {
 		path: '/profil',
 		get: loggedIn(),

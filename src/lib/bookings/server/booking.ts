@@ -47,8 +47,11 @@ type Outcome = Result<BookSeatsValue> & { outboxIds?: string[] };
 function offerRefusal(
 	offer: OfferForBooking,
 	input: BookSeatsInput,
-	today: string
+	today: string,
+	viaAllocation: boolean
 ): Refusal | null {
+	if (offer.inAllocationRound && !viaAllocation) return refuse(409, m.booking_err_in_round());
+	if (viaAllocation) return null;
 	if (offer.status === 'cancelled' || offer.activityStatus === 'cancelled') {
 		return refuse(409, m.booking_err_cancelled());
 	}
@@ -97,7 +100,8 @@ async function bookInTransaction(
 	trx: Transaction<DB>,
 	user: BookingActor | null,
 	input: BookSeatsInput,
-	today: string
+	today: string,
+	viaAllocation: boolean
 ): Promise<Outcome> {
 	const offer = await lockOfferForNewBooking(trx, user, input);
 	if (!offer) return refuse(404, m.offer_err_not_found());
@@ -115,7 +119,7 @@ async function bookInTransaction(
 	if (offer.priorId) {
 		return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 	}
-	const refusal = offerRefusal(offer, input, today);
+	const refusal = offerRefusal(offer, input, today, viaAllocation);
 	if (refusal) return refusal;
 	const values = {
 		classLabel: input.classLabel.trim(),
@@ -165,7 +169,7 @@ export async function bookSeats(
 	db: Kysely<DB>,
 	user: BookingActor | null,
 	input: BookSeatsInput,
-	options: { today?: string } = {}
+	options: { today?: string; viaAllocation?: boolean } = {}
 ): Promise<Result<BookSeatsValue>> {
 	if (!UUID.test(input.offerId)) return refuse(404, m.offer_err_not_found());
 	if (!Number.isInteger(input.seats) || input.seats < 1) {
@@ -175,7 +179,7 @@ export async function bookSeats(
 	const today = options.today ?? copenhagenToday();
 	const outcome = await db
 		.transaction()
-		.execute((trx) => bookInTransaction(trx, user, input, today));
+		.execute((trx) => bookInTransaction(trx, user, input, today, options.viaAllocation ?? false));
 	if (!outcome.ok) return outcome;
 	const { outboxIds, ...result } = outcome;
 	// Recorded in the transaction; SMTP, when configured, is not waited for.

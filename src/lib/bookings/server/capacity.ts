@@ -20,6 +20,7 @@ export interface OfferForBooking {
 	endTime: string | null;
 	activityStatus: ActivityStatus;
 	ownerId: string;
+	inAllocationRound: boolean;
 }
 
 export function offerForBookingQuery(db: Kysely<DB>, user: RightsUser | null) {
@@ -39,7 +40,11 @@ export function offerForBookingQuery(db: Kysely<DB>, user: RightsUser | null) {
 			'activity.startTime',
 			'activity.endTime',
 			'activity.status as activityStatus',
-			'activity.ownerId'
+			'activity.ownerId',
+			// A place in a praktikfordeling is shared out by the round, not booked first come.
+			sql<boolean>`exists (select 1 from allocation_place ap where ap.offer_id = offer.id)`.as(
+				'inAllocationRound'
+			)
 		]);
 }
 

@@ -202,6 +202,21 @@ export async function closeSchoolYear(
 			.where(hasPersonal)
 			.returning('booking.id')
 			.execute();
+		// Praktikfordeling: the pupils' optional first names go the same way (pseudonyms stay).
+		await trx
+			.updateTable('allocationPupil')
+			.set({ firstName: null })
+			.where(
+				'roundId',
+				'in',
+				trx
+					.selectFrom('allocationRound')
+					.select('id')
+					.where('startDate', '>=', range.start)
+					.where('startDate', '<=', range.end)
+			)
+			.where('firstName', 'is not', null)
+			.execute();
 		const mails = await deleteOutboxOfYear(trx, range);
 		await trx
 			.updateTable('schoolYearClosure')

@@ -23,6 +23,7 @@ import {
 	bookingSchema,
 	offerCancelSchema
 } from '$lib/bookings';
+import { roundOfOffer } from '$lib/allocation/server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -38,6 +39,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		offer,
 		window: bookingWindowState(offer, copenhagenToday()),
+		// In a praktikfordeling the place is shared out by the round, not booked here.
+		round: locals.user ? await roundOfOffer(db, offer.offerId) : null,
 		schools,
 		bookings,
 		// A fresh key per rendering: a double-clicked submit sends the same one and books once.

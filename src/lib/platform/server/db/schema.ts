@@ -3,10 +3,12 @@ import type { OrganisationKind, Role } from '$lib/organisations';
 import type { BookingTable, OfferTable } from './schema-booking';
 import type { FeedTokenTable, FeedVersionTable } from './schema-feed';
 import type { AllianceTables } from './schema-alliance';
+import type { AllocationTables } from './schema-allocation';
 
 export * from './schema-booking';
 export * from './schema-feed';
 export * from './schema-alliance';
+export * from './schema-allocation';
 
 // Table types for Kysely (camelCase via CamelCasePlugin; snake_case in SQL).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -218,7 +220,7 @@ export interface SchoolHolidayTable {
 	endDate: DateString;
 }
 
-export interface DB extends AllianceTables {
+export interface DB extends AllianceTables, AllocationTables {
 	trade: TradeTable;
 	organisation: OrganisationTable;
 	organisationTrade: OrganisationTradeTable;

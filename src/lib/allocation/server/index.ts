@@ -1,0 +1,14 @@
+// The door of allocation (server): what routes and other domains may use.
+export { canManageRound, canOpenRound, type AllocationUser } from './policy';
+export {
+	type Actor,
+	findRound,
+	joinPlaces,
+	listRounds,
+	openRound,
+	roundOfOffer,
+	roundOwnerChoices,
+	roundPage
+} from './rounds';
+export { deletePupil, savePupil, uploadWishes } from './wishes';
+export { adjustPupil, publishRound, runRound, type SolverSummary } from './run';

@@ -1,0 +1,66 @@
+import type { OrganisationKind, Role } from '$lib/platform/server/db/schema';
+
+// Who may do what in a praktikfordeling; one function per rule so one table test covers them.
+
+export interface AllocationUser {
+	id?: string;
+	isSecretariat: boolean;
+	memberships: readonly { organisationId: string; role: Role; kind: OrganisationKind }[];
+}
+
+/** The round's owner: null for the secretariat, or the municipality that opened it. */
+export interface RoundOwner {
+	municipalityId: string | null;
+}
+
+function memberOf(user: AllocationUser, organisationId: string, kind?: OrganisationKind) {
+	return user.memberships.some(
+		(m) => m.organisationId === organisationId && (kind === undefined || m.kind === kind)
+	);
+}
+
+/** The secretariat opens rounds for all schools; a municipality only for its own schools. */
+export function canOpenRound(user: AllocationUser | null, municipalityId: string | null): boolean {
+	if (user === null) return false;
+	if (user.isSecretariat) return true;
+	return municipalityId !== null && memberOf(user, municipalityId, 'municipality');
+}
+
+/** Joining places, running, moving, locking and publishing: the round's owner. */
+export function canManageRound(user: AllocationUser | null, round: RoundOwner): boolean {
+	return canOpenRound(user, round.municipalityId);
+}
+
+/** A school enters and changes only its own pupils (and only in a round that covers it). */
+export function canEditPupils(
+	user: AllocationUser | null,
+	round: RoundOwner,
+	school: { id: string; municipalityId: string | null }
+): boolean {
+	if (user === null) return false;
+	if (round.municipalityId !== null && school.municipalityId !== round.municipalityId) return false;
+	return memberOf(user, school.id, 'school');
+}
+
+/** The schools whose pupils (and wishes) the user sees: its own; the owner sees all. */
+export function ownSchoolIds(user: AllocationUser | null): string[] {
+	if (user === null) return [];
+	return user.memberships.filter((m) => m.kind === 'school').map((m) => m.organisationId);
+}
+
+/** Companies see the pupils placed with them once the round is published, never any wishes. */
+export function ownCompanyIds(user: AllocationUser | null): string[] {
+	if (user === null) return [];
+	return user.memberships.filter((m) => m.kind === 'company').map((m) => m.organisationId);
+}
+
+/** Municipalities see their schools' totals (not pupils, not wishes). */
+export function ownMunicipalityIds(user: AllocationUser | null): string[] {
+	if (user === null) return [];
+	return user.memberships.filter((m) => m.kind === 'municipality').map((m) => m.organisationId);
+}
+
+/** Any logged-in member of the alliance sees that a round exists and its dates. */
+export function canViewRound(user: AllocationUser | null): boolean {
+	return user !== null;
+}

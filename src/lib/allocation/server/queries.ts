@@ -1,0 +1,356 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AgeGroupValue, DB } from '$lib/platform/server/db/schema';
+
+// The SQL of praktikfordeling.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function insertRound(
+	db: Db,
+	values: {
+		title: string;
+		municipalityId: string | null;
+		startDate: string;
+		endDate: string;
+		wishDeadline: string;
+		publishDate: string;
+		createdBy: string;
+	}
+) {
+	return db.insertInto('allocationRound').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function selectRounds(db: Db) {
+	return db
+		.selectFrom('allocationRound')
+		.leftJoin('organisation', 'organisation.id', 'allocationRound.municipalityId')
+		.select([
+			'allocationRound.id',
+			'allocationRound.title',
+			'allocationRound.municipalityId',
+			'organisation.name as municipalityName',
+			'allocationRound.startDate',
+			'allocationRound.endDate',
+			'allocationRound.wishDeadline',
+			'allocationRound.publishDate',
+			'allocationRound.status'
+		])
+		.orderBy('allocationRound.startDate', 'desc')
+		.orderBy('allocationRound.id')
+		.execute();
+}
+
+export async function selectRound(db: Db, id: string, forUpdate = false) {
+	let q = db.selectFrom('allocationRound').selectAll().where('id', '=', id);
+	if (forUpdate) q = q.forUpdate();
+	return (await q.executeTakeFirst()) ?? null;
+}
+
+export async function updateRound(
+	db: Db,
+	id: string,
+	values: {
+		status?: 'open' | 'allocated' | 'published';
+		solver?: string;
+		ranAt?: Date;
+		publishedAt?: Date;
+	}
+) {
+	const { solver, ...rest } = values;
+	await db
+		.updateTable('allocationRound')
+		.set({ ...rest, ...(solver !== undefined ? { solver: sql`${solver}::jsonb` } : {}) })
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Erhvervspraktik offers whose week lies in the period, with the round they are in (if any). */
+export async function selectPraktikOffersInPeriod(db: Db, startDate: string, endDate: string) {
+	return db
+		.selectFrom('offer')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.innerJoin('organisation as company', 'company.id', 'activity.ownerId')
+		.leftJoin('allocationPlace', 'allocationPlace.offerId', 'offer.id')
+		.select([
+			'offer.id',
+			'offer.tradeCode',
+			'offer.capacity',
+			'offer.gradeLevels',
+			'activity.title',
+			'activity.startDate',
+			'activity.ownerId as companyId',
+			'company.name as companyName',
+			'company.municipalityId as companyMunicipalityId',
+			'allocationPlace.roundId',
+			'allocationPlace.minAgeGroup'
+		])
+		.where('offer.kind', '=', 'erhvervspraktik')
+		.where('offer.status', '=', 'open')
+		.where('activity.status', '=', 'planned')
+		.where('activity.startDate', '>=', startDate)
+		.where('activity.startDate', '<=', endDate)
+		.orderBy('activity.startDate')
+		.orderBy('company.name')
+		.orderBy('offer.id')
+		.execute();
+}
+
+export async function insertPlaces(
+	db: Db,
+	roundId: string,
+	places: { offerId: string; minAgeGroup: AgeGroupValue }[]
+) {
+	if (places.length === 0) return;
+	await db
+		.insertInto('allocationPlace')
+		.values(places.map((p) => ({ ...p, roundId })))
+		.onConflict((oc) => oc.column('offerId').doNothing())
+		.execute();
+}
+
+export async function deletePlace(db: Db, roundId: string, offerId: string) {
+	await db
+		.deleteFrom('allocationPlace')
+		.where('roundId', '=', roundId)
+		.where('offerId', '=', offerId)
+		.execute();
+}
+
+/** The round's places as the solver sees them (trade, week, capacity, grades, minimum age). */
+export async function selectRoundPlaces(db: Db, roundId: string) {
+	return db
+		.selectFrom('allocationPlace')
+		.innerJoin('offer', 'offer.id', 'allocationPlace.offerId')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.innerJoin('organisation as company', 'company.id', 'activity.ownerId')
+		.select([
+			'offer.id',
+			'offer.tradeCode',
+			'offer.capacity',
+			'offer.gradeLevels',
+			'allocationPlace.minAgeGroup',
+			'activity.startDate',
+			'activity.title',
+			'activity.ownerId as companyId',
+			'company.name as companyName'
+		])
+		.where('allocationPlace.roundId', '=', roundId)
+		.orderBy('offer.id')
+		.execute();
+}
+
+export async function selectPupils(db: Db, roundId: string, schoolIds: 'all' | readonly string[]) {
+	if (schoolIds !== 'all' && schoolIds.length === 0) return [];
+	let q = db
+		.selectFrom('allocationPupil')
+		.innerJoin('organisation as school', 'school.id', 'allocationPupil.schoolId')
+		.select([
+			'allocationPupil.id',
+			'allocationPupil.schoolId',
+			'school.name as schoolName',
+			'school.municipalityId',
+			'allocationPupil.pseudonym',
+			'allocationPupil.firstName',
+			'allocationPupil.classLabel',
+			'allocationPupil.grade',
+			'allocationPupil.ageGroup',
+			'allocationPupil.ownPlace',
+			'allocationPupil.offerId',
+			'allocationPupil.wishRank',
+			'allocationPupil.locked',
+			'allocationPupil.unplacedReason',
+			'allocationPupil.bookingId'
+		])
+		.where('allocationPupil.roundId', '=', roundId);
+	if (schoolIds !== 'all') q = q.where('allocationPupil.schoolId', 'in', schoolIds);
+	return q
+		.orderBy('school.name')
+		.orderBy('allocationPupil.classLabel')
+		.orderBy('allocationPupil.pseudonym')
+		.execute();
+}
+
+export async function selectWishes(db: Db, pupilIds: readonly string[]) {
+	if (pupilIds.length === 0) return [];
+	return db
+		.selectFrom('allocationWish')
+		.select(['pupilId', 'rank', 'tradeCode', 'offerId'])
+		.where('pupilId', 'in', pupilIds)
+		.orderBy('pupilId')
+		.orderBy('rank')
+		.execute();
+}
+
+/** Pupils placed with these companies' offers (for the company's view: no wishes). */
+export async function selectPupilsPlacedWith(
+	db: Db,
+	roundId: string,
+	companyIds: readonly string[]
+) {
+	if (companyIds.length === 0) return [];
+	return db
+		.selectFrom('allocationPupil')
+		.innerJoin('organisation as school', 'school.id', 'allocationPupil.schoolId')
+		.innerJoin('offer', 'offer.id', 'allocationPupil.offerId')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.select([
+			'allocationPupil.pseudonym',
+			'allocationPupil.grade',
+			'allocationPupil.classLabel',
+			'school.name as schoolName',
+			'activity.title',
+			'activity.startDate'
+		])
+		.where('allocationPupil.roundId', '=', roundId)
+		.where('activity.ownerId', 'in', companyIds)
+		.orderBy('activity.startDate')
+		.orderBy('school.name')
+		.orderBy('allocationPupil.pseudonym')
+		.execute();
+}
+
+export async function selectTrades(db: Db) {
+	return db.selectFrom('trade').select(['code', 'nameDa']).orderBy('sort').execute();
+}
+
+export async function selectSchool(db: Db, id: string) {
+	return (
+		(await db
+			.selectFrom('organisation')
+			.select(['id', 'name', 'municipalityId'])
+			.where('id', '=', id)
+			.where('kind', '=', 'school')
+			.executeTakeFirst()) ?? null
+	);
+}
+
+/** Replaces a school's pupils (and their wishes) in a round with these, in one go. */
+export async function replaceSchoolPupils(
+	trx: Transaction<DB>,
+	roundId: string,
+	schoolId: string,
+	pupils: {
+		pseudonym: string;
+		firstName: string | null;
+		classLabel: string;
+		grade: number;
+		ageGroup: AgeGroupValue;
+		ownPlace: boolean;
+		wishes: { tradeCode: string | null; offerId: string | null }[];
+	}[]
+) {
+	await trx
+		.deleteFrom('allocationPupil')
+		.where('roundId', '=', roundId)
+		.where('schoolId', '=', schoolId)
+		.execute();
+	if (pupils.length === 0) return;
+	const ids = await trx
+		.insertInto('allocationPupil')
+		.values(
+			pupils.map((p) => ({
+				pseudonym: p.pseudonym,
+				firstName: p.firstName,
+				classLabel: p.classLabel,
+				grade: p.grade,
+				ageGroup: p.ageGroup,
+				ownPlace: p.ownPlace,
+				roundId,
+				schoolId
+			}))
+		)
+		.returning(['id', 'pseudonym'])
+		.execute();
+	const idOf = new Map(ids.map((r) => [r.pseudonym, r.id]));
+	const wishes = pupils.flatMap((p) =>
+		p.wishes.map((w, i) => ({ pupilId: idOf.get(p.pseudonym)!, rank: i + 1, ...w }))
+	);
+	if (wishes.length > 0) await trx.insertInto('allocationWish').values(wishes).execute();
+}
+
+export async function clearUnlockedResults(trx: Transaction<DB>, roundId: string) {
+	await trx
+		.updateTable('allocationPupil')
+		.set({ offerId: null, wishRank: null, unplacedReason: null })
+		.where('roundId', '=', roundId)
+		.where('locked', '=', false)
+		.execute();
+}
+
+export async function setPupilResult(
+	trx: Transaction<DB>,
+	pupilId: string,
+	values: {
+		offerId: string | null;
+		wishRank: number | null;
+		unplacedReason: string | null;
+		locked?: boolean;
+	}
+) {
+	await trx.updateTable('allocationPupil').set(values).where('id', '=', pupilId).execute();
+}
+
+/** Writes many results in one statement (a round of thousands of pupils). */
+export async function setPupilResults(
+	trx: Transaction<DB>,
+	rows: { id: string; offerId: string | null; wishRank: number | null; reason: string | null }[]
+) {
+	for (let i = 0; i < rows.length; i += 1000) {
+		const chunk = rows.slice(i, i + 1000);
+		await sql`
+			update allocation_pupil p set
+				offer_id = v.offer_id, wish_rank = v.wish_rank, unplaced_reason = v.reason
+			from (select * from unnest(
+				${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.offerId)}::uuid[],
+				${chunk.map((r) => r.wishRank)}::int[], ${chunk.map((r) => r.reason)}::text[]
+			) as t(id, offer_id, wish_rank, reason)) v
+			where p.id = v.id`.execute(trx);
+	}
+}
+
+export async function selectPupil(db: Db, roundId: string, pupilId: string) {
+	return (
+		(await db
+			.selectFrom('allocationPupil')
+			.selectAll()
+			.where('roundId', '=', roundId)
+			.where('id', '=', pupilId)
+			.executeTakeFirst()) ?? null
+	);
+}
+
+export async function setBookingOfPupils(
+	trx: Kysely<DB>,
+	pupilIds: readonly string[],
+	bookingId: string
+) {
+	if (pupilIds.length === 0) return;
+	await trx.updateTable('allocationPupil').set({ bookingId }).where('id', 'in', pupilIds).execute();
+}
+
+/** The round a place belongs to (for the offer page: "fordeles i runden …"). */
+export async function selectRoundOfOffer(db: Db, offerId: string) {
+	return (
+		(await db
+			.selectFrom('allocationPlace')
+			.innerJoin('allocationRound', 'allocationRound.id', 'allocationPlace.roundId')
+			.select(['allocationRound.id', 'allocationRound.title', 'allocationRound.status'])
+			.where('allocationPlace.offerId', '=', offerId)
+			.executeTakeFirst()) ?? null
+	);
+}
+
+export async function selectOrganisationNames(db: Db) {
+	return db.selectFrom('organisation').select(['id', 'name']).execute();
+}
+
+export async function selectSchools(db: Db, ids: readonly string[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'municipalityId'])
+		.where('id', 'in', ids)
+		.where('kind', '=', 'school')
+		.orderBy('name')
+		.execute();
+}
