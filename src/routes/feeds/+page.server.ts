@@ -1,7 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { readForm } from '$lib/platform/server';
-import { issueFeedAddress, loadFeedCards, shownAddresses } from '$lib/feeds/server';
+import {
+	issueFeedAddress,
+	loadFeedCards,
+	revokeMemberFeed,
+	shownAddresses
+} from '$lib/feeds/server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -57,5 +62,19 @@ export const actions: Actions = {
 		});
 		if (!shown[key]) return fail(409, { key, message: m.feed_err_gone(), shown });
 		return { key, links: shown[key], shown };
+	},
+	/** An organisation admin ends a member's personal address. */
+	revoke: async ({ locals, request, url }) => {
+		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		const form = await readForm(request);
+		const key = String(form?.get('card') ?? '');
+		const feedId = String(form?.get('feed') ?? '');
+		const result = await revokeMemberFeed(locals.db, locals.user, key, feedId);
+		const shown = await shownAddresses(locals.db, locals.user, url.origin, shownIn(form));
+		if (result === 'forbidden') return fail(403, { key, message: m.feed_err_forbidden(), shown });
+		if (result === 'not_found') {
+			return fail(404, { key, message: m.feed_err_member_feed(), shown });
+		}
+		return { key, notice: m.feed_member_revoked(), shown };
 	}
 };

@@ -56,6 +56,8 @@ export const validators = new TtlCache<FeedValidators>(5_000);
 const BODY_BYTES = 32 * 1024 * 1024;
 interface Body {
 	text: string;
+	/** UTF-8 bytes of text. */
+	bytes: number;
 	gzip: Uint8Array | null;
 }
 const bodies = new Map<string, Body>();

@@ -7,13 +7,15 @@ import {
 	findFeedByToken,
 	FEED_TOKEN,
 	getOrCreateFeedToken,
-	listLiveFeeds,
 	rotateFeedToken,
 	scopeForKind,
 	type FeedSubject
 } from './token';
 import { resolveFeedSpec } from './scope';
 import { PUBLIC_FEED_FILE } from './serve';
+import { feedHealth, type FeedHealth } from './health';
+import { findFeedHealthRows } from './queries';
+import { listMemberFeeds, type MemberFeed } from './members';
 
 // The subscribe page: one card per feed the person has. A secret address is known only right
 // after it was made (only its hash is stored), so a card shows it then, and otherwise offers to
@@ -56,6 +58,10 @@ export interface FeedCard {
 	createdAt: Date | null;
 	canManage: boolean;
 	links: FeedLinks | null;
+	/** How the live address is used: last fetch, by which client, its size. */
+	health: FeedHealth | null;
+	/** Members' personal addresses, for the organisation's admins. */
+	members: MemberFeed[] | null;
 }
 
 const NO_CHOICES: FeedAddressChoices = { upcomingOnly: false, withoutCancelled: false };
@@ -136,43 +142,46 @@ async function linksFor(
 export async function loadFeedCards(
 	db: Kysely<DB>,
 	user: SessionUser,
-	origin: string
+	origin: string,
+	now = new Date()
 ): Promise<FeedCard[]> {
 	const orgIds = user.memberships.map((m) => m.organisationId);
-	const live = await listLiveFeeds(db, orgIds, user.id);
-	const createdAt = (key: string) =>
-		live.find((f) =>
-			key === 'user'
-				? f.subject.scope === 'user'
-				: f.subject.scope !== 'user' && f.subject.organisationId === key
-		)?.createdAt ?? null;
-	const card = (key: string, kind: FeedCard['kind'], name: string): FeedCard => {
+	const live = await findFeedHealthRows(db, orgIds, user.id);
+	const liveFor = (key: string) =>
+		live.find((f) => (key === 'user' ? f.userId === user.id : f.organisationId === key)) ?? null;
+	const card = async (key: string, kind: FeedCard['kind'], name: string): Promise<FeedCard> => {
 		const subject = subjectOf(user, key)!;
+		const row = liveFor(key);
 		return {
 			key,
 			kind,
 			name,
 			scope: subject.scope,
-			exists: createdAt(key) !== null,
-			createdAt: createdAt(key),
+			exists: row !== null,
+			createdAt: row?.createdAt ?? null,
 			canManage: canManageFeed(user, subject),
-			links: null
+			links: null,
+			health: row ? feedHealth(row, now) : null,
+			members: kind === 'organisation' ? await listMemberFeeds(db, user, key, now) : null
 		};
 	};
-	return [
-		...user.memberships.map((m) => card(m.organisationId, 'organisation', m.name)),
-		card('user', 'user', user.name),
-		{
-			key: 'public',
-			kind: 'public',
-			name: 'public',
-			scope: 'public',
-			exists: true,
-			createdAt: null,
-			canManage: false,
-			links: await feedLinks(`${origin}/feeds/${PUBLIC_FEED_FILE}`, false)
-		}
-	];
+	const cards: FeedCard[] = [];
+	for (const m of user.memberships)
+		cards.push(await card(m.organisationId, 'organisation', m.name));
+	cards.push(await card('user', 'user', user.name));
+	cards.push({
+		key: 'public',
+		kind: 'public',
+		name: 'public',
+		scope: 'public',
+		exists: true,
+		createdAt: null,
+		canManage: false,
+		links: await feedLinks(`${origin}/feeds/${PUBLIC_FEED_FILE}`, false),
+		health: null,
+		members: null
+	});
+	return cards;
 }
 
 /** The addresses the page showed and posted back, each checked again: still live and the

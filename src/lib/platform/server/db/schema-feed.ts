@@ -13,7 +13,15 @@ export interface FeedTokenTable {
 	createdBy: string | null;
 	createdAt: Generated<Date>;
 	revokedAt: Date | null;
+	/** When a calendar last fetched the address (recorded at most once a minute). */
+	lastFetchedAt: Date | null;
+	lastClient: FeedClient | null;
+	/** Bytes of the plain feed last sent in full. */
+	lastSize: number | null;
 }
+
+/** The kind of calendar client, from its User-Agent. */
+export type FeedClient = 'google' | 'microsoft' | 'apple' | 'other';
 
 export type FeedToken = Selectable<FeedTokenTable>;
 
