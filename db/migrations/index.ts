@@ -7,7 +7,7 @@ import * as m20261127040000 from './2026_11_27_040000_create_alliance_work';
 import * as m20261205000000 from './2026_12_05_000000_outbox_retry';
 import * as m20261206000000 from './2026_12_06_000000_create_app_secret';
 import * as m20261206010000 from './2026_12_06_010000_create_feed_version';
-import * as m2026120750 from './2026_12_07_50_feed_health_and_members';
+import * as m2026120750 from './2026_12_07_50_feed_health_members_changes';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -20,5 +20,5 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_05_000000_outbox_retry': m20261205000000,
 	'2026_12_06_000000_create_app_secret': m20261206000000,
 	'2026_12_06_010000_create_feed_version': m20261206010000,
-	'2026_12_07_50_feed_health_and_members': m2026120750
+	'2026_12_07_50_feed_health_members_changes': m2026120750
 };

@@ -4,3 +4,4 @@ export { buildActivityIcs } from './activity';
 export { issueFeedAddress, loadFeedCards, shownAddresses } from './page';
 export { respondToFeedRequest } from './serve';
 export { revokeMemberFeed } from './members';
+export { mailSoonChanges } from './soon-changes';

@@ -11,6 +11,8 @@ export const CANCELLED_KEPT_DAYS = 60;
 /** Events that ended more than this long ago are left out: Google drops feeds over ~1 MB. */
 export const PAST_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Matches no row (SQL has no empty list). */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** What a subscriber chose for the address (URL parameters, see feed-serve.ts). */
 export interface FeedChoices {
@@ -331,4 +333,52 @@ export async function revokeMemberFeedRow(
 		.returning('userId')
 		.executeTakeFirst();
 	return row?.userId ?? null;
+}
+
+/** Takes up to `limit` unhandled activity changes, marking them handled (one instance each). */
+export function claimActivityChanges(db: Kysely<DB>, now: Date, limit = 200) {
+	return db
+		.updateTable('activityChange')
+		.set({ handledAt: now })
+		.where('id', 'in', (eb) =>
+			eb
+				.selectFrom('activityChange')
+				.select('id')
+				.where('handledAt', 'is', null)
+				.orderBy('changedAt')
+				.limit(limit)
+				.forUpdate()
+				.skipLocked()
+		)
+		.returningAll()
+		.execute();
+}
+
+/** The activities as they are now, with the open bookings on their offers and the providers'
+ * contact addresses: one row per booking. */
+export function findChangeRecipientRows(db: Kysely<DB>, activityIds: string[]) {
+	return db
+		.selectFrom('activity')
+		.innerJoin('offer', 'offer.activityId', 'activity.id')
+		.innerJoin('booking', 'booking.offerId', 'offer.id')
+		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.startDate',
+			'activity.startTime',
+			'activity.endDate',
+			'activity.endTime',
+			'activity.place',
+			'activity.status',
+			'booking.teacherEmail',
+			'booking.classLabel',
+			'school.name as schoolName',
+			'offer.contactEmail',
+			'owner.contactEmail as ownerEmail'
+		])
+		.where('activity.id', 'in', activityIds.length ? activityIds : [NO_ID])
+		.where('booking.status', 'in', OPEN_STATUSES)
+		.execute();
 }

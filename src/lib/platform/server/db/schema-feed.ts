@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 // Table types of calendar feeds (issue 5); part of DB in schema.ts.
 export type FeedScope = 'school' | 'company' | 'municipality' | 'user' | 'organisation';
@@ -30,4 +30,20 @@ export interface FeedVersionTable {
 	key: string;
 	etag: string;
 	lastModified: Date;
+}
+
+/** A change of an activity's time, place or status, with the values before (a trigger writes
+ * it); a job mails those close at hand and sets handledAt. */
+export interface ActivityChangeTable {
+	id: Generated<string>;
+	activityId: string;
+	title: string;
+	oldStartDate: ColumnType<string, string, string>;
+	oldStartTime: string | null;
+	oldEndDate: ColumnType<string, string, string>;
+	oldEndTime: string | null;
+	oldPlace: string;
+	oldStatus: string;
+	changedAt: Generated<Date>;
+	handledAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganisationKind, Role } from '$lib/organisations';
 import type { BookingTable, OfferTable } from './schema-booking';
-import type { FeedTokenTable, FeedVersionTable } from './schema-feed';
+import type { ActivityChangeTable, FeedTokenTable, FeedVersionTable } from './schema-feed';
 import type { AllianceTables } from './schema-alliance';
 
 export * from './schema-booking';
@@ -213,6 +213,7 @@ export interface DB extends AllianceTables {
 	booking: BookingTable;
 	feedToken: FeedTokenTable;
 	feedVersion: FeedVersionTable;
+	activityChange: ActivityChangeTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
