@@ -92,3 +92,45 @@ test('a company user is offered no address with school holidays', async ({ page 
 	await expect(personal.getByTestId('feed-url-holidays')).toHaveCount(0);
 	await expect(page.getByText('Med kommunens skoleferier')).toHaveCount(0);
 });
+
+test('a school admin sees a member’s personal address (not the secret) and ends it; /feeds says how fast calendars update', async ({
+	page
+}) => {
+	// The school coordinator is the school's admin and a member: its own personal address is
+	// listed among the members' addresses.
+	await logIn(page, USERS.school);
+	await gotoSettled(page, '/feeds');
+	const personal = page.locator('section[data-scope="user"]');
+	const url = await makeFeedAddress(personal);
+
+	// Health of the address: fetched by Google's importer, its size against 1 MB.
+	const fetched = await page.request.get(url, {
+		headers: { cookie: '', 'user-agent': 'Google-Calendar-Importer' }
+	});
+	expect(fetched.status()).toBe(200);
+	await page.reload();
+	await expect(personal.getByTestId('feed-health')).toContainText('af Google Kalender');
+	await expect(personal.getByTestId('feed-health')).toContainText(
+		'af Google Kalenders grænse på 1 MB'
+	);
+
+	const school = page.locator('section[data-scope="school"]');
+	const members = school.getByTestId('member-feeds');
+	await expect(
+		members.getByRole('heading', { name: 'Medlemmernes personlige adresser' })
+	).toBeVisible();
+	await expect(members).not.toContainText(url.match(/[a-z2-7]{32}/)![0]);
+	const revoke = members.getByRole('button', { name: /^Luk .*s personlige adresse$/ });
+	await expect(revoke).toHaveCount(1);
+	await revoke.click();
+	await expect(school.getByRole('status').filter({ hasText: 'Adressen er lukket' })).toBeVisible();
+	await expect(members).toContainText('Ingen medlemmer har en personlig adresse.');
+	const after = await page.request.get(url, { headers: { cookie: '' } });
+	expect(after.status()).toBe(404);
+
+	const help = page.locator('section.help');
+	await expect(help).toContainText('Google Kalender henter et abonnement hver 8.–24. time');
+	await expect(help).toContainText('Outlook');
+	await expect(help).toContainText('Apple Kalender');
+	await expect(help).toContainText('inden for de næste 48 timer også på mail');
+});
