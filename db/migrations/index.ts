@@ -9,6 +9,7 @@ import * as m20261206000000 from './2026_12_06_000000_create_app_secret';
 import * as m20261206010000 from './2026_12_06_010000_create_feed_version';
 import * as m2026120730 from './2026_12_07_30_create_allocation';
 import * as m2026120740 from './2026_12_07_40_oidc_login';
+import * as m2026120750 from './2026_12_07_50_feed_health_members_changes';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_06_000000_create_app_secret': m20261206000000,
 	'2026_12_06_010000_create_feed_version': m20261206010000,
 	'2026_12_07_30_create_allocation': m2026120730,
-	'2026_12_07_40_oidc_login': m2026120740
+	'2026_12_07_40_oidc_login': m2026120740,
+	'2026_12_07_50_feed_health_members_changes': m2026120750
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { isIsoDate } from '$lib/platform/dates/iso';
+import { isSkippedLocalTime } from '$lib/platform/dates/local-time';
 import {
 	ACTIVITY_DATE_MAX,
 	ACTIVITY_DATE_MIN,
@@ -106,6 +107,18 @@ export const activitySchema = z
 			field(p, 'allDay') === false &&
 			isTime(field(p, 'startTime')) &&
 			isTime(field(p, 'endTime'))
+	})
+	// A time in the spring gap never happens; one in the autumn's repeated hour means the first
+	// (see local-time.ts).
+	.refine((v) => v.allDay || !v.startTime || !isSkippedLocalTime(v.startDate, v.startTime), {
+		path: ['startTime'],
+		error: () => m.val_time_skipped(),
+		when: (p) => isIsoDate(field(p, 'startDate')) && isTime(field(p, 'startTime'))
+	})
+	.refine((v) => v.allDay || !v.endTime || !isSkippedLocalTime(v.endDate, v.endTime), {
+		path: ['endTime'],
+		error: () => m.val_time_skipped(),
+		when: (p) => isIsoDate(field(p, 'endDate')) && isTime(field(p, 'endTime'))
 	})
 	.transform(({ startTime, endTime, ...rest }) => ({
 		...rest,

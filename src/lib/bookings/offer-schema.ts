@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { addDays, isIsoDate } from '$lib/platform/dates/iso';
+import { isSkippedLocalTime } from '$lib/platform/dates/local-time';
 import { mondayOfIsoWeek } from '$lib/platform/dates/weeks';
 import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib/activities';
 import { email, optionalText, requiredText, uuid } from '$lib/platform/schema';
@@ -102,6 +103,16 @@ type Common = {
 };
 type Ctx = z.RefinementCtx;
 
+/** Times in the spring gap on any of the dates are refused (see local-time.ts). */
+function checkSkipped(v: Common, dates: string[], ctx: Ctx) {
+	for (const key of ['startTime', 'endTime'] as const) {
+		const time = v[key];
+		if (time && dates.some((date) => isIsoDate(date) && isSkippedLocalTime(date, time))) {
+			ctx.addIssue({ code: 'custom', path: [key], message: m.val_time_skipped() });
+		}
+	}
+}
+
 function checkCommon(v: Common, ctx: Ctx) {
 	if (
 		(v.startTime === null) !== (v.endTime === null) ||
@@ -163,6 +174,7 @@ export const offerSchema = z
 		if (v.kind === 'erhvervspraktik' && v.weeks.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['weeks'], message: m.offer_val_weeks() });
 		}
+		if (v.kind !== 'erhvervspraktik') checkSkipped(v, v.dates, ctx);
 		if (v.kind !== 'erhvervspraktik' && v.dates.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['dates'], message: m.offer_val_dates() });
 		}
@@ -193,6 +205,8 @@ export const offerUpdateSchema = z
 	.object({ ...common, startDate: inRange(), endDate: inRange() })
 	.superRefine((v, ctx) => {
 		checkCommon(v, ctx);
+		checkSkipped({ ...v, endTime: null }, [v.startDate], ctx);
+		checkSkipped({ ...v, startTime: null }, [v.endDate], ctx);
 		if (v.endDate < v.startDate) {
 			ctx.addIssue({
 				code: 'custom',

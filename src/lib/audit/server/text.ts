@@ -74,5 +74,6 @@ export const summaries = {
 	offerReopened: (title: string) => m.audit_sum_offer_reopened({ title }, DA),
 	invited: (email: string, role: Role) => m.audit_sum_invited({ email, role: roleText(role) }, DA),
 	feedCreated: () => m.audit_sum_feed_created({}, DA),
-	feedRotated: () => m.audit_sum_feed_rotated({}, DA)
+	feedRotated: () => m.audit_sum_feed_rotated({}, DA),
+	feedRevoked: () => m.audit_sum_feed_revoked({}, DA)
 };

@@ -52,10 +52,14 @@ export const specs = new TtlCache<FeedSpec>(5_000);
 /** Spec key + options → ETag and Last-Modified. */
 export const validators = new TtlCache<FeedValidators>(5_000);
 
-/** Built bodies by ETag, plain and gzipped, at most BODY_BYTES in all (oldest out first). */
-const BODY_BYTES = 32 * 1024 * 1024;
+/** Built bodies by ETag, plain and gzipped, at most BODY_BYTES in all (oldest out first). One
+ * body may take half of it (a feed of 20,000 events is ~14 M characters), so a large feed is
+ * built once per change, not on every full request. */
+const BODY_BYTES = 64 * 1024 * 1024;
 interface Body {
 	text: string;
+	/** UTF-8 bytes of text. */
+	bytes: number;
 	gzip: Uint8Array | null;
 }
 const bodies = new Map<string, Body>();
@@ -66,7 +70,7 @@ export function cachedBody(etag: string): Body | undefined {
 }
 
 export function cacheBody(etag: string, body: Body): void {
-	if (ttlMs <= 0 || body.text.length > BODY_BYTES / 4) return;
+	if (ttlMs <= 0 || body.text.length > BODY_BYTES / 2) return;
 	const old = bodies.get(etag);
 	if (old) bodyBytes -= old.text.length + (old.gzip?.byteLength ?? 0);
 	bodies.set(etag, body);

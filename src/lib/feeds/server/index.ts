@@ -1,5 +1,7 @@
 // The door of feeds (server): what routes and other domains may use. Generated
 // from what they import; add a line here when code outside the domain needs something new.
 export { buildActivityIcs } from './activity';
-export { issueFeedAddress, loadFeedCards } from './page';
+export { issueFeedAddress, loadFeedCards, shownAddresses } from './page';
 export { respondToFeedRequest } from './serve';
+export { revokeMemberFeed } from './members';
+export { mailSoonChanges } from './soon-changes';

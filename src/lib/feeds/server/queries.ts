@@ -11,6 +11,8 @@ const CANCELLED_KEPT_DAYS = 60;
 /** Events that ended more than this long ago are left out: Google drops feeds over ~1 MB. */
 const PAST_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Matches no row (SQL has no empty list). */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** What a subscriber chose for the address (URL parameters, see feed-serve.ts). */
 export interface FeedChoices {
@@ -249,4 +251,134 @@ export async function findFeedVersion(
 		holidays: row.hs,
 		lastModified: latest(row.am, row.aom, row.bm, row.pm, row.om)
 	};
+}
+
+/**
+ * Records a fetch of the live address with this token hash. Raw SQL on purpose: a Kysely write to
+ * feed_token tells the feed caches to drop everything (see cache.ts), and a fetch changes no feed.
+ */
+export async function recordFeedFetchRow(
+	db: Kysely<DB>,
+	tokenHash: Uint8Array,
+	at: Date,
+	client: string,
+	size: number | null
+): Promise<void> {
+	await sql`
+		update feed_token
+		set last_fetched_at = ${at}, last_client = ${client},
+			last_size = coalesce(${size}::integer, last_size)
+		where token_hash = ${tokenHash} and revoked_at is null`.execute(db);
+}
+
+const HEALTH_COLUMNS = [
+	'feedToken.id',
+	'feedToken.createdAt',
+	'feedToken.lastFetchedAt',
+	'feedToken.lastClient',
+	'feedToken.lastSize'
+] as const;
+
+/** Live personal addresses of the organisation's members (never the hash of their secret). */
+export function findMemberFeedRows(db: Kysely<DB>, organisationId: string) {
+	return db
+		.selectFrom('feedToken')
+		.innerJoin('membership', 'membership.userId', 'feedToken.userId')
+		.innerJoin('appUser', 'appUser.id', 'feedToken.userId')
+		.select([...HEALTH_COLUMNS, 'appUser.id as userId', 'appUser.name', 'appUser.email'])
+		.where('membership.organisationId', '=', organisationId)
+		.where('feedToken.revokedAt', 'is', null)
+		.orderBy('appUser.name')
+		.orderBy('appUser.email')
+		.execute();
+}
+
+/** Health of the live addresses of these organisations and this person. */
+export function findFeedHealthRows(db: Kysely<DB>, organisationIds: string[], userId: string) {
+	return db
+		.selectFrom('feedToken')
+		.select([...HEALTH_COLUMNS, 'feedToken.organisationId', 'feedToken.userId'])
+		.where('feedToken.revokedAt', 'is', null)
+		.where((eb) =>
+			eb.or([
+				eb('feedToken.userId', '=', userId),
+				inList(eb, 'feedToken.organisationId', organisationIds)
+			])
+		)
+		.execute();
+}
+
+/** Revokes a member's live personal address; the user id when one was revoked. */
+export async function revokeMemberFeedRow(
+	db: Kysely<DB>,
+	organisationId: string,
+	feedId: string,
+	now: Date
+): Promise<string | null> {
+	const row = await db
+		.updateTable('feedToken')
+		.set({ revokedAt: now })
+		.where('id', '=', feedId)
+		.where('revokedAt', 'is', null)
+		.where('scope', '=', 'user')
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('membership')
+					.select(eb.lit(1).as('one'))
+					.whereRef('membership.userId', '=', 'feedToken.userId')
+					.where('membership.organisationId', '=', organisationId)
+			)
+		)
+		.returning('userId')
+		.executeTakeFirst();
+	return row?.userId ?? null;
+}
+
+/** Takes up to `limit` unhandled activity changes, marking them handled (one instance each). */
+export function claimActivityChanges(db: Kysely<DB>, now: Date, limit = 200) {
+	return db
+		.updateTable('activityChange')
+		.set({ handledAt: now })
+		.where('id', 'in', (eb) =>
+			eb
+				.selectFrom('activityChange')
+				.select('id')
+				.where('handledAt', 'is', null)
+				.orderBy('changedAt')
+				.limit(limit)
+				.forUpdate()
+				.skipLocked()
+		)
+		.returningAll()
+		.execute();
+}
+
+/** The activities as they are now, with the open bookings on their offers and the providers'
+ * contact addresses: one row per booking. */
+export function findChangeRecipientRows(db: Kysely<DB>, activityIds: string[]) {
+	return db
+		.selectFrom('activity')
+		.innerJoin('offer', 'offer.activityId', 'activity.id')
+		.innerJoin('booking', 'booking.offerId', 'offer.id')
+		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.startDate',
+			'activity.startTime',
+			'activity.endDate',
+			'activity.endTime',
+			'activity.place',
+			'activity.status',
+			'booking.teacherEmail',
+			'booking.classLabel',
+			'school.name as schoolName',
+			'offer.contactEmail',
+			'owner.contactEmail as ownerEmail'
+		])
+		.where('activity.id', 'in', activityIds.length ? activityIds : [NO_ID])
+		.where('booking.status', 'in', OPEN_STATUSES)
+		.execute();
 }

@@ -6,6 +6,7 @@ import { buildFeedBody, feedValidators, PUBLIC_FEED, resolveFeedSpec, type FeedS
 import { cacheBody, cachedBody, specs, validators } from './cache';
 import { FEED_TOKEN, findFeedByToken } from './token';
 import { hashSecret } from '$lib/platform/server/random';
+import { recordFeedFetch } from './fetches';
 
 // HTTP for /feeds/<file>: conditional GET and HEAD. Every way of not finding a feed (wrong,
 // malformed, revoked token, unknown file name) gets the same 404, so nothing about other feeds
@@ -39,18 +40,25 @@ export function feedChoicesFromUrl(url: URL) {
 	};
 }
 
-async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<FeedSpec | null> {
-	if (file === PUBLIC_FEED_FILE) return PUBLIC_FEED;
+interface Found {
+	spec: FeedSpec;
+	/** The secret address's token hash, raw and hex (none for the public feed). */
+	hash: { raw: Uint8Array; hex: string } | null;
+}
+
+async function specForFile(db: Kysely<DB>, file: string, now: number): Promise<Found | null> {
+	if (file === PUBLIC_FEED_FILE) return { spec: PUBLIC_FEED, hash: null };
 	if (!file.endsWith('.ics')) return null;
 	const token = file.slice(0, -4);
 	if (!FEED_TOKEN.test(token)) return null;
-	const key = encodeHexLowerCase(hashSecret(token));
-	const hit = specs.get(key, now);
-	if (hit) return hit;
+	const raw = hashSecret(token);
+	const hash = { raw, hex: encodeHexLowerCase(raw) };
+	const hit = specs.get(hash.hex, now);
+	if (hit) return { spec: hit, hash };
 	const feed = await findFeedByToken(db, token);
 	const spec = feed ? await resolveFeedSpec(db, feed.subject) : null;
-	if (spec) specs.set(key, spec, now);
-	return spec;
+	if (spec) specs.set(hash.hex, spec, now);
+	return spec ? { spec, hash } : null;
 }
 
 /** True when the client's copy is current (If-None-Match wins over If-Modified-Since). */
@@ -83,8 +91,14 @@ export async function respondToFeedRequest(
 ): Promise<Response> {
 	if (request.url.search.length > MAX_QUERY) return badRequest();
 	const nowMs = Date.now();
-	const spec = await specForFile(db, request.file, nowMs);
-	if (!spec) return notFound();
+	const found = await specForFile(db, request.file, nowMs);
+	if (!found) return notFound();
+	const { spec, hash } = found;
+	// Feed health for the address's owner (throttled: see fetches.ts).
+	const fetched = (size: number | null) =>
+		hash
+			? recordFeedFetch(db, hash.raw, hash.hex, request.headers.get('user-agent'), size, nowMs)
+			: undefined;
 	const options = {
 		origin: request.url.origin,
 		now: new Date(nowMs),
@@ -111,6 +125,7 @@ export async function respondToFeedRequest(
 	headers.set('vary', 'Accept-Encoding');
 	if (current.lastModified) headers.set('last-modified', current.lastModified.toUTCString());
 	if (isNotModified(request.headers, current.etag, current.lastModified)) {
+		await fetched(null);
 		return new Response(null, { status: 304, headers });
 	}
 	headers.set('content-type', 'text/calendar; charset=utf-8');
@@ -118,12 +133,17 @@ export async function respondToFeedRequest(
 		'content-disposition',
 		`inline; filename="${spec.secret ? 'aarshjul' : 'aarshjul-offentlig'}.ics"`
 	);
-	if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+	if (request.method === 'HEAD') {
+		await fetched(null);
+		return new Response(null, { status: 200, headers });
+	}
 	let body = cachedBody(current.etag);
 	if (body === undefined) {
-		body = { text: await buildFeedBody(db, spec, options), gzip: null };
+		const text = await buildFeedBody(db, spec, options);
+		body = { text, bytes: Buffer.byteLength(text), gzip: null };
 		cacheBody(current.etag, body);
 	}
+	await fetched(body.bytes);
 	// A feed of 1,000 events is ~700 kB of text and ~60 kB gzipped; calendar clients accept gzip.
 	if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
 		if (body.gzip === null) {

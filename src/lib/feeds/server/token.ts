@@ -168,22 +168,3 @@ export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<Fe
 	if (!row || !constantTimeEqual(hash, new Uint8Array(row.tokenHash))) return null;
 	return toRecord(row);
 }
-
-/** Live feeds of these organisations and this person (for the subscribe page). */
-export async function listLiveFeeds(
-	db: Kysely<DB>,
-	organisationIds: string[],
-	userId: string
-): Promise<FeedRecord[]> {
-	const rows = await db
-		.selectFrom('feedToken')
-		.select(COLUMNS)
-		.where('revokedAt', 'is', null)
-		.where((eb) =>
-			organisationIds.length
-				? eb.or([eb('userId', '=', userId), eb('organisationId', 'in', organisationIds)])
-				: eb('userId', '=', userId)
-		)
-		.execute();
-	return rows.map(toRecord);
-}

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrganisationKind, Role } from '$lib/organisations';
 import type { BookingTable, OfferTable } from './schema-booking';
-import type { FeedTokenTable, FeedVersionTable } from './schema-feed';
+import type { ActivityChangeTable, FeedTokenTable, FeedVersionTable } from './schema-feed';
 import type { AllianceTables } from './schema-alliance';
 import type { AllocationTables } from './schema-allocation';
 
@@ -242,6 +242,7 @@ export interface DB extends AllianceTables, AllocationTables {
 	booking: BookingTable;
 	feedToken: FeedTokenTable;
 	feedVersion: FeedVersionTable;
+	activityChange: ActivityChangeTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
