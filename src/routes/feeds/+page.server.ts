@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readForm } from '$lib/platform/server';
+import { readForm, requireUser } from '$lib/platform/server';
 import {
 	issueFeedAddress,
 	loadFeedCards,
@@ -10,8 +10,8 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	return { cards: await loadFeedCards(locals.db, locals.user, url.origin) };
+	const user = requireUser(locals, url);
+	return { cards: await loadFeedCards(locals.db, user, url.origin) };
 };
 
 const choicesOf = (form: FormData | null) => ({
@@ -23,21 +23,14 @@ const shownIn = (form: FormData | null) =>
 	(form?.getAll('shown') ?? []).filter((v): v is string => typeof v === 'string');
 
 async function issue({ locals, request, url }: RequestEvent, rotate: boolean) {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const user = requireUser(locals, url);
 	const form = await readForm(request);
 	const key = String(form?.get('card') ?? '');
-	const shown = await shownAddresses(locals.db, locals.user, url.origin, shownIn(form));
+	const shown = await shownAddresses(locals.db, user, url.origin, shownIn(form));
 	if (rotate && form?.get('confirm') !== 'ja') {
 		return fail(400, { key, message: m.feed_err_confirm(), shown });
 	}
-	const result = await issueFeedAddress(
-		locals.db,
-		locals.user,
-		key,
-		url.origin,
-		rotate,
-		choicesOf(form)
-	);
+	const result = await issueFeedAddress(locals.db, user, key, url.origin, rotate, choicesOf(form));
 	if (result.ok) {
 		return { key: result.key, links: result.links, shown: { ...shown, [key]: result.links } };
 	}
@@ -53,10 +46,10 @@ export const actions: Actions = {
 	rotate: (event) => issue(event, true),
 	/** Shows an address made on this page again with other choices (only upcoming, no cancelled). */
 	choose: async ({ locals, request, url }) => {
-		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		const user = requireUser(locals, url);
 		const form = await readForm(request);
 		const key = String(form?.get('card') ?? '');
-		const shown = await shownAddresses(locals.db, locals.user, url.origin, shownIn(form), {
+		const shown = await shownAddresses(locals.db, user, url.origin, shownIn(form), {
 			key,
 			choices: choicesOf(form)
 		});
@@ -65,12 +58,12 @@ export const actions: Actions = {
 	},
 	/** An organisation admin ends a member's personal address. */
 	revoke: async ({ locals, request, url }) => {
-		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		const user = requireUser(locals, url);
 		const form = await readForm(request);
 		const key = String(form?.get('card') ?? '');
 		const feedId = String(form?.get('feed') ?? '');
-		const result = await revokeMemberFeed(locals.db, locals.user, key, feedId);
-		const shown = await shownAddresses(locals.db, locals.user, url.origin, shownIn(form));
+		const result = await revokeMemberFeed(locals.db, user, key, feedId);
+		const shown = await shownAddresses(locals.db, user, url.origin, shownIn(form));
 		if (result === 'forbidden') return fail(403, { key, message: m.feed_err_forbidden(), shown });
 		if (result === 'not_found') {
 			return fail(404, { key, message: m.feed_err_member_feed(), shown });

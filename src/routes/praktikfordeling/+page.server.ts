@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { parseForm } from '$lib/platform/server';
-import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import { listRounds, openRound, roundOwnerChoices } from '$lib/allocation/server';
 import { openRoundSchema } from '$lib/allocation';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
-		const user = requireActor(locals, url);
+		const user = requireUser(locals, url);
 		const form = await requireForm(request);
 		const parsed = parseForm(openRoundSchema, form);
 		if (!parsed.ok) return parsed.failure;

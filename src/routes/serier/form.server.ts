@@ -17,7 +17,7 @@ export async function readSeriesForm(request: Request) {
 	return { form, parsed: parseForm(seriesSchema, form, { arrayFields: SERIES_ARRAY_FIELDS }) };
 }
 
-export function refused(form: FormData, failure: ActivityFailure) {
+export function seriesRefused(form: FormData, failure: ActivityFailure) {
 	if (failure.reason === 'not_found') error(404, m.series_err_not_found());
 	// The recurrence messages (e.g. more than 500 dates) say more than the generic one.
 	return fail(STATUS[failure.reason], {
@@ -32,7 +32,7 @@ export async function previewAction(db: App.Locals['db'], request: Request, user
 	const { form, parsed } = await readSeriesForm(request);
 	if (!parsed.ok) return parsed.failure;
 	const result = await previewSeries(db, user, parsed.data);
-	if (!result.ok) return refused(form, result);
+	if (!result.ok) return seriesRefused(form, result);
 	return {
 		values: formValues(form),
 		preview: result.value.map((o) => formatDateRangeWithWeeks(o.start, o.end, locale()))

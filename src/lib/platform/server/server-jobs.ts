@@ -18,7 +18,7 @@ const CLEANUP_EVERY_MS = 60 * 60_000;
 const SOON_CHANGES_EVERY_MS = 60_000;
 
 /** Rows that only matter until they expire: sessions past their end, idle throttle buckets. */
-async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
+export async function deleteExpiredRows(db: Kysely<DB>, now = new Date()) {
 	const sessions = await deleteExpiredSessions(db, now);
 	const throttleBuckets = await deleteStaleBuckets(db, now);
 	const oidcAttempts = await deleteExpiredOidcAttempts(db, now);

@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm } from '$lib/platform/server';
-import { refused, requireActor, requireForm, requireUser } from '$lib/bookings/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 import {
 	adjustPupil,
 	deletePupil,
@@ -27,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 type Event = Parameters<Actions[string]>[0];
 
 async function start(event: Event) {
-	const user = requireActor(event.locals, event.url);
+	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	return { user, form };
 }

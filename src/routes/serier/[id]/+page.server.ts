@@ -10,7 +10,7 @@ import {
 	updateSeries,
 	seriesFormValues
 } from '$lib/activities/server';
-import { STATUS, locale, previewAction, readSeriesForm, refused } from '../form.server';
+import { STATUS, locale, previewAction, readSeriesForm, seriesRefused } from '../form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -62,7 +62,7 @@ export const actions: Actions = {
 			return parsed.failure;
 		}
 		const result = await updateSeries(locals.db, user, params.id, parsed.data);
-		if (!result.ok) return refused(form, result);
+		if (!result.ok) return seriesRefused(form, result);
 		const { updated, inserted, deleted } = result.value;
 		redirect(303, `/serier/${params.id}?gemt=${updated}-${inserted}-${deleted}`);
 	},

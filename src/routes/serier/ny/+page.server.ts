@@ -7,7 +7,7 @@ import {
 	schoolYearRange
 } from '$lib/platform/dates/school-year';
 import { loadActivityFormOptions, canCreateActivities, createSeries } from '$lib/activities/server';
-import { locale, previewAction, readSeriesForm, refused } from '../form.server';
+import { locale, previewAction, readSeriesForm, seriesRefused } from '../form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/platform/server';
 
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const { form, parsed } = await readSeriesForm(request);
 		if (!parsed.ok) return parsed.failure;
 		const result = await createSeries(locals.db, user, parsed.data);
-		if (!result.ok) return refused(form, result);
+		if (!result.ok) return seriesRefused(form, result);
 		redirect(303, `/serier/${result.value.id}`);
 	}
 };
