@@ -147,7 +147,9 @@ describe('wheel labels in the server-rendered SVG', () => {
 				startTime: null,
 				endTime: null,
 				cancelled: false,
-				ownerName: 'Learnmark'
+				ownerName: 'Learnmark',
+				href: `/aktiviteter/a${i}`,
+				booking: null
 			};
 		});
 

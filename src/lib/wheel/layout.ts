@@ -14,6 +14,7 @@ import {
 } from './geometry';
 import { accessibleNameOf, fitLabel } from './labels';
 import { packLanes } from './lanes';
+import type { WheelBookingStatus } from './links';
 import { monthSectors, weekTicks, type MonthSector, type WeekTick } from './scale';
 
 export interface WheelActivity {
@@ -22,6 +23,8 @@ export interface WheelActivity {
 	categoryId: string;
 	start: IsoDate;
 	end: IsoDate;
+	/** The user's own organisation's booking of it: marked before its name. */
+	booking?: WheelBookingStatus | null;
 }
 
 export interface WheelCategory {

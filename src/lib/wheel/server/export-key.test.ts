@@ -6,6 +6,7 @@ describe('wheel-export-key', () => {
 		const entries = Array.from({ length: 30 }, (_, i) => ({
 			number: i + 1,
 			id: `a${i}`,
+			href: `/aktiviteter/a${i}`,
 			text: `Besøg ${i + 1} & mere, 8.–12. februar 2027, uge 6`
 		}));
 

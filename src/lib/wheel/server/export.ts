@@ -140,7 +140,8 @@ export function renderWheelSvg(
 		y: HEADER + 40,
 		categories: wheel.categories,
 		holidayMunicipality: wheel.holidayMunicipality,
-		showToday: todayHandAngle(wheel.year, wheel.now) !== null
+		showToday: todayHandAngle(wheel.year, wheel.now) !== null,
+		showBookings: wheel.activities.some((a) => a.booking)
 	});
 	// The numbers on the wheel, with dates and weeks, below the wheel and the legend.
 	const key = svgKey({
