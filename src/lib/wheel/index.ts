@@ -15,3 +15,16 @@ export {
 	validateRecurrence
 } from './recurrence';
 export { type RolledSpan, rollForward, type RollForwardConflict } from './rollforward';
+export {
+	focusOf,
+	parseZoom,
+	periodLabel,
+	shiftPeriod,
+	ZOOM_LEVELS,
+	zoomIn,
+	zoomOut,
+	zoomParams,
+	periodAt,
+	type ZoomLevel,
+	type ZoomPeriod
+} from './zoom';
