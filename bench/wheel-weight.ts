@@ -65,7 +65,11 @@ try {
 			if (wire.status !== 200) throw new Error(`GET ${path}: HTTP ${wire.status}`);
 			const html = Buffer.byteLength(wire.html);
 			const svg = /<svg class="wheel[\s\S]*?<\/svg>/.exec(wire.html)?.[0] ?? '';
-			const data = /<script>[\s\S]*?__sveltekit[\s\S]*?<\/script>/.exec(wire.html)?.[0] ?? '';
+			// The largest inline script is SvelteKit's page data for hydration.
+			const data = (wire.html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []).reduce(
+				(a, b) => (b.length > a.length ? b : a),
+				''
+			);
 			const arcs = (wire.html.match(/class="arc[ "]/g) ?? []).length;
 			console.log(
 				`| ${name} | ${accept} | ${wire.encoding} | ${kB(wire.wire)} | ${kB(html)} | ${arcs} | ${kB(Buffer.byteLength(svg))} | ${kB(Buffer.byteLength(data))} |`

@@ -3,7 +3,8 @@ import { accessibleNameOf, type NamedSpan } from './labels';
 import type { LabelLayout } from './label-placement';
 
 export interface KeyEntry {
-	number: number;
+	/** The number on the wheel; null in the full list for an arc that carries its title. */
+	number: number | null;
 	id: string;
 	/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
 	text: string;
@@ -23,4 +24,25 @@ export function keyEntries(
 		const href = activity.href ?? `/aktiviteter/${id}`;
 		return [{ number, id, text: accessibleNameOf(activity, locale), href }];
 	});
+}
+
+/**
+ * Every activity of the wheel in the order given (the order of the year), each with its number
+ * when the wheel shows one: the list a printout or an export carries beside the wheel, so that a
+ * wall copy reads without a screen.
+ */
+export function listEntries(
+	labels: LabelLayout,
+	activities: readonly (NamedSpan & { id: string; href?: string })[],
+	locale: Locale
+): KeyEntry[] {
+	const numbers = new Map(labels.numbered.map(({ id, number }) => [id, number]));
+	return activities
+		.filter((activity) => labels.byId.has(activity.id))
+		.map((activity) => ({
+			number: numbers.get(activity.id) ?? null,
+			id: activity.id,
+			text: accessibleNameOf(activity, locale),
+			href: activity.href ?? `/aktiviteter/${activity.id}`
+		}));
 }

@@ -9,7 +9,13 @@ const ROW = 24;
 const COLUMN = 560;
 const FONT = 17;
 
-export function svgKey(options: { x: number; y: number; width: number; entries: KeyEntry[] }): {
+export function svgKey(options: {
+	x: number;
+	y: number;
+	width: number;
+	entries: KeyEntry[];
+	heading?: string;
+}): {
 	svg: string;
 	bottom: number;
 } {
@@ -20,7 +26,7 @@ export function svgKey(options: { x: number; y: number; width: number; entries: 
 	const maxChars = Math.floor((COLUMN - 60) / (FONT * 0.55));
 	const top = options.y + 40;
 	const out = [
-		`<text x="${x}" y="${options.y}" font-size="24" font-weight="700">${escapeXml(m.wheel_key_heading())}</text>`
+		`<text x="${x}" y="${options.y}" font-size="24" font-weight="700">${escapeXml(options.heading ?? m.wheel_key_heading())}</text>`
 	];
 	entries.forEach((entry, index) => {
 		const column = Math.floor(index / rows);
@@ -29,7 +35,7 @@ export function svgKey(options: { x: number; y: number; width: number; entries: 
 		const chars = [...entry.text];
 		const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : entry.text;
 		out.push(
-			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number}</text>`,
+			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number ?? '•'}</text>`,
 			`<text x="${cx + 54}" y="${cy}" font-size="${FONT}">${escapeXml(text)}</text>`
 		);
 	});

@@ -9,7 +9,7 @@ import { parseFilters, type ActivityFilters } from '$lib/activities';
 import { m } from '$lib/paraglide/messages.js';
 import { todayHandAngle } from '$lib/wheel/geometry';
 import { drawWheel, type WheelDrawing } from '$lib/wheel/drawing';
-import { keyEntries } from '$lib/wheel/key';
+import { listEntries } from '$lib/wheel/key';
 import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel/frame';
 import { focusOf, parseZoom, periodLabel, type ZoomPeriod } from '$lib/wheel/zoom';
 import type { DB } from '$lib/platform/server/db/schema';
@@ -157,11 +157,9 @@ export function renderWheelSvg(
 		x: MARGIN,
 		y: Math.max(HEADER + wheelSize.height, legend.bottom) + 50,
 		width: width - MARGIN * 2,
-		entries: keyEntries(
-			drawing.labels,
-			new Map(wheel.activities.map((a) => [a.id, a])),
-			options.locale
-		)
+		// Every activity, with its number where the wheel shows one: the file reads on its own.
+		entries: listEntries(drawing.labels, wheel.activities, options.locale),
+		heading: m.wheel_list_full_heading()
 	});
 	const height = Math.ceil(Math.max(HEADER + wheelSize.height, legend.bottom, key.bottom) + MARGIN);
 	const title =
