@@ -8,6 +8,8 @@ export interface KeyEntry {
 	id: string;
 	/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
 	text: string;
+	/** The title alone (the start of `text`), so a narrow list can cut it and keep the dates. */
+	title?: string;
 	/** Where its arc leads. */
 	href: string;
 }
@@ -22,7 +24,7 @@ export function keyEntries(
 		const activity = activities.get(id);
 		if (!activity) return [];
 		const href = activity.href ?? `/aktiviteter/${id}`;
-		return [{ number, id, text: accessibleNameOf(activity, locale), href }];
+		return [{ number, id, text: accessibleNameOf(activity, locale), title: activity.title, href }];
 	});
 }
 
@@ -43,6 +45,7 @@ export function listEntries(
 			number: numbers.get(activity.id) ?? null,
 			id: activity.id,
 			text: accessibleNameOf(activity, locale),
+			title: activity.title,
 			href: activity.href ?? `/aktiviteter/${activity.id}`
 		}));
 }

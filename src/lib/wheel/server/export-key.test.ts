@@ -18,6 +18,26 @@ describe('wheel-export-key', () => {
 			expect(svg).not.toMatch(/& mere/);
 		});
 
+		it('cuts a long title but keeps its dates and weeks', () => {
+			const title = 'Virksomhedsbesøg '.repeat(6).trim();
+			const { svg } = svgKey({
+				x: 0,
+				y: 0,
+				width: 600,
+				entries: [
+					{
+						number: null,
+						id: 'x',
+						href: '/aktiviteter/x',
+						title,
+						text: `${title}, 8.–12. februar 2027, uge 6`
+					}
+				]
+			});
+			expect(svg).toContain('…, 8.–12. februar 2027, uge 6</text>');
+			expect(svg).toContain('>•</text>');
+		});
+
 		it('spreads the rows over columns and reports where it ends', () => {
 			const narrow = svgKey({ x: 0, y: 0, width: 600, entries });
 			const wide = svgKey({ x: 0, y: 0, width: 1200, entries });

@@ -32,8 +32,12 @@ export function svgKey(options: {
 		const column = Math.floor(index / rows);
 		const cx = x + column * COLUMN;
 		const cy = top + (index % rows) * ROW;
-		const chars = [...entry.text];
-		const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : entry.text;
+		// A long title is cut, never the dates and weeks after it.
+		const title = entry.title && entry.text.startsWith(entry.title) ? entry.title : entry.text;
+		const when = entry.text.slice(title.length);
+		const room = Math.max(8, maxChars - [...when].length);
+		const chars = [...title];
+		const text = (chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : title) + when;
 		out.push(
 			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number ?? '•'}</text>`,
 			`<text x="${cx + 54}" y="${cy}" font-size="${FONT}">${escapeXml(text)}</text>`
