@@ -10,6 +10,10 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PUBLIC_PAGES = [
 	'/',
 	'/aarshjul',
+	// The wheel zoomed: a half-year, a quarter, a month (day numbers, weeks in the month band).
+	'/aarshjul?zoom=halvaar&fra=2027-02',
+	'/aarshjul?zoom=kvartal&fra=2026-11',
+	'/aarshjul?zoom=maaned&fra=2027-02',
 	'/kalender',
 	'/tilbud',
 	'/organisationer',
@@ -45,7 +49,20 @@ const PAGES_BY_USER: [keyof typeof USERS, string[]][] = [
 			'/log'
 		]
 	],
-	['school', ['/', '/kalender', `/tilbud/${FIXTURES.companyOffer}`, '/bookinger', '/feeds']],
+	[
+		'school',
+		[
+			'/',
+			// The school's own bookings marked on the wheel, year and zoomed.
+			'/aarshjul',
+			'/aarshjul?zoom=kvartal&fra=2027-02',
+			'/aarshjul?view=list',
+			'/kalender',
+			`/tilbud/${FIXTURES.companyOffer}`,
+			'/bookinger',
+			'/feeds'
+		]
+	],
 	[
 		'municipality',
 		['/', '/ferier', '/rapporter', '/rapporter/print', `/moeder/${FIXTURES.meeting}`]

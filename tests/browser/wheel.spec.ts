@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { USERS, logIn } from './support';
 
 const YEAR = '2026/27';
-const ARCS = 'svg.wheel a[href^="/aktiviteter/"]';
+const ARCS = 'svg.wheel a.arc';
 const SUMMARY = '[data-testid="wheel-summary"]';
 
 async function summaryCount(page: Page): Promise<number> {
@@ -39,8 +39,13 @@ test.describe('the wheel page', () => {
 			);
 		}
 		expect(name).toMatch(/uge/);
+		// An activity, or the offer's page when it is one.
+		const href = await page.evaluate(
+			() => document.activeElement?.closest('svg.wheel a')?.getAttribute('href') ?? ''
+		);
+		expect(href).toMatch(/^\/(aktiviteter|tilbud)\/[0-9a-f-]{36}$/);
 		await page.keyboard.press('Enter');
-		await expect(page).toHaveURL(/\/aktiviteter\/[0-9a-f-]{36}$/);
+		await expect(page).toHaveURL(new RegExp(`${href}$`));
 		const title = name!.split(',')[0];
 		await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	});
@@ -121,6 +126,57 @@ test.describe('the wheel page', () => {
 	});
 });
 
+test.describe('the booking school’s wheel', () => {
+	test.beforeEach(async ({ page }) => {
+		await logIn(page, USERS.school);
+	});
+
+	test('a booked arc shows its status, names it, and leads to the booking', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		const booked = page.locator('svg.wheel a.arc[href^="/bookinger/"]');
+		await expect(booked).toHaveCount(2);
+		const names = await booked.evaluateAll((links) =>
+			links.map((a) => a.getAttribute('aria-label') ?? '')
+		);
+		expect(names.some((n) => n.endsWith('jeres booking: bekræftet'))).toBe(true);
+		expect(names.some((n) => n.endsWith('jeres booking: anmodet'))).toBe(true);
+		// Visible, not colour only: a mark before the name on the arc or outside it, or the status
+		// words in the key the arc's number points to; the legend says what the marks mean.
+		for (const link of await booked.all()) {
+			const label = (await link.locator('text.label').textContent()) ?? '';
+			if (/^\d+$/.test(label)) {
+				const href = await link.getAttribute('href');
+				await expect(page.getByTestId('wheel-key').locator(`a[href="${href}"]`)).toContainText(
+					'jeres booking:'
+				);
+			} else {
+				expect(label).toMatch(/^[✓?] /);
+			}
+		}
+		await expect(page.getByTestId('wheel-legend-bookings')).toContainText('✓ bekræftet');
+		// Provider offers the school has not booked lead to the offer, where it can book.
+		await expect(page.locator('svg.wheel a.arc[href^="/tilbud/"]').first()).toBeAttached();
+
+		const confirmed = page.locator('svg.wheel a.arc[aria-label$="jeres booking: bekræftet"]');
+		await confirmed.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/bookinger\/[0-9a-f-]{36}$/);
+		await expect(page.getByRole('main')).toContainText(/bekræftet/i);
+	});
+
+	test('the list view tags the school’s own bookings with their status', async ({ page }) => {
+		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}&view=list`);
+		const tags = page.locator('.activity-list .tag.booking');
+		await expect(tags).toHaveCount(2);
+		await expect(tags.filter({ hasText: 'jeres booking: anmodet' })).toHaveCount(1);
+		const links = page.locator('.activity-list li:has(.tag.booking) > a');
+		await expect(links).toHaveCount(2);
+		for (const link of await links.all()) {
+			await expect(link).toHaveAttribute('href', /^\/bookinger\//);
+		}
+	});
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -132,7 +188,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator(ARCS)).toHaveCount(count);
 		await page.getByRole('link', { name: 'Liste' }).click();
 		await expect(page).toHaveURL(/view=list/);
-		await expect(page.locator('.activity-list a[href^="/aktiviteter/"]')).toHaveCount(count);
+		await expect(page.locator('.activity-list li > a')).toHaveCount(count);
 	});
 
 	test('the closed filter panel opens and filters with a plain form submit', async ({ page }) => {
@@ -185,14 +241,14 @@ test.describe('embedding', () => {
 		await expect(frame.locator('.site-header')).toBeHidden();
 
 		// A logged-in visitor gets the same public set, and every id is one anonymous visitors see.
-		const ids = await arcs.evaluateAll((links) =>
-			links.map((a) => (a.getAttribute('href') ?? '').split('/').pop())
+		const hrefs = await arcs.evaluateAll((links) =>
+			links.map((a) => new URL(a.getAttribute('href') ?? '').pathname)
 		);
 		const anonymous = await page.request.get(
 			`${baseURL}/aarshjul?year=${encodeURIComponent(YEAR)}`
 		);
 		const publicHtml = await anonymous.text();
-		for (const id of ids) expect(publicHtml).toContain(`/aktiviteter/${id}`);
+		for (const href of hrefs) expect(publicHtml).toContain(`href="${href}"`);
 		await logIn(page, USERS.secretariat);
 		await page.goto(`/embed?year=${encodeURIComponent(YEAR)}`);
 		await expect(page.locator('svg.wheel a')).toHaveCount(count);

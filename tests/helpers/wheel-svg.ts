@@ -11,11 +11,14 @@ export interface ArcLabels {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) => s.replace(/&(\w+);/g, (_, e: string) => ENTITIES[e] ?? `&${e};`);
 
-/** Each arc link with the label drawn inside it (on it, outside with a leader, or a number). */
+/**
+ * Each arc link (to its activity, offer or booking) with the label drawn inside it (on it, outside
+ * with a leader, or a number); `id` is the last part of its link.
+ */
 export function arcLabels(svg: string): ArcLabels[] {
 	return [
 		...svg.matchAll(
-			/<a class="arc[^"]*"[^>]*href="[^"]*\/aktiviteter\/([^"]+)"[^>]*>([\s\S]*?)<\/a>/g
+			/<a class="arc[^"]*"[^>]*href="[^"]*\/(?:aktiviteter|tilbud|bookinger)\/([^"]+)"[^>]*>([\s\S]*?)<\/a>/g
 		)
 	].map(([, id, inner]) => {
 		const label = /<text class="label"[^>]*data-label="([^"]+)"[^>]*>([\s\S]*?)<\/text>/.exec(

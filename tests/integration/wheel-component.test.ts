@@ -41,7 +41,9 @@ function item(
 		startTime: null,
 		endTime: null,
 		cancelled: false,
-		ownerName: 'Learnmark'
+		ownerName: 'Learnmark',
+		href: `/aktiviteter/${id}`,
+		booking: null
 	};
 }
 

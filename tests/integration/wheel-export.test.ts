@@ -4,6 +4,7 @@ import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { RightsUser } from '../../src/lib/activities/server/policy';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
+import { escapeXml } from '../../src/lib/platform/server/xml-text';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
@@ -94,6 +95,28 @@ describe('wheel export', () => {
 			expect(svg).toContain(`href="${ORIGIN}/aktiviteter/`);
 			expect(svg).toMatch(/<rect width="\d+" height="\d+" fill="#ffffff"\/>/);
 			expect(svg).toContain('>Forklaring</text>');
+		});
+
+		it('lists every activity with its dates and week beside the wheel, and follows the zoom', async () => {
+			const svg = await (await call(getSvg, 'eksport.svg', `year=${YEAR}`, null)).text();
+			const wheel = await loadWheel(database.db, null, { year: YEAR });
+			expect(svg).toContain('Alle aktiviteter med datoer og uger');
+			const list = svg.slice(svg.indexOf('<g class="key"'));
+			for (const activity of wheel.activities) {
+				const line = escapeXml(activity.title.slice(0, 8));
+				expect(list, activity.title).toContain(line);
+			}
+			expect(list.match(/uge \d+/g)!.length).toBeGreaterThanOrEqual(wheel.activities.length);
+			// The ring names are on the wheel itself.
+			expect(svg).toContain('data-label="ring"');
+
+			const zoomed = await (
+				await call(getSvg, 'eksport.svg', `year=${YEAR}&zoom=maaned&fra=2027-02`, null)
+			).text();
+			expect(zoomed).toContain('Årshjul for skoleåret 2026/27: februar 2027');
+			const bad = await call(getSvg, 'eksport.svg', `year=${YEAR}&zoom=maaned&fra=2030-01`, null);
+			expect(bad.status).toBe(400);
+			expect(await bad.text()).toMatch(/Ugyldig måned/);
 		});
 
 		it('leaves another organisation’s private activity out of an anonymous export', async () => {

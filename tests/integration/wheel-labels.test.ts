@@ -88,7 +88,8 @@ describe('wheel labels in the server-rendered SVG', () => {
 			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
 			const svg = renderWheel(wheel.activities, wheel.categories);
 			expect(wheel.activities.length).toBeGreaterThan(80);
-			const titles = new Map(wheel.activities.map((a) => [a.id, a.title]));
+			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
+			const titles = new Map(wheel.activities.map((a) => [a.href.split('/').pop()!, a.title]));
 			const arcs = expectAllIdentifiable(svg, titles, '');
 			// On the demo year everything fits as a title: nothing needs the key.
 			expect(arcs.filter((a) => a.kind?.startsWith('number'))).toHaveLength(0);
@@ -110,7 +111,8 @@ describe('wheel labels in the server-rendered SVG', () => {
 			const url = new URL(`${ORIGIN}/aarshjul/eksport.svg?year=${YEAR}`);
 			const svg = await (await getSvg({ url, locals: fakeLocals(SECRETARIAT) } as never)).text();
 			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
-			const titles = new Map(wheel.activities.map((a) => [a.id, a.title]));
+			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
+			const titles = new Map(wheel.activities.map((a) => [a.href.split('/').pop()!, a.title]));
 			expectAllIdentifiable(svg, titles, svg);
 			expect(overlappingPairs(labelBoxes(svg))).toEqual([]);
 			expect(svg).toContain('data-label="ring"');
@@ -147,7 +149,9 @@ describe('wheel labels in the server-rendered SVG', () => {
 				startTime: null,
 				endTime: null,
 				cancelled: false,
-				ownerName: 'Learnmark'
+				ownerName: 'Learnmark',
+				href: `/aktiviteter/a${i}`,
+				booking: null
 			};
 		});
 

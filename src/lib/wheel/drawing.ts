@@ -7,6 +7,7 @@ import {
 } from './layout';
 import { placeLabels, type Box, type LabelLayout } from './label-placement';
 import { placeRingName, type RingName } from './ring-names';
+import { withBookingMark } from './links';
 
 /**
  * The wheel as drawn: the ring layout, a name for every arc (on it, outside it, or a number) and
@@ -53,7 +54,10 @@ export function drawWheel<T extends WheelActivity>(
 	const arcs = layout.rings.flatMap((ring) =>
 		ring.arcs.map((arc) => ({
 			id: arc.activity.id,
-			title: withoutCategory(arc.activity.title, ring.category.name),
+			title: withBookingMark(
+				withoutCategory(arc.activity.title, ring.category.name),
+				arc.activity.booking ?? null
+			),
 			startAngle: arc.startAngle,
 			endAngle: arc.endAngle,
 			innerRadius: arc.innerRadius,

@@ -8,8 +8,11 @@ import {
 import { schoolYearRange, type SchoolYearLabel } from '$lib/platform/dates/school-year';
 
 /**
- * One school year on the wheel: angle 0 at the top is 1 August 00:00, angles grow clockwise and
- * 360 is the end of 31 July. Every calendar day gets the same angle, DST days included.
+ * One school year on the wheel. Without a focus, angle 0 at the top is 1 August 00:00, angles
+ * grow clockwise and 360 is the end of 31 July; every calendar day gets the same angle, DST days
+ * included. With a focus (a zoomed half-year, quarter or month), the focus starts at the top and
+ * fills `focus.sweep` degrees; the rest of the year follows it clockwise (its end, then its start
+ * up to the focus) compressed into what is left, as context.
  */
 export interface WheelYear {
 	label: SchoolYearLabel;
@@ -17,7 +20,17 @@ export interface WheelYear {
 	end: IsoDate;
 	days: 365 | 366;
 	startDay: number;
+	/** Degrees per day without a focus; inside a focus see `focus`. */
 	degreesPerDay: number;
+	focus: WheelFocus | null;
+}
+
+export interface WheelFocus {
+	/** Day index (0 = 1 August) of the focus's first day. */
+	startIndex: number;
+	days: number;
+	/** Degrees the focus fills, starting at the top. */
+	sweep: number;
 }
 
 export interface Point {
@@ -28,29 +41,90 @@ export interface Point {
 export interface SpanAngles {
 	startAngle: number;
 	endAngle: number;
-	/** The span began before or ended after the school year and was cut at the edge. */
+	/** The span began before or ended after the school year (or the focus's seam) and was cut. */
 	clippedStart: boolean;
 	clippedEnd: boolean;
 }
 
-const wheelYears = new Map<SchoolYearLabel, WheelYear>();
+const wheelYears = new Map<string, WheelYear>();
 
-export function wheelYear(year: SchoolYearLabel | WheelYear): WheelYear {
+/**
+ * The wheel's year, with an optional focus: `focus.start`–`focus.end` (inclusive days inside the
+ * school year) drawn over `focus.sweep` degrees.
+ */
+export function wheelYear(
+	year: SchoolYearLabel | WheelYear,
+	focus?: { start: IsoDate; end: IsoDate; sweep: number } | null
+): WheelYear {
 	if (typeof year !== 'string') return year;
-	let resolved = wheelYears.get(year);
+	const key = focus ? `${year} ${focus.start} ${focus.end} ${focus.sweep}` : year;
+	let resolved = wheelYears.get(key);
 	if (!resolved) {
 		const range = schoolYearRange(year);
+		const startDay = toEpochDay(range.start);
+		let wheelFocus: WheelFocus | null = null;
+		if (focus) {
+			const startIndex = Math.max(0, toEpochDay(focus.start) - startDay);
+			const days = Math.min(range.days, toEpochDay(focus.end) - startDay + 1) - startIndex;
+			if (days <= 0) throw new Error(`focus ${focus.start}–${focus.end} is outside ${year}`);
+			// A focus of the whole year is no focus.
+			if (days < range.days) wheelFocus = { startIndex, days, sweep: focus.sweep };
+		}
 		resolved = {
 			label: range.label,
 			start: range.start,
 			end: range.end,
 			days: range.days,
-			startDay: toEpochDay(range.start),
-			degreesPerDay: 360 / range.days
+			startDay,
+			degreesPerDay: 360 / range.days,
+			focus: wheelFocus
 		};
-		wheelYears.set(year, resolved);
+		wheelYears.set(key, resolved);
 	}
 	return resolved;
+}
+
+/**
+ * The angle of a (fractional) day index inside the year, 0 ≤ index ≤ days. `edge` says which
+ * side of the focus's seam an index exactly on it belongs to: a span's end there is at 360.
+ */
+export function indexToAngle(wheel: WheelYear, index: number, edge: 'start' | 'end' = 'start') {
+	const focus = wheel.focus;
+	if (!focus) return index * wheel.degreesPerDay;
+	let t = index - focus.startIndex;
+	if (t < 0 || (t === 0 && edge === 'end')) t += wheel.days;
+	if (t <= focus.days) return (t * focus.sweep) / focus.days;
+	return focus.sweep + ((t - focus.days) * (360 - focus.sweep)) / (wheel.days - focus.days);
+}
+
+/**
+ * Days from the top of the wheel to an angle (fractional): the inverse of indexToAngle, counted
+ * from the focus's start when there is one. Monotonic in the angle, so lanes pack on it.
+ */
+export function angleToOffset(wheel: WheelYear, angle: number): number {
+	const focus = wheel.focus;
+	if (!focus) return angle / wheel.degreesPerDay;
+	return angle <= focus.sweep
+		? (angle * focus.days) / focus.sweep
+		: focus.days + ((angle - focus.sweep) * (wheel.days - focus.days)) / (360 - focus.sweep);
+}
+
+/** The day index (fractional, 0 = 1 August) an angle in 0–360 points at. */
+export function angleToIndex(wheel: WheelYear, angle: number): number {
+	const offset = angleToOffset(wheel, angle);
+	return wheel.focus ? (offset + wheel.focus.startIndex) % wheel.days : offset;
+}
+
+/**
+ * Degrees per day at an angle: the focus's or the context's. The narrowest is what lane packing
+ * counts in.
+ */
+export function degreesPerDayAt(wheel: WheelYear, angle: number): number {
+	const focus = wheel.focus;
+	if (!focus) return wheel.degreesPerDay;
+	return angle < focus.sweep
+		? focus.sweep / focus.days
+		: (360 - focus.sweep) / (wheel.days - focus.days);
 }
 
 /** Angle of the start (00:00) or end (24:00) of a day; dates outside the year fall outside 0–360. */
@@ -61,18 +135,23 @@ export function dateToAngle(
 ): number {
 	const wheel = wheelYear(year);
 	const dayIndex = toEpochDay(date) - wheel.startDay + (edge === 'end' ? 1 : 0);
+	if (wheel.focus && dayIndex >= 0 && dayIndex <= wheel.days) {
+		return indexToAngle(wheel, dayIndex, edge);
+	}
 	return dayIndex * wheel.degreesPerDay;
 }
 
 /** The day an angle points into, clamped to the school year. */
 export function angleToDate(angle: number, year: SchoolYearLabel | WheelYear): IsoDate {
 	const wheel = wheelYear(year);
-	const dayIndex = Math.min(wheel.days - 1, Math.max(0, Math.floor(angle / wheel.degreesPerDay)));
+	const index = Math.floor(angleToIndex(wheel, angle) + 1e-9);
+	const dayIndex = Math.min(wheel.days - 1, Math.max(0, index));
 	return fromEpochDay(wheel.startDay + dayIndex);
 }
 
 /**
  * Angles of an inclusive span of days, cut to the school year; null when it lies outside.
+ * With a focus, a span across the focus's start is cut there: its part in the focus is drawn.
  * A span narrower than `minSweep` degrees is widened around its middle, staying inside 0–360.
  */
 export function spanAngles(
@@ -82,18 +161,26 @@ export function spanAngles(
 	minSweep = 0
 ): SpanAngles | null {
 	const wheel = wheelYear(year);
-	const rawStart = dateToAngle(start, wheel, 'start');
-	const rawEnd = dateToAngle(end, wheel, 'end');
-	if (rawEnd <= 0 || rawStart >= 360 || rawEnd <= rawStart) return null;
-	let startAngle = Math.max(0, rawStart);
-	let endAngle = Math.min(360, rawEnd);
+	const rawStart = toEpochDay(start) - wheel.startDay;
+	const rawEnd = toEpochDay(end) - wheel.startDay + 1;
+	if (rawEnd <= 0 || rawStart >= wheel.days || rawEnd <= rawStart) return null;
+	let from = Math.max(0, rawStart);
+	const to = Math.min(wheel.days, rawEnd);
+	let clippedStart = rawStart < 0;
+	const seam = wheel.focus?.startIndex;
+	if (seam !== undefined && from < seam && to > seam) {
+		from = seam;
+		clippedStart = true;
+	}
+	let startAngle = indexToAngle(wheel, from, 'start');
+	let endAngle = indexToAngle(wheel, to, 'end');
 	const sweep = Math.min(360, minSweep);
 	if (endAngle - startAngle < sweep) {
 		const middle = (startAngle + endAngle) / 2;
 		startAngle = Math.min(360 - sweep, Math.max(0, middle - sweep / 2));
 		endAngle = startAngle + sweep;
 	}
-	return { startAngle, endAngle, clippedStart: rawStart < 0, clippedEnd: rawEnd > 360 };
+	return { startAngle, endAngle, clippedStart, clippedEnd: rawEnd > wheel.days };
 }
 
 export function polarToCartesian(cx: number, cy: number, radius: number, angle: number): Point {
@@ -107,9 +194,8 @@ export function todayHandAngle(
 	now: Date = new Date()
 ): number | null {
 	const wheel = wheelYear(year);
-	const angle =
-		dateToAngle(copenhagenToday(now), wheel) + copenhagenDayFraction(now) * wheel.degreesPerDay;
-	return angle >= 0 && angle < 360 ? angle : null;
+	const index = toEpochDay(copenhagenToday(now)) - wheel.startDay + copenhagenDayFraction(now);
+	return index >= 0 && index < wheel.days ? indexToAngle(wheel, index) % 360 : null;
 }
 
 /** Arc length in px of a sweep at a radius. */

@@ -3,7 +3,8 @@
 export { drawWheel } from './drawing';
 export { WHEEL_DRAWING_OPTIONS } from './frame';
 export { todayHandAngle } from './geometry';
-export { keyEntries } from './key';
+export { keyEntries, listEntries } from './key';
+export { bookingMarkLegend, bookingStatusLine } from './links';
 export { packWheelItems, unpackWheelItems } from './pack';
 export {
 	expandRecurrence,
@@ -14,3 +15,16 @@ export {
 	validateRecurrence
 } from './recurrence';
 export { type RolledSpan, rollForward, type RollForwardConflict } from './rollforward';
+export {
+	focusOf,
+	parseZoom,
+	periodLabel,
+	shiftPeriod,
+	ZOOM_LEVELS,
+	zoomIn,
+	zoomOut,
+	zoomParams,
+	periodAt,
+	type ZoomLevel,
+	type ZoomPeriod
+} from './zoom';

@@ -1,6 +1,7 @@
 import { formatDateRange } from '$lib/platform/dates/format';
 import type { IsoDate } from '$lib/platform/dates/iso';
 import { formatWeekRange, type Locale } from '$lib/platform/dates/weeks';
+import { bookingSuffix, type WheelBookingStatus } from './links';
 
 /** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
 const CHAR_WIDTH_RATIO = 0.55;
@@ -33,12 +34,14 @@ export interface NamedSpan {
 	title: string;
 	start: IsoDate;
 	end: IsoDate;
+	/** The user's own organisation's booking of it. */
+	booking?: WheelBookingStatus | null;
 }
 
-/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6'. */
+/** 'Erhvervspraktik, 8.–12. februar 2027, uge 6' (and ', jeres booking: bekræftet'). */
 export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
 	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
 	const weeks = formatWeekRange(activity.start, activity.end, locale);
 	// join() gives one flat string; a template literal would keep a tree of parts per arc.
-	return [activity.title, dates, weeks].join(', ');
+	return [activity.title, dates, weeks].join(', ') + bookingSuffix(activity.booking);
 }

@@ -2,6 +2,7 @@ import type { IsoDate } from '$lib/platform/dates/iso';
 import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
 import type { Locale } from '$lib/platform/dates/weeks';
 import {
+	angleToOffset,
 	annularSectorPath,
 	arcLength,
 	labelArcPath,
@@ -14,7 +15,15 @@ import {
 } from './geometry';
 import { accessibleNameOf, fitLabel } from './labels';
 import { packLanes } from './lanes';
-import { monthSectors, weekTicks, type MonthSector, type WeekTick } from './scale';
+import type { WheelBookingStatus } from './links';
+import {
+	dayTicks,
+	monthSectors,
+	weekTicks,
+	type DayTick,
+	type MonthSector,
+	type WeekTick
+} from './scale';
 
 export interface WheelActivity {
 	id: string;
@@ -22,6 +31,8 @@ export interface WheelActivity {
 	categoryId: string;
 	start: IsoDate;
 	end: IsoDate;
+	/** The user's own organisation's booking of it: marked before its name. */
+	booking?: WheelBookingStatus | null;
 }
 
 export interface WheelCategory {
@@ -33,6 +44,8 @@ export interface WheelCategory {
 
 export interface WheelLayoutOptions {
 	year: SchoolYearLabel;
+	/** The zoomed period (inclusive days) and the degrees it fills; none for the whole year. */
+	focus?: { start: IsoDate; end: IsoDate; sweep: number } | null;
 	/** Width and height of the square viewBox. */
 	size?: number;
 	innerRadius?: number;
@@ -79,6 +92,8 @@ export interface WheelLayout<T extends WheelActivity = WheelActivity> {
 	rings: WheelRing<T>[];
 	months: MonthSector[];
 	weeks: WeekTick[];
+	/** The zoomed period's days; empty for the whole year. */
+	days: DayTick[];
 	/** Activities in this year whose category has no ring. */
 	unplacedIds: string[];
 }
@@ -102,7 +117,7 @@ export function layoutWheel<T extends WheelActivity>(
 	categories: readonly WheelCategory[],
 	options: WheelLayoutOptions
 ): WheelLayout<T> {
-	const year = wheelYear(options.year);
+	const year = wheelYear(options.year, options.focus);
 	const size = options.size ?? 1000;
 	const outerRadius = options.outerRadius ?? size * 0.42;
 	const innerRadius = options.innerRadius ?? size * 0.12;
@@ -122,8 +137,8 @@ export function layoutWheel<T extends WheelActivity>(
 		}
 		// Lanes are packed on the drawn extent in day numbers, so arcs widened to the minimum
 		// sweep never touch, and no date strings need to be built.
-		const start = Math.floor(angles.startAngle / year.degreesPerDay + DAY_EPSILON);
-		const end = Math.max(start, Math.ceil(angles.endAngle / year.degreesPerDay - DAY_EPSILON) - 1);
+		const start = Math.floor(angleToOffset(year, angles.startAngle) + DAY_EPSILON);
+		const end = Math.max(start, Math.ceil(angleToOffset(year, angles.endAngle) - DAY_EPSILON) - 1);
 		placed.push({ activity, angles, id: activity.id, start, end });
 	}
 
@@ -157,6 +172,7 @@ export function layoutWheel<T extends WheelActivity>(
 		rings,
 		months: monthSectors(year),
 		weeks: weekTicks(year),
+		days: dayTicks(year),
 		unplacedIds
 	};
 }

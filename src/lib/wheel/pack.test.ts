@@ -11,7 +11,9 @@ const item = (id: string, categoryId: string, ownerName: string, cancelled = fal
 	startTime: id === 'b' ? '09:00:00' : null,
 	endTime: id === 'b' ? '10:30:00' : null,
 	cancelled,
-	ownerName
+	ownerName,
+	href: id === 'c' ? '/bookinger/b-1' : `/aktiviteter/${id}`,
+	booking: id === 'c' ? 'waitlisted' : null
 });
 
 describe('wheel-pack', () => {
@@ -26,6 +28,12 @@ describe('wheel-pack', () => {
 			expect(packed.categoryIds).toEqual(['c1', 'c2']);
 			expect(packed.owners).toEqual(['Learnmark', 'DI']);
 			expect(unpackWheelItems(packed)).toEqual(items);
+		});
+
+		it('ships an activity link as 0 and only the other links in full', () => {
+			const packed = packWheelItems([item('a', 'c1', 'DI'), item('c', 'c1', 'DI')]);
+			expect(packed.rows[0].slice(9)).toEqual([0, 0]);
+			expect(packed.rows[1].slice(9)).toEqual(['/bookinger/b-1', 'waitlisted']);
 		});
 
 		it('packs an empty year', () => {

@@ -2,6 +2,7 @@
 // as indexes into shared lists. For 2,000 activities this halves what SvelteKit serialises into
 // the HTML (keys, category UUIDs and owner names no longer repeat on every row).
 import type { WheelItem } from '$lib/wheel/server/items';
+import { activityHref, type WheelBookingStatus } from './links';
 
 type Row = [
 	id: string,
@@ -12,7 +13,10 @@ type Row = [
 	startTime: string | null,
 	endTime: string | null,
 	cancelled: 0 | 1,
-	owner: number
+	owner: number,
+	/** 0 when the arc leads to the activity itself (most do). */
+	href: string | 0,
+	booking: WheelBookingStatus | 0
 ];
 
 export interface PackedWheelItems {
@@ -47,7 +51,9 @@ export function packWheelItems(items: readonly WheelItem[]): PackedWheelItems {
 		a.startTime,
 		a.endTime,
 		a.cancelled ? 1 : 0,
-		owner(a.ownerName)
+		owner(a.ownerName),
+		a.href === activityHref(a.id, null) ? 0 : a.href,
+		a.booking ?? 0
 	]);
 	return { categoryIds, owners, rows };
 }
@@ -55,7 +61,7 @@ export function packWheelItems(items: readonly WheelItem[]): PackedWheelItems {
 export function unpackWheelItems(packed: PackedWheelItems): WheelItem[] {
 	const { categoryIds, owners } = packed;
 	return packed.rows.map(
-		([id, title, category, start, end, startTime, endTime, cancelled, owner]) => ({
+		([id, title, category, start, end, startTime, endTime, cancelled, owner, href, booking]) => ({
 			id,
 			title,
 			categoryId: categoryIds[category],
@@ -64,7 +70,9 @@ export function unpackWheelItems(packed: PackedWheelItems): WheelItem[] {
 			startTime,
 			endTime,
 			cancelled: cancelled === 1,
-			ownerName: owners[owner]
+			ownerName: owners[owner],
+			href: href === 0 ? activityHref(id, null) : href,
+			booking: booking === 0 ? null : booking
 		})
 	);
 }

@@ -7,7 +7,7 @@ import {
 } from '$lib/platform/dates/iso';
 import { isoWeek } from '$lib/platform/dates/weeks';
 import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
-import { dateToAngle, wheelYear, type WheelYear } from './geometry';
+import { dateToAngle, spanAngles, wheelYear, type WheelYear } from './geometry';
 
 /** The month and week scale around the wheel (split from geometry.ts to keep both small). */
 export interface MonthSector {
@@ -27,6 +27,15 @@ export interface WeekTick {
 	tickAngle: number | null;
 	/** Middle of the part of the week inside the school year, for its number. */
 	labelAngle: number;
+	/** Degrees of that part: a week squeezed into the context may have no room for its number. */
+	sweep: number;
+}
+
+export interface DayTick {
+	date: IsoDate;
+	day: number;
+	startAngle: number;
+	endAngle: number;
 }
 
 /** The twelve months from August to July. */
@@ -56,15 +65,32 @@ export function weekTicks(year: SchoolYearLabel | WheelYear): WeekTick[] {
 	let monday = addDays(wheel.start, 1 - weekday(wheel.start));
 	while (monday <= wheel.end) {
 		const sunday = addDays(monday, 6);
-		const visibleStart = Math.max(0, dateToAngle(monday, wheel, 'start'));
-		const visibleEnd = Math.min(360, dateToAngle(sunday, wheel, 'end'));
+		// The part inside the year, and on the focus's side of its seam.
+		const visible = spanAngles(monday, sunday, wheel)!;
 		ticks.push({
 			...isoWeek(monday),
 			monday,
-			tickAngle: monday >= wheel.start ? dateToAngle(monday, wheel) : null,
-			labelAngle: (visibleStart + visibleEnd) / 2
+			tickAngle: monday >= wheel.start && !visible.clippedStart ? dateToAngle(monday, wheel) : null,
+			labelAngle: (visible.startAngle + visible.endAngle) / 2,
+			sweep: visible.endAngle - visible.startAngle
 		});
 		monday = addDays(monday, 7);
 	}
 	return ticks;
+}
+
+/** The days of the focus (a zoomed period), for day ticks; none without a focus. */
+export function dayTicks(year: SchoolYearLabel | WheelYear): DayTick[] {
+	const wheel = wheelYear(year);
+	if (!wheel.focus) return [];
+	const first = addDays(wheel.start, wheel.focus.startIndex);
+	return Array.from({ length: wheel.focus.days }, (_, i) => {
+		const date = addDays(first, i);
+		return {
+			date,
+			day: Number(date.slice(8, 10)),
+			startAngle: dateToAngle(date, wheel, 'start'),
+			endAngle: dateToAngle(date, wheel, 'end')
+		};
+	});
 }

@@ -2,8 +2,10 @@ import { filtersToParams, parseFilters } from '$lib/activities';
 import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
 import { listFilterOptions } from '$lib/activities/server';
-import { listMunicipalities, loadWheel } from '$lib/wheel/server';
-import { packWheelItems } from '$lib/wheel';
+import { error } from '@sveltejs/kit';
+import { copenhagenToday } from '$lib/platform/dates/iso';
+import { listMunicipalities, loadWheel, resolveSchoolYear } from '$lib/wheel/server';
+import { packWheelItems, parseZoom } from '$lib/wheel';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -20,8 +22,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const holidayMunicipalityId =
 		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
 	const now = new Date();
+	const year = resolveSchoolYear(params.get('year'), now);
+	const zoom = parseZoom(year, params.get('zoom'), params.get('fra'), copenhagenToday(now));
+	if (!zoom.ok) error(400, zoom.message);
 	const { activities, ...wheel } = await loadWheel(db, locals.user, {
-		year: params.get('year'),
+		year,
 		filters,
 		holidayMunicipalityId,
 		locale,
@@ -33,6 +38,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filters,
 		filterQuery: filtersToParams(filters).toString(),
 		view,
+		period: zoom.period,
+		today: copenhagenToday(now),
 		holidaysParam,
 		holidayMunicipalityId,
 		holidayMunicipality: municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,

@@ -20,6 +20,11 @@ export {
 	schoolBookings,
 	updateChecklist
 } from './booking';
+export {
+	type ActivityLink,
+	listActivityLinks,
+	type OpenBookingStatus
+} from './queries/activity-links';
 export { listOfferOwners } from './offer-form-options';
 export {
 	cancelOffer,

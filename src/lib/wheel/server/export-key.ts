@@ -9,7 +9,13 @@ const ROW = 24;
 const COLUMN = 560;
 const FONT = 17;
 
-export function svgKey(options: { x: number; y: number; width: number; entries: KeyEntry[] }): {
+export function svgKey(options: {
+	x: number;
+	y: number;
+	width: number;
+	entries: KeyEntry[];
+	heading?: string;
+}): {
 	svg: string;
 	bottom: number;
 } {
@@ -20,16 +26,20 @@ export function svgKey(options: { x: number; y: number; width: number; entries: 
 	const maxChars = Math.floor((COLUMN - 60) / (FONT * 0.55));
 	const top = options.y + 40;
 	const out = [
-		`<text x="${x}" y="${options.y}" font-size="24" font-weight="700">${escapeXml(m.wheel_key_heading())}</text>`
+		`<text x="${x}" y="${options.y}" font-size="24" font-weight="700">${escapeXml(options.heading ?? m.wheel_key_heading())}</text>`
 	];
 	entries.forEach((entry, index) => {
 		const column = Math.floor(index / rows);
 		const cx = x + column * COLUMN;
 		const cy = top + (index % rows) * ROW;
-		const chars = [...entry.text];
-		const text = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : entry.text;
+		// A long title is cut, never the dates and weeks after it.
+		const title = entry.title && entry.text.startsWith(entry.title) ? entry.title : entry.text;
+		const when = entry.text.slice(title.length);
+		const room = Math.max(8, maxChars - [...when].length);
+		const chars = [...title];
+		const text = (chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : title) + when;
 		out.push(
-			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number}</text>`,
+			`<text x="${cx + 44}" y="${cy}" font-size="${FONT}" font-weight="700" text-anchor="end">${entry.number ?? '•'}</text>`,
 			`<text x="${cx + 54}" y="${cy}" font-size="${FONT}">${escapeXml(text)}</text>`
 		);
 	});

@@ -3,6 +3,7 @@ import { pillarLabel, type ActivityFilters } from '$lib/activities';
 import type { Locale } from '$lib/platform/dates/weeks';
 import type { FilterOptions } from '$lib/activities/server';
 import type { WheelCategoryInfo } from './wheel';
+import { bookingMarkLegend } from '../links';
 import { escapeXml } from '$lib/platform/server/xml-text';
 
 // The legend of an exported wheel, drawn as SVG so that the file explains itself without the page.
@@ -39,6 +40,8 @@ export interface SvgLegendOptions {
 	categories: WheelCategoryInfo[];
 	holidayMunicipality: string | null;
 	showToday: boolean;
+	/** Explain the marks before booked arcs' names. */
+	showBookings?: boolean;
 }
 
 const ROW = 28;
@@ -100,6 +103,18 @@ export function svgLegend(options: SvgLegendOptions): { svg: string; bottom: num
 			`<line x1="${x}" y1="${y + ROW - 6}" x2="${x + SWATCH}" y2="${y + ROW - 6}" stroke="#111827" stroke-width="4" stroke-linecap="round"/>`,
 			m.wheel_legend_today()
 		);
+	}
+	if (options.showBookings) {
+		y += ROW + 14;
+		out.push(
+			`<text x="${x}" y="${y}" font-size="18" font-weight="700">${escapeXml(m.wheel_legend_bookings())}</text>`
+		);
+		for (const entry of bookingMarkLegend()) {
+			mark(
+				`<text x="${x + SWATCH / 2}" y="${y + ROW}" font-size="17" font-weight="700" text-anchor="middle">${entry.mark}</text>`,
+				entry.text
+			);
+		}
 	}
 	return {
 		svg: `<g class="legend" fill="#111827">${out.join('')}</g>`,

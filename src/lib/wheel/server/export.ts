@@ -9,8 +9,9 @@ import { parseFilters, type ActivityFilters } from '$lib/activities';
 import { m } from '$lib/paraglide/messages.js';
 import { todayHandAngle } from '$lib/wheel/geometry';
 import { drawWheel, type WheelDrawing } from '$lib/wheel/drawing';
-import { keyEntries } from '$lib/wheel/key';
+import { listEntries } from '$lib/wheel/key';
 import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel/frame';
+import { focusOf, parseZoom, periodLabel, type ZoomPeriod } from '$lib/wheel/zoom';
 import type { DB } from '$lib/platform/server/db/schema';
 import { type RightsUser, listFilterOptions } from '$lib/activities/server';
 import { describeFilters, svgLegend } from './export-legend';
@@ -25,6 +26,8 @@ export interface WheelExport extends WheelData {
 	holidayMunicipality: string | null;
 	now: Date;
 	generated: string;
+	/** The zoomed period (`zoom`, `fra`), the whole year by default. */
+	period: ZoomPeriod;
 }
 
 export type WheelExportResult = { ok: true; wheel: WheelExport } | { ok: false; message: string };
@@ -40,12 +43,15 @@ export async function loadWheelExport(
 	options: { locale: Locale; now?: Date }
 ): Promise<WheelExportResult> {
 	const now = options.now ?? new Date();
+	let year: string;
 	try {
-		resolveSchoolYear(params.get('year'), now);
+		year = resolveSchoolYear(params.get('year'), now);
 	} catch (e) {
 		if (isHttpError(e)) return { ok: false, message: e.body.message };
 		throw e;
 	}
+	const zoom = parseZoom(year, params.get('zoom'), params.get('fra'), copenhagenToday(now));
+	if (!zoom.ok) return { ok: false, message: zoom.message };
 	const filters = parseFilters(params);
 	const municipalities = await listMunicipalities(db);
 	// As on the wheel page: without an explicit choice, the filtered municipality's holidays.
@@ -54,7 +60,7 @@ export async function loadWheelExport(
 	const holidayMunicipalityId =
 		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
 	const data = await loadWheel(db, user, {
-		year: params.get('year'),
+		year,
 		filters,
 		holidayMunicipalityId,
 		locale: options.locale,
@@ -70,7 +76,8 @@ export async function loadWheelExport(
 			holidayMunicipality:
 				municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
 			now,
-			generated: formatDate(copenhagenToday(now), options.locale, 'long')
+			generated: formatDate(copenhagenToday(now), options.locale, 'long'),
+			period: zoom.period
 		}
 	};
 }
@@ -107,7 +114,8 @@ function wheelElement(
 			today: wheel.now,
 			year: wheel.year,
 			locale,
-			hrefBase
+			hrefBase,
+			period: wheel.period
 		}
 	});
 	// Hydration markers are comments; valid XML, but noise in a file people open and edit.
@@ -130,7 +138,8 @@ export function renderWheelSvg(
 	const drawing = drawWheel(wheel.activities, wheel.categories, {
 		...WHEEL_DRAWING_OPTIONS,
 		year: wheel.year,
-		locale: options.locale
+		locale: options.locale,
+		focus: focusOf(wheel.period)
 	});
 	const wheelSize = drawing.viewBox;
 	const width = MARGIN * 2 + wheelSize.width + LEGEND_WIDTH;
@@ -140,21 +149,24 @@ export function renderWheelSvg(
 		y: HEADER + 40,
 		categories: wheel.categories,
 		holidayMunicipality: wheel.holidayMunicipality,
-		showToday: todayHandAngle(wheel.year, wheel.now) !== null
+		showToday: todayHandAngle(wheel.year, wheel.now) !== null,
+		showBookings: wheel.activities.some((a) => a.booking)
 	});
 	// The numbers on the wheel, with dates and weeks, below the wheel and the legend.
 	const key = svgKey({
 		x: MARGIN,
 		y: Math.max(HEADER + wheelSize.height, legend.bottom) + 50,
 		width: width - MARGIN * 2,
-		entries: keyEntries(
-			drawing.labels,
-			new Map(wheel.activities.map((a) => [a.id, a])),
-			options.locale
-		)
+		// Every activity, with its number where the wheel shows one: the file reads on its own.
+		entries: listEntries(drawing.labels, wheel.activities, options.locale),
+		heading: m.wheel_list_full_heading()
 	});
 	const height = Math.ceil(Math.max(HEADER + wheelSize.height, legend.bottom, key.bottom) + MARGIN);
-	const title = options.title ?? m.wheel_svg_title({ year: wheel.year });
+	const title =
+		options.title ??
+		(wheel.period.level === 'aar'
+			? m.wheel_svg_title({ year: wheel.year })
+			: `${m.wheel_svg_title({ year: wheel.year })}: ${periodLabel(wheel.period, options.locale)}`);
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'DejaVu Sans', system-ui, Arial, sans-serif">`,

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { ActivityFilters } from '$lib/activities';
 import type { DB } from '$lib/platform/server/db/schema';
 import { filterConditions, visibleActivitiesQuery, type RightsUser } from '$lib/activities/server';
+import { listActivityLinks } from '$lib/bookings/server';
+import { activityHref, type WheelBookingStatus } from '../links';
 
 /** Only what the wheel and the list need, so the page data stays small for thousands of arcs. */
 export interface WheelItem {
@@ -14,6 +16,13 @@ export interface WheelItem {
 	endTime: string | null;
 	cancelled: boolean;
 	ownerName: string;
+	/**
+	 * Where the arc leads: the user's own school's booking of it, else its offer, else the activity.
+	 * A path on this site.
+	 */
+	href: string;
+	/** The status of the user's own organisation's booking, when it has one. */
+	booking: WheelBookingStatus | null;
 }
 
 export interface WheelItemQuery {
@@ -61,15 +70,22 @@ export async function listWheelItems(
 		.orderBy('activity.title')
 		.orderBy('activity.id')
 		.execute();
-	return rows.map((row) => ({
-		id: row.id,
-		title: row.title,
-		categoryId: row.categoryId,
-		start: row.startDate,
-		end: row.endDate,
-		startTime: row.startTime,
-		endTime: row.endTime,
-		cancelled: row.status === 'cancelled',
-		ownerName: row.ownerName
-	}));
+	// The embed shows what anyone may see: no one's bookings.
+	const links = await listActivityLinks(db, query.publicOnly ? null : user, query);
+	return rows.map((row) => {
+		const link = links.get(row.id) ?? null;
+		return {
+			id: row.id,
+			title: row.title,
+			categoryId: row.categoryId,
+			start: row.startDate,
+			end: row.endDate,
+			startTime: row.startTime,
+			endTime: row.endTime,
+			cancelled: row.status === 'cancelled',
+			ownerName: row.ownerName,
+			href: activityHref(row.id, link),
+			booking: link?.booking?.status ?? null
+		};
+	});
 }
