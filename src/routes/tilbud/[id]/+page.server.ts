@@ -50,20 +50,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-async function book(event: RequestEvent, joinWaitlist: boolean) {
+async function book(event: RequestEvent, how: 'book' | 'waitlist' | 'split') {
 	const user = requireActor(event.locals, event.url);
 	const form = await requireForm(event.request);
 	form.set('offerId', event.params.id);
-	if (joinWaitlist) form.set('joinWaitlist', 'on');
+	if (how === 'waitlist') form.set('joinWaitlist', 'on');
+	if (how === 'split') form.set('splitRest', 'on');
 	const extra = { action: 'book' as const };
 	const parsed = parseForm(bookingSchema, form, { arrayFields: BOOKING_ARRAY_FIELDS });
 	if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
 	const result = await bookSeats(event.locals.db, user, parsed.data);
 	if (!result.ok) return refused(form, result, extra);
-	const { booking, replayed } = result.value;
+	const { booking, replayed, rest } = result.value;
 	return {
 		...extra,
-		done: replayed ? ('replayed' as const) : booking.status,
+		done: replayed ? ('replayed' as const) : rest ? ('split' as const) : booking.status,
 		bookingId: booking.id
 	};
 }
@@ -106,8 +107,9 @@ export const actions: Actions = {
 		}
 		return { action: 'preview' as const, conflicts, values: formValues(form) };
 	},
-	book: (event) => book(event, false),
-	waitlist: (event) => book(event, true),
+	book: (event) => book(event, 'book'),
+	waitlist: (event) => book(event, 'waitlist'),
+	split: (event) => book(event, 'split'),
 	confirm: (event) => answerBooking(event, 'confirm'),
 	decline: (event) => answerBooking(event, 'decline'),
 	cancel: (event) => answerBooking(event, 'cancel'),

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { USERS, gotoSettled } from './support';
+import { asUser, fillBooking, openOffer, publishOffer } from './journey-steps';
+
+// Issue 18: the traps a school and a company met in a day's work.
+
+test('a whole class that does not fit books what is free and waits for the rest', async ({
+	browser
+}) => {
+	const title = `Besøg på lageret ${Date.now()}`;
+	const company = await asUser(browser, USERS.company);
+	await publishOffer(company, {
+		kind: 'visit',
+		title,
+		seats: 4,
+		grades: ['8. klasse'],
+		date: '2027-03-10',
+		from: '09:00',
+		to: '11:00',
+		address: 'Lagervej 2, 8700 Horsens'
+	});
+
+	const school = await asUser(browser, USERS.school);
+	await openOffer(school, title);
+	await fillBooking(school, {
+		classLabel: '8.C',
+		seats: 24,
+		teacherName: 'Hele Klassen',
+		teacherEmail: 'hele@stensballeskolen.example'
+	});
+	await school.getByRole('button', { name: 'Se konflikter' }).click();
+	await expect(school.getByRole('status')).toContainText('Der er 4 ledige pladser.');
+	await expect(school.getByRole('button', { name: 'Skriv på venteliste' })).toBeVisible();
+	await school.getByRole('button', { name: 'Book 4 og skriv 20 på venteliste' }).click();
+	await expect(school.getByText('De ledige pladser er booket', { exact: false })).toBeVisible();
+
+	await openOffer(school, title);
+	await expect(school.getByText('Fuldt booket').first()).toBeVisible();
+	// The offer is full now: the next class can still join the waiting list.
+	await expect(school.getByRole('button', { name: 'Skriv på venteliste' })).toBeVisible();
+	await gotoSettled(school, '/bookinger');
+	const rows = school.getByRole('row').filter({ hasText: title });
+	await expect(rows.filter({ hasText: /venteliste/i }).first()).toContainText('20');
+});
