@@ -111,11 +111,13 @@ function journey(device: Device, tag: string) {
 			await expect(school.getByLabel('Klasse')).toHaveValue(CLASS);
 			await shot(school, 'skole-booking', 'here');
 			await submitBooking(school);
+			await school.getByRole('link', { name: PRAKTIK, exact: true }).click();
 			await expect(school.getByText('2 af 4 pladser ledige')).toBeVisible();
 
 			await openOffer(school, VISIT);
 			await fillBooking(school, { ...booking, seats: 22 });
 			await submitBooking(school);
+			await school.getByRole('link', { name: VISIT, exact: true }).click();
 			await expect(school.getByText('6 af 28 pladser ledige')).toBeVisible();
 
 			await gotoSettled(school, '/bookinger');

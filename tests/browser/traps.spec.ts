@@ -32,6 +32,7 @@ test('a whole class that does not fit books what is free and waits for the rest'
 	await expect(school.getByRole('status')).toContainText('Der er 4 ledige pladser.');
 	await expect(school.getByRole('button', { name: 'Skriv på venteliste' })).toBeVisible();
 	await school.getByRole('button', { name: 'Book 4 og skriv 20 på venteliste' }).click();
+	await expect(school).toHaveURL(/\/bookinger\/[0-9a-f-]{36}\?booket=split$/);
 	await expect(school.getByText('De ledige pladser er booket', { exact: false })).toBeVisible();
 
 	await openOffer(school, title);

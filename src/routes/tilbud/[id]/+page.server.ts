@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { formValues, parseForm } from '$lib/platform/server';
@@ -62,11 +62,9 @@ async function book(event: RequestEvent, how: 'book' | 'waitlist' | 'split') {
 	const result = await bookSeats(event.locals.db, user, parsed.data);
 	if (!result.ok) return refused(form, result, extra);
 	const { booking, replayed, rest } = result.value;
-	return {
-		...extra,
-		done: replayed ? ('replayed' as const) : rest ? ('split' as const) : booking.status,
-		bookingId: booking.id
-	};
+	// The booking's own page shows what happened and what comes next, at the top.
+	const done = replayed ? 'replayed' : rest ? 'split' : booking.status;
+	redirect(303, `/bookinger/${booking.id}?booket=${done}`);
 }
 
 /** Close, reopen or cancel the offer itself. */
