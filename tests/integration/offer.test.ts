@@ -124,6 +124,27 @@ describe('offer', () => {
 			expect(result.value.groupId).not.toBeNull();
 		});
 
+		it('refuses a week that has passed in Danish, writing nothing', async () => {
+			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W44'] }));
+			const result = await createOffer(database.db, world.users.providerMember, input, {
+				today: '2026-12-05'
+			});
+			expect(result).toMatchObject({
+				ok: false,
+				status: 400,
+				errors: { weeks: 'Uge 44 2026 er begyndt eller forbi. Vælg en kommende uge.' }
+			});
+			expect(await database.db.selectFrom('offer').select('id').execute()).toEqual([]);
+		});
+
+		it('warns about weeks inside the three weeks UU needs, and not about later ones', async () => {
+			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W51', '2027-W10'] }));
+			const result = await createOffer(database.db, world.users.providerMember, input, {
+				today: '2026-12-05'
+			});
+			expect(result.ok && result.value.uuWeeks).toEqual([51]);
+		});
+
 		it('puts a museum forløb on the Industrimuseet ring and a Learnmark forløb on GF1', async () => {
 			const slugOf = async (ownerId: string) => {
 				const fields = visitFields(world, { kind: 'forloeb', ownerId, gradeLevels: ['5'] });

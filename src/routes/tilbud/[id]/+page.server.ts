@@ -46,6 +46,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// A fresh key per rendering: a double-clicked submit sends the same one and books once.
 		idempotencyKey: randomUUID(),
 		created: Number(url.searchParams.get('oprettet') ?? 0),
+		// Weeks just published that begin inside the UU notice (week numbers only).
+		uuWeeks: (url.searchParams.get('uu') ?? '').split(',').filter((w) => /^\d{1,2}$/.test(w)),
 		saved: url.searchParams.has('gemt')
 	};
 };
