@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
@@ -130,8 +131,11 @@ async function bookInTransaction(
 		teacherName: input.teacherName.trim(),
 		teacherEmail: input.teacherEmail.trim()
 	};
+	// Made here, not by the database: the provider's mail links to the booking it announces.
+	const id = randomUUID();
 	const row = await insertBookingUnderLock(trx, {
 		...values,
+		id,
 		offerId: offer.id,
 		activityId: offer.activityId,
 		capacity: offer.capacity,
@@ -140,7 +144,12 @@ async function bookInTransaction(
 		idempotencyKey: input.idempotencyKey,
 		joinWaitlist: input.joinWaitlist ?? false,
 		createdBy: user.id,
-		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! }),
+		requestedMails: requestedMails({
+			...offer,
+			...values,
+			bookingId: id,
+			schoolName: offer.schoolName!
+		}),
 		auditSummary: {
 			requested: bookingSummary({ ...values, status: 'requested' }, offer.title),
 			waitlisted: bookingSummary({ ...values, status: 'waitlisted' }, offer.title)
