@@ -13,4 +13,9 @@ export {
 	RecurrenceTooLargeError,
 	validateRecurrence
 } from './recurrence';
-export { type RolledSpan, rollForward, type RollForwardConflict } from './rollforward';
+export {
+	type RolledSpan,
+	rollForward,
+	type RollForwardConflict,
+	rollTitleForward
+} from './rollforward';
