@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { USERS, gotoSettled } from './support';
-import { asUser, fillBooking, openOffer, publishOffer } from './journey-steps';
+import {
+	asUser,
+	fillBooking,
+	fillOffer,
+	openOffer,
+	publishOffer,
+	submitOffer
+} from './journey-steps';
 
 // Issue 18: the traps a school and a company met in a day's work.
 
@@ -42,4 +49,23 @@ test('a whole class that does not fit books what is free and waits for the rest'
 	await gotoSettled(school, '/bookinger');
 	const rows = school.getByRole('row').filter({ hasText: title });
 	await expect(rows.filter({ hasText: /venteliste/i }).first()).toContainText('20');
+});
+
+test('a week field takes "uge 44" where the browser has no week picker', async ({ browser }) => {
+	const title = `Praktik i lageret ${Date.now()}`;
+	const company = await asUser(browser, USERS.company);
+	await fillOffer(company, {
+		kind: 'erhvervspraktik',
+		title,
+		trade: 'Smed',
+		seats: 2,
+		grades: ['9. klasse'],
+		address: 'Lagervej 2, 8700 Horsens'
+	});
+	// Firefox and Safari on desktop show a week field as a plain text box.
+	const week = company.getByLabel('Uge 1');
+	await week.evaluate((input: HTMLInputElement) => (input.type = 'text'));
+	await week.fill('uge 44');
+	await submitOffer(company, title);
+	await expect(company.getByText(/uge 44/).first()).toBeVisible();
 });
