@@ -69,3 +69,39 @@ test('a week field takes "uge 44" where the browser has no week picker', async (
 	await submitOffer(company, title);
 	await expect(company.getByText(/uge 44/).first()).toBeVisible();
 });
+
+test('a refused booking shows each error in red by its field, and focuses the first', async ({
+	browser
+}) => {
+	const school = await asUser(browser, USERS.school);
+	await gotoSettled(school, '/tilbud?kind=visit&free=1');
+	await school.locator('.offer-card a').first().click();
+	await school.waitForLoadState('networkidle');
+	await school.getByLabel('Klasse').fill('7.F');
+	await school.getByLabel('Antal elever').fill('0');
+	await school.getByLabel('Lærerens e-mail').fill('ikke-en-adresse');
+	await school.getByRole('button', { name: 'Book', exact: true }).click();
+
+	const seats = school.getByLabel('Antal elever');
+	await expect(seats).toBeFocused();
+	await expect(seats).toHaveAttribute('aria-invalid', 'true');
+	const errorId = (await seats.getAttribute('aria-describedby'))!.split(' ')[0];
+	const error = school.locator(`#${errorId}`);
+	await expect(error).toBeVisible();
+	await expect(error).toHaveCSS('color', 'rgb(185, 28, 28)');
+	await expect(school.getByLabel('Lærerens e-mail')).toHaveAttribute('aria-invalid', 'true');
+	await expect(school.getByLabel('Klasse')).toHaveValue('7.F');
+});
+
+test('on a 375 px phone the bookings table is cards, with nothing off to the side', async ({
+	browser
+}) => {
+	const school = await asUser(browser, USERS.school, { viewport: { width: 375, height: 812 } });
+	await gotoSettled(school, '/bookinger');
+	const row = school.locator('table.cards-on-phone tbody tr').first();
+	await expect(row).toBeVisible();
+	await expect(row).toHaveCSS('display', 'block');
+	await expect(row.locator('td[data-label="Status"]')).toBeVisible();
+	const wide = await school.evaluate(() => document.documentElement.scrollWidth);
+	expect(wide).toBeLessThanOrEqual(375);
+});
