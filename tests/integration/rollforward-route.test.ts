@@ -6,7 +6,10 @@ import { countRows, createWorld, insertActivity, type ActivityWorld } from './ac
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 
 type Preview = {
-	preview: { toYear: string; items: { title: string; to: string | null; conflicts: string[] }[] };
+	preview: {
+		toYear: string;
+		items: { title: string; newTitle: string; to: string | null; conflicts: string[] }[];
+	};
 };
 
 describe('routes/aarshjul/rul-frem', () => {
@@ -131,9 +134,7 @@ describe('routes/aarshjul/rul-frem', () => {
 			endDate: '2026-10-06'
 		});
 		const chosen = { year: '2026/27', activityIds: [meeting, fair] };
-		const result = (await post('preview', chosen)) as Preview & {
-			preview: { items: { newTitle: string }[] };
-		};
+		const result = (await post('preview', chosen)) as Preview;
 		expect(result.preview.items.map((i) => i.newTitle)).toEqual([
 			'Alliancemøde september 2027',
 			'Uddannelsesmesse 2027/28'
