@@ -73,10 +73,20 @@ test('a week field takes "uge 44" where the browser has no week picker', async (
 test('a refused booking shows each error in red by its field, and focuses the first', async ({
 	browser
 }) => {
+	const title = `Besøg i værkstedet ${Date.now()}`;
+	const company = await asUser(browser, USERS.company);
+	await publishOffer(company, {
+		kind: 'visit',
+		title,
+		seats: 10,
+		grades: ['8. klasse'],
+		date: '2027-04-14',
+		from: '09:00',
+		to: '11:00',
+		address: 'Værkstedsvej 3, 8700 Horsens'
+	});
 	const school = await asUser(browser, USERS.school);
-	await gotoSettled(school, '/tilbud?kind=visit&free=1');
-	await school.locator('.offer-card a').first().click();
-	await school.waitForLoadState('networkidle');
+	await openOffer(school, title);
 	await school.getByLabel('Klasse').fill('7.F');
 	await school.getByLabel('Antal elever').fill('0');
 	await school.getByLabel('Lærerens e-mail').fill('ikke-en-adresse');
