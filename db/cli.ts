@@ -6,7 +6,7 @@ import {
 import { migrateToBottom, migrateToLatest } from '../src/lib/platform/server/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seed/index';
 
-const USAGE = 'Brug: tsx db/cli.ts migrate | reset | seed';
+const USAGE = 'Brug: tsx db/cli.ts migrate | reset | seed [--quiet]';
 const COMMANDS = ['migrate', 'reset', 'seed'] as const;
 type Command = (typeof COMMANDS)[number];
 
@@ -33,17 +33,23 @@ async function main(): Promise<void> {
 		process.exitCode = 1;
 		return;
 	}
+	// --quiet: only errors (npm run demo, where the app prints the address and logins once).
+	const quiet = process.argv.includes('--quiet');
+	const log = quiet ? () => {} : (line: string) => console.log(line);
 	const options = databaseOptionsFromEnv();
 	const database = await openDatabase(options);
 	try {
-		console.log(`Bruger ${describeDatabaseTarget(options)}.`);
+		log(`Bruger ${describeDatabaseTarget(options)}.`);
 		if (command === 'reset') {
 			await migrateToBottom(database.db);
-			console.log('Alle tabeller er slettet.');
+			log('Alle tabeller er slettet.');
 		}
 		await migrateToLatest(database.db);
-		console.log('Databasen er migreret til nyeste version.');
-		if (command === 'seed' || command === 'reset') printSeedSummary(await seedDemo(database.db));
+		log('Databasen er migreret til nyeste version.');
+		if (command === 'seed' || command === 'reset') {
+			const summary = await seedDemo(database.db);
+			if (!quiet) printSeedSummary(summary);
+		}
 	} finally {
 		await database.close();
 	}

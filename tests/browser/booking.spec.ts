@@ -42,7 +42,11 @@ test('a company publishes, a school books, the company confirms', async ({ brows
 	await expect(school.getByRole('status').filter({ hasText: /konflikt/i })).toBeVisible();
 	await expect(school.getByLabel('Klasse')).toHaveValue('8.B');
 	await school.getByRole('button', { name: 'Book', exact: true }).click();
-	await expect(school.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
+	// The booking's own page opens with what happened and what comes next, focused at the top.
+	await expect(school).toHaveURL(/\/bookinger\/[0-9a-f-]{36}\?booket=requested$/);
+	await expect(school.getByRole('status').filter({ hasText: 'Bookingen er sendt.' })).toBeFocused();
+	await expect(school.getByText('anmodet', { exact: true }).first()).toBeVisible();
+	await school.getByRole('link', { name: TITLE, exact: true }).click();
 	await expect(school.getByText('2 af 4 pladser ledige')).toBeVisible();
 
 	expect(await waitingCount(company)).toBe(before + 1);
@@ -84,6 +88,7 @@ test('a school books without JavaScript, and a mistake keeps what was typed', as
 	await expect(school.getByLabel('Lærerens navn')).toHaveValue('Uden Javascript');
 	await school.getByLabel('Antal elever').fill('1');
 	await school.getByRole('button', { name: 'Book', exact: true }).click();
+	await expect(school).toHaveURL(/\/bookinger\/[0-9a-f-]{36}\?booket=requested$/);
 	await expect(school.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
 	await context.close();
 });

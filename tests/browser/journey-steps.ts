@@ -104,10 +104,11 @@ export async function fillBooking(page: Page, booking: BookingInput): Promise<vo
 	}
 }
 
-/** Sends the filled booking form as a request to the provider. */
+/** Sends the filled booking form as a request to the provider; the booking's page opens. */
 export async function submitBooking(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Book', exact: true }).click();
-	await expect(page.getByText('Bookingen er sendt.', { exact: false })).toBeVisible();
+	await expect(page).toHaveURL(/\/bookinger\/[0-9a-f-]{36}\?booket=requested$/);
+	await expect(page.getByRole('status').filter({ hasText: 'Bookingen er sendt.' })).toBeFocused();
 }
 
 /** The provider opens a waiting request from the list on /bookinger. */

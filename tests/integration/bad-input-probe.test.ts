@@ -55,7 +55,12 @@ const MODULES = import.meta.glob<Record<string, unknown>>('/src/routes/**/+page.
 const ENDPOINTS = import.meta.glob<Record<string, unknown>>('/src/routes/**/+server.ts', {
 	eager: true
 });
-const ENGLISH = new Set(Object.values(en as Record<string, string>));
+// Plain messages only; messages with plural variants are objects.
+const ENGLISH = new Set(
+	Object.values(en as unknown as Record<string, unknown>).filter(
+		(v): v is string => typeof v === 'string'
+	)
+);
 /** Actions that change the session or cookies rather than data. */
 const SKIPPED = new Set(['/logout', '/sprog']);
 /** Actions that read no fields at all: any body does the same thing. */

@@ -71,6 +71,8 @@ describe('routes/tilbud/[id] booking and answers', () => {
 		it('books, and the school takes part in the activity on its wheel', async () => {
 			const result = await offerAction('book', 'coordinator', bookingFields());
 			expect(result).toMatchObject({ action: 'book', done: 'requested' });
+			// The user lands on the booking's page, which says what happened and what comes next.
+			expect(result.location).toBe(`/bookinger/${result.bookingId}?booket=requested`);
 			expect(await bookingRows()).toMatchObject([{ status: 'requested', seats: 2 }]);
 			const wheel = await listActivities(database.db, user('coordinator'), {
 				from: VISIT_DAY,
@@ -151,6 +153,20 @@ describe('routes/tilbud/[id] booking and answers', () => {
 				status: 303,
 				location: `/login?next=${encodeURIComponent(`/tilbud/${offerId}`)}`
 			});
+		});
+	});
+
+	describe('?/split', () => {
+		it('books the free places and puts the rest of the class on the waiting list', async () => {
+			await offerAction('book', 'coordinator', bookingFields({ seats: '1', classLabel: '7.A' }));
+			const result = await offerAction('split', 'teacher', bookingFields({ seats: '24' }));
+			expect(result).toMatchObject({ done: 'split' });
+			const rows = await bookingRows();
+			expect(rows.map((r) => [r.status, r.seats]).sort()).toEqual([
+				['requested', 1],
+				['requested', 4],
+				['waitlisted', 20]
+			]);
 		});
 	});
 

@@ -106,6 +106,26 @@ describe('booking lifecycle', () => {
 				.execute();
 			expect(participant.map((p) => p.organisationId)).toEqual([world.org.school]);
 		});
+
+		it('links to the booking from ORIGIN and says "1 plads" for one pupil', async () => {
+			const origin = process.env.ORIGIN;
+			process.env.ORIGIN = 'https://aarshjul.example/';
+			try {
+				const offerId = await makeOffer(database.db, world, visitFields(world));
+				const booking = await book(database.db, world, offerId, { seats: 1 });
+				const [mail] = await outbox();
+				expect(mail.bodyText).toContain('Byskolen har anmodet om 1 plads til klasse 8.B');
+				expect(mail.bodyText).toContain(
+					`Se bookingen i Årshjul: https://aarshjul.example/bookinger/${booking.id}`
+				);
+				await confirmBooking(database.db, world.users.providerMember, booking.id);
+				const confirmed = (await outbox()).find((m) => m.subject.startsWith('Bekræftet'));
+				expect(confirmed?.bodyText).toContain(`https://aarshjul.example/bookinger/${booking.id}`);
+			} finally {
+				if (origin === undefined) delete process.env.ORIGIN;
+				else process.env.ORIGIN = origin;
+			}
+		});
 	});
 
 	describe('confirmBooking', () => {

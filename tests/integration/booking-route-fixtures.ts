@@ -25,15 +25,24 @@ export function routeCalls(world: BookingWorld) {
 	const user = (p: Person) => world.users[p] as SessionUser | null;
 	return {
 		user,
-		offerAction: (
+		/** A booking's redirect to its page reads as { done, bookingId, location }. */
+		offerAction: async (
 			offerId: string,
 			name: keyof typeof offerPage.actions,
 			p: Person,
 			fields: Fields
-		) =>
-			offerPage.actions[name](
-				fakeEvent(`/tilbud/${offerId}?/${name}`, user(p), { id: offerId }, fields)
-			) as Promise<ActionResult>,
+		) => {
+			try {
+				return (await offerPage.actions[name](
+					fakeEvent(`/tilbud/${offerId}?/${name}`, user(p), { id: offerId }, fields)
+				)) as ActionResult;
+			} catch (thrown) {
+				const location = (thrown as { location?: string }).location ?? '';
+				const booked = /^\/bookinger\/([0-9a-f-]{36})\?booket=(\w+)$/.exec(location);
+				if ((thrown as { status?: number }).status !== 303 || !booked) throw thrown;
+				return { action: 'book', done: booked[2], bookingId: booked[1], location } as ActionResult;
+			}
+		},
 		bookingAction: (
 			name: keyof typeof bookingPage.actions,
 			p: Person,

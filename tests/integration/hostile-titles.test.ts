@@ -162,6 +162,7 @@ describe('exports of a hostile activity title', () => {
 
 	it('writes a booking mail with a one-line subject and stores it in the outbox', async () => {
 		const [mail] = requestedMails({
+			bookingId: '00000000-0000-4000-8000-000000000001',
 			classLabel: '8.B',
 			seats: 2,
 			teacherName: 'Rasmus',

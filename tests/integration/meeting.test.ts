@@ -10,6 +10,9 @@ import {
 } from '../../src/lib/meetings/server/meeting';
 import { agendaSchema } from '../../src/lib/meetings/schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import type { SessionUser } from '../../src/lib/auth/server/session';
+import * as newMeetingPage from '../../src/routes/moeder/ny/+page.server';
+import { fakeEvent, useForRoutes } from './organisation.fixtures';
 import { createMeetingWorld, makeMeeting, meetingRow, type MeetingWorld } from './meeting-fixtures';
 
 describe('meeting', () => {
@@ -18,6 +21,7 @@ describe('meeting', () => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
+		useForRoutes(database);
 	});
 	afterAll(async () => {
 		await database?.close();
@@ -158,7 +162,9 @@ describe('meeting', () => {
 			const id = await makeMeeting(database, world);
 			const draft = await planNextMeeting(database.db, world.secretariat, id);
 			if (!draft.ok) throw new Error(draft.message);
-			expect(draft.value.values).toMatchObject({
+			if ('existingId' in draft.value) throw new Error('planned already');
+			const { values } = draft.value;
+			expect(values).toMatchObject({
 				title: 'Alliancemøde marts 2027',
 				date: '2027-03-25',
 				startTime: '14:00',
@@ -167,10 +173,10 @@ describe('meeting', () => {
 				ownerId: world.org.secretariat,
 				previousActivityId: id
 			});
-			expect([...(draft.value.values.invited as string[])].sort()).toEqual(
+			expect([...(values.invited as string[])].sort()).toEqual(
 				[world.org.municipality, world.org.partner].sort()
 			);
-			expect(draft.value.values.agenda).toContain('## Opfølgning på sidste referat');
+			expect(values.agenda).toContain('## Opfølgning på sidste referat');
 		});
 
 		it('links the next meeting to the previous one both ways', async () => {
@@ -184,6 +190,22 @@ describe('meeting', () => {
 			const later = await findMeeting(database.db, world.secretariat, second);
 			expect(later?.previous?.id).toBe(first);
 			expect(earlier?.next.map((n) => n.id)).toEqual([second]);
+		});
+
+		it('opens the next meeting when it is already planned instead of drafting a duplicate', async () => {
+			const first = await makeMeeting(database, world);
+			const second = await makeMeeting(database, world, {
+				title: 'Alliancemøde marts 2027',
+				date: '2027-03-25',
+				previousActivityId: first
+			});
+			const draft = await planNextMeeting(database.db, world.secretariat, first);
+			expect(draft).toEqual({ ok: true, value: { existingId: second } });
+			await expect(
+				newMeetingPage.load(
+					fakeEvent(`/moeder/ny?efter=${first}`, world.secretariat as SessionUser, {})
+				)
+			).rejects.toMatchObject({ status: 303, location: `/moeder/${second}?planlagt` });
 		});
 
 		it('writes nothing: the draft is a form to send', async () => {

@@ -6,7 +6,11 @@ import {
 	listOffers,
 	updateOffer
 } from '../../src/lib/bookings/server/offer';
-import { offerSchema, offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
+import {
+	offerFiltersSchema,
+	offerSchema,
+	offerUpdateSchema
+} from '../../src/lib/bookings/offer-schema';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
@@ -49,6 +53,11 @@ describe('offer', () => {
 			]);
 		});
 
+		it('reads weeks typed where the browser has no week picker', () => {
+			const input = offerSchema.parse(praktikFields(world, { weeks: ['uge 10/2027', '11/2027'] }));
+			expect(input.sessions.map((x) => x.startDate)).toEqual(['2027-03-08', '2027-03-15']);
+		});
+
 		it('explains each mistake in Danish', () => {
 			expect(
 				errorsOf(
@@ -71,7 +80,10 @@ describe('offer', () => {
 				bookingClosesAt: 'Bookingen skal lukke samme dag eller efter den åbner'
 			});
 			expect(errorsOf(praktikFields(world, { weeks: ['2027-W60'] })).weeks).toBe(
-				'Skriv ugen som ÅÅÅÅ-Wuu, fx 2027-W06'
+				'Skriv ugen som fx »uge 44«, »44/2027« eller »2027-W44«'
+			);
+			expect(errorsOf(praktikFields(world, { weeks: ['uge fyrre'] })).weeks).toBe(
+				'Skriv ugen som fx »uge 44«, »44/2027« eller »2027-W44«'
 			);
 		});
 
@@ -122,6 +134,27 @@ describe('offer', () => {
 				}
 			]);
 			expect(result.value.groupId).not.toBeNull();
+		});
+
+		it('refuses a week that has passed in Danish, writing nothing', async () => {
+			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W44'] }));
+			const result = await createOffer(database.db, world.users.providerMember, input, {
+				today: '2026-12-05'
+			});
+			expect(result).toMatchObject({
+				ok: false,
+				status: 400,
+				errors: { weeks: 'Uge 44 2026 er begyndt eller forbi. Vælg en kommende uge.' }
+			});
+			expect(await database.db.selectFrom('offer').select('id').execute()).toEqual([]);
+		});
+
+		it('warns about weeks inside the three weeks UU needs, and not about later ones', async () => {
+			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W51', '2027-W10'] }));
+			const result = await createOffer(database.db, world.users.providerMember, input, {
+				today: '2026-12-05'
+			});
+			expect(result.ok && result.value.uuWeeks).toEqual([51]);
 		});
 
 		it('puts a museum forløb on the Industrimuseet ring and a Learnmark forløb on GF1', async () => {
@@ -180,6 +213,8 @@ describe('offer', () => {
 				);
 			expect(await ids({ trade: 'smed' })).toEqual([praktik]);
 			expect(await ids({ week: '2027-W06' })).toEqual([visit]);
+			// A browser without a week picker sends what was typed.
+			expect(offerFiltersSchema.parse({ week: 'uge 6 2027' }).week).toBe('2027-W06');
 			expect(await ids({ grade: 8 })).toEqual([visit]);
 			expect(await ids({ onlyFree: true })).toEqual([visit]);
 			expect(await ids({ municipalityId: world.org.horsens })).toEqual([visit, praktik]);

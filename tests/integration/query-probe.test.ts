@@ -81,7 +81,12 @@ const ENDPOINTS = import.meta.glob<Record<string, unknown>>('/src/routes/**/+ser
 const LAYOUT = import.meta.glob<Record<string, unknown>>('/src/routes/+layout.server.ts', {
 	eager: true
 })['/src/routes/+layout.server.ts'];
-const ENGLISH = new Set(Object.values(en as Record<string, string>));
+// Plain messages only; messages with plural variants are objects.
+const ENGLISH = new Set(
+	Object.values(en as unknown as Record<string, unknown>).filter(
+		(v): v is string => typeof v === 'string'
+	)
+);
 
 function paramsOf(routeId: string, path: string): Record<string, string> {
 	const ids = routeId.split('/');

@@ -6,7 +6,10 @@ import { countRows, createWorld, insertActivity, type ActivityWorld } from './ac
 import { fakeEvent, useForRoutes } from './organisation.fixtures';
 
 type Preview = {
-	preview: { toYear: string; items: { title: string; to: string | null; conflicts: string[] }[] };
+	preview: {
+		toYear: string;
+		items: { title: string; newTitle: string; to: string | null; conflicts: string[] }[];
+	};
 };
 
 describe('routes/aarshjul/rul-frem', () => {
@@ -80,6 +83,7 @@ describe('routes/aarshjul/rul-frem', () => {
 			{
 				id: ids[1],
 				title: 'Jul',
+				newTitle: 'Jul',
 				ownerName: 'Byskolen',
 				from: '28. dec. 2026 (uge 53)',
 				to: null,
@@ -89,6 +93,7 @@ describe('routes/aarshjul/rul-frem', () => {
 			{
 				id: ids[0],
 				title: 'Praktik',
+				newTitle: 'Praktik',
 				ownerName: 'Byskolen',
 				from: '8.–12. feb. 2027 (uge 6)',
 				to: '7.–11. feb. 2028 (uge 6)',
@@ -98,6 +103,7 @@ describe('routes/aarshjul/rul-frem', () => {
 			{
 				id: ids[2],
 				title: 'Besøg',
+				newTitle: 'Besøg',
 				ownerName: 'Byskolen',
 				from: '27. maj 2027 (uge 21)',
 				to: '25. maj 2028 (uge 21)',
@@ -111,6 +117,39 @@ describe('routes/aarshjul/rul-frem', () => {
 		const result = await post('apply', { year: '2026/27', activityIds: ids });
 		expect(result).toEqual({ outcome: { toYear: '2027/28', created: 2, skipped: 1, ignored: 0 } });
 		expect((await countRows(database.db)).activities).toBe(5);
+	});
+
+	it('moves years in titles on, shows them in the preview and keeps an edited title', async () => {
+		const school = { ownerId: world.org.school, categoryId: world.category.praktik };
+		const meeting = await insertActivity(database.db, {
+			...school,
+			title: 'Alliancemøde september 2026',
+			startDate: '2026-09-10',
+			endDate: '2026-09-10'
+		});
+		const fair = await insertActivity(database.db, {
+			...school,
+			title: 'Uddannelsesmesse 2026/27',
+			startDate: '2026-10-06',
+			endDate: '2026-10-06'
+		});
+		const chosen = { year: '2026/27', activityIds: [meeting, fair] };
+		const result = (await post('preview', chosen)) as Preview;
+		expect(result.preview.items.map((i) => i.newTitle)).toEqual([
+			'Alliancemøde september 2027',
+			'Uddannelsesmesse 2027/28'
+		]);
+		await post('apply', { ...chosen, [`title-${fair}`]: '  Uddannelsesmesse 2027/28 i Hallen ' });
+		const titles = await database.db
+			.selectFrom('activity')
+			.select('title')
+			.where('startDate', '>=', '2027-08-01')
+			.orderBy('startDate')
+			.execute();
+		expect(titles.map((t) => t.title)).toEqual([
+			'Alliancemøde september 2027',
+			'Uddannelsesmesse 2027/28 i Hallen'
+		]);
 	});
 
 	it('refuses an empty choice and a bad year with 400', async () => {

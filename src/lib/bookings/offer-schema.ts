@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { addDays, isIsoDate } from '$lib/platform/dates/iso';
+import { addDays, copenhagenToday, isIsoDate } from '$lib/platform/dates/iso';
 import { isSkippedLocalTime } from '$lib/platform/dates/local-time';
-import { mondayOfIsoWeek } from '$lib/platform/dates/weeks';
+import { formatIsoWeekValue, mondayOfIsoWeek, parseWeekInput } from '$lib/platform/dates/weeks';
 import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib/activities';
 import { email, optionalText, requiredText, uuid } from '$lib/platform/schema';
 
@@ -26,6 +26,16 @@ export function schoolWeekOf(value: string): { startDate: string; endDate: strin
 	const match = WEEK.exec(value);
 	const monday = match ? mondayOfIsoWeek(Number(match[1]), Number(match[2])) : null;
 	return monday ? { startDate: monday, endDate: addDays(monday, 4) } : null;
+}
+
+/**
+ * A week field's text as '2027-W44': the picker's value, or 'uge 44', '44', '44/2027' typed where
+ * the browser has no week picker. Anything else is kept, for the schema to refuse in Danish.
+ */
+export function normaliseWeek(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const week = parseWeekInput(value, copenhagenToday());
+	return week ? formatIsoWeekValue(week) : value;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -150,7 +160,7 @@ export const offerSchema = z
 		kind: z.enum(OFFER_KINDS, { error: () => m.offer_val_kind() }),
 		ownerId: uuid(),
 		weeks: z.preprocess(
-			list,
+			(v) => list(v).map(normaliseWeek),
 			z
 				.array(
 					z
@@ -224,7 +234,7 @@ export const offerCancelSchema = z.object({ reason: requiredText(2000) });
 export const offerFiltersSchema = z.object({
 	kind: z.enum(OFFER_KINDS).optional().catch(undefined),
 	trade: z.string().max(60).optional().catch(undefined),
-	week: z.string().regex(WEEK).optional().catch(undefined),
+	week: z.preprocess(normaliseWeek, z.string().regex(WEEK).optional()).catch(undefined),
 	municipalityId: z.uuid().optional().catch(undefined),
 	grade: z.coerce.number().int().min(0).max(10).optional().catch(undefined),
 	onlyFree: z

@@ -48,7 +48,8 @@ export const bookingSchema = z
 		idempotencyKey: z
 			.string({ error: () => m.booking_val_key() })
 			.regex(IDEMPOTENCY_KEY, { error: () => m.booking_val_key() }),
-		joinWaitlist: checkbox()
+		joinWaitlist: checkbox(),
+		splitRest: checkbox()
 	})
 	.refine((v) => v.pupilFirstNames.length <= v.seats, {
 		path: ['pupilFirstNames'],

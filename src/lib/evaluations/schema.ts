@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { optionalText } from '$lib/platform/schema';
+import { formatNumber } from '$lib/platform/numbers';
 
 /** The database allows 0..100000 (checked in SQL too); a fair for a whole municipality is ~5,000. */
 export const MAX_PARTICIPANTS = 100_000;
@@ -9,7 +10,7 @@ export const RATINGS = [1, 2, 3, 4, 5] as const;
 
 const participantsMessage = () =>
 	m.evaluation_val_participants({
-		max: MAX_PARTICIPANTS.toLocaleString(getLocale() === 'en' ? 'en-GB' : 'da-DK')
+		max: formatNumber(MAX_PARTICIPANTS, getLocale() === 'en' ? 'en' : 'da')
 	});
 
 /** Digits only: '1e3', '0x10', '12.5' and '-1' are typos here, not numbers to interpret. */

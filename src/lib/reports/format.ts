@@ -1,7 +1,8 @@
-// How the report's numbers are written on the page: whole numbers plain, averages with one decimal
-// and a decimal comma in Danish (as in the CSV), so the page and the download read alike.
+import { formatNumber } from '$lib/platform/numbers';
+
+// How the report's numbers are written on the page: whole numbers, averages with one decimal, in
+// the language's number format (Danish 1.000 and 4,4), as the charts write them.
 export function formatReportCell(value: string | number, decimals = 0, english = false): string {
 	if (typeof value !== 'number') return value;
-	const fixed = value.toFixed(decimals);
-	return english ? fixed : fixed.replace('.', ',');
+	return formatNumber(value, english ? 'en' : 'da', decimals);
 }

@@ -14,7 +14,12 @@ export {
 	RecurrenceTooLargeError,
 	validateRecurrence
 } from './recurrence';
-export { type RolledSpan, rollForward, type RollForwardConflict } from './rollforward';
+export {
+	type RolledSpan,
+	rollForward,
+	type RollForwardConflict,
+	rollTitleForward
+} from './rollforward';
 export {
 	focusOf,
 	parseZoom,

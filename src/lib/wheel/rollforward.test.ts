@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeek } from '$lib/platform/dates/weeks';
 import { weekday } from '$lib/platform/dates/iso';
-import { rollForward, rollForwardSpan } from './rollforward';
+import { rollForward, rollForwardSpan, rollTitleForward } from './rollforward';
 
 describe('rollforward', () => {
 	describe('rollForwardSpan', () => {
@@ -79,6 +79,31 @@ describe('rollforward', () => {
 				['a', '2026-09-07', 0],
 				['b', '2026-11-02', 0]
 			]);
+		});
+	});
+});
+
+describe('rollforward', () => {
+	describe('rollTitleForward', () => {
+		it('moves a year in a title on by one', () => {
+			expect(rollTitleForward('Alliancemøde september 2026')).toBe('Alliancemøde september 2027');
+			expect(rollTitleForward('2026: Kick-off')).toBe('2027: Kick-off');
+		});
+
+		it('moves a school year on by one, however it is written', () => {
+			expect(rollTitleForward('Uddannelsesmesse 2026/27')).toBe('Uddannelsesmesse 2027/28');
+			expect(rollTitleForward('Skoleåret 2026-2027')).toBe('Skoleåret 2027-2028');
+			expect(rollTitleForward('Plan 2099/00')).toBe('Plan 2100/01');
+			expect(rollTitleForward('Året 2026–27')).toBe('Året 2027–28');
+		});
+
+		it('leaves other numbers alone', () => {
+			expect(rollTitleForward('Erhvervspraktik uge 44 for 8. klasse')).toBe(
+				'Erhvervspraktik uge 44 for 8. klasse'
+			);
+			expect(rollTitleForward('Jubilæum 100 år, lokale 12026')).toBe(
+				'Jubilæum 100 år, lokale 12026'
+			);
 		});
 	});
 });

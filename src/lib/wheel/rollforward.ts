@@ -101,3 +101,22 @@ export function rollForward(
 		return { id: item.id, source, target, conflicts };
 	});
 }
+
+const YEAR_IN_TITLE = /(?<!\d)((?:19|20)\d{2})(?:([/–-])(\d{4}|\d{2}))?(?!\d)/g;
+
+/**
+ * A title as it reads one year later: each year moves on by one ('Alliancemøde september 2026'
+ * → '… 2027'), and so does a school year ('2026/27' → '2027/28', '2026-2027' → '2027-2028').
+ * Other numbers ('8. klasse', 'uge 44', '100 år') stay.
+ */
+export function rollTitleForward(title: string): string {
+	return title.replace(YEAR_IN_TITLE, (_all, year: string, sep?: string, second?: string) => {
+		const first = String(Number(year) + 1);
+		if (!sep || !second) return first;
+		const next =
+			second.length === 4
+				? String(Number(second) + 1)
+				: String((Number(second) + 1) % 100).padStart(2, '0');
+		return `${first}${sep}${next}`;
+	});
+}

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { isSchoolYearLabel, nextSchoolYear } from '$lib/platform/dates/school-year';
-import { rollForward, type RollForwardConflict, type RolledSpan } from '$lib/wheel';
+import {
+	rollForward,
+	rollTitleForward,
+	type RollForwardConflict,
+	type RolledSpan
+} from '$lib/wheel';
 import type { DB } from '$lib/platform/server/db/schema';
 import type { RightsUser } from './policy';
 import { auditActivity } from './audit';
@@ -23,6 +28,8 @@ export type PreviewConflict =
 export interface PreviewItem {
 	id: string;
 	title: string;
+	/** The copy's suggested title: years moved on by one (editable before applying). */
+	newTitle: string;
 	ownerName: string;
 	source: { start: string; end: string };
 	target: RolledSpan | null;
@@ -77,6 +84,7 @@ export async function previewRollForward(
 		return {
 			id: a.id,
 			title: a.title,
+			newTitle: rollTitleForward(a.title),
 			ownerName: a.ownerName,
 			source: result.source,
 			target: result.target,
@@ -103,7 +111,9 @@ async function markExisting(
 	const keys = new Set(existing.map((e) => `${e.ownerId}|${e.title}|${e.startDate}`));
 	items.forEach((item, index) => {
 		const a = activities[index];
-		if (item.target && keys.has(`${a.ownerId}|${a.title}|${item.target.start}`)) {
+		// Under either title: copies made before titles rolled kept the old one.
+		const rolled = [a.title, item.newTitle].map((t) => `${a.ownerId}|${t}|${item.target?.start}`);
+		if (item.target && rolled.some((key) => keys.has(key))) {
 			item.conflicts.push({ kind: 'exists' });
 		}
 	});
@@ -118,11 +128,18 @@ export interface RollForwardOutcome {
 	createdIds: string[];
 }
 
-/** Creates the previewed copies in one transaction: new ids, planned, sequence 0, no series. */
+/**
+ * Creates the previewed copies in one transaction: new ids, planned, sequence 0, no series. Each
+ * copy is titled as edited in the preview (`titles` by source id), else with its years moved on.
+ */
 export async function applyRollForward(
 	db: Kysely<DB>,
 	user: RightsUser & { id: string },
-	request: { fromYear: string; activityIds: readonly string[] }
+	request: {
+		fromYear: string;
+		activityIds: readonly string[];
+		titles?: Readonly<Record<string, string>>;
+	}
 ): Promise<RollForwardOutcome | null> {
 	if (!isSchoolYearLabel(request.fromYear)) return null;
 	return db.transaction().execute(async (trx) => {
@@ -143,12 +160,13 @@ export async function applyRollForward(
 				.execute();
 			for (const item of rollable) {
 				const s = byId.get(item.id)!;
+				const title = request.titles?.[item.id]?.trim() || item.newTitle;
 				const { id } = await trx
 					.insertInto('activity')
 					.values({
 						ownerId: s.ownerId,
 						categoryId: s.categoryId,
-						title: s.title,
+						title,
 						description: s.description,
 						place: s.place,
 						startDate: item.target!.start,
@@ -162,14 +180,8 @@ export async function applyRollForward(
 					.executeTakeFirstOrThrow();
 				createdIds.push(id);
 				// One event per copy: each has its own owner, whose admins see it in their log.
-				const summary = summaries.rolled(s.title, preview.toYear);
-				await auditActivity(
-					trx,
-					user,
-					'create',
-					{ id, ownerId: s.ownerId, title: s.title },
-					summary
-				);
+				const summary = summaries.rolled(title, preview.toYear);
+				await auditActivity(trx, user, 'create', { id, ownerId: s.ownerId, title }, summary);
 				const orgs = participants.filter((p) => p.activityId === item.id);
 				if (orgs.length) {
 					await trx

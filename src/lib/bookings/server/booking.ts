@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
@@ -33,10 +34,17 @@ export interface BookSeatsInput {
 	idempotencyKey: string;
 	/** When the offer is full: wait in line instead of being refused. */
 	joinWaitlist?: boolean;
+	/**
+	 * When the request does not fit: book the places that are free and put the rest of the class
+	 * on the waiting list (a second booking, keyed by this key plus '-rest').
+	 */
+	splitRest?: boolean;
 }
 
 export interface BookSeatsValue {
 	booking: Booking;
+	/** With splitRest: the booking of the pupils who did not fit, on the waiting list. */
+	rest?: Booking;
 	/** True when the key had been used before and nothing new was booked. */
 	replayed: boolean;
 }
@@ -127,8 +135,11 @@ async function bookInTransaction(
 		teacherName: input.teacherName.trim(),
 		teacherEmail: input.teacherEmail.trim()
 	};
+	// Made here, not by the database: the provider's mail links to the booking it announces.
+	const id = randomUUID();
 	const row = await insertBookingUnderLock(trx, {
 		...values,
+		id,
 		offerId: offer.id,
 		activityId: offer.activityId,
 		capacity: offer.capacity,
@@ -137,7 +148,12 @@ async function bookInTransaction(
 		idempotencyKey: input.idempotencyKey,
 		joinWaitlist: input.joinWaitlist ?? false,
 		createdBy: user.id,
-		requestedMails: requestedMails({ ...offer, ...values, schoolName: offer.schoolName! }),
+		requestedMails: requestedMails({
+			...offer,
+			...values,
+			bookingId: id,
+			schoolName: offer.schoolName!
+		}),
 		auditSummary: {
 			requested: bookingSummary({ ...values, status: 'requested' }, offer.title),
 			waitlisted: bookingSummary({ ...values, status: 'waitlisted' }, offer.title)
@@ -149,6 +165,7 @@ async function bookInTransaction(
 		if (row.priorOfferId || input.seats <= free || input.joinWaitlist) {
 			return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 		}
+		if (input.splitRest && free > 0) return splitInTransaction(trx, user, input, free, today);
 		const message = m.booking_err_full({
 			free: String(Math.max(free, 0)),
 			seats: String(input.seats)
@@ -161,9 +178,50 @@ async function bookInTransaction(
 }
 
 /**
+ * The places that are free are booked, the rest of the class waits: two bookings in the same
+ * transaction, under the same offer lock. First names go with the seats in the order typed.
+ */
+async function splitInTransaction(
+	trx: Transaction<DB>,
+	user: BookingActor,
+	input: BookSeatsInput,
+	free: number,
+	today: string
+): Promise<Outcome> {
+	const names = input.pupilFirstNames ?? [];
+	const fits = await bookInTransaction(
+		trx,
+		user,
+		{ ...input, seats: free, pupilFirstNames: names.slice(0, free), splitRest: false },
+		today,
+		false
+	);
+	if (!fits.ok) return fits;
+	const rest = await bookInTransaction(
+		trx,
+		user,
+		{
+			...input,
+			seats: input.seats - free,
+			pupilFirstNames: names.slice(free),
+			idempotencyKey: `${input.idempotencyKey}-rest`,
+			joinWaitlist: true,
+			splitRest: false
+		},
+		today,
+		false
+	);
+	if (!rest.ok) return rest;
+	return {
+		...success({ booking: fits.value.booking, rest: rest.value.booking, replayed: false }),
+		outboxIds: [...(fits.outboxIds ?? []), ...(rest.outboxIds ?? [])]
+	};
+}
+
+/**
  * Books seats on an offer for a school, in one transaction under the offer's row lock: the seats
  * of requested and confirmed bookings never exceed capacity. When the offer is full the booking
- * is refused, or waitlisted with `joinWaitlist`. The provider is told after the commit.
+ * is refused, waitlisted with `joinWaitlist`, or split with `splitRest`. The provider is told after the commit.
  */
 export async function bookSeats(
 	db: Kysely<DB>,

@@ -11,6 +11,8 @@ import { firstAttemptAt } from '$lib/platform/server/mail-delivery';
 // counting and all the writing, the audit event included.
 
 export interface NewBooking {
+	/** The new booking's id (its mails link to it). */
+	id: string;
 	offerId: string;
 	activityId: string;
 	capacity: number;
@@ -82,6 +84,7 @@ const insertQuery = prepared((trx: Kysely<DB>, b: InsertValues) => {
 				db
 					.insertInto('booking')
 					.columns([
+						'id',
 						'offerId',
 						'schoolId',
 						'classLabel',
@@ -97,6 +100,7 @@ const insertQuery = prepared((trx: Kysely<DB>, b: InsertValues) => {
 						eb
 							.selectFrom('taken')
 							.select([
+								sql<string>`${b.id}::uuid`.as('id'),
 								sql<string>`${b.offerId}::uuid`.as('offerId'),
 								sql<string>`${b.schoolId}::uuid`.as('schoolId'),
 								eb.val(b.classLabel).as('classLabel'),

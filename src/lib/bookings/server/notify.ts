@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { formatDateRangeWithWeeks, formatTime } from '$lib/platform/dates/format';
 import { singleLine, withoutForbiddenCharacters } from '$lib/platform/input-text';
 import type { DB } from '$lib/platform/server/db/schema';
-import { sendMail, type MailMessage } from '$lib/platform/server/mail';
+import { configuredOrigin, sendMail, type MailMessage } from '$lib/platform/server/mail';
 
 // Status-change mails go to the other party, always in Danish (we do not know the reader's
 // language). They are composed inside the transaction, from the data as it was committed, and
@@ -53,7 +53,7 @@ async function loadContext(db: Kysely<DB>, bookingId: string) {
 		.where('membership.organisationId', '=', row.schoolId)
 		.where('membership.role', '=', 'admin')
 		.execute();
-	return { ...row, coordinatorEmails: coordinators.map((c) => c.email) };
+	return { ...row, bookingId, coordinatorEmails: coordinators.map((c) => c.email) };
 }
 
 type Context = Awaited<ReturnType<typeof loadContext>>;
@@ -61,6 +61,7 @@ type Context = Awaited<ReturnType<typeof loadContext>>;
 /** What a 'requested' mail needs (it goes to the provider only: no coordinators). */
 export type RequestedMailContext = Pick<
 	Context,
+	| 'bookingId'
 	| 'classLabel'
 	| 'seats'
 	| 'teacherName'
@@ -87,7 +88,7 @@ export function requestedMails(c: RequestedMailContext): MailMessage[] {
 		whatToBring: '',
 		coordinatorEmails: []
 	};
-	return mailsFor({ kind: 'requested', bookingId: '' }, context);
+	return mailsFor({ kind: 'requested', bookingId: c.bookingId }, context);
 }
 
 function when(c: Context): string {
@@ -113,13 +114,15 @@ function mailsFor(event: BookingEvent, c: Context): MailMessage[] {
 		school: c.schoolName,
 		provider: c.providerName,
 		classLabel: c.classLabel,
-		seats: String(c.seats)
+		seats: m.count_places({ count: c.seats }, DA)
 	};
+	// Every booking mail ends with the booking's address, so the reader lands on it logged in.
+	const link = m.booking_mail_link({ link: `${configuredOrigin()}/bookinger/${c.bookingId}` }, DA);
 	const to = (recipients: string[], subject: string, text: string) =>
 		recipients.map((address) => ({
 			to: address,
 			subject: singleLine(subject),
-			text: withoutForbiddenCharacters(text)
+			text: withoutForbiddenCharacters(`${text}\n\n${link}`)
 		}));
 	const subject = { title: c.title };
 	const requested = () =>

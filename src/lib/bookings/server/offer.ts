@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDate } from '$lib/platform/dates/format';
+import { addDays, copenhagenToday } from '$lib/platform/dates/iso';
+import { isoWeek } from '$lib/platform/dates/weeks';
 import { kindIssues, type OfferInput, type OfferUpdateInput } from '$lib/bookings/offer-schema';
 import type { DB, OfferKind, OrganisationKind } from '$lib/platform/server/db/schema';
 import { canCreateOfferFor, canEditOffer, type OfferUser } from './policy';
@@ -60,20 +62,51 @@ function offerColumns(input: OfferInput | OfferUpdateInput) {
 	};
 }
 
+/** The school must tell UU about an erhvervspraktik this many days before it begins. */
+export const UU_NOTICE_DAYS = 21;
+
+/** A week or date that has begun cannot be offered; the refusal names it. */
+function pastSessionRefusal(input: OfferInput, today: string): Refusal | null {
+	const past = input.sessions.find((s) => s.startDate < today);
+	if (!past) return null;
+	if (input.kind === 'erhvervspraktik') {
+		const { week, weekYear } = isoWeek(past.startDate);
+		const message = m.offer_err_week_past({ week: String(week), year: String(weekYear) });
+		return refuse(400, message, { weeks: message });
+	}
+	const message = m.offer_err_date_past({ date: formatDate(past.startDate) });
+	return refuse(400, message, { dates: message });
+}
+
+/** Erhvervspraktik weeks that begin before the school can give UU its three weeks' notice. */
+export function weeksInsideUuNotice(input: Pick<OfferInput, 'kind' | 'sessions'>, today: string) {
+	if (input.kind !== 'erhvervspraktik') return [];
+	const deadline = addDays(today, UU_NOTICE_DAYS);
+	return input.sessions.filter((s) => s.startDate < deadline).map((s) => isoWeek(s.startDate).week);
+}
+
 /**
  * Publishes an offer: one activity + offer per week (erhvervspraktik) or per session date, in one
- * transaction, tied by a group id when there are several.
+ * transaction, tied by a group id when there are several. Weeks and dates that have begun are
+ * refused; `uuWeeks` lists the weeks too close for the school to give UU three weeks' notice.
  */
 export async function createOffer(
 	db: Kysely<DB>,
 	user: (OfferUser & { id: string }) | null,
-	input: OfferInput
-): Promise<Result<{ offerIds: string[]; activityIds: string[]; groupId: string | null }>> {
+	input: OfferInput,
+	options: { today?: string } = {}
+): Promise<
+	Result<{ offerIds: string[]; activityIds: string[]; groupId: string | null; uuWeeks: number[] }>
+> {
 	if (!user) return refuse(403, m.offer_err_forbidden_create());
 	const invalid = kindRefusal(input.kind, input);
 	if (invalid) return invalid;
 	if (input.sessions.length === 0)
 		return refuse(400, m.form_fix_errors(), { dates: m.offer_val_dates() });
+	const today = options.today ?? copenhagenToday();
+	const past = pastSessionRefusal(input, today);
+	if (past) return past;
+	const uuWeeks = weeksInsideUuNotice(input, today);
 	return db.transaction().execute(async (trx) => {
 		const owner = await trx
 			.selectFrom('organisation')
@@ -133,7 +166,7 @@ export async function createOffer(
 				summary
 			);
 		}
-		return success({ offerIds, activityIds, groupId });
+		return success({ offerIds, activityIds, groupId, uuWeeks });
 	});
 }
 

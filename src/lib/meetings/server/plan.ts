@@ -11,21 +11,25 @@ import {
 	type OrganisationChoice
 } from '$lib/activities/server';
 import { canCreateMeeting, canPlanNextMeeting } from './policy';
-import { findMeeting } from './queries';
+import { findMeeting, findPlannedNextMeetingId } from './queries';
 
 export type MeetingFormValues = Record<string, string | string[]>;
 
-export interface MeetingDraft {
-	values: MeetingFormValues;
-	previous: { id: string; title: string; startDate: string };
-}
+export type MeetingDraft =
+	| {
+			values: MeetingFormValues;
+			previous: { id: string; title: string; startDate: string };
+	  }
+	/** The next meeting is already planned: open it instead of making a second one. */
+	| { existingId: string };
 
 const hhmm = (time: string | null) => time?.slice(0, 5) ?? '';
 
 /**
  * The next meeting as a form to check and send: same title pattern, place, times, caller and
  * invited organisations; 26 weeks later on the same weekday; the agenda opens with a follow-up
- * on the last minutes. Nothing is written until the secretariat submits it.
+ * on the last minutes. Nothing is written until the secretariat submits it. When the next meeting
+ * exists already, its id comes back instead (no duplicate).
  */
 export async function planNextMeeting(
 	db: Kysely<DB>,
@@ -35,6 +39,8 @@ export async function planNextMeeting(
 	const previous = await findMeeting(db, user, previousId);
 	if (!previous) return failure('not_found', m.meeting_err_not_found());
 	if (!canPlanNextMeeting(user)) return failure('forbidden', m.meeting_err_forbidden());
+	const existingId = await findPlannedNextMeetingId(db, user, previous.id);
+	if (existingId) return { ok: true, value: { existingId } };
 	const date = suggestNextMeetingDate(previous.startDate);
 	const followUp = m.meeting_followup_line({
 		title: previous.title,

@@ -106,6 +106,7 @@ export interface MeetingLink {
 	id: string;
 	title: string;
 	startDate: string;
+	status: ActivityStatus;
 }
 
 export interface MeetingDetail {
@@ -179,7 +180,8 @@ export async function findMeeting(
 	const linked = readableMeetingsQuery(db, user).select([
 		'activity.id',
 		'activity.title',
-		'activity.startDate'
+		'activity.startDate',
+		'activity.status'
 	]);
 	const { previousActivityId, ...meeting } = row;
 	const previous = previousActivityId
@@ -198,6 +200,22 @@ export async function findMeeting(
 		previous,
 		next
 	};
+}
+
+/** The meeting already planned after this one (not cancelled), when the user may read it. */
+export async function findPlannedNextMeetingId(
+	db: Kysely<DB>,
+	user: RightsUser | null,
+	previousId: string
+): Promise<string | null> {
+	if (!UUID.test(previousId)) return null;
+	const row = await readableMeetingsQuery(db, user)
+		.select('activity.id')
+		.where('meeting.previousActivityId', '=', previousId)
+		.where('activity.status', '<>', 'cancelled')
+		.orderBy('activity.startDate')
+		.executeTakeFirst();
+	return row?.id ?? null;
 }
 
 /** The meeting's id when the activity has a meeting row the user may read (for "Se møde"). */

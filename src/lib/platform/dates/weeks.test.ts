@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './iso';
-import { dateFromIsoWeek, formatWeekRange, isoWeek, mondayOfIsoWeek, weeksInYear } from './weeks';
+import {
+	dateFromIsoWeek,
+	formatIsoWeekValue,
+	formatWeekRange,
+	isoWeek,
+	mondayOfIsoWeek,
+	parseWeekInput,
+	weeksInYear
+} from './weeks';
 
 describe('weeks', () => {
 	describe('isoWeek', () => {
@@ -75,6 +83,41 @@ describe('weeks', () => {
 		it('writes English with a plural', () => {
 			expect(formatWeekRange('2026-10-12', '2026-10-12', 'en')).toBe('week 42');
 			expect(formatWeekRange('2026-10-05', '2026-10-16', 'en')).toBe('weeks 41–42');
+		});
+	});
+});
+
+describe('weeks', () => {
+	describe('parseWeekInput', () => {
+		const today = '2026-12-05'; // a Saturday in uge 49 of 2026
+		const parsed = (text: string) => {
+			const w = parseWeekInput(text, today);
+			return w && formatIsoWeekValue(w);
+		};
+
+		it('reads the week picker value and the ways people write a week', () => {
+			expect(parsed('2027-W44')).toBe('2027-W44');
+			expect(parsed('2027-w4')).toBe('2027-W04');
+			expect(parsed('uge 44')).toBe('2027-W44');
+			expect(parsed('Uge 44')).toBe('2027-W44');
+			expect(parsed('44')).toBe('2027-W44');
+			expect(parsed('44/2027')).toBe('2027-W44');
+			expect(parsed('uge 44 2027')).toBe('2027-W44');
+			expect(parsed(' uge  6 / 2028 ')).toBe('2028-W06');
+		});
+
+		it('takes a week without a year as the next one with that number', () => {
+			expect(parsed('50')).toBe('2026-W50');
+			expect(parsed('49')).toBe('2026-W49');
+			expect(parsed('48')).toBe('2027-W48');
+		});
+
+		it('refuses what is no week', () => {
+			for (const text of ['', 'uge', '0', '54', '2027-W54', '2026-W53x', 'næste uge', '44/27']) {
+				expect(parseWeekInput(text, today), text).toBeNull();
+			}
+			expect(parsed('2026-W53')).toBe('2026-W53');
+			expect(parseWeekInput('2027-W53', today)).toBeNull();
 		});
 	});
 });

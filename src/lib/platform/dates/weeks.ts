@@ -67,3 +67,40 @@ export function formatWeekRange(
 	const sameWeek = first.week === last.week && first.weekYear === last.weekYear;
 	return sameWeek ? `${words.one} ${first.week}` : `${words.many} ${first.week}–${last.week}`;
 }
+
+/** What `<input type="week">` sends: '2027-W06'. */
+export function formatIsoWeekValue({ weekYear, week }: IsoWeek): string {
+	return `${weekYear}-W${String(week).padStart(2, '0')}`;
+}
+
+const WEEK_ONLY = /^(?:uge|week|u)?\s*\.?\s*(\d{1,2})$/;
+const WEEK_AND_YEAR = /^(?:uge|week|u)?\s*\.?\s*(\d{1,2})\s*(?:[/,-]|\s)\s*(\d{4})$/;
+const ISO_WEEK = /^(\d{4})\s*-?\s*w\s*(\d{1,2})$/;
+
+/**
+ * A week as people type it where the browser has no week picker: 'uge 44', '44', '44/2027',
+ * 'uge 44 2027' and the picker's own '2027-W44'. A week without a year is the next one with that
+ * number: this year's while it has not ended, else next year's. Null when it is no week.
+ */
+export function parseWeekInput(text: string, today: IsoDate): IsoWeek | null {
+	const value = text.trim().toLowerCase().replace(/\s+/g, ' ');
+	let weekYear: number;
+	let week: number;
+	const iso = ISO_WEEK.exec(value);
+	const withYear = WEEK_AND_YEAR.exec(value);
+	const alone = WEEK_ONLY.exec(value);
+	if (iso) {
+		weekYear = Number(iso[1]);
+		week = Number(iso[2]);
+	} else if (withYear) {
+		week = Number(withYear[1]);
+		weekYear = Number(withYear[2]);
+	} else if (alone) {
+		week = Number(alone[1]);
+		const now = isoWeek(today);
+		weekYear = week >= now.week ? now.weekYear : now.weekYear + 1;
+	} else {
+		return null;
+	}
+	return isValidIsoWeek(weekYear, week) ? { weekYear, week } : null;
+}

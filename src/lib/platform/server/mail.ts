@@ -69,6 +69,15 @@ export function mailOrigin(requestUrl: URL): string {
 	return configured || requestUrl.origin;
 }
 
+/**
+ * The origin for links in mails written away from a request (booking mails, background jobs):
+ * ORIGIN, or the local address the server listens on when it is not set (development).
+ */
+export function configuredOrigin(): string {
+	const configured = process.env.ORIGIN?.trim().replace(/\/+$/, '');
+	return configured || `http://localhost:${process.env.PORT ?? 5173}`;
+}
+
 const copenhagen = new Intl.DateTimeFormat('da-DK', {
 	dateStyle: 'long',
 	timeStyle: 'short',

@@ -3,6 +3,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatNumber } from '$lib/platform/numbers';
 import type { ReportTable } from './tables';
 
 // Charts drawn on the server by Apache ECharts' SVG renderer (server-side rendering): the page shows
@@ -34,9 +36,19 @@ function label(value: string): string {
 	return value.length > 28 ? `${value.slice(0, 27)}…` : value;
 }
 
+const locale = () => (getLocale() === 'en' ? 'en' : 'da');
+
+/** The chart's numbers as the tables write them (Danish 1.000 and 4,4). */
+function numberText(value: unknown, decimals = 0): string {
+	return typeof value === 'number' ? formatNumber(value, locale(), decimals) : String(value);
+}
+
 function chartAlt(table: ReportTable, rows: ReportTable['rows'], columns: number[]): string {
 	const parts = rows.map(
-		(row) => `${row[0]}: ${columns.map((c) => `${table.columns[c].label} ${row[c]}`).join(', ')}`
+		(row) =>
+			`${row[0]}: ${columns
+				.map((c) => `${table.columns[c].label} ${numberText(row[c], table.columns[c].decimals)}`)
+				.join(', ')}`
 	);
 	const more = table.rows.length - rows.length;
 	const rest = more > 0 ? ` ${m.report_chart_more({ count: String(more) })}` : '';
@@ -44,7 +56,7 @@ function chartAlt(table: ReportTable, rows: ReportTable['rows'], columns: number
 }
 
 /** A horizontal bar chart of one table, or null when the table has no rows. */
-function reportChart(table: ReportTable): ReportChart | null {
+export function reportChart(table: ReportTable): ReportChart | null {
 	if (!table.chart || table.rows.length === 0) return null;
 	const { columns, stacked } = table.chart;
 	const rows = table.rows.slice(0, MAX_BARS);
@@ -57,7 +69,11 @@ function reportChart(table: ReportTable): ReportChart | null {
 		textStyle: { color: INK, fontFamily: 'system-ui, sans-serif', fontSize: 12 },
 		legend: { show: columns.length > 1, top: 0, itemGap: 16, textStyle: { color: INK } },
 		grid: { left: 8, right: 40, top: columns.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
-		xAxis: { type: 'value', minInterval: 1, axisLabel: { color: INK } },
+		xAxis: {
+			type: 'value',
+			minInterval: 1,
+			axisLabel: { color: INK, formatter: (v: number) => numberText(v) }
+		},
 		yAxis: {
 			type: 'category',
 			inverse: true,
@@ -69,7 +85,12 @@ function reportChart(table: ReportTable): ReportChart | null {
 			name: table.columns[c].label,
 			data: rows.map((r) => Number(r[c])),
 			stack: stacked ? 'total' : undefined,
-			label: { show: !stacked, position: 'right', color: INK },
+			label: {
+				show: !stacked,
+				position: 'right',
+				color: INK,
+				formatter: (p: { value: unknown }) => numberText(p.value, table.columns[c].decimals)
+			},
 			silent: true,
 			emphasis: { disabled: true }
 		}))

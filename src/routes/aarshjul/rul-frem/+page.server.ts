@@ -12,6 +12,9 @@ import {
 } from '$lib/platform/dates/school-year';
 import { conflictText } from '$lib/activities';
 import { readForm, requireUser } from '$lib/platform/server';
+import { singleLine } from '$lib/platform/input-text';
+
+const MAX_TITLE = 200;
 import {
 	listCategories,
 	applyRollForward,
@@ -63,7 +66,16 @@ async function chosen(request: Request) {
 		return { problem: fail(400, { message: m.rollforward_bad_year() }) };
 	if (activityIds.length === 0)
 		return { problem: fail(400, { message: m.rollforward_choose_one() }) };
-	return { fromYear, activityIds };
+	// The copies' titles as edited in the preview: title-<source id>.
+	const titles: Record<string, string> = {};
+	for (const id of activityIds) {
+		const title = singleLine(String(form.get(`title-${id}`) ?? '')).trim();
+		if (title.length > MAX_TITLE) {
+			return { problem: fail(400, { message: m.rollforward_title_too_long({ max: MAX_TITLE }) }) };
+		}
+		if (title) titles[id] = title;
+	}
+	return { fromYear, activityIds, titles };
 }
 
 export const actions: Actions = {
@@ -81,6 +93,7 @@ export const actions: Actions = {
 				items: preview.items.map((i) => ({
 					id: i.id,
 					title: i.title,
+					newTitle: i.newTitle,
 					ownerName: i.ownerName,
 					from: span(i.source.start, i.source.end),
 					to: i.target ? span(i.target.start, i.target.end) : null,

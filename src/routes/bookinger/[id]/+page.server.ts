@@ -14,6 +14,8 @@ import {
 import { checklistSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
 
+const BOOKED = ['requested', 'waitlisted', 'split', 'replayed'] as const;
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
 	const db = locals.db;
@@ -29,7 +31,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				editable: canUpdateChecklist(user, booking, item.field)
 			}))
 		: [];
-	return { booking, conflicts, checklist };
+	// Set by the offer page after Book: what just happened, shown at the top.
+	const booked = BOOKED.find((b) => b === url.searchParams.get('booket')) ?? null;
+	return { booking, conflicts, checklist, booked };
 };
 
 export const actions: Actions = {

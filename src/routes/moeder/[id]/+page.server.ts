@@ -16,6 +16,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		canEditAgenda: canEditAgenda(user),
 		canRecordAttendance: canRecordAttendance(user),
 		canWriteMinutes: canWriteMinutes(user),
-		canPlanNext: canPlanNextMeeting(user)
+		canPlanNext: canPlanNextMeeting(user),
+		// Arrived from "Planlæg næste møde" when this meeting was already planned.
+		alreadyPlanned: url.searchParams.has('planlagt')
 	};
 };

@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (previousId) {
 		const draft = await planNextMeeting(locals.db, requireUser(locals, url), previousId);
 		if (!draft.ok) error(draft.reason === 'not_found' ? 404 : 403, draft.message);
+		if ('existingId' in draft.value) redirect(303, `/moeder/${draft.value.existingId}?planlagt`);
 		const { options } = await requireOptions(locals, url);
 		return { ...options, values: draft.value.values, previous: draft.value.previous };
 	}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { parseForm, formValues, refused, requireForm, requireUser } from '$lib/platform/server';
@@ -46,26 +46,27 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// A fresh key per rendering: a double-clicked submit sends the same one and books once.
 		idempotencyKey: randomUUID(),
 		created: Number(url.searchParams.get('oprettet') ?? 0),
+		// Weeks just published that begin inside the UU notice (week numbers only).
+		uuWeeks: (url.searchParams.get('uu') ?? '').split(',').filter((w) => /^\d{1,2}$/.test(w)),
 		saved: url.searchParams.has('gemt')
 	};
 };
 
-async function book(event: RequestEvent, joinWaitlist: boolean) {
+async function book(event: RequestEvent, how: 'book' | 'waitlist' | 'split') {
 	const user = requireUser(event.locals, event.url);
 	const form = await requireForm(event.request);
 	form.set('offerId', event.params.id);
-	if (joinWaitlist) form.set('joinWaitlist', 'on');
+	if (how === 'waitlist') form.set('joinWaitlist', 'on');
+	if (how === 'split') form.set('splitRest', 'on');
 	const extra = { action: 'book' as const };
 	const parsed = parseForm(bookingSchema, form, { arrayFields: BOOKING_ARRAY_FIELDS });
 	if (!parsed.ok) return fail(400, { ...extra, ...parsed.failure.data });
 	const result = await bookSeats(event.locals.db, user, parsed.data);
 	if (!result.ok) return refused(form, result, extra);
-	const { booking, replayed } = result.value;
-	return {
-		...extra,
-		done: replayed ? ('replayed' as const) : booking.status,
-		bookingId: booking.id
-	};
+	const { booking, replayed, rest } = result.value;
+	// The booking's own page shows what happened and what comes next, at the top.
+	const done = replayed ? 'replayed' : rest ? 'split' : booking.status;
+	redirect(303, `/bookinger/${booking.id}?booket=${done}`);
 }
 
 /** Close, reopen or cancel the offer itself. */
@@ -106,8 +107,9 @@ export const actions: Actions = {
 		}
 		return { action: 'preview' as const, conflicts, values: formValues(form) };
 	},
-	book: (event) => book(event, false),
-	waitlist: (event) => book(event, true),
+	book: (event) => book(event, 'book'),
+	waitlist: (event) => book(event, 'waitlist'),
+	split: (event) => book(event, 'split'),
 	confirm: (event) => answerBooking(event, 'confirm'),
 	decline: (event) => answerBooking(event, 'decline'),
 	cancel: (event) => answerBooking(event, 'cancel'),

@@ -49,7 +49,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const result = await createOffer(locals.db, user, parsed.data);
 		if (!result.ok) return refused(form, result);
-		const { offerIds } = result.value;
-		redirect(303, `/tilbud/${offerIds[0]}?oprettet=${offerIds.length}`);
+		const { offerIds, uuWeeks } = result.value;
+		const uu = uuWeeks.length ? `&uu=${uuWeeks.join(',')}` : '';
+		redirect(303, `/tilbud/${offerIds[0]}?oprettet=${offerIds.length}${uu}`);
 	}
 };

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// What a newcomer's terminal shows on `npm ci && npm run demo`: the address and the demo logins
+// once (the app prints them on start), no warning about install scripts, and a README whose
+// first block works as written.
+const run = promisify(execFile);
+const pkg = JSON.parse(await readFile('package.json', 'utf8')) as {
+	scripts: Record<string, string>;
+	allowScripts?: Record<string, boolean>;
+};
+
+describe('newcomer terminal', () => {
+	describe('package.json', () => {
+		it('approves esbuild install script, so npm ci ends without a warning about it', () => {
+			expect(pkg.allowScripts?.esbuild).toBe(true);
+		});
+
+		it('seeds quietly before the dev server, which prints the address and logins once', () => {
+			expect(pkg.scripts.demo).toMatch(/^tsx db\/cli\.ts seed --quiet && vite dev /);
+		});
+	});
+
+	describe('db/cli.ts seed --quiet', () => {
+		it('prints nothing', async () => {
+			const dataDir = await mkdtemp(join(tmpdir(), 'aarshjul-quiet-'));
+			try {
+				const { stdout, stderr } = await run('npx', ['tsx', 'db/cli.ts', 'seed', '--quiet'], {
+					env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
+				});
+				expect(stdout).toBe('');
+				expect(stderr).toBe('');
+			} finally {
+				await rm(dataDir, { recursive: true, force: true });
+			}
+		}, 120_000);
+	});
+
+	describe('README', () => {
+		it('runs the tests in a second terminal, after the command that keeps running', async () => {
+			const readme = await readFile('README.md', 'utf8');
+			const block = /```sh\n([\s\S]*?)```/.exec(readme)![1].split('\n');
+			expect(block[0]).toMatch(/^npm ci && npm run demo\s/);
+			expect(block[1]).toMatch(/^npm test\s+# in a second terminal/);
+		});
+	});
+});
