@@ -69,7 +69,9 @@ const FIELDLESS = [
 	'/laerepladsalliance/opslag/[id] reopen ',
 	'/aktiviteter/[id] cancel ',
 	'/tilbud/[id] closeOffer ',
-	'/tilbud/[id] reopenOffer '
+	'/tilbud/[id] reopenOffer ',
+	// Runs the allocation; it reads no field.
+	'/praktikfordeling/[id] run '
 ];
 
 function paramsOf(routeId: string, path: string): Record<string, string> {

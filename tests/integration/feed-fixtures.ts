@@ -56,8 +56,12 @@ export function longestLineOctets(body: string): number {
 	return Math.max(...body.split('\r\n').map((line) => Buffer.byteLength(line)));
 }
 
+/** The activity of an event's UID; a multi-day activity with daily times has one per day (-YYYYMMDD). */
 export const activityIdOf = (uid: string) =>
-	uid.replace(/^activity-/, '').replace(/@aarshjul$/, '');
+	uid
+		.replace(/^activity-/, '')
+		.replace(/@aarshjul$/, '')
+		.replace(/-\d{8}$/, '');
 
 export async function insertOfferWithBooking(
 	db: Kysely<DB>,

@@ -21,7 +21,8 @@ describe('newcomer terminal', () => {
 		});
 
 		it('seeds quietly before the dev server, which prints the address and logins once', () => {
-			expect(pkg.scripts.demo).toMatch(/^tsx db\/cli\.ts seed --quiet && vite dev /);
+			// db/demo-oidc.ts starts the local OpenID provider (one line) and then `vite dev`.
+			expect(pkg.scripts.demo).toBe('tsx db/cli.ts seed --quiet && tsx db/demo-oidc.ts');
 		});
 	});
 

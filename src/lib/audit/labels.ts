@@ -29,7 +29,8 @@ const TYPES: Record<string, (locale?: Locale) => string> = {
 	alliance_commitment: (locale) => m.audit_type_alliance_commitment({}, { locale }),
 	apprenticeship_opening: (locale) => m.audit_type_apprenticeship_opening({}, { locale }),
 	school_year: (locale) => m.audit_type_school_year({}, { locale }),
-	linked_identity: (locale) => m.audit_type_linked_identity({}, { locale })
+	linked_identity: (locale) => m.audit_type_linked_identity({}, { locale }),
+	allocation_round: (locale) => m.audit_type_allocation_round({}, { locale })
 };
 
 export function auditActionLabel(action: AuditAction): string {
