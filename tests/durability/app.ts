@@ -160,11 +160,18 @@ export async function postAction(
 		type: ActionAnswer['type'];
 		status?: number;
 		data?: string;
+		location?: string;
 	};
+	// Booking answers with a redirect to the booking's page, /bookinger/<id>?booket=<status>.
+	const booked = /^\/bookinger\/([0-9a-f-]{36})\?booket=(\w+)/.exec(json.location ?? '');
 	return {
 		type: json.type,
 		status: json.status ?? response.status,
-		data: json.data ? (parse(json.data) as Record<string, unknown>) : {}
+		data: json.data
+			? (parse(json.data) as Record<string, unknown>)
+			: booked
+				? { bookingId: booked[1], done: booked[2] }
+				: {}
 	};
 }
 

@@ -82,7 +82,7 @@ export async function runBurst(
 		);
 		answered();
 		const done = answer.data.done;
-		if (answer.type === 'success' && (done === 'requested' || done === 'waitlisted')) {
+		if (answer.type === 'redirect' && (done === 'requested' || done === 'waitlisted')) {
 			s.ack = done;
 			s.bookingId = String(answer.data.bookingId);
 		} else if (answer.type === 'failure' && answer.status === 409 && action === 'book') {

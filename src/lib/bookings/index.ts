@@ -10,4 +10,10 @@ export {
 	offerSchema,
 	offerUpdateSchema
 } from './offer-schema';
-export { BOOKING_ARRAY_FIELDS, bookingSchema, checklistSchema } from './schema';
+export {
+	BOOKING_ARRAY_FIELDS,
+	bookingAnswerSchema,
+	bookingCancelSchema,
+	bookingSchema,
+	checklistSchema
+} from './schema';

@@ -162,6 +162,11 @@ export const ACCESS: Record<string, RouteRule> = {
 		path: '/api/activities?start=2026-08-01&end=2026-09-01',
 		get: everyone()
 	},
+	// Public and school holidays are public data; the default municipality is the user's own.
+	'/api/holidays': {
+		path: '/api/holidays?start=2026-08-01&end=2026-09-01',
+		get: everyone()
+	},
 	'/api/activities/[id]/move': {
 		path: `/api/activities/${F.privateActivity}/move`,
 		post: { allowed: ['secretariat'], json: { startDate: '2026-08-21', allDay: false } }
@@ -336,6 +341,7 @@ export const ACCESS: Record<string, RouteRule> = {
 			preview: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
 			book: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
 			waitlist: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
+			split: { allowed: ['secretariat', ...SCHOOL], body: AS_STENSBALLE },
 			confirm: { allowed: ['secretariat', ...COMPANY], body: { bookingId: F.companyBooking } },
 			decline: { allowed: ['secretariat', ...COMPANY], body: { bookingId: F.companyBooking } },
 			cancel: {

@@ -3,6 +3,7 @@
 export {
 	countCommitments,
 	createOpening,
+	deleteOpening,
 	findCommitmentPage,
 	findOpeningForEdit,
 	joinAlliance,
@@ -12,6 +13,8 @@ export {
 	listFollowUp,
 	listOpenOpenings,
 	listTrades,
+	markOpeningFilled,
+	reopenOpening,
 	tradeOverview,
 	updateCommitment,
 	updateOpening
@@ -25,4 +28,3 @@ export {
 	canViewOverview,
 	ownCompanyIds
 } from './policy';
-export { changeOpening, refusedChange } from './routes';

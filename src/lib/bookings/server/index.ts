@@ -1,6 +1,6 @@
 // The door of bookings (server): what routes and other domains may use. Generated
 // from what they import; add a line here when code outside the domain needs something new.
-export { sidesList } from './answer';
+export { cancelBooking, confirmBooking, declineBooking, sidesList } from './answer';
 export { apiError, bookingResponse, isOfferId, parseBookingRequest, sameOrigin } from './api';
 export {
 	type BookingConflict,
@@ -43,5 +43,4 @@ export {
 	OFFERING_KINDS,
 	type OfferUser
 } from './policy';
-export { answerBooking } from './routes';
 export { ACTIVE_STATUSES, allowedActions, OPEN_STATUSES } from './state';

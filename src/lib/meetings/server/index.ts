@@ -17,5 +17,4 @@ export {
 	canRecordAttendance,
 	canWriteMinutes
 } from './policy';
-export { readableMeetingId } from './queries';
-export { meetingRefused, parseMeetingForm, requireMeeting, requireMeetingEditor } from './routes';
+export { findMeeting, type MeetingDetail, readableMeetingId } from './queries';

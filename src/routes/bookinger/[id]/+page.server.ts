@@ -8,9 +8,9 @@ import {
 	findBookingForUser,
 	updateChecklist,
 	canUpdateChecklist,
-	ACTIVE_STATUSES,
-	answerBooking
+	ACTIVE_STATUSES
 } from '$lib/bookings/server';
+import { answerBooking } from '../answer.server';
 import { checklistSchema } from '$lib/bookings';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,9 +2,9 @@ import {
 	canEditAgenda,
 	canPlanNextMeeting,
 	canRecordAttendance,
-	canWriteMinutes,
-	requireMeeting
+	canWriteMinutes
 } from '$lib/meetings/server';
+import { requireMeeting } from '../meeting.server';
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/platform/server';
 

@@ -4,10 +4,9 @@ import {
 	createMeeting,
 	loadMeetingFormOptions,
 	newMeetingDraft,
-	planNextMeeting,
-	meetingRefused,
-	parseMeetingForm
+	planNextMeeting
 } from '$lib/meetings/server';
+import { meetingRefused, parseMeetingForm } from '../meeting.server';
 import { meetingSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 import { requireForm, requireUser } from '$lib/platform/server';

@@ -12,11 +12,11 @@ import {
 	listBookableSchools,
 	listBookingsForOffer,
 	previewBookingConflicts,
-	answerBooking,
 	bookingSides,
 	allowedActions,
 	sidesList
 } from '$lib/bookings/server';
+import { answerBooking } from '../../bookinger/answer.server';
 import {
 	bookingWindowState,
 	BOOKING_ARRAY_FIELDS,

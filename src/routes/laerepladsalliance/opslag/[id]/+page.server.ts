@@ -5,9 +5,9 @@ import {
 	commitmentTrades,
 	findOpeningForEdit,
 	listTrades,
-	updateOpening,
-	changeOpening
+	updateOpening
 } from '$lib/apprenticeship/server';
+import { changeOpening } from '../../opening-change.server';
 import { openingSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -10,10 +10,9 @@ import {
 	updateCommitment,
 	canCreateOpening,
 	canEditOpening,
-	canUpdateCommitment,
-	changeOpening,
-	refusedChange
+	canUpdateCommitment
 } from '$lib/apprenticeship/server';
+import { changeOpening, refusedChange } from '../../opening-change.server';
 import { COMMITMENT_ARRAY_FIELDS, commitmentSchema } from '$lib/apprenticeship';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,12 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	loadMeetingFormOptions,
-	updateAgenda,
-	canEditAgenda,
-	meetingRefused,
-	parseMeetingForm,
-	requireMeetingEditor
-} from '$lib/meetings/server';
+import { loadMeetingFormOptions, updateAgenda, canEditAgenda } from '$lib/meetings/server';
+import { meetingRefused, parseMeetingForm, requireMeetingEditor } from '../../meeting.server';
 import { agendaSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 import { requireForm } from '$lib/platform/server';

@@ -1,11 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	setAttendance,
-	canRecordAttendance,
-	meetingRefused,
-	parseMeetingForm,
-	requireMeetingEditor
-} from '$lib/meetings/server';
+import { setAttendance, canRecordAttendance } from '$lib/meetings/server';
+import { meetingRefused, parseMeetingForm, requireMeetingEditor } from '../../meeting.server';
 import { attendanceSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 import { requireForm } from '$lib/platform/server';

@@ -1,11 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	saveMinutes,
-	canWriteMinutes,
-	meetingRefused,
-	parseMeetingForm,
-	requireMeetingEditor
-} from '$lib/meetings/server';
+import { saveMinutes, canWriteMinutes } from '$lib/meetings/server';
+import { meetingRefused, parseMeetingForm, requireMeetingEditor } from '../../meeting.server';
 import { minutesSchema } from '$lib/meetings';
 import type { Actions, PageServerLoad } from './$types';
 import { requireForm } from '$lib/platform/server';

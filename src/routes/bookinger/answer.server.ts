@@ -1,8 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { bookingAnswerSchema, bookingCancelSchema } from '$lib/bookings/schema';
-import { parseForm } from '$lib/platform/server/http/forms';
-import { refused, requireForm, requireUser } from '$lib/platform/server/http/guards';
-import { cancelBooking, confirmBooking, declineBooking } from './answer';
+import { bookingAnswerSchema, bookingCancelSchema } from '$lib/bookings';
+import { cancelBooking, confirmBooking, declineBooking } from '$lib/bookings/server';
+import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
 
 // Shared by the offer and booking pages: answering a booking.
 

@@ -1,19 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { MEETING_ARRAY_FIELDS, MEETING_TEXT_MAX } from '$lib/meetings/schema';
+import { MEETING_ARRAY_FIELDS, MEETING_TEXT_MAX } from '$lib/meetings';
 import type { ActivityFailure, RightsUser } from '$lib/activities/server';
-import type { Db } from '$lib/platform/server/db';
-import { formValues, parseForm, type ParseResult } from '$lib/platform/server/http/forms';
-import { requireUser } from '$lib/platform/server/http/guards';
-import { findMeeting, type MeetingDetail } from './queries';
+import { findMeeting, type MeetingDetail } from '$lib/meetings/server';
+import { formValues, parseForm, requireUser, type ParseResult } from '$lib/platform/server';
 import type { SessionUser } from '$lib/auth/server';
 
 // Shared by the pages under /moeder: 404 for meetings the user may not read, refusals.
 
 /** The meeting, or a 404 when it does not exist or the user may not read it. */
 export async function requireMeeting(
-	db: Db,
+	db: App.Locals['db'],
 	user: SessionUser,
 	id: string
 ): Promise<MeetingDetail> {

@@ -1,7 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { deleteOpening, markOpeningFilled, reopenOpening } from './apprenticeship';
-import { requireForm, requireUser } from '$lib/platform/server/http/guards';
-import type { Refusal } from '$lib/platform/server/http/result';
+import { deleteOpening, markOpeningFilled, reopenOpening } from '$lib/apprenticeship/server';
+import { requireForm, requireUser, type Refusal } from '$lib/platform/server';
 
 // Shared by the commitment page and the opening page: the quick changes to one opening.
 
