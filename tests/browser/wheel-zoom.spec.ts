@@ -109,14 +109,18 @@ test.describe('zooming the wheel', () => {
 	test('the zoomed period’s arcs are wider than in the year view', async ({ page }) => {
 		// The same arc in both views: an erhvervspraktik week in uge 6 (other tests add activities
 		// to the shared database, so it is found by its address, not by its place in the list).
+		// An offer's weeks share its address, so the arc is named by address and accessible name.
 		await page.goto(WHEEL);
-		const href = await page
-			.locator('svg.wheel a.arc[aria-label*="uge 6"]')
-			.first()
-			.getAttribute('href');
+		const first = page.locator('svg.wheel a.arc[aria-label*="uge 6"]').first();
+		const href = await first.getAttribute('href');
+		const name = await first.getAttribute('aria-label');
 		const widthOf = async (url: string) => {
 			await page.goto(url);
-			const arc = page.locator(`svg.wheel a.arc[href="${href}"]`).first();
+			const arc = page
+				.locator(`svg.wheel a.arc[href="${href}"]`)
+				.filter({ has: page.locator('path.fill') })
+				.and(page.locator(`a.arc[aria-label="${name?.replaceAll('"', '\\"')}"]`))
+				.first();
 			const box = await arc.locator('path.fill').boundingBox();
 			return Math.max(box!.width, box!.height);
 		};
