@@ -13,13 +13,13 @@ export {
 	type RecurrenceSeries,
 	RecurrenceTooLargeError,
 	validateRecurrence
-} from './recurrence';
+} from './recurrence/recurrence';
 export {
 	type RolledSpan,
 	rollForward,
 	type RollForwardConflict,
 	rollTitleForward
-} from './rollforward';
+} from './recurrence/rollforward';
 export {
 	focusOf,
 	parseZoom,

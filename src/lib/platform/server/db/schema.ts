@@ -196,7 +196,7 @@ export interface ActivitySeriesTable {
 	startTime: string | null;
 	endTime: string | null;
 	visibility: Visibility;
-	/** A recurrence rule as understood by src/lib/wheel/recurrence.ts. */
+	/** A recurrence rule as understood by src/lib/wheel/recurrence/recurrence.ts. */
 	rule: ColumnType<unknown, string, string>;
 	startsOn: DateString;
 	until: ColumnType<string | null, string | null | undefined, string | null>;
