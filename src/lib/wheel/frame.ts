@@ -1,6 +1,6 @@
 // The fixed frame around the wheel's rings, in viewBox units. layoutWheel places the category rings
 // between RING_INNER and RING_OUTER; the marks, weeks and months sit outside them.
-const WHEEL_SIZE = 1000;
+export const WHEEL_SIZE = 1000;
 export const CENTER = WHEEL_SIZE / 2;
 export const RING_INNER = 125;
 export const RING_OUTER = 376;
@@ -77,6 +77,11 @@ export function wrapText(text: string, width: number, lines = 2): string[] {
  * 1,366 px screen, this is over 11 px.
  */
 export const WHEEL_TEXT_SIZE = 16;
+/**
+ * Type on a phone, where the page shows the wheel's 1000-unit square alone: 38 units are 13 px on
+ * the 343 px a 375 px phone gives it, and still 12 px on a 320 px one.
+ */
+export const PHONE_TEXT_SIZE = 38;
 
 export const WHEEL_DRAWING_OPTIONS = {
 	...WHEEL_LAYOUT_OPTIONS,

@@ -1,7 +1,7 @@
 // The door of wheel (client-safe): what routes and other domains may use. Generated
 // from what they import; add a line here when code outside the domain needs something new.
 export { drawWheel } from './drawing';
-export { WHEEL_DRAWING_OPTIONS } from './frame';
+export { WHEEL_DRAWING_OPTIONS, WHEEL_SIZE } from './frame';
 export { todayHandAngle } from './geometry';
 export { keyEntries, listEntries } from './key';
 export { bookingMarkLegend, bookingStatusLine } from './links';
@@ -22,6 +22,7 @@ export {
 } from './recurrence/rollforward';
 export {
 	focusOf,
+	overlapsPeriod,
 	parseZoom,
 	periodLabel,
 	shiftPeriod,

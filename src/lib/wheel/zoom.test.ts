@@ -5,6 +5,7 @@ import { layoutWheel } from './layout';
 import {
 	FOCUS_SWEEP,
 	focusOf,
+	overlapsPeriod,
 	parseZoom,
 	periodAt,
 	periodDays,
@@ -169,6 +170,20 @@ describe('wheel-zoom', () => {
 			expect(layout.days).toHaveLength(28);
 			expect(layout.days[0]).toMatchObject({ day: 1, startAngle: 0 });
 			expect(layout.months.find((m) => m.month === 2)).toMatchObject({ startAngle: 0 });
+		});
+	});
+
+	describe('overlapsPeriod', () => {
+		const february = period('maaned', '2027-02');
+		it('takes spans with a day in the period, across either edge', () => {
+			expect(overlapsPeriod({ start: '2027-02-08', end: '2027-02-12' }, february)).toBe(true);
+			expect(overlapsPeriod({ start: '2027-01-25', end: '2027-02-01' }, february)).toBe(true);
+			expect(overlapsPeriod({ start: '2027-02-28', end: '2027-03-05' }, february)).toBe(true);
+			expect(overlapsPeriod({ start: '2027-01-01', end: '2027-03-31' }, february)).toBe(true);
+		});
+		it('leaves out spans that end before or start after it', () => {
+			expect(overlapsPeriod({ start: '2027-01-25', end: '2027-01-31' }, february)).toBe(false);
+			expect(overlapsPeriod({ start: '2027-03-01', end: '2027-03-01' }, february)).toBe(false);
 		});
 	});
 });

@@ -145,6 +145,14 @@ export function focusOf(
 		: { start: period.start, end: period.end, sweep: FOCUS_SWEEP };
 }
 
+/** Whether a span of days (both ends inclusive) has a day in the period: the zoomed view's list. */
+export function overlapsPeriod(
+	span: { start: IsoDate; end: IsoDate },
+	period: ZoomPeriod
+): boolean {
+	return span.start <= period.end && span.end >= period.start;
+}
+
 /** Days in a period (for tests and the key). */
 export function periodDays(period: ZoomPeriod): number {
 	return diffDays(period.start, period.end) + 1;
