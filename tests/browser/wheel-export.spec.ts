@@ -70,6 +70,14 @@ test.describe('wheel export', () => {
 		await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden();
 		await expect(page.getByTestId('print-sheet').locator('svg.wheel')).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Forklaring' })).toBeVisible();
+		// The list of activities with dates and weeks stands beside the wheel, as on the A3 sheet.
+		await page.setViewportSize({ width: 1587, height: 1123 });
+		const wheel = (await page.getByTestId('print-sheet').locator('svg.wheel').boundingBox())!;
+		const list = page.getByRole('heading', { name: /^Alle aktiviteter med datoer og uger/ });
+		const heading = (await list.boundingBox())!;
+		expect(heading.x).toBeGreaterThanOrEqual(wheel.x + wheel.width);
+		expect(heading.y).toBeLessThan(wheel.y + wheel.height);
+		await expect(page.getByTestId('wheel-key').getByRole('link').first()).toContainText(/uge \d+/);
 	});
 
 	test('the Udskriv button opens the browser’s print', async ({ page }) => {

@@ -107,6 +107,12 @@ describe('wheel export', () => {
 				expect(list, activity.title).toContain(line);
 			}
 			expect(list.match(/uge \d+/g)!.length).toBeGreaterThanOrEqual(wheel.activities.length);
+			// Beside the wheel: the list's first line is right of the wheel and above its bottom.
+			const inner = /<svg x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+			const [wheelRight, wheelBottom] = [inner[1] + inner[3], inner[2] + inner[4]];
+			const first = /<text x="([\d.]+)" y="([\d.]+)"/.exec(list)!.map(Number);
+			expect(first[1]).toBeGreaterThan(wheelRight);
+			expect(first[2]).toBeLessThan(wheelBottom);
 			// The ring names are on the wheel itself.
 			expect(svg).toContain('data-label="ring"');
 

@@ -26,8 +26,8 @@ const SECRETARIAT = { isSecretariat: true, memberships: [] };
 const ORIGIN = 'http://localhost:5173';
 /** The page gives the wheel 1,120 px of a 1,366 px screen (72rem less padding). */
 const PAGE_WIDTH_AT_1366 = 1120;
-/** A3 landscape less 10 mm margins is 400 mm wide: 1,512 CSS px. */
-const A3_PRINT_WIDTH = (400 / 25.4) * 96;
+/** The print page gives the wheel 297 mm of an A3 sheet (the list stands beside it): 1,123 CSS px. */
+const A3_PRINT_WIDTH = (297 / 25.4) * 96;
 
 function renderWheel(activities: WheelItem[], categories: WheelCategoryInfo[]) {
 	return render(Wheel, {

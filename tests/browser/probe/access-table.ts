@@ -114,7 +114,8 @@ function meetingEditPage(page: string): RouteRule {
 export const ACCESS: Record<string, RouteRule> = {
 	'/': { path: '/', get: everyone() },
 	'/aarshjul': { path: '/aarshjul', get: everyone() },
-	'/aarshjul/eksport.png': { path: '/aarshjul/eksport.png', get: everyone() },
+	// The narrowest PNG: the probe asks who may have it, once per role, not how it is drawn.
+	'/aarshjul/eksport.png': { path: '/aarshjul/eksport.png?width=400', get: everyone() },
 	'/aarshjul/eksport.svg': { path: '/aarshjul/eksport.svg', get: everyone() },
 	'/aarshjul/print': { path: '/aarshjul/print', get: everyone() },
 	'/aarshjul/rul-frem': {

@@ -11,7 +11,11 @@ describe('wheel-export-key', () => {
 		}));
 
 		it('lists every number with its title, dates and week, escaped for XML', () => {
-			const { svg } = svgKey({ x: 30, y: 100, width: 1200, entries });
+			const { svg } = svgKey({
+				beside: { x: 30, y: 100, room: 2000 },
+				below: { x: 30, y: 2200, width: 1200 },
+				entries
+			});
 			expect(svg).toContain('>Nummererede aktiviteter</text>');
 			for (const entry of entries) expect(svg).toContain(`>${entry.number}</text>`);
 			expect(svg).toContain('Besøg 30 &amp; mere, 8.–12. februar 2027, uge 6');
@@ -21,9 +25,8 @@ describe('wheel-export-key', () => {
 		it('cuts a long title but keeps its dates and weeks', () => {
 			const title = 'Virksomhedsbesøg '.repeat(6).trim();
 			const { svg } = svgKey({
-				x: 0,
-				y: 0,
-				width: 600,
+				beside: { x: 0, y: 0, room: 600 },
+				below: { x: 0, y: 700, width: 600 },
 				entries: [
 					{
 						number: null,
@@ -38,11 +41,33 @@ describe('wheel-export-key', () => {
 			expect(svg).toContain('>•</text>');
 		});
 
-		it('spreads the rows over columns and reports where it ends', () => {
-			const narrow = svgKey({ x: 0, y: 0, width: 600, entries });
-			const wide = svgKey({ x: 0, y: 0, width: 1200, entries });
-			expect(wide.bottom).toBeLessThan(narrow.bottom);
-			expect(svgKey({ x: 0, y: 50, width: 600, entries: [] })).toEqual({ svg: '', bottom: 50 });
+		it('fills one column beside the wheel, then runs on below it in columns', () => {
+			const roomy = svgKey({
+				beside: { x: 1600, y: 0, room: 2000 },
+				below: { x: 30, y: 1100, width: 1200 },
+				entries
+			});
+			const xs = (svg: string) => [...svg.matchAll(/<text x="(\d+)" y="(\d+)" font-size="17">/g)];
+			expect(xs(roomy.svg).every((m) => m[1] === '1654')).toBe(true);
+			expect(roomy.bottom).toBeLessThan(1100);
+			// Room for ten rows beside: the other twenty go below, in two columns of 560.
+			const short = svgKey({
+				beside: { x: 1600, y: 0, room: 40 + 10 * 24 },
+				below: { x: 30, y: 1100, width: 1200 },
+				entries
+			});
+			const placed = xs(short.svg).map((m) => [Number(m[1]), Number(m[2])]);
+			expect(placed.filter(([x]) => x === 1654)).toHaveLength(10);
+			expect(placed.filter(([x, y]) => x === 84 && y >= 1100)).toHaveLength(10);
+			expect(placed.filter(([x, y]) => x === 644 && y >= 1100)).toHaveLength(10);
+			expect(short.bottom).toBe(1100 + 9 * 24 + 12);
+			expect(
+				svgKey({
+					beside: { x: 0, y: 50, room: 600 },
+					below: { x: 0, y: 700, width: 600 },
+					entries: []
+				})
+			).toEqual({ svg: '', bottom: 50 });
 		});
 	});
 });

@@ -15,7 +15,7 @@ import { focusOf, parseZoom, periodLabel, type ZoomPeriod } from '$lib/wheel/zoo
 import type { DB } from '$lib/platform/server/db/schema';
 import { type RightsUser, listFilterOptions } from '$lib/activities/server';
 import { describeFilters, svgLegend } from './export-legend';
-import { svgKey } from './export-key';
+import { KEY_COLUMN, svgKey } from './export-key';
 import { escapeXml, xmlSafeMarkup } from '$lib/platform/server/xml-text';
 import { listMunicipalities, loadWheel, resolveSchoolYear, type WheelData } from './wheel';
 
@@ -142,22 +142,23 @@ export function renderWheelSvg(
 		focus: focusOf(wheel.period)
 	});
 	const wheelSize = drawing.viewBox;
-	const width = MARGIN * 2 + wheelSize.width + LEGEND_WIDTH;
-	const legendX = MARGIN + wheelSize.width + 30;
+	const panelX = MARGIN + wheelSize.width + 30;
 	const legend = svgLegend({
-		x: legendX,
+		x: panelX,
 		y: HEADER + 40,
 		categories: wheel.categories,
 		holidayMunicipality: wheel.holidayMunicipality,
 		showToday: todayHandAngle(wheel.year, wheel.now) !== null,
 		showBookings: wheel.activities.some((a) => a.booking)
 	});
-	// The numbers on the wheel, with dates and weeks, below the wheel and the legend.
+	// Every activity, with its number where the wheel shows one, dates and weeks: beside the wheel
+	// below the legend, running on below the wheel when long, so that the file reads on its own.
+	const width = panelX + Math.max(LEGEND_WIDTH - 30, KEY_COLUMN) + MARGIN;
+	const keyTop = legend.bottom + 50;
+	const wheelBottom = HEADER + wheelSize.height;
 	const key = svgKey({
-		x: MARGIN,
-		y: Math.max(HEADER + wheelSize.height, legend.bottom) + 50,
-		width: width - MARGIN * 2,
-		// Every activity, with its number where the wheel shows one: the file reads on its own.
+		beside: { x: panelX, y: keyTop, room: wheelBottom - keyTop },
+		below: { x: MARGIN, y: Math.max(wheelBottom, keyTop) + 40, width: width - MARGIN * 2 },
 		entries: listEntries(drawing.labels, wheel.activities, options.locale),
 		heading: m.wheel_list_full_heading()
 	});
