@@ -19,12 +19,26 @@ const headers = staticHeaders(process.env.ORIGIN);
 // so that type-checking this source does not look for it.
 const adapterNodeServer = './adapter-node-server.js';
 const { server } = await import(adapterNodeServer);
-// Runs before polka's handler for each request. SvelteKit's own responses set their headers
-// later with writeHead, which wins over these defaults where a page sets another value.
-server.server.prependListener(
+// Every request gets the headers first; SvelteKit's own responses set theirs later with
+// writeHead, which wins over these defaults where a page sets another value. Then the fast path
+// that the app registered at start (platform/server/http/fast-path.ts: feed polls) may answer it;
+// everything else, and whatever the fast path declines, goes to polka's handler as before.
+const FAST_PATH = Symbol.for('aarshjul.fastPath');
+const http = server.server;
+const handlers = http.listeners('request');
+http.removeAllListeners('request');
+http.on(
 	'request',
-	/** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
-	(_req, res) => {
+	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+	(req, res) => {
 		for (const [name, value] of headers) res.setHeader(name, value);
+		const pass = () => {
+			for (const handler of handlers) handler.call(http, req, res);
+		};
+		/** @type {((req: unknown, res: unknown) => false | Promise<boolean>) | undefined} */
+		const fast = /** @type {any} */ (globalThis)[FAST_PATH];
+		const answered = fast ? fast(req, res) : false;
+		if (answered === false) pass();
+		else answered.then((done) => done || pass(), pass);
 	}
 );
