@@ -90,6 +90,27 @@ describe('activity-series (real database)', () => {
 			expect(await seriesCount()).toBe(0);
 		});
 
+		it('refuses a time that does not exist on one of its days (spring gap), naming the day', async () => {
+			// Sundays at 02:30 through March 2027: on 28 March the clocks jump from 02:00 to 03:00.
+			const sundays = uge6({
+				rule: { kind: 'everyNWeeks', interval: 1, weekday: 7, fromDate: '2027-03-07' },
+				startsOn: '2027-03-07',
+				until: '2027-04-25',
+				startTime: '02:30',
+				endTime: '04:00'
+			});
+			const result = await createSeries(database.db, member, sundays);
+			expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+			if (!result.ok) {
+				expect(result.errors?.startTime).toMatch(/02:30 findes ikke 28\. marts 2027/);
+				expect(result.errors?.endTime).toBeUndefined();
+			}
+			expect(await seriesCount()).toBe(0);
+			// 03:30 exists every Sunday, the 28th included.
+			const later = await createSeries(database.db, member, { ...sundays, startTime: '03:30' });
+			expect(later.ok).toBe(true);
+		});
+
 		it('refuses an owner the user is not a member of and writes nothing', async () => {
 			const result = await createSeries(database.db, member, uge6({ ownerId: world.org.partner }));
 			expect(result).toMatchObject({ ok: false, reason: 'forbidden' });

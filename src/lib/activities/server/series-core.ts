@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	expandRecurrence,
 	validateRecurrence,
@@ -10,10 +11,13 @@ import {
 import { ACTIVITY_DATE_MAX, LAST_SCHOOL_YEAR } from '$lib/activities/range-schema';
 import { seriesFieldOf, type SeriesInput } from '$lib/activities/series-schema';
 import type { DB } from '$lib/platform/server/db/schema';
+import { formatDate } from '$lib/platform/dates/format';
+import { isSkippedLocalTime } from '$lib/platform/dates/local-time';
 import { canCreateActivityFor, type RightsUser } from './policy';
 import { failure, type ActivityResult, type FieldErrors } from './core';
 
-export type SeriesWhen = Pick<SeriesInput, 'rule' | 'startsOn' | 'until' | 'count'>;
+export type SeriesWhen = Pick<SeriesInput, 'rule' | 'startsOn' | 'until' | 'count'> &
+	Partial<Pick<SeriesInput, 'startTime' | 'endTime'>>;
 
 function recurrenceOf(input: SeriesWhen): RecurrenceSeries {
 	return {
@@ -48,6 +52,23 @@ export function expandSeries(input: SeriesWhen): ActivityResult<Occurrence[]> {
 	if (occurrences.some((o) => o.end > ACTIVITY_DATE_MAX)) {
 		const message = m.series_err_beyond({ last: LAST_SCHOOL_YEAR });
 		return failure('invalid', message, { [input.until ? 'until' : 'count']: message });
+	}
+	// A time in the spring gap never happens: refused as on a single activity, naming the day.
+	{
+		const errors: FieldErrors = {};
+		for (const [field, time, day] of [
+			['startTime', input.startTime, (o: Occurrence) => o.start],
+			['endTime', input.endTime, (o: Occurrence) => o.end]
+		] as const) {
+			const skipped = time ? occurrences.find((o) => isSkippedLocalTime(day(o), time)) : undefined;
+			if (time && skipped) {
+				errors[field] = m.series_err_time_skipped({
+					time,
+					date: formatDate(day(skipped), getLocale(), 'long')
+				});
+			}
+		}
+		if (Object.keys(errors).length > 0) return failure('invalid', m.form_fix_errors(), errors);
 	}
 	return { ok: true, value: occurrences };
 }
