@@ -35,8 +35,8 @@ async function expectCards(page: Page, path: string): Promise<number> {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(375);
 
-	// FullCalendar's month grid (role=grid) is a widget of its own, not a data table.
-	const tables = await page.locator('main table:not([role="grid"])').all();
+	// FullCalendar's month grid (role=grid and presentation tables) is a widget, not a data table.
+	const tables = await page.locator('main table:not([role]):not(.fc table)').all();
 	for (const table of tables) {
 		if (!(await table.isVisible())) continue;
 		await expect(table, `${path}: a table stays a table`).toHaveClass(/cards-on-phone/);
