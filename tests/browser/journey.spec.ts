@@ -207,7 +207,7 @@ function journey(device: Device, tag: string) {
 			await expect(secretariat.getByText('Intet er gemt endnu.')).toBeVisible();
 			await shot(secretariat, 'sekretariat-rul-frem');
 
-			await secretariat.getByRole('button', { name: `Gem 1 nye aktiviteter i ${NEXT}` }).click();
+			await secretariat.getByRole('button', { name: `Gem 1 ny aktivitet i ${NEXT}` }).click();
 			await expect(secretariat.getByRole('status')).toContainText(
 				`1 aktivitet er oprettet i ${NEXT}. 0 blev sprunget over.`
 			);

@@ -35,3 +35,19 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 	await expect(page).toHaveURL((url) => url.pathname === '/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DANISH_WELCOME);
 }
+
+/**
+ * The ISO week `weeks` weeks from today, as the week field takes it ('2027-W14') and as the pages
+ * show it (14): offers in past weeks are refused, so a test's week must move with the clock.
+ */
+export function weekAhead(weeks: number): { iso: string; number: number } {
+	const day = new Date();
+	day.setUTCHours(0, 0, 0, 0);
+	day.setUTCDate(day.getUTCDate() + 7 * weeks);
+	// The ISO week's Thursday decides its year.
+	const thursday = new Date(day);
+	thursday.setUTCDate(day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
+	const year = thursday.getUTCFullYear();
+	const number = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+	return { iso: `${year}-W${String(number).padStart(2, '0')}`, number };
+}

@@ -156,7 +156,9 @@ describe('offer and booking authorization (real database)', () => {
 		const user = world.users[person];
 		switch (action) {
 			case 'createOffer':
-				return outcomeOf(await createOffer(db, user, offerSchema.parse(visitFields(world))));
+				return outcomeOf(
+					await createOffer(db, user, offerSchema.parse(visitFields(world)), { today: TODAY })
+				);
 			case 'editOffer':
 				return outcomeOf(await closeOffer(db, user, offerId));
 			case 'book':

@@ -10,7 +10,10 @@ import { offerSchema } from '../../src/lib/bookings/offer-schema';
 
 // A small alliance for offer and booking tests: Smedjen offers places, Byskolen (Horsens) books.
 
-/** Every test books "today" = this date, before every offer in the fixtures. */
+/**
+ * Every test publishes and books "today" = this date, before every offer in the fixtures: the
+ * offers' 2027 weeks stay in the future whatever the clock says (past weeks are refused).
+ */
 export const TODAY = '2027-01-04';
 
 export const PERSONS = [
@@ -133,13 +136,15 @@ export function praktikFields(world: BookingWorld, over: OfferFields = {}): Offe
 	});
 }
 
-/** Creates an offer as the provider admin; returns the first offer id. */
+/** Creates an offer as the provider admin on TODAY; returns the first offer id. */
 export async function makeOffer(
 	db: Kysely<DB>,
 	world: BookingWorld,
 	fields: OfferFields
 ): Promise<string> {
-	const result = await createOffer(db, world.users.secretariat!, offerSchema.parse(fields));
+	const result = await createOffer(db, world.users.secretariat!, offerSchema.parse(fields), {
+		today: TODAY
+	});
 	if (!result.ok)
 		throw new Error(`createOffer failed: ${result.message} ${JSON.stringify(result.errors)}`);
 	return result.value.offerIds[0];

@@ -100,7 +100,9 @@ describe('offer', () => {
 	describe('createOffer', () => {
 		it('creates one activity and offer per week, tied by a group id, on the erhvervspraktik ring', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2027-W10', '2027-W11'] }));
-			const result = await createOffer(database.db, world.users.providerMember, input);
+			const result = await createOffer(database.db, world.users.providerMember, input, {
+				today: TODAY
+			});
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
 			expect(result.value.offerIds).toHaveLength(2);
@@ -163,7 +165,8 @@ describe('offer', () => {
 				const result = await createOffer(
 					database.db,
 					world.users.secretariat,
-					offerSchema.parse(fields)
+					offerSchema.parse(fields),
+					{ today: TODAY }
 				);
 				if (!result.ok) throw new Error(result.message);
 				const row = await database.db
@@ -183,7 +186,8 @@ describe('offer', () => {
 				const result = await createOffer(
 					database.db,
 					world.users.secretariat,
-					offerSchema.parse(visitFields(world, { ownerId }))
+					offerSchema.parse(visitFields(world, { ownerId })),
+					{ today: TODAY }
 				);
 				expect(result).toMatchObject({ ok: false, status: 403 });
 			}
@@ -244,7 +248,9 @@ describe('offer', () => {
 	describe('findOfferForUser', () => {
 		it('returns the offer with its other weeks, or null for someone who may not see it', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2027-W10', '2027-W11'] }));
-			const created = await createOffer(database.db, world.users.providerAdmin, input);
+			const created = await createOffer(database.db, world.users.providerAdmin, input, {
+				today: TODAY
+			});
 			if (!created.ok) throw new Error(created.message);
 			const [first, second] = created.value.offerIds;
 			const detail = await findOfferForUser(database.db, world.users.coordinator, first);

@@ -211,7 +211,8 @@ describe('school-year-close', () => {
 					entity_id: '2026/27',
 					summary:
 						'Skoleåret 2026/27 lukket: personoplysninger slettet fra 6 bookinger; ' +
-						`${mailsDeleted} mails slettet fra udbakken, heraf ${unsentInYear.length} usendte`
+						`${mailsDeleted} ${mailsDeleted === 1 ? 'mail' : 'mails'} slettet fra udbakken ` +
+						`(usendte: ${unsentInYear.length})`
 				}
 			]);
 			for (const [id, row] of before.audit_event) expect(after.audit_event.get(id)).toEqual(row);

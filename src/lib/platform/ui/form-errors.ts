@@ -32,3 +32,19 @@ export function focusErrorsAfterSubmit(
 			if (result.type === 'failure') focusFirstError(formElement);
 		};
 }
+
+/** The ids a field's aria-describedby names: its error, its hint and any shared hints. */
+export function describedBy(
+	id: string,
+	parts: { error?: string; hint?: string; describes?: string }
+): string | undefined {
+	const ids = [parts.error ? `${id}-error` : '', parts.hint ? `${id}-hint` : '', parts.describes];
+	return ids.filter(Boolean).join(' ') || undefined;
+}
+
+/** A form's echoed value as one string (the first of several). */
+export function fieldText(values: Record<string, unknown> | undefined, name: string): string {
+	const v = values?.[name];
+	const first = Array.isArray(v) ? v[0] : v;
+	return typeof first === 'string' ? first : first == null ? '' : String(first);
+}
