@@ -14,5 +14,7 @@ export {
 	deletePupilSchema,
 	joinSchema,
 	openRoundSchema,
+	pupilCountSchema,
 	pupilSchema
 } from './schema';
+export { DUTY_GRADES, type DutyFigures, type DutyOverview, type DutyRow } from './duty';
