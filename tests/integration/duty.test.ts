@@ -262,7 +262,7 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 1, 2, 3));
 			const result = await loadReport(
 				database.db,
-				as('secretariat'),
+				world.users.secretariat,
 				new URLSearchParams({ aar: YEAR }),
 				{ now: new Date(`${TODAY}T12:00:00Z`) }
 			);
