@@ -7,7 +7,7 @@ export {
 	type GroupSummary,
 	type UnplacedReason
 } from './model';
-export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv';
+export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv-format';
 export { ageGroupLabel, reasonLabel, roundStatusLabel } from './labels';
 export {
 	adjustSchema,

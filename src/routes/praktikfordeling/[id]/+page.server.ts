@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import {
 	bodyTooLarge,
+	discardBody,
 	MULTIPART_SLACK,
 	parseForm,
 	refused,
@@ -84,6 +85,7 @@ export const actions: Actions = {
 		// A file over 10 MB is refused before its body is read, with the same Danish message.
 		requireUser(event.locals, event.url);
 		if (bodyTooLarge(event.request, MAX_CSV_BYTES + MULTIPART_SLACK)) {
+			await discardBody(event.request);
 			const message = m.allocation_csv_too_big();
 			return fail(413, { message, errors: { file: message }, values: {} });
 		}

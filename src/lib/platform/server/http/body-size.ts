@@ -24,6 +24,26 @@ export function bodyTooLarge(request: Request, max: number): boolean {
 	return size !== null && size > max;
 }
 
+/**
+ * Reads and drops a refused body (up to `maxBytes`): a browser still sending its upload when the
+ * answer comes and the connection closes reports a network error instead of showing the answer.
+ */
+export async function discardBody(request: Request, maxBytes = 64 * 1024 * 1024): Promise<void> {
+	const reader = request.body?.getReader();
+	if (!reader) return;
+	let read = 0;
+	try {
+		while (read <= maxBytes) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			read += value.byteLength;
+		}
+		await reader.cancel();
+	} catch {
+		// The client went away: nothing left to answer.
+	}
+}
+
 const megabytes = (bytes: number) =>
 	bytes >= 1024 * 1024
 		? `${Math.round(bytes / (1024 * 1024))} MB`
