@@ -21,6 +21,7 @@ import { queryBreaksInputRule } from '$lib/platform/server/http/query-input';
 import { compressResponse } from '$lib/platform/server/http/compress';
 import { registerFastPath } from '$lib/platform/server/http/fast-path';
 import { feedFastPath } from '$lib/feeds/server';
+import { bodySizeRefusal } from '$lib/platform/server/http/body-size';
 
 export const init: ServerInit = async () => {
 	// A mistake in the OpenID Connect settings stops the start, with each problem named.
@@ -125,6 +126,12 @@ const handleQueryInput: Handle = ({ event, resolve }) =>
 			})
 		: resolve(event);
 
+// Bodies over 512 kB (or without a length) are refused here in Danish; the wish CSV upload of
+// praktikfordeling may be up to 10 MB and checks that in its action (platform/server/http/body-size.ts).
+const LARGE_UPLOADS = [/^\/praktikfordeling\/[^/?]+\?\/upload$/];
+const handleBodySize: Handle = ({ event, resolve }) =>
+	bodySizeRefusal(event.request, event.url, LARGE_UPLOADS) ?? resolve(event);
+
 // Pages, JSON and SVG go out gzip- or brotli-compressed when the browser accepts it (the wheel
 // page of 2,000 activities: about 1 MB of HTML, a fifth of that on the wire). Outermost, so it
 // compresses what every other hook produced, error pages included.
@@ -136,6 +143,7 @@ export const handle = sequence(
 	handleHeaders,
 	handleDatabaseLoss,
 	handleQueryInput,
+	handleBodySize,
 	handleDb,
 	handleAuth,
 	handleLocale

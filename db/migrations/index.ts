@@ -10,6 +10,7 @@ import * as m20261206010000 from './2026_12_06_010000_create_feed_version';
 import * as m2026120730 from './2026_12_07_30_create_allocation';
 import * as m2026120740 from './2026_12_07_40_oidc_login';
 import * as m2026120750 from './2026_12_07_50_feed_health_members_changes';
+import * as m2026120810 from './2026_12_08_10_create_school_pupil_count';
 
 // A SvelteKit build does not ship files read at run time, so migrations are a static record.
 // Add each new migration here; never edit one that has shipped.
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_06_010000_create_feed_version': m20261206010000,
 	'2026_12_07_30_create_allocation': m2026120730,
 	'2026_12_07_40_oidc_login': m2026120740,
-	'2026_12_07_50_feed_health_members_changes': m2026120750
+	'2026_12_07_50_feed_health_members_changes': m2026120750,
+	'2026_12_08_10_create_school_pupil_count': m2026120810
 };

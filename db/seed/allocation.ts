@@ -139,3 +139,28 @@ export async function seedAllocation(trx: Trx): Promise<{ places: number; pupils
 	}
 	return { places, pupils };
 }
+
+/**
+ * Every demo school's pupils in grades 7–9 in 2026/27, so the erhvervspraktik duty shows had
+ * (Løsning Skole's week 45), placed (the confirmed weeks of 2027) and missing. Numbers from the
+ * seeded generator: 38–61 a grade. A school's own later changes are kept on a second run.
+ */
+export async function seedPupilCounts(trx: Trx): Promise<number> {
+	const schools = ORGANISATIONS.filter((o) => o.kind === 'school');
+	const orgs = await idsBySlug(trx, 'organisation');
+	const random = seededRandom(2026);
+	const rows = schools.flatMap((school) =>
+		([7, 8, 9] as const).map((grade) => ({
+			schoolId: lookup(orgs, school.slug, 'organisation'),
+			schoolYear: '2026/27',
+			grade,
+			pupils: 38 + Math.floor(random() * 24)
+		}))
+	);
+	await trx
+		.insertInto('schoolPupilCount')
+		.values(rows)
+		.onConflict((oc) => oc.columns(['schoolId', 'schoolYear', 'grade']).doNothing())
+		.execute();
+	return rows.length;
+}

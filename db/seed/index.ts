@@ -15,7 +15,7 @@ import { seedOffers } from './offers';
 import { seedApprenticeships } from './apprenticeships';
 import { seedEvaluations } from './evaluations';
 import { seedMeetings } from './meetings';
-import { seedAllocation } from './allocation';
+import { seedAllocation, seedPupilCounts } from './allocation';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './users';
 
@@ -75,6 +75,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<SeedSummary> {
 		await seedEvaluations(trx);
 		await seedMeetings(trx);
 		allocation = await seedAllocation(trx);
+		await seedPupilCounts(trx);
 	});
 	return {
 		organisations: ORGANISATIONS.length,

@@ -60,12 +60,22 @@ const PAGES_BY_USER: [keyof typeof USERS, string[]][] = [
 			'/kalender',
 			`/tilbud/${FIXTURES.companyOffer}`,
 			'/bookinger',
-			'/feeds'
+			'/feeds',
+			'/praktikfordeling',
+			// The duty page with the school's pupils form.
+			'/praktikfordeling/pligt'
 		]
 	],
 	[
 		'municipality',
-		['/', '/ferier', '/rapporter', '/rapporter/print', `/moeder/${FIXTURES.meeting}`]
+		[
+			'/',
+			'/ferier',
+			'/rapporter',
+			'/rapporter/print',
+			`/moeder/${FIXTURES.meeting}`,
+			'/praktikfordeling/pligt'
+		]
 	],
 	[
 		'secretariat',

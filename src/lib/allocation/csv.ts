@@ -1,22 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { m } from '$lib/paraglide/messages.js';
 import { MAX_WISHES, type AgeGroup } from './model';
+import { CSV_COLUMNS, MAX_CSV_BYTES } from './csv-format';
 
 // A school's pupils and wishes from a CSV file as Danish Excel saves it (UTF-8 with BOM,
 // semicolons), or from the one-pupil form: the same rules for both. Nothing is saved unless the
 // whole file is valid, so the parser returns every bad line's message or all the pupils.
 
-export const MAX_CSV_BYTES = 10 * 1024 * 1024;
-
-/** The columns in order; the wish columns after them are 'ønske 1' … 'ønske 5' (1 to 5 of them). */
-export const CSV_COLUMNS = [
-	'klasse',
-	'pseudonym',
-	'fornavn',
-	'klassetrin',
-	'aldersgruppe',
-	'egen plads'
-] as const;
+export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv-format';
 
 export interface PupilInput {
 	pseudonym: string;
@@ -47,10 +38,6 @@ export function parseAgeGroup(value: string): AgeGroup | null {
 	}
 	if (v === 'age13') return 'age13';
 	return null;
-}
-
-export function placeCode(offerId: string): string {
-	return `plads:${offerId.slice(0, 8)}`;
 }
 
 function parseWish(cell: string, context: WishContext) {

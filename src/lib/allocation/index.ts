@@ -7,12 +7,14 @@ export {
 	type GroupSummary,
 	type UnplacedReason
 } from './model';
-export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv';
+export { CSV_COLUMNS, MAX_CSV_BYTES, placeCode } from './csv-format';
 export { ageGroupLabel, reasonLabel, roundStatusLabel } from './labels';
 export {
 	adjustSchema,
 	deletePupilSchema,
 	joinSchema,
 	openRoundSchema,
+	pupilCountSchema,
 	pupilSchema
 } from './schema';
+export { DUTY_GRADES, type DutyFigures, type DutyOverview, type DutyRow } from './duty';

@@ -42,3 +42,19 @@ export const pupilSchema = z.object({
 });
 
 export const deletePupilSchema = z.object({ schoolId: uuid, pseudonym: z.string().max(40) });
+
+const pupilCount = z
+	.string()
+	.trim()
+	.regex(/^\d{1,4}$/, { error: () => m.duty_err_pupils() })
+	.transform(Number)
+	.refine((n) => n <= 2000, { error: () => m.duty_err_pupils() });
+
+/** A school's number of pupils in grades 7, 8 and 9 of a school year. */
+export const pupilCountSchema = z.object({
+	schoolId: uuid,
+	schoolYear: z.string().regex(/^\d{4}\/\d{2}$/, { error: () => m.duty_err_year() }),
+	grade7: pupilCount,
+	grade8: pupilCount,
+	grade9: pupilCount
+});

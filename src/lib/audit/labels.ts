@@ -30,7 +30,8 @@ const TYPES: Record<string, (locale?: Locale) => string> = {
 	apprenticeship_opening: (locale) => m.audit_type_apprenticeship_opening({}, { locale }),
 	school_year: (locale) => m.audit_type_school_year({}, { locale }),
 	linked_identity: (locale) => m.audit_type_linked_identity({}, { locale }),
-	allocation_round: (locale) => m.audit_type_allocation_round({}, { locale })
+	allocation_round: (locale) => m.audit_type_allocation_round({}, { locale }),
+	school_pupil_count: (locale) => m.audit_type_school_pupil_count({}, { locale })
 };
 
 export function auditActionLabel(action: AuditAction): string {

@@ -17,6 +17,7 @@ describe('alliance-sections', () => {
 		it('shows the secretariat every section', () => {
 			expect(hrefs(user(true))).toEqual([
 				'/laerepladsalliance',
+				'/praktikfordeling',
 				'/moeder',
 				'/evalueringer',
 				'/rapporter',
@@ -28,6 +29,7 @@ describe('alliance-sections', () => {
 		it('keeps reports from a school member and the log from non-admins', () => {
 			expect(hrefs(user(false, [['school', 'member']]))).toEqual([
 				'/laerepladsalliance',
+				'/praktikfordeling',
 				'/moeder',
 				'/evalueringer'
 			]);
@@ -36,11 +38,16 @@ describe('alliance-sections', () => {
 		it('gives a municipality admin reports and its log but not the school-year close', () => {
 			expect(hrefs(user(false, [['municipality', 'admin']]))).toEqual([
 				'/laerepladsalliance',
+				'/praktikfordeling',
 				'/moeder',
 				'/evalueringer',
 				'/rapporter',
 				'/log'
 			]);
+		});
+
+		it('keeps praktikfordeling from a company member', () => {
+			expect(hrefs(user(false, [['company', 'admin']]))).not.toContain('/praktikfordeling');
 		});
 
 		it('gives every section a Danish title and text', () => {

@@ -28,6 +28,10 @@ const partner: Rule = (u) =>
 const admin: Rule = (u) =>
 	!!u && (u.isSecretariat || u.memberships.some((ms) => ms.role === 'admin'));
 const secretariat: Rule = (u) => !!u && u.isSecretariat;
+const schoolSide: Rule = (u) =>
+	!!u &&
+	(u.isSecretariat ||
+		u.memberships.some((ms) => ms.kind === 'municipality' || ms.kind === 'school'));
 
 const SECTIONS: { section: AllianceSection; shown: Rule }[] = [
 	{
@@ -37,6 +41,14 @@ const SECTIONS: { section: AllianceSection; shown: Rule }[] = [
 			text: m.alliancehub_apprenticeships_text
 		},
 		shown: anyone
+	},
+	{
+		section: {
+			href: '/praktikfordeling',
+			title: m.alliancehub_allocation,
+			text: m.alliancehub_allocation_text
+		},
+		shown: schoolSide
 	},
 	{
 		section: { href: '/moeder', title: m.alliancehub_meetings, text: m.alliancehub_meetings_text },

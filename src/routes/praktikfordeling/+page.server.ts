@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
-import { listRounds, openRound, roundOwnerChoices } from '$lib/allocation/server';
+import { canViewDuty, listRounds, openRound, roundOwnerChoices } from '$lib/allocation/server';
 import { openRoundSchema } from '$lib/allocation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const names = new Map(user.memberships.map((m) => [m.organisationId, m.name]));
 	return {
 		rounds: await listRounds(locals.db, user),
+		showDuty: canViewDuty(user),
 		owners: owners.map((id) => ({ id: id ?? '', name: id ? (names.get(id) ?? id) : null }))
 	};
 };

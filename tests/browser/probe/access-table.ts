@@ -285,6 +285,25 @@ export const ACCESS: Record<string, RouteRule> = {
 			}
 		}
 	},
+	'/praktikfordeling/pligt': {
+		// The erhvervspraktik duty: a school sees itself, a municipality its schools, the
+		// secretariat all; companies and the other partners get 404. A school (or the secretariat)
+		// states its pupils.
+		path: '/praktikfordeling/pligt',
+		get: only(['secretariat', 'schoolAdmin', 'teacher', 'municipality']),
+		actions: {
+			default: {
+				allowed: ['secretariat', ...SCHOOL],
+				body: {
+					schoolId: org(F.school),
+					schoolYear: '2026/27',
+					grade7: '40',
+					grade8: '41',
+					grade9: '42'
+				}
+			}
+		}
+	},
 	'/praktikfordeling/[id]': {
 		// The demo round: every logged-in user sees it, each only its share (pupils of its own
 		// school, a company its placed pupils, a municipality its schools' totals).

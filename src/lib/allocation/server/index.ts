@@ -1,5 +1,5 @@
 // The door of allocation (server): what routes and other domains may use.
-export { canManageRound, canOpenRound, type AllocationUser } from './policy';
+export { canManageRound, canOpenRound, canViewDuty, type AllocationUser } from './policy';
 export {
 	type Actor,
 	findRound,
@@ -12,3 +12,11 @@ export {
 } from './rounds';
 export { deletePupil, savePupil, uploadWishes } from './wishes';
 export { adjustPupil, publishRound, runRound, type SolverSummary } from './run';
+export {
+	dutyReport,
+	dutySchoolYear,
+	loadDuty,
+	savePupilCounts,
+	type DutyPage,
+	type PupilCountInput
+} from './duty';

@@ -64,3 +64,28 @@ export function ownMunicipalityIds(user: AllocationUser | null): string[] {
 export function canViewRound(user: AllocationUser | null): boolean {
 	return user !== null;
 }
+
+/**
+ * Whose erhvervspraktik duty the user sees school by school: the secretariat every school (null),
+ * a municipality its schools, a school itself. Companies and other partners: none.
+ */
+export function dutyScope(
+	user: AllocationUser | null
+): { schoolIds: string[]; municipalityIds: string[] } | null {
+	if (user?.isSecretariat) return null;
+	return { schoolIds: ownSchoolIds(user), municipalityIds: ownMunicipalityIds(user) };
+}
+
+export function canViewDuty(user: AllocationUser | null): boolean {
+	const scope = dutyScope(user);
+	return (
+		user !== null &&
+		(scope === null || scope.schoolIds.length > 0 || scope.municipalityIds.length > 0)
+	);
+}
+
+/** A school states its own number of pupils; so may the secretariat for any school. */
+export function canStatePupils(user: AllocationUser | null, schoolId: string): boolean {
+	if (user === null) return false;
+	return user.isSecretariat || memberOf(user, schoolId, 'school');
+}

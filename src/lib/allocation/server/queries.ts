@@ -354,3 +354,140 @@ export async function selectSchools(db: Db, ids: readonly string[]) {
 		.orderBy('name')
 		.execute();
 }
+
+// The erhvervspraktik duty (duty.ts): schools, their stated pupils and the weeks they are placed in.
+
+/** Schools with their municipality; all, or those of the given ids or municipalities. */
+export async function selectDutySchools(
+	db: Db,
+	scope: { schoolIds: string[]; municipalityIds: string[] } | null
+) {
+	let query = db
+		.selectFrom('organisation as school')
+		.leftJoin('organisation as municipality', 'municipality.id', 'school.municipalityId')
+		.select([
+			'school.id',
+			'school.name',
+			'school.municipalityId',
+			'municipality.name as municipalityName'
+		])
+		.where('school.kind', '=', 'school');
+	if (scope) {
+		if (scope.schoolIds.length === 0 && scope.municipalityIds.length === 0) return [];
+		query = query.where((eb) =>
+			eb.or([
+				...(scope.schoolIds.length ? [eb('school.id', 'in', scope.schoolIds)] : []),
+				...(scope.municipalityIds.length
+					? [eb('school.municipalityId', 'in', scope.municipalityIds)]
+					: [])
+			])
+		);
+	}
+	return query.orderBy('municipality.name').orderBy('school.name').orderBy('school.id').execute();
+}
+
+export async function selectPupilCounts(db: Db, schoolYear: string, schoolIds: string[]) {
+	if (schoolIds.length === 0) return [];
+	return db
+		.selectFrom('schoolPupilCount')
+		.select(['schoolId', 'grade', 'pupils'])
+		.where('schoolYear', '=', schoolYear)
+		.where('schoolId', 'in', schoolIds)
+		.execute();
+}
+
+export async function upsertPupilCounts(
+	db: Db,
+	rows: { schoolId: string; schoolYear: string; grade: number; pupils: number; updatedBy: string }[]
+) {
+	if (rows.length === 0) return;
+	await db
+		.insertInto('schoolPupilCount')
+		.values(rows)
+		.onConflict((oc) =>
+			oc.columns(['schoolId', 'schoolYear', 'grade']).doUpdateSet((eb) => ({
+				pupils: eb.ref('excluded.pupils'),
+				updatedBy: eb.ref('excluded.updatedBy'),
+				updatedAt: sql<Date>`now()`
+			}))
+		)
+		.execute();
+}
+
+/**
+ * Confirmed erhvervspraktik bookings of the schools with weeks from `from` to `to`, leaving out
+ * the bookings a published allocation round made: its pupils are counted one by one below.
+ */
+export async function selectDutyBookings(db: Db, schoolIds: string[], from: string, to: string) {
+	if (schoolIds.length === 0) return [];
+	return db
+		.selectFrom('booking')
+		.innerJoin('offer', 'offer.id', 'booking.offerId')
+		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.select([
+			'booking.schoolId',
+			'booking.classLabel',
+			'booking.seats',
+			'offer.gradeLevels',
+			'activity.startDate',
+			'activity.endDate'
+		])
+		.where('booking.status', '=', 'confirmed')
+		.where('booking.schoolId', 'in', schoolIds)
+		.where('offer.kind', '=', 'erhvervspraktik')
+		.where('offer.status', '!=', 'cancelled')
+		.where('activity.status', '!=', 'cancelled')
+		.where('activity.startDate', '>=', from)
+		.where('activity.startDate', '<=', to)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('allocationPupil')
+						.select('allocationPupil.id')
+						.whereRef('allocationPupil.bookingId', '=', 'booking.id')
+				)
+			)
+		)
+		.execute();
+}
+
+/**
+ * Pupils of published rounds with a place (the place's week) or their own place (the round's
+ * period), unless the booking publishing made was declined or cancelled since.
+ */
+export async function selectDutyAllocations(db: Db, schoolIds: string[], from: string, to: string) {
+	if (schoolIds.length === 0) return [];
+	return db
+		.selectFrom('allocationPupil as pupil')
+		.innerJoin('allocationRound as round', 'round.id', 'pupil.roundId')
+		.leftJoin('offer', 'offer.id', 'pupil.offerId')
+		.leftJoin('activity', 'activity.id', 'offer.activityId')
+		.leftJoin('booking', 'booking.id', 'pupil.bookingId')
+		.select([
+			'pupil.schoolId',
+			'pupil.grade',
+			'pupil.ownPlace',
+			'activity.startDate as placeStart',
+			'activity.endDate as placeEnd',
+			'round.startDate as roundStart',
+			'round.endDate as roundEnd'
+		])
+		.where('round.status', '=', 'published')
+		.where('pupil.schoolId', 'in', schoolIds)
+		.where('round.startDate', '>=', from)
+		.where('round.startDate', '<=', to)
+		.where((eb) =>
+			eb.or([
+				eb('pupil.ownPlace', '=', true),
+				eb.and([
+					eb('pupil.offerId', 'is not', null),
+					eb('activity.status', '!=', 'cancelled'),
+					eb.or([
+						eb('booking.id', 'is', null),
+						eb('booking.status', 'not in', ['declined', 'cancelled'])
+					])
+				])
+			])
+		)
+		.execute();
+}

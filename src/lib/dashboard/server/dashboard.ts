@@ -3,11 +3,15 @@ import { addDays } from '$lib/platform/dates/iso';
 import type { DB } from '$lib/platform/server/db/schema';
 import { activityListQuery, type ActivityListItem } from '$lib/activities/server';
 import type { SessionUser } from '$lib/auth/server';
+import { schoolYearOf } from '$lib/platform/dates/school-year';
+import { loadDuty, type DutyPage } from '$lib/allocation/server';
 
 export interface Dashboard {
 	upcoming: ActivityListItem[];
 	/** Organisations whose activities the upcoming list covers. */
 	scopeCount: number;
+	/** The erhvervspraktik duty of the user's schools this school year; null when none. */
+	duty: DutyPage | null;
 }
 
 const HORIZON_DAYS = 60;
@@ -44,7 +48,7 @@ export async function loadDashboard(
 		.where('activity.status', '=', 'planned');
 	const orgIds = user.isSecretariat ? [] : await followedOrganisationIds(db, user);
 	if (!user.isSecretariat) {
-		if (orgIds.length === 0) return { upcoming: [], scopeCount: 0 };
+		if (orgIds.length === 0) return { upcoming: [], scopeCount: 0, duty: null };
 		query = query.where((eb) =>
 			eb.or([
 				eb('activity.ownerId', 'in', orgIds),
@@ -64,5 +68,6 @@ export async function loadDashboard(
 		.orderBy('activity.id')
 		.limit(LIMIT)
 		.execute();
-	return { upcoming, scopeCount: orgIds.length };
+	const duty = await loadDuty(db, user, { schoolYear: schoolYearOf(today), today });
+	return { upcoming, scopeCount: orgIds.length, duty };
 }

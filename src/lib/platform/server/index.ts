@@ -11,6 +11,7 @@ export {
 	type ParseResult
 } from './http/forms';
 export { refused, requireForm, requireUser } from './http/guards';
+export { bodyTooLarge, discardBody, MULTIPART_SLACK } from './http/body-size';
 export type { Refusal, Result } from './http/result';
 export { listOutbox, mailOrigin, type MailMessage } from './mail';
 export { MAX_ATTEMPTS } from './mail-backoff';

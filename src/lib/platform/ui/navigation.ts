@@ -7,6 +7,14 @@ export interface NavItem {
 	requiresLogin?: boolean;
 	/** Which count from the layout's badges to show beside the label. */
 	badge?: 'bookingsWaiting';
+	/** Shown only to the secretariat and to members of organisations of these kinds. */
+	forKinds?: readonly string[];
+}
+
+/** What the navigation needs to know of the user (the layout's user, or null for a visitor). */
+export interface NavUser {
+	isSecretariat: boolean;
+	memberships: readonly { kind: string }[];
 }
 
 // Later features plug in here; an item is listed once its pages exist.
@@ -16,10 +24,28 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/tilbud', label: m.nav_offers },
 	{ href: '/bookinger', label: m.nav_bookings, requiresLogin: true, badge: 'bookingsWaiting' },
 	{ href: '/feeds', label: m.nav_feeds, requiresLogin: true },
+	{
+		href: '/praktikfordeling',
+		label: m.nav_allocation,
+		requiresLogin: true,
+		forKinds: ['municipality', 'school']
+	},
 	{ href: '/alliancen', label: m.nav_alliance },
 	{ href: '/ferier', label: m.holiday_title },
 	{ href: '/organisationer', label: m.nav_organisations }
 ];
+
+/** The items this user sees; each page checks its rights again, this only hides doors. */
+export function visibleNavItems(user: NavUser | null, items: readonly NavItem[] = NAV_ITEMS) {
+	return items.filter((item) => {
+		if (item.requiresLogin && !user) return false;
+		if (!item.forKinds) return true;
+		return (
+			!!user &&
+			(user.isSecretariat || user.memberships.some((ms) => item.forKinds!.includes(ms.kind)))
+		);
+	});
+}
 
 export function isCurrent(pathname: string, href: string): boolean {
 	return pathname === href || pathname.startsWith(`${href}/`);

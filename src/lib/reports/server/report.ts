@@ -29,6 +29,8 @@ import {
 	type RecruitmentFigures
 } from './queries/activities';
 import { reportTables, type ReportTable } from './tables';
+import { dutyReport } from '$lib/allocation/server';
+import type { DutyOverview } from '$lib/allocation';
 
 // The half-yearly report: rights, filters from the URL, the figures, and the tables made of them.
 
@@ -40,6 +42,8 @@ export interface ReportFigures {
 	museum: MuseumFigures[];
 	recruitment: RecruitmentFigures[];
 	ratings: RatingFigures[];
+	/** The erhvervspraktik duty of the whole school year (a half-year filter does not apply). */
+	duty: DutyOverview;
 }
 
 export interface Report {
@@ -57,7 +61,11 @@ export interface Report {
 export type ReportResult =
 	{ ok: true; report: Report } | { ok: false; status: 400 | 404; message: string };
 
-async function computeReportFigures(db: Kysely<DB>, scope: ReportScope): Promise<ReportFigures> {
+async function computeReportFigures(
+	db: Kysely<DB>,
+	scope: ReportScope,
+	duty: () => Promise<DutyOverview>
+): Promise<ReportFigures> {
 	// Sequential on purpose: PGlite serialises queries anyway.
 	const praktik = await praktikByTrade(db, scope);
 	const schools = await visitsBy(db, scope, 'school');
@@ -80,7 +88,8 @@ async function computeReportFigures(db: Kysely<DB>, scope: ReportScope): Promise
 		pupilsByMunicipality: await pupilsByMunicipality(db, scope),
 		museum: await museumForloeb(db, scope),
 		recruitment: await recruitmentEvents(db, scope),
-		ratings: await ratingsByCategory(db, scope)
+		ratings: await ratingsByCategory(db, scope),
+		duty: await duty()
 	};
 }
 
@@ -141,7 +150,13 @@ export async function loadReport(
 		municipalityId: municipality?.id ?? null,
 		tradeCode: trade?.code ?? null
 	};
-	const figures = await computeReportFigures(db, scope);
+	const figures = await computeReportFigures(db, scope, () =>
+		dutyReport(db, user, {
+			schoolYear: query.schoolYear,
+			today,
+			municipalityId: scope.municipalityId
+		})
+	);
 	const shown = municipality ? [municipality] : names.municipalities;
 	const tables = reportTables(figures, {
 		trades: new Map(names.trades.map((t) => [t.code, t.name])),

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { ReportFigures } from './report';
+import type { DutyFigures } from '$lib/allocation';
 
 // The report as plain tables: the page, the print layout, the charts and the CSV all read these,
 // so the numbers in each of them are the same numbers by construction.
@@ -195,12 +196,46 @@ function eventTables(f: ReportFigures, names: TableNames): ReportTable[] {
 	];
 }
 
+/** The erhvervspraktik duty per municipality and per school (those the reader may see). */
+function dutyTables(f: ReportFigures): ReportTable[] {
+	const year = f.duty.schoolYear;
+	const shown = (v: number | null): ReportCell => v ?? m.duty_not_stated();
+	const figures = (r: DutyFigures) => [shown(r.pupils), r.had, r.placed, shown(r.missing)];
+	const columns = [
+		count(m.duty_col_pupils()),
+		count(m.duty_col_had()),
+		count(m.duty_col_placed()),
+		count(m.duty_col_missing())
+	];
+	const municipalities = f.duty.municipalities.map((r) => [r.name, ...figures(r)]);
+	const schools = f.duty.schools.map((r) => [r.name, r.municipalityName ?? '', ...figures(r)]);
+	return [
+		{
+			id: 'pligt-kommuner',
+			title: m.report_duty_title({ year }),
+			columns: [text(m.report_col_municipality()), ...columns],
+			rows: municipalities,
+			totals: municipalities.length ? [m.report_total(), ...figures(f.duty.total)] : null,
+			chart: null
+		},
+		{
+			id: 'pligt-skoler',
+			title: m.report_duty_schools_title({ year }),
+			columns: [text(m.report_col_school()), text(m.report_col_municipality()), ...columns],
+			rows: schools,
+			totals: null,
+			chart: null
+		}
+	];
+}
+
 export function reportTables(figures: ReportFigures, names: TableNames): ReportTable[] {
 	return [
 		praktikTable(figures, names),
 		...visitTables(figures, names),
 		reachTable(figures, names),
 		museumTable(figures),
-		...eventTables(figures, names)
+		...eventTables(figures, names),
+		...dutyTables(figures)
 	];
 }

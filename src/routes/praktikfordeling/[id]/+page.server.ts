@@ -1,6 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
+import {
+	bodyTooLarge,
+	discardBody,
+	MULTIPART_SLACK,
+	parseForm,
+	refused,
+	requireForm,
+	requireUser
+} from '$lib/platform/server';
 import {
 	adjustPupil,
 	deletePupil,
@@ -11,7 +19,13 @@ import {
 	savePupil,
 	uploadWishes
 } from '$lib/allocation/server';
-import { adjustSchema, deletePupilSchema, joinSchema, pupilSchema } from '$lib/allocation';
+import {
+	adjustSchema,
+	deletePupilSchema,
+	joinSchema,
+	MAX_CSV_BYTES,
+	pupilSchema
+} from '$lib/allocation';
 import type { Actions, PageServerLoad } from './$types';
 
 // /praktikfordeling/[id]: one round as the user may see it (see roundPage), and its actions.
@@ -68,6 +82,13 @@ export const actions: Actions = {
 		return { saved: true };
 	},
 	upload: async (event) => {
+		// A file over 10 MB is refused before its body is read, with the same Danish message.
+		requireUser(event.locals, event.url);
+		if (bodyTooLarge(event.request, MAX_CSV_BYTES + MULTIPART_SLACK)) {
+			await discardBody(event.request);
+			const message = m.allocation_csv_too_big();
+			return fail(413, { message, errors: { file: message }, values: {} });
+		}
 		const { user, form } = await start(event);
 		const schoolId = String(form.get('schoolId') ?? '');
 		const file = form.get('file');

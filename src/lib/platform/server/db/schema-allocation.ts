@@ -57,9 +57,20 @@ export interface AllocationWishTable {
 	offerId: Nullable<string>;
 }
 
+/** A school's number of pupils in grade 7, 8 or 9 in a school year ('2026/27'): the duty's base. */
+export interface SchoolPupilCountTable {
+	schoolId: string;
+	schoolYear: string;
+	grade: number;
+	pupils: number;
+	updatedBy: Nullable<string>;
+	updatedAt: Timestamp;
+}
+
 export interface AllocationTables {
 	allocationRound: AllocationRoundTable;
 	allocationPlace: AllocationPlaceTable;
 	allocationPupil: AllocationPupilTable;
 	allocationWish: AllocationWishTable;
+	schoolPupilCount: SchoolPupilCountTable;
 }

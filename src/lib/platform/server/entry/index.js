@@ -13,6 +13,11 @@ import { staticHeaders } from './static-headers.js';
 const template = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url));
 if (!process.env.PGLITE_TEMPLATE && existsSync(template)) process.env.PGLITE_TEMPLATE = template;
 
+// adapter-node refuses a body over BODY_SIZE_LIMIT (512 kB by default) in English before the
+// app sees it; the app sets its own limits in Danish (platform/server/http/body-size.ts: 512 kB,
+// the wish CSV 10 MB), so the adapter's is lifted unless the operator sets one.
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+
 const headers = staticHeaders(process.env.ORIGIN);
 
 // A file that exists only in build/, beside this one once copied there: named through a variable

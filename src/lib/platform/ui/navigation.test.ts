@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { visibleNavItems, type NavUser } from './navigation';
+
+const hrefs = (user: NavUser | null) => visibleNavItems(user).map((item) => item.href);
+const member = (kind: string): NavUser => ({ isSecretariat: false, memberships: [{ kind }] });
+
+describe('platform/ui/navigation', () => {
+	describe('visibleNavItems', () => {
+		it('shows praktikfordeling to the secretariat, municipalities and schools', () => {
+			expect(hrefs({ isSecretariat: true, memberships: [] })).toContain('/praktikfordeling');
+			expect(hrefs(member('municipality'))).toContain('/praktikfordeling');
+			expect(hrefs(member('school'))).toContain('/praktikfordeling');
+		});
+
+		it('hides praktikfordeling from companies, other partners and visitors', () => {
+			expect(hrefs(member('company'))).not.toContain('/praktikfordeling');
+			expect(hrefs(member('museum'))).not.toContain('/praktikfordeling');
+			expect(hrefs(null)).not.toContain('/praktikfordeling');
+		});
+
+		it('keeps login-only items from visitors and shows the public ones', () => {
+			expect(hrefs(null)).not.toContain('/bookinger');
+			expect(hrefs(null)).toContain('/aarshjul');
+		});
+	});
+});
