@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET } from '../../src/routes/api/activities/+server';
 import { POST } from '../../src/routes/api/activities/[id]/move/+server';
 import { textColourFor } from '../../src/lib/activities/server/events';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
 
@@ -48,17 +42,8 @@ describe('activity JSON API (real database)', () => {
 	let database: Database;
 	let world: ActivityWorld;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-	});
+	const frame = useActivityWorld({ routes: true });
+	beforeEach(() => ({ database, world } = frame));
 
 	describe('GET /api/activities', () => {
 		it('answers 400 with a Danish message for missing, malformed or too long ranges', async () => {

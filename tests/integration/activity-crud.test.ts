@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
@@ -8,25 +8,20 @@ import {
 	updateActivity
 } from '../../src/lib/activities/server/activity';
 import type { ActivityInput } from '../../src/lib/activities/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
+import {
+	countRows,
+	insertActivity,
+	type ActivityWorld,
+	useActivityWorld
+} from './activity-fixtures';
 
 describe('activity changes (real database)', () => {
 	let database: Database;
 	let world: ActivityWorld;
 	let member: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-		member = world.users.ownerMember!;
-	});
+	const frame = useActivityWorld();
+	beforeEach(() => ({ database, world, member } = frame));
 
 	const input = (overrides: Partial<ActivityInput> = {}): ActivityInput => ({
 		title: 'Erhvervspraktik 8. klasse',

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createTestDatabase, truncateAll } from '../helpers/db';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { DB, Visibility } from '../../src/lib/platform/server/db/schema';
 import type { SessionUser } from '../../src/lib/auth/server/session';
@@ -127,4 +129,33 @@ export async function countRows(
 /** Points the route handlers (locals.db of fakeLocals(), and getDb()) at the test database. */
 export function useTestDatabase(database: Database): void {
 	useForRoutes(database);
+}
+
+/** What useActivityWorld gives each test: the database, a fresh world, its owner school's member. */
+export interface ActivityFrame {
+	database: Database;
+	world: ActivityWorld;
+	member: SessionUser;
+}
+
+/**
+ * The frame of a database test file over the activity world: one test database for the file
+ * (closed after it), and before each test an empty database with a fresh world. `routes` also
+ * points the route handlers at it. The fields are filled in by the hooks, so read them in tests.
+ */
+export function useActivityWorld(options: { routes?: boolean } = {}): ActivityFrame {
+	const frame = {} as ActivityFrame;
+	beforeAll(async () => {
+		frame.database = await createTestDatabase();
+		if (options.routes) useTestDatabase(frame.database);
+	});
+	afterAll(async () => {
+		await frame.database?.close();
+	});
+	beforeEach(async () => {
+		await truncateAll(frame.database);
+		frame.world = await createWorld(frame.database);
+		frame.member = frame.world.users.ownerMember!;
+	});
+	return frame;
 }

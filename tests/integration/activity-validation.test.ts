@@ -1,18 +1,16 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { actions as createActions } from '../../src/routes/aktiviteter/ny/+page.server';
 import { load as loadDetail } from '../../src/routes/aktiviteter/[id]/+page.server';
 import { actions as editActions } from '../../src/routes/aktiviteter/[id]/rediger/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {
 	countRows,
-	createWorld,
 	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
+	type ActivityWorld,
+	useActivityWorld
 } from './activity-fixtures';
 
 describe('activity form validation (real database)', () => {
@@ -20,18 +18,8 @@ describe('activity form validation (real database)', () => {
 	let world: ActivityWorld;
 	let member: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-		member = world.users.ownerMember!;
-	});
+	const frame = useActivityWorld({ routes: true });
+	beforeEach(() => ({ database, world, member } = frame));
 
 	describe('create form action', () => {
 		function formOf(fields: Record<string, string | string[]>): FormData {

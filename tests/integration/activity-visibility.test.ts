@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { listActivities, type ActivityFilters } from '../../src/lib/activities/server/activity';
 import { GET } from '../../src/routes/api/activities/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
 import {
 	ROLES,
-	createWorld,
 	insertActivity,
-	useTestDatabase,
 	type ActivityWorld,
-	type RoleName
+	type RoleName,
+	useActivityWorld
 } from './activity-fixtures';
 
 const YEAR = { from: '2026-08-01', to: '2027-07-31' };
@@ -26,17 +24,8 @@ describe('activity visibility and filters (real database)', () => {
 	let database: Database;
 	let world: ActivityWorld;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-	});
+	const frame = useActivityWorld({ routes: true });
+	beforeEach(() => ({ database, world } = frame));
 
 	describe('listActivities', () => {
 		it('never lists a private activity of another organisation', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
@@ -16,14 +16,8 @@ import { applyRollForward } from '../../src/lib/activities/server/rollforward';
 import { POST as move } from '../../src/routes/api/activities/[id]/move/+server';
 import type { ActivityInput } from '../../src/lib/activities/schema';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
 import { auditCount, auditEvents, onlyNewEvent } from './audit-fixtures';
 
 describe('audit of activities, series and roll-forward (real database)', () => {
@@ -31,18 +25,8 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 	let world: ActivityWorld;
 	let member: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-		member = world.users.ownerMember!;
-	});
+	const frame = useActivityWorld({ routes: true });
+	beforeEach(() => ({ database, world, member } = frame));
 
 	const input = (over: Partial<ActivityInput> = {}): ActivityInput => ({
 		title: 'Erhvervspraktik 8. klasse',

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET as getActivities } from '../../src/routes/api/activities/+server';
 import { GET as getHolidays } from '../../src/routes/api/holidays/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals } from './organisation.fixtures';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
 import { insertOfferWithBooking } from './feed-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
@@ -45,17 +39,8 @@ describe('calendar endpoints (real database)', () => {
 	let database: Database;
 	let world: ActivityWorld;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-	});
+	const frame = useActivityWorld({ routes: true });
+	beforeEach(() => ({ database, world } = frame));
 
 	describe('GET /api/activities', () => {
 		it('sends a course on three mornings as three morning events, not one block', async () => {

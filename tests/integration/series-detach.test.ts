@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { createSeries, updateSeries } from '../../src/lib/activities/server/series';
 import { cancelActivity, moveActivity } from '../../src/lib/activities/server/activity';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, type ActivityWorld } from './activity-fixtures';
+import { type ActivityWorld, useActivityWorld } from './activity-fixtures';
 
 // Ordinary activity changes (calendar drag, cancel) on one occurrence must survive a later
 // change of the whole series.
@@ -14,17 +13,8 @@ describe('activity (series occurrences)', () => {
 	let world: ActivityWorld;
 	let member: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-		member = world.users.ownerMember!;
-	});
+	const frame = useActivityWorld();
+	beforeEach(() => ({ database, world, member } = frame));
 
 	const input = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({
 		title: 'Erhvervspraktik 8. klasse',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
@@ -9,25 +9,15 @@ import {
 } from '../../src/lib/activities/server/series';
 import { updateOccurrence } from '../../src/lib/activities/server/series-occurrence';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { countRows, createWorld, type ActivityWorld } from './activity-fixtures';
+import { countRows, type ActivityWorld, useActivityWorld } from './activity-fixtures';
 
 describe('activity-series (real database)', () => {
 	let database: Database;
 	let world: ActivityWorld;
 	let member: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-		member = world.users.ownerMember!;
-	});
+	const frame = useActivityWorld();
+	beforeEach(() => ({ database, world, member } = frame));
 
 	const uge6 = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({
 		title: 'Erhvervspraktik 8. klasse',
