@@ -1,7 +1,17 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+
+// oidc-provider warns, on stderr and in words that read like errors, that this is a quick-start
+// setup: in-memory storage, keys made at start, and Node 20 rather than 22. All true and all meant
+// for this local demo, so its warnings are left out of a newcomer's terminal; anything else it
+// prints is kept. Imported here, after the filter, because it warns as it loads.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => {
+	if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING')) return;
+	warn(...args);
+};
+const { default: Provider } = await import('oidc-provider');
 
 // `npm run demo`: a local OpenID provider with demo identities next to the dev server, so a
 // newcomer can try "Log ind med Demo-login" without a real broker. Development only: it listens

@@ -20,9 +20,12 @@ describe('newcomer terminal', () => {
 			expect(pkg.allowScripts?.esbuild).toBe(true);
 		});
 
-		it('seeds quietly before the dev server, which prints the address and logins once', () => {
+		it('compiles the messages and seeds quietly before the dev server, which prints the address and logins once', () => {
 			// db/demo-oidc.ts starts the local OpenID provider (one line) and then `vite dev`.
-			expect(pkg.scripts.demo).toBe('tsx db/cli.ts seed --quiet && tsx db/demo-oidc.ts');
+			expect(pkg.scripts.demo).toBe(
+				'npm run paraglide --silent && tsx db/cli.ts seed --quiet && tsx db/demo-oidc.ts'
+			);
+			expect(pkg.scripts.dev).toBe('npm run paraglide --silent && vite dev');
 		});
 	});
 
@@ -37,6 +40,32 @@ describe('newcomer terminal', () => {
 				expect(stderr).toBe('');
 			} finally {
 				await rm(dataDir, { recursive: true, force: true });
+			}
+		}, 120_000);
+	});
+
+	describe('npm run paraglide', () => {
+		// On a fresh clone the first compile writes the inlang project's own files (.gitignore,
+		// README.md, .meta.json, .lix/); under `vite dev` each write made the watcher print
+		// "Re-compiling inlang project…" again, six times. Compiled before vite starts, they exist.
+		it('writes the inlang project files on a fresh clone, before the dev server watches them', async () => {
+			const dir = await mkdtemp(join(tmpdir(), 'aarshjul-inlang-'));
+			try {
+				const project = join(dir, 'project.inlang');
+				await run('mkdir', ['-p', project]);
+				await run('cp', ['project.inlang/settings.json', project]);
+				const args = pkg.scripts.paraglide
+					.replace('./project.inlang', project)
+					.replace('./src/lib/paraglide', join(dir, 'out'))
+					.split(' ');
+				const { stdout, stderr } = await run('npx', args);
+				expect(`${stdout}${stderr}`).not.toMatch(/Re-compiling/);
+				const { stdout: files } = await run('find', [project, '-type', 'f']);
+				for (const file of ['.gitignore', 'README.md', '.meta.json', '.lix/README.md']) {
+					expect(files).toContain(join(project, file));
+				}
+			} finally {
+				await rm(dir, { recursive: true, force: true });
 			}
 		}, 120_000);
 	});
