@@ -65,7 +65,7 @@ describe('meeting pages', () => {
 
 	it('shows the agenda form with the invited organisations ticked', async () => {
 		const body = await page(AgendaPage, agendaPage.load, `/moeder/${id}/dagsorden`, { id });
-		expect(body).toContain('<label for="agenda">Dagsorden</label>');
+		expect(body).toContain('<label for="field-agenda">Dagsorden</label>');
 		expect(body).toMatch(new RegExp(`value="${world.org.partner}" checked`));
 		expect(body).not.toMatch(new RegExp(`value="${world.org.company}" checked`));
 	});
