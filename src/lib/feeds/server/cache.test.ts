@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheBody, cachedBody, clearFeedCache, setFeedCacheTtl } from './cache';
-import { renderCalendar, renderedEventCount, type FeedEvent } from './ical';
+import { renderCalendar, renderedEventCount, renderEvent, type FeedEvent } from './ical';
 
 // No cliffs as a feed grows: a large feed's events and body stay cached.
 
@@ -27,6 +27,40 @@ describe('feeds/cache', () => {
 			const before = renderedEventCount();
 			renderCalendar({ name: 'Stor', events });
 			expect(renderedEventCount() - before).toBe(21_000);
+		});
+	});
+
+	describe('renderEvent', () => {
+		it('renders again when any field changes, and not when nothing did', () => {
+			const base = { ...event(900_001), uid: 'cache-fields@aarshjul' };
+			const first = renderEvent(base);
+			const count = renderedEventCount();
+			expect(renderEvent({ ...base, categories: [...base.categories] })).toBe(first);
+			expect(renderedEventCount()).toBe(count);
+			const changed: Partial<FeedEvent>[] = [
+				{ summary: 'Andet besøg' },
+				{ startTime: '11:00:00' },
+				{ status: 'CANCELLED' },
+				{ description: 'Ny tekst' },
+				{ categories: ['Erhvervspraktik'] },
+				{ url: 'https://aarshjul.example/aktiviteter/x' },
+				{ modifiedAt: new Date(1000) }
+			];
+			for (const change of changed) {
+				const text = renderEvent({ ...base, ...change });
+				expect(text, JSON.stringify(change)).not.toBe(first);
+			}
+		});
+
+		it('keeps a few renderings of one uid side by side (one feed per origin or choice)', () => {
+			const a = { ...event(900_002), uid: 'cache-variants@aarshjul', url: 'https://a.example/x' };
+			const b = { ...a, url: 'https://b.example/x' };
+			renderEvent(a);
+			renderEvent(b);
+			const count = renderedEventCount();
+			renderEvent(a);
+			renderEvent(b);
+			expect(renderedEventCount()).toBe(count);
 		});
 	});
 
