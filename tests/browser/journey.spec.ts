@@ -233,7 +233,7 @@ function journey(device: Device, tag: string) {
 			const municipality = await as(browser, USERS.municipality);
 			await gotoSettled(municipality, '/rapporter');
 			await expect(municipality.getByRole('heading', { level: 1 })).toHaveText('Rapport');
-			await expect(municipality.getByLabel('Skoleår')).toHaveValue(YEAR);
+			await expect(municipality.getByLabel('Skoleår', { exact: true })).toHaveValue(YEAR);
 			const praktik = municipality.locator('section[data-table="praktik"] table');
 			// On a phone the table is cards: the header row stays for screen readers, out of sight.
 			await expect(praktik.getByRole('columnheader', { name: 'Udbudte pladser' })).toBeAttached();
