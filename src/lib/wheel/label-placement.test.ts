@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	boxesOverlap,
+	fitsAlongArc,
 	placeLabels,
 	spreadRows,
 	textWidth,
@@ -158,6 +159,14 @@ describe('label-placement', () => {
 	describe('textWidth', () => {
 		it('counts letters, not UTF-16 units', () => {
 			expect(textWidth('æøå', 10)).toBeCloseTo(textWidth('abc', 10));
+		});
+	});
+
+	describe('fitsAlongArc', () => {
+		it('fits a name along an arc long enough for its glyphs and a little air', () => {
+			// 'uge 6': 5 glyphs × 38 × 0.62 + 8 = 125.8 units; at radius 459 that is 15.7°.
+			expect(fitsAlongArc('uge 6', 38, 459, 17)).toBe(true);
+			expect(fitsAlongArc('uge 6', 38, 459, 14)).toBe(false);
 		});
 	});
 });

@@ -84,6 +84,16 @@ export interface LabelLayout {
  * boxes that are too small would let real text overlap.
  */
 export const PLACEMENT_CHAR_WIDTH = 0.62;
+
+/** Whether `text` in `fontSize` fits along `sweep` degrees at `radius`, with a little air at both ends. */
+export function fitsAlongArc(
+	text: string,
+	fontSize: number,
+	radius: number,
+	sweep: number
+): boolean {
+	return [...text].length * fontSize * PLACEMENT_CHAR_WIDTH + 8 <= arcLength(radius, sweep);
+}
 /** A title cut shorter than this says too little to identify an activity. */
 const MIN_IDENTIFYING_CHARS = 14;
 const ROW_FACTOR = 1.3;
