@@ -2,14 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import { GET } from '../../src/routes/feeds/[file]/+server';
 import { feedFastPath } from '../../src/lib/feeds/server/fast-path';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals } from './organisation.fixtures';
 import { createWorld, insertActivity, useTestDatabase } from './activity-fixtures';
-import { parseFeed } from './feed-fixtures';
+import { getFeed, parseFeed } from './feed-fixtures';
 
 // The feeds' fast path answers in front of SvelteKit: over real HTTP here, with a fallback that
 // says when it was used, and compared with what the SvelteKit route answers.
@@ -23,16 +21,8 @@ describe('feeds fast path', () => {
 	let token: string;
 	const passed: string[] = [];
 
-	/** What the SvelteKit route answers to the same request. */
-	function route(file: string, headers: Record<string, string> = {}) {
-		const url = new URL(`${ORIGIN}/feeds/${file}`);
-		return GET({
-			params: { file },
-			url,
-			request: new Request(url, { headers }),
-			locals: fakeLocals(null)
-		} as never);
-	}
+	const route = (file: string, headers: Record<string, string> = {}) =>
+		getFeed(ORIGIN, file, headers);
 
 	beforeAll(async () => {
 		database = await createTestDatabase();

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/platform/server/db/schema';
+import { GET } from '../../src/routes/feeds/[file]/+server';
+import { fakeLocals } from './organisation.fixtures';
 
 // Parsing feeds with ical.js (the parser Thunderbird uses), independent of ical-generator.
 
@@ -100,4 +102,15 @@ export async function insertOfferWithBooking(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { offerId: offer.id, bookingId: booking.id };
+}
+
+/** What the SvelteKit route /feeds/<file> answers to a GET from a calendar client. */
+export function getFeed(origin: string, file: string, headers: Record<string, string> = {}) {
+	const url = new URL(`${origin}/feeds/${file}`);
+	return GET({
+		params: { file },
+		url,
+		request: new Request(url, { headers }),
+		locals: fakeLocals(null)
+	} as never) as Promise<Response>;
 }

@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import { GET } from '../../src/routes/feeds/[file]/+server';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
 	useTestDatabase,
 	type ActivityWorld
 } from './activity-fixtures';
-import { parseFeed } from './feed-fixtures';
+import { getFeed, parseFeed } from './feed-fixtures';
 
 // Calendar clients revalidate with If-Modified-Since or If-None-Match; a 304 makes them keep
 // what they hold, so a removed event must never be answered 304.
 
 const ORIGIN = 'http://localhost';
 
-function call(file: string, headers: Record<string, string> = {}) {
-	const url = new URL(`${ORIGIN}/feeds/${file}`);
-	return GET({
-		params: { file },
-		url,
-		request: new Request(url, { headers }),
-		locals: fakeLocals(null)
-	} as never);
-}
+const call = (file: string, headers: Record<string, string> = {}) => getFeed(ORIGIN, file, headers);
 
 describe('feed revalidation', () => {
 	let database: Database;
