@@ -13,12 +13,25 @@ export const DANISH_WELCOME = /^Velkommen, \S.*/;
 export const ENGLISH_WELCOME = /^Welcome, \S.*/;
 
 /**
- * Opens a page and waits until its JavaScript has loaded and hydrated the page (no requests
- * for half a second), so that what a test types is not raced by hydration.
+ * Opens a page and waits until its JavaScript has hydrated it (the root layout marks
+ * `html[data-hydrated]` when everything has mounted), so that what a test types, clicks or
+ * points at is not raced by hydration.
  */
 export async function gotoSettled(page: Page, path: string): Promise<void> {
 	await page.goto(path);
-	await page.waitForLoadState('networkidle');
+	await waitForHydration(page);
+}
+
+/**
+ * Waits until the page in view has hydrated; returns at once in a browser without JavaScript
+ * (SvelteKit's inline start script never ran there, so nothing will hydrate).
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+	await page.waitForLoadState('domcontentloaded');
+	const scripted = await page.evaluate(() =>
+		Object.keys(window).some((key) => key.startsWith('__sveltekit'))
+	);
+	if (scripted) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 /** Fills and submits the Danish login form; does not wait for the result. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { USERS, logIn } from './support';
+import { USERS, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const WHEEL = `/aarshjul?year=${encodeURIComponent(YEAR)}`;
@@ -78,8 +78,7 @@ test.describe('zooming the wheel', () => {
 
 	test('+ and − zoom, the arrows page, and every arc keeps its label', async ({ page }) => {
 		await page.setViewportSize({ width: 1366, height: 900 });
-		await page.goto(`${WHEEL}&zoom=halvaar&fra=2027-02`);
-		await page.waitForLoadState('networkidle');
+		await gotoSettled(page, `${WHEEL}&zoom=halvaar&fra=2027-02`);
 		await page.locator('h1').click();
 		await page.keyboard.press('+');
 		await expect(page).toHaveURL(/zoom=kvartal&fra=2027-02/);

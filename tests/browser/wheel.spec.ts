@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { USERS, logIn } from './support';
+import { USERS, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const ARCS = 'svg.wheel a.arc';
@@ -46,7 +46,7 @@ test.describe('the wheel page', () => {
 	});
 
 	test('Tab reaches an arc and Enter opens its activity', async ({ page }) => {
-		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		await gotoSettled(page, `/aarshjul?year=${encodeURIComponent(YEAR)}`);
 		let name: string | null = null;
 		for (let i = 0; i < 120 && !name; i++) {
 			await page.keyboard.press('Tab');
@@ -67,7 +67,7 @@ test.describe('the wheel page', () => {
 	});
 
 	test('the hub shows the details of the arc under the pointer or in focus', async ({ page }) => {
-		await page.goto(`/aarshjul?year=${encodeURIComponent(YEAR)}`);
+		await gotoSettled(page, `/aarshjul?year=${encodeURIComponent(YEAR)}`);
 		const hub = page.getByTestId('wheel-hub-info');
 		await expect(hub).toHaveCount(0);
 		const arc = page.locator(ARCS).first();
