@@ -9,3 +9,4 @@ export {
 	resetPasswordSchema,
 	unlinkLoginSchema
 } from './schema';
+export type { Actor, ActorMembership } from './actor';

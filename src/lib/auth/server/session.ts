@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { prepared } from '$lib/platform/server/db/prepared';
-import type { DB, OrganisationKind, Role } from '$lib/platform/server/db/schema';
+import type { Actor, ActorMembership } from '$lib/auth/actor';
+import type { DB } from '$lib/platform/server/db/schema';
 import {
 	constantTimeEqual,
 	generateSecureRandomString,
@@ -22,20 +23,11 @@ export interface SessionRecord {
 	expiresAt: Date;
 }
 
-export interface SessionMembership {
-	organisationId: string;
-	role: Role;
-	name: string;
-	slug: string;
-	kind: OrganisationKind;
-	municipalityId: string | null;
-}
+/** A membership as the session carries it: the actor's (see $lib/auth/actor). */
+export type SessionMembership = ActorMembership;
 
-export interface SessionUser {
-	id: string;
-	email: string;
-	name: string;
-	isSecretariat: boolean;
+/** The logged-in user: the actor, and the language the pages speak to them in. */
+export interface SessionUser extends Actor {
 	locale: string;
 	memberships: SessionMembership[];
 }
