@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
@@ -84,14 +84,21 @@ describe('wheel-png', () => {
 		});
 
 		it('serves a picture it has drawn from the cache even while busy', async () => {
-			expect((await png('year=2026/27&width=700')).status).toBe(200);
-			const [fresh, again] = await Promise.all([
-				png('year=2026/27&width=1600'),
-				png('year=2026/27&width=700')
-			]);
-			expect(fresh.status).toBe(200);
-			expect(again.status).toBe(200);
-			expect(await widthOf(again)).toBe(700);
+			// The clock stands still: the today hand's ten-minute step is part of the cache key, and
+			// on a slow machine the step could pass between the two requests and miss the cache.
+			vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T10:05:00Z') });
+			try {
+				expect((await png('year=2026/27&width=700')).status).toBe(200);
+				const [fresh, again] = await Promise.all([
+					png('year=2026/27&width=1600'),
+					png('year=2026/27&width=700')
+				]);
+				expect(fresh.status).toBe(200);
+				expect(again.status).toBe(200);
+				expect(await widthOf(again)).toBe(700);
+			} finally {
+				vi.useRealTimers();
+			}
 		});
 
 		it('draws anew when a visible activity changes (the cache follows the data)', async () => {

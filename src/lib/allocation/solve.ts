@@ -10,6 +10,8 @@ import {
 	type Assignment,
 	type Unplaced
 } from './model';
+import { loadHighs, type HighsResult } from './highs';
+import { placeMostPupils } from './placement';
 
 // The allocation as linear programs solved by HiGHS (WebAssembly), in two stages:
 //
@@ -17,8 +19,10 @@ import {
 //    at most one place and every place at most its capacity (minus locked pupils). P is larger
 //    than any gain in wish weights a solution with one pupil fewer could have (N·(w1 − w5) + 1),
 //    so the first goal is the number placed and the second the sum of the wish weights: a strict
-//    lexicographic order in one objective. The constraint matrix is a bipartite incidence matrix
-//    (totally unimodular), so the simplex's optimal vertex is whole: x ∈ {0, 1} without branching.
+//    lexicographic order in one objective. The constraint matrix is a network matrix (totally
+//    unimodular), so the simplex's optimal vertex is whole: x ∈ {0, 1} without branching. It is
+//    solved on interchangeable pupils and places taken together (placement.ts), which keeps it
+//    fast at 30,000 pupils.
 // 2. Fairness: with the number placed and the wish score held at their optimum, maximise z, the
 //    lowest average wish weight of any school (unplaced pupils count 0, own-place pupils do not
 //    count). The z rows break the unimodularity, so x is binary here (a MIP). If this stage does
@@ -26,21 +30,6 @@ import {
 //
 // Determinism: pupils and places are sorted by id and the variables are numbered in that order,
 // so the same inputs give the same LP text, and HiGHS gives the same answer for the same text.
-
-type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
-interface HighsResult {
-	Status: string;
-	ObjectiveValue: number;
-	Columns: Record<string, { Primal?: number }>;
-}
-
-let loader: Promise<Highs> | null = null;
-
-/** HiGHS is loaded once per process (the WebAssembly module takes a moment to compile). */
-export async function loadHighs(): Promise<Highs> {
-	loader ??= import('highs').then((mod) => mod.default() as unknown as Promise<Highs>);
-	return loader;
-}
 
 export interface SolveOptions {
 	/** Seconds the fairness stage may take before stage 1's assignment is kept. */
@@ -179,26 +168,6 @@ function networkBounds(net: Network, capacity: readonly number[]): string {
 	].join('\n');
 }
 
-/** The bonus per placed pupil: more than all wish weights a solution with one pupil fewer could gain. */
-export function placementBonus(pupilCount: number): number {
-	return pupilCount * (rankWeight(1) - rankWeight(5)) + 1;
-}
-
-/** Stage 1's LP text (exported for the tests: the same inputs give the same text). */
-export function placementLp(net: Network, pupilCount: number, capacity: readonly number[]): string {
-	const bonus = placementBonus(pupilCount);
-	const objective = net.arcs.map((a, i) => `${bonus + rankWeight(a.rank)} y${i}`);
-	return [
-		'Maximize',
-		`obj:\n${terms(objective)}`,
-		'Subject To',
-		...networkRows(net, pupilCount, capacity),
-		'Bounds',
-		networkBounds(net, capacity),
-		'End'
-	].join('\n');
-}
-
 function fairnessLp(
 	net: Network,
 	pupilCount: number,
@@ -236,6 +205,10 @@ function fairnessLp(
 			: []),
 		'End'
 	].join('\n');
+}
+
+function fitsFairness(net: Network | null, maxVariables: number): net is Network {
+	return net !== null && net.arcs.length + net.flows.length <= maxVariables;
 }
 
 const value = (result: HighsResult, name: string) => Math.round(result.Columns[name]?.Primal ?? 0);
@@ -301,20 +274,14 @@ export async function allocate(
 		const rank = rankOf(pupil, places[c]);
 		lockedAssignments.push({ pupilId: pupil.id, placeId: places[c].id, rank, locked: true });
 	}
-	const net = buildNetwork(pupils, places, capacity);
 	const highs = await loadHighs();
-
-	let assignments: Assignment[] = [];
-	let status = 'Empty';
-	let objective = 0;
-	if (net.arcs.length > 0) {
-		// Presolve gains nothing on a network this plain and costs seconds at 3,000 pupils.
-		const result = highs.solve(placementLp(net, pupils.length, capacity), { presolve: 'off' });
-		status = result.Status;
-		if (status !== 'Optimal') throw new Error(`Allocation solver: ${status}`);
-		objective = Math.round(result.ObjectiveValue);
-		assignments = readAssignments(result, net, pupils, places);
-	}
+	const stage1 = placeMostPupils(highs, pupils, places, capacity);
+	const { status, objective } = stage1;
+	let assignments = stage1.assignments;
+	// The fairness stage works on every pupil's own arcs (its school counts), on small rounds only:
+	// when the pupils' wishes alone are too many, the network is not even built.
+	const maxVariables = options.fairnessMaxVariables ?? 5000;
+	const net = stage1.arcs <= maxVariables ? buildNetwork(pupils, places, capacity) : null;
 
 	const sizes = new Map<string, number>();
 	for (const pupil of pupils) {
@@ -328,10 +295,9 @@ export async function allocate(
 	}
 	const schoolIds = [...sizes.keys()].sort();
 	let fairnessStatus = 'Skipped';
-	const tooLarge = net.arcs.length + net.flows.length > (options.fairnessMaxVariables ?? 5000);
-	if (options.fairness !== false && tooLarge && schoolIds.length > 1) {
+	if (options.fairness !== false && schoolIds.length > 1 && !fitsFairness(net, maxVariables)) {
 		fairnessStatus = 'Skipped (too large)';
-	} else if (options.fairness !== false && schoolIds.length > 1 && assignments.length > 0) {
+	} else if (net && options.fairness !== false && schoolIds.length > 1 && assignments.length > 0) {
 		const varsBySchool = new Map<string, string[]>(schoolIds.map((s) => [s, []]));
 		net.arcs.forEach((a, i) => {
 			varsBySchool.get(pupils[a.pupilIndex].schoolId)!.push(`${rankWeight(a.rank)} y${i}`);
@@ -382,6 +348,6 @@ export async function allocate(
 		worstSchoolAverage: averages.length ? Math.min(...averages) : null,
 		assignments,
 		unplaced,
-		variables: net.arcs.length + net.flows.length
+		variables: stage1.variables
 	};
 }
