@@ -4,12 +4,12 @@ import {
 	DEMO_PASSWORD,
 	ENGLISH_WELCOME,
 	USERS,
-	logIn,
+	logInThroughForm,
 	submitLogin
 } from './support';
 
 test('the company user logs in, switches language both ways and logs out', async ({ page }) => {
-	await logIn(page, USERS.company);
+	await logInThroughForm(page, USERS.company);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 
 	await page.getByRole('button', { name: 'English', exact: true }).click();

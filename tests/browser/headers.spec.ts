@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { USERS, logIn } from './support';
+import { USERS, logInThroughForm } from './support';
 
 test('pages carry the security headers', async ({ page }) => {
 	for (const path of ['/', '/login', '/aarshjul', '/kalender', '/tilbud', '/alliancen']) {
@@ -20,7 +20,7 @@ test('pages carry the security headers', async ({ page }) => {
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
-	await logIn(page, USERS.company);
+	await logInThroughForm(page, USERS.company);
 	const session = (await context.cookies()).find((c) => c.name === 'session');
 	expect(session).toBeDefined();
 	expect(session!.httpOnly).toBe(true);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { DEMO_PASSWORD, gotoSettled, logIn } from './support';
+import { DEMO_PASSWORD, gotoSettled, logInThroughForm } from './support';
 
 // Issue 7: a session dies at logout and at a password change, also when its cookie is replayed.
 const MUSEUM = 'museum@aarshjul.example';
@@ -7,7 +7,7 @@ const MUSEUM = 'museum@aarshjul.example';
 async function loggedInContext(browser: Browser, email: string) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await logIn(page, email);
+	await logInThroughForm(page, email);
 	const cookie = (await context.cookies()).find((c) => c.name === 'session')!;
 	return { context, page, cookie };
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Cookie, type Page } from '@playwright/test';
 
 /** Demo users seeded on first start of an empty database (see db/seed). */
 export const DEMO_PASSWORD = 'aarshjul-demo';
@@ -42,11 +42,39 @@ export async function submitLogin(page: Page, email: string, password: string): 
 	await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
-/** Logs in and waits for the Danish dashboard. */
-export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Logs in through the login form and waits for the Danish dashboard. */
+export async function logInThroughForm(
+	page: Page,
+	email: string,
+	password = DEMO_PASSWORD
+): Promise<void> {
 	await submitLogin(page, email, password);
 	await expect(page).toHaveURL((url) => url.pathname === '/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DANISH_WELCOME);
+}
+
+/** This worker's session cookie per demo user: a form login per test costs a page and a hash. */
+const sessions = new Map<string, Cookie>();
+
+/**
+ * Logs in and waits for the (hydrated) Danish dashboard: with the session this worker already has
+ * for the user while it is alive (another test may have logged it out or changed the password),
+ * else through the form. A test about logging in or about sessions ending, or one that needs a
+ * session of its own beside another, uses logInThroughForm.
+ */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	const known = password === DEMO_PASSWORD ? sessions.get(email) : undefined;
+	if (known) {
+		await page.context().addCookies([known]);
+		await gotoSettled(page, '/');
+		const heading = await page.getByRole('heading', { level: 1 }).textContent();
+		if (DANISH_WELCOME.test(heading ?? '')) return;
+		await page.context().clearCookies({ name: 'session' });
+		sessions.delete(email);
+	}
+	await logInThroughForm(page, email, password);
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'session');
+	if (cookie && password === DEMO_PASSWORD) sessions.set(email, cookie);
 }
 
 /**
