@@ -8,9 +8,9 @@ import {
 	publishRound,
 	runRound,
 	savePupilCounts,
-	uploadWishes,
-	type Actor
+	uploadWishes
 } from '../../src/lib/allocation/server';
+import type { Actor } from '../../src/lib/auth/actor';
 import { loadReport } from '../../src/lib/reports/server/report';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
