@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { ActivityInput } from '$lib/activities/schema';
 import type { Activity, DB, OrganisationKind } from '$lib/platform/server/db/schema';
