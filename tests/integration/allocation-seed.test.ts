@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import { seedDemo } from '../../db/seed';
 import { DEMO_ROUND_ID } from '../../db/seed/allocation';
-import { roundPage, runRound, type Actor } from '../../src/lib/allocation/server';
+import { roundPage, runRound } from '../../src/lib/allocation/server';
+import type { Actor } from '../../src/lib/auth/actor';
 import { createTestDatabase } from '../helpers/db';
 
 async function secretariat(database: Database): Promise<Actor> {

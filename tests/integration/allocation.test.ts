@@ -9,9 +9,9 @@ import {
 	roundPage,
 	runRound,
 	savePupil,
-	uploadWishes,
-	type Actor
+	uploadWishes
 } from '../../src/lib/allocation/server';
+import type { Actor } from '../../src/lib/auth/actor';
 import { bookSeats } from '../../src/lib/bookings/server/booking';
 import { closeSchoolYear } from '../../src/lib/school-year/server/close';
 import { createTestDatabase, truncateAll } from '../helpers/db';

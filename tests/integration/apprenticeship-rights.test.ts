@@ -10,22 +10,21 @@ import {
 	canViewCommitment,
 	canViewFollowUp,
 	canViewOpening,
-	canViewOverview,
-	type ApprenticeshipUser
+	canViewOverview
 } from '../../src/lib/apprenticeship/server/policy';
+import type { Actor } from '../../src/lib/auth/actor';
 import type { OrganisationKind, Role } from '../../src/lib/platform/server/db/schema';
+import { actor, secretariat } from '../helpers/actor';
 
 // Pure rules, so the table needs no database: Alfa is the company acted on.
 const ALFA = { id: 'alfa', kind: 'company' as const };
 const OPEN = { organisationId: 'alfa', status: 'open' as const };
 const FILLED = { organisationId: 'alfa', status: 'filled' as const };
 
-const as = (organisationId: string, kind: OrganisationKind, role: Role): ApprenticeshipUser => ({
-	isSecretariat: false,
-	memberships: [{ organisationId, kind, role }]
-});
-const USERS: Record<string, ApprenticeshipUser | null> = {
-	secretariat: { isSecretariat: true, memberships: [] },
+const as = (organisationId: string, kind: OrganisationKind, role: Role) =>
+	actor([{ organisationId, kind, role }]);
+const USERS: Record<string, Actor | null> = {
+	secretariat,
 	companyAdmin: as('alfa', 'company', 'admin'),
 	companyMember: as('alfa', 'company', 'member'),
 	otherCompany: as('beta', 'company', 'admin'),
@@ -37,7 +36,7 @@ const USERS: Record<string, ApprenticeshipUser | null> = {
 	anonymous: null
 };
 
-type Rule = (user: ApprenticeshipUser | null) => boolean;
+type Rule = (user: Actor | null) => boolean;
 const ACTIONS: Record<string, Rule> = {
 	join: (u) => canJoinAlliance(u, ALFA),
 	updateCommitment: (u) => canUpdateCommitment(u, ALFA),

@@ -8,9 +8,9 @@ import {
 	publishRound,
 	runRound,
 	savePupilCounts,
-	uploadWishes,
-	type Actor
+	uploadWishes
 } from '../../src/lib/allocation/server';
+import type { Actor } from '../../src/lib/auth/actor';
 import { loadReport } from '../../src/lib/reports/server/report';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
@@ -267,13 +267,13 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 				{ now: new Date(`${TODAY}T12:00:00Z`) }
 			);
 			if (!result.ok) throw new Error(result.message);
-			const byMunicipality = result.report.tables.find((t) => t.id === 'pligt-kommuner')!;
+			const byMunicipality = result.value.tables.find((t) => t.id === 'pligt-kommuner')!;
 			expect(byMunicipality.title).toBe('Erhvervspraktik-pligten pr. kommune (skoleåret 2026/27)');
 			expect(byMunicipality.rows).toEqual([
 				['Horsens Kommune', 6, 0, 0, 6],
 				['Odder Kommune', 'ikke oplyst', 0, 0, 'ikke oplyst']
 			]);
-			const bySchool = result.report.tables.find((t) => t.id === 'pligt-skoler')!;
+			const bySchool = result.value.tables.find((t) => t.id === 'pligt-skoler')!;
 			expect(bySchool.rows.map((r) => r[0])).toEqual(['Bakkeskolen', 'Byskolen', 'Odder Skole']);
 		});
 	});

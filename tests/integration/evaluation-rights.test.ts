@@ -6,25 +6,24 @@ import {
 	canViewEvaluation,
 	evaluatingOrganisationIds,
 	hasActivityEnded,
-	type EvaluatedActivity,
-	type EvaluationUser
+	type EvaluatedActivity
 } from '../../src/lib/evaluations/server/policy';
+import type { Actor } from '../../src/lib/auth/actor';
+import { actor, secretariat } from '../helpers/actor';
 
 const OWNER = 'org-owner';
 const PARTICIPANT = 'org-participant';
 const OTHER = 'org-other';
 const MUNICIPALITY = 'org-municipality';
 
-const member = (organisationId: string, kind?: 'municipality'): EvaluationUser => ({
-	isSecretariat: false,
-	memberships: [{ organisationId, role: 'member', kind }]
-});
-const USERS: Record<string, EvaluationUser | null> = {
+const member = (organisationId: string, kind: 'school' | 'municipality' = 'school') =>
+	actor([{ organisationId, role: 'member', kind }]);
+const USERS: Record<string, Actor | null> = {
 	ownerMember: member(OWNER),
 	participantMember: member(PARTICIPANT),
 	otherMember: member(OTHER),
 	municipalityMember: member(MUNICIPALITY, 'municipality'),
-	secretariat: { isSecretariat: true, memberships: [] },
+	secretariat,
 	anonymous: null
 };
 
@@ -87,14 +86,11 @@ describe('evaluation-rights', () => {
 
 	describe('evaluatingOrganisationIds', () => {
 		it('offers a member only their own organisations that take part', () => {
-			const both: EvaluationUser = {
-				isSecretariat: false,
-				memberships: [
-					{ organisationId: OWNER, role: 'member' },
-					{ organisationId: OTHER, role: 'admin' },
-					{ organisationId: PARTICIPANT, role: 'member' }
-				]
-			};
+			const both = actor([
+				{ organisationId: OWNER, role: 'member' },
+				{ organisationId: OTHER, role: 'admin' },
+				{ organisationId: PARTICIPANT, role: 'member' }
+			]);
 			expect(evaluatingOrganisationIds(both, ENDED)).toEqual([OWNER, PARTICIPANT]);
 		});
 		it('lets the secretariat record for every organisation taking part', () => {

@@ -22,7 +22,7 @@ afterAll(async () => {
 async function demoUser(email: string) {
 	const user = await database.db
 		.selectFrom('appUser')
-		.select(['id', 'isSecretariat'])
+		.select(['id', 'email', 'name', 'isSecretariat'])
 		.where('email', '=', email)
 		.executeTakeFirstOrThrow();
 	return { ...user, memberships: await findSessionMemberships(database.db, user.id) };

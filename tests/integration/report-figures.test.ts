@@ -26,7 +26,7 @@ describe('report', () => {
 			{ now }
 		);
 		if (!result.ok) throw new Error(result.message);
-		return result.report;
+		return result.value;
 	}
 	const table = (r: Report, id: string) => {
 		const t = r.tables.find((t) => t.id === id)!;

@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { MEETING_ARRAY_FIELDS, MEETING_TEXT_MAX } from '$lib/meetings';
-import type { ActivityFailure, RightsUser } from '$lib/activities/server';
+import type { ActivityFailure } from '$lib/activities/server';
+import type { Actor } from '$lib/auth';
 import { findMeeting, type MeetingDetail } from '$lib/meetings/server';
 import { formValues, parseForm, requireUser, type ParseResult } from '$lib/platform/server';
 import type { SessionUser } from '$lib/auth/server';
@@ -25,7 +26,7 @@ export async function requireMeetingEditor(
 	locals: App.Locals,
 	url: URL,
 	id: string,
-	allowed: (user: RightsUser | null) => boolean
+	allowed: (user: Actor | null) => boolean
 ) {
 	const user = requireUser(locals, url);
 	const meeting = await requireMeeting(locals.db, user, id);

@@ -1,4 +1,5 @@
-import { reportPageData, requireReport } from '$lib/reports/server';
+import { reportPageData } from '$lib/reports/server';
+import { requireReport } from './report.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

@@ -3,7 +3,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDateRangeWithWeeks } from '$lib/platform/dates/format';
 import { formValues, parseForm, readForm } from '$lib/platform/server';
-import { type ActivityFailure, type RightsUser, previewSeries } from '$lib/activities/server';
+import { type ActivityFailure, previewSeries } from '$lib/activities/server';
+import type { Actor } from '$lib/auth';
 import { SERIES_ARRAY_FIELDS, seriesSchema } from '$lib/activities';
 
 export const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
@@ -28,7 +29,7 @@ export function seriesRefused(form: FormData, failure: ActivityFailure) {
 }
 
 /** ?/preview: the dates with 'uge N', nothing written; the form stays filled in. */
-export async function previewAction(db: App.Locals['db'], request: Request, user: RightsUser) {
+export async function previewAction(db: App.Locals['db'], request: Request, user: Actor) {
 	const { form, parsed } = await readSeriesForm(request);
 	if (!parsed.ok) return parsed.failure;
 	const result = await previewSeries(db, user, parsed.data);

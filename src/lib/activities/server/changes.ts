@@ -3,17 +3,35 @@ import { m } from '$lib/paraglide/messages.js';
 import { addDays, diffDays, isIsoDate } from '$lib/platform/dates/iso';
 import { formatDate } from '$lib/platform/dates/format';
 import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from '$lib/activities/schema';
-import type { DB } from '$lib/platform/server/db/schema';
-import { canCancelActivity, canDeleteActivity, canMoveActivity, type RightsUser } from './policy';
-import { activityListQuery, type ActivityListItem } from './queries/activities';
+import type { Activity, DB } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
+import { canCancelActivity, canDeleteActivity, canMoveActivity } from './policy';
+import {
+	activityListQuery,
+	deleteActivityRow,
+	updateActivityRow,
+	type ActivityListItem
+} from './queries/activities';
 import { failure, loadForChange, type ActivityResult } from './core';
 import { auditActivity } from './audit';
 import { summaries } from '$lib/audit/server';
 
+/**
+ * A changed schedule is a new version for calendar clients (iCalendar SEQUENCE), and an occurrence
+ * changed on its own keeps the change when its series changes later.
+ */
+function newVersion(activity: Activity) {
+	return {
+		sequence: activity.sequence + 1,
+		updatedAt: new Date(),
+		detached: activity.detached || activity.seriesId !== null
+	};
+}
+
 /** Cancelled activities stay on the wheel (struck through) and in feeds as STATUS:CANCELLED. */
 export async function cancelActivity(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	id: string
 ): Promise<ActivityResult<{ id: string }>> {
 	return db.transaction().execute(async (trx) => {
@@ -26,16 +44,7 @@ export async function cancelActivity(
 		);
 		if (!loaded.ok) return loaded;
 		if (loaded.value.status !== 'cancelled') {
-			await trx
-				.updateTable('activity')
-				.set({
-					status: 'cancelled',
-					sequence: loaded.value.sequence + 1,
-					updatedAt: new Date(),
-					detached: loaded.value.detached || loaded.value.seriesId !== null
-				})
-				.where('id', '=', id)
-				.execute();
+			await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(loaded.value) });
 			await auditActivity(trx, user, 'cancel', loaded.value);
 		}
 		return { ok: true as const, value: { id } };
@@ -44,7 +53,7 @@ export async function cancelActivity(
 
 export async function deleteActivity(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	id: string
 ): Promise<ActivityResult<{ id: string }>> {
 	return db.transaction().execute(async (trx) => {
@@ -56,8 +65,7 @@ export async function deleteActivity(
 			m.activity_err_forbidden_delete()
 		);
 		if (!loaded.ok) return loaded;
-		// Participants go with it (on delete cascade).
-		await trx.deleteFrom('activity').where('id', '=', id).execute();
+		await deleteActivityRow(trx, id);
 		await auditActivity(trx, user, 'delete', loaded.value);
 		return { ok: true as const, value: { id } };
 	});
@@ -69,7 +77,7 @@ export async function deleteActivity(
  */
 export async function moveActivity(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	id: string,
 	newStartDate: string
 ): Promise<ActivityResult<ActivityListItem>> {
@@ -96,17 +104,11 @@ export async function moveActivity(
 			return failure('invalid', message, { startDate: message });
 		}
 		if (newStartDate !== activity.startDate) {
-			await trx
-				.updateTable('activity')
-				.set({
-					startDate: newStartDate,
-					endDate: newEndDate,
-					sequence: activity.sequence + 1,
-					updatedAt: new Date(),
-					detached: activity.detached || activity.seriesId !== null
-				})
-				.where('id', '=', id)
-				.execute();
+			await updateActivityRow(trx, id, {
+				startDate: newStartDate,
+				endDate: newEndDate,
+				...newVersion(activity)
+			});
 			const summary = summaries.moved(activity.title, formatDate(newStartDate));
 			await auditActivity(trx, user, 'update', activity, summary);
 		}

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { Activity, DB } from '$lib/platform/server/db/schema';
-import type { RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { visibleActivitiesQuery } from './queries/activities';
 
 export type FieldErrors = Record<string, string>;
@@ -32,9 +32,9 @@ export const notFound = () => failure('not_found', m.activity_err_not_found());
  */
 export async function loadForChange(
 	trx: Transaction<DB>,
-	user: RightsUser,
+	user: Actor,
 	id: string,
-	allowed: (user: RightsUser, activity: Activity) => boolean,
+	allowed: (user: Actor, activity: Activity) => boolean,
 	forbiddenMessage: string
 ): Promise<ActivityResult<Activity>> {
 	if (!UUID.test(id)) return notFound();

@@ -19,9 +19,9 @@ export {
 	parseCalendarRange,
 	toCalendarEvents
 } from './events';
-export { type FilterOptions, listFilterOptions } from './filter-options';
+export { type FilterOptions, listFilterOptions } from './queries/filter-options';
 export { type CalendarHoliday, listCalendarHolidays } from './holidays';
-export { listOrganisationChoices, type OrganisationChoice } from './options';
+export { listOrganisationChoices, type OrganisationChoice } from './queries/catalogue';
 export {
 	canCancelActivity,
 	canCreateActivities,

@@ -1,31 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Category, DB, OrganisationKind } from '$lib/platform/server/db/schema';
+import type { DB } from '$lib/platform/server/db/schema';
 import { pillarLabel } from '$lib/activities/labels';
-import type { RightsUser } from './policy';
-
-export async function listCategories(db: Kysely<DB>): Promise<Category[]> {
-	return db.selectFrom('category').selectAll().orderBy('sort').orderBy('nameDa').execute();
-}
-
-export interface OrganisationChoice {
-	id: string;
-	name: string;
-	kind: OrganisationKind;
-	municipalityId: string | null;
-}
-
-/** Every organisation, for the participant list and the secretariat's owner list. */
-export async function listOrganisationChoices(db: Kysely<DB>): Promise<OrganisationChoice[]> {
-	return db
-		.selectFrom('organisation')
-		.select(['id', 'name', 'kind', 'municipalityId'])
-		.orderBy('name')
-		.execute();
-}
+import type { Actor } from '$lib/auth';
+import {
+	listCategories,
+	listOrganisationChoices,
+	type OrganisationChoice
+} from './queries/catalogue';
 
 /** The organisations the user may create activities for (all of them for the secretariat). */
 function ownerChoices(
-	user: RightsUser,
+	user: Actor,
 	organisations: readonly OrganisationChoice[]
 ): OrganisationChoice[] {
 	if (user.isSecretariat) return [...organisations];
@@ -42,7 +27,7 @@ export interface ActivityFormOptions {
 /** What the create and edit forms offer, with names in the request's language. */
 export async function loadActivityFormOptions(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	locale: 'da' | 'en'
 ): Promise<ActivityFormOptions> {
 	const categories = await listCategories(db);

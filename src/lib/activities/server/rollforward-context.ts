@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { addDays } from '$lib/platform/dates/iso';
 import { schoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { UUID } from './core';
 
 export interface RollForwardCandidate {
@@ -29,7 +29,7 @@ export interface RollForwardFilters {
  */
 export async function listRollForwardCandidates(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	fromYear: string,
 	filters: RollForwardFilters = {},
 	activityIds?: readonly string[]

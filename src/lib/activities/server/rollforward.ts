@@ -7,7 +7,7 @@ import {
 	type RolledSpan
 } from '$lib/wheel';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { auditActivity } from './audit';
 import { summaries } from '$lib/audit/server';
 import {
@@ -53,7 +53,7 @@ export interface RollForwardRequest {
 /** The new activities rolling forward would create, and what to check; nothing is written. */
 export async function previewRollForward(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	request: RollForwardRequest
 ): Promise<RollForwardPreview | null> {
 	if (!isSchoolYearLabel(request.fromYear)) return null;
@@ -134,7 +134,7 @@ export interface RollForwardOutcome {
  */
 export async function applyRollForward(
 	db: Kysely<DB>,
-	user: RightsUser & { id: string },
+	user: Actor,
 	request: {
 		fromYear: string;
 		activityIds: readonly string[];

@@ -4,7 +4,7 @@ import type { SchoolHolidayInput } from '$lib/activities/school-holiday-schema';
 import { formatDateRange } from '$lib/platform/dates/format';
 import type { AuditAction, DB, SchoolHoliday } from '$lib/platform/server/db/schema';
 import { recordAudit, actorIdOf } from '$lib/audit/server';
-import type { RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { UUID } from './core';
 
 export type HolidayResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' };
@@ -19,7 +19,7 @@ export {
  * Each municipality enters its own school holidays: its admins and members, and the secretariat.
  * A school in the municipality may not: the municipality decides the holidays for all its schools.
  */
-export function canEditSchoolHolidays(user: RightsUser | null, municipalityId: string): boolean {
+export function canEditSchoolHolidays(user: Actor | null, municipalityId: string): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || user.memberships.some((m) => m.organisationId === municipalityId);
 }
@@ -45,7 +45,7 @@ export async function listSchoolHolidays(
 /** The municipality's holidays are its own: its admins see the change in their log. */
 function auditHoliday(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	action: AuditAction,
 	holiday: SchoolHoliday
 ) {
@@ -72,7 +72,7 @@ async function isMunicipality(db: Kysely<DB>, id: string): Promise<boolean> {
 
 export async function createSchoolHoliday(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	municipalityId: string,
 	input: SchoolHolidayInput
 ): Promise<HolidayResult<{ id: string }>> {
@@ -93,7 +93,7 @@ export async function createSchoolHoliday(
 /** The holiday when the user may change it; otherwise not found, as if it did not exist. */
 export async function findEditableSchoolHoliday(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	id: string
 ): Promise<SchoolHoliday | null> {
 	if (!UUID.test(id)) return null;
@@ -107,7 +107,7 @@ export async function findEditableSchoolHoliday(
 
 export async function updateSchoolHoliday(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	id: string,
 	input: SchoolHolidayInput
 ): Promise<HolidayResult<{ id: string }>> {
@@ -126,7 +126,7 @@ export async function updateSchoolHoliday(
 
 export async function deleteSchoolHoliday(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	id: string
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;

@@ -13,8 +13,10 @@ import { seriesFieldOf, type SeriesInput } from '$lib/activities/series-schema';
 import type { DB } from '$lib/platform/server/db/schema';
 import { formatDate } from '$lib/platform/dates/format';
 import { isSkippedLocalTime } from '$lib/platform/dates/local-time';
-import { canCreateActivityFor, type RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { failure, type ActivityResult, type FieldErrors } from './core';
+import { checkActivityReferences } from './references';
+import { insertActivities, insertParticipants } from './queries/activities';
 
 export type SeriesWhen = Pick<SeriesInput, 'rule' | 'startsOn' | 'until' | 'count'> &
 	Partial<Pick<SeriesInput, 'startTime' | 'endTime'>>;
@@ -84,56 +86,19 @@ export function seriesParticipants(input: Pick<SeriesInput, 'participants' | 'ow
 /** Checks that need the database, with the same messages as the activity form. */
 export async function checkSeriesReferences(
 	db: Kysely<DB> | Transaction<DB>,
-	user: RightsUser,
+	user: Actor,
 	input: SeriesInput
 ): Promise<ActivityResult<null>> {
-	const owner = await db
-		.selectFrom('organisation')
-		.select('id')
-		.where('id', '=', input.ownerId)
-		.executeTakeFirst();
-	if (!owner) {
-		return failure('invalid', m.form_fix_errors(), { ownerId: m.activity_err_owner_unknown() });
-	}
-	if (!canCreateActivityFor(user, input.ownerId)) {
-		const message = m.activity_err_owner_forbidden();
-		return failure('forbidden', message, { ownerId: message });
-	}
-	const errors: FieldErrors = {};
-	const category = await db
-		.selectFrom('category')
-		.select('id')
-		.where('id', '=', input.categoryId)
-		.executeTakeFirst();
-	if (!category) errors.categoryId = m.activity_err_category_unknown();
-	const participants = seriesParticipants(input);
-	if (participants.length > 0) {
-		const found = await db
-			.selectFrom('organisation')
-			.select('id')
-			.where('id', 'in', participants)
-			.execute();
-		if (found.length !== participants.length) {
-			errors.participants = m.activity_err_participants_unknown();
-		}
-	}
-	if (Object.keys(errors).length) return failure('invalid', m.form_fix_errors(), errors);
-	return { ok: true, value: null };
+	const problem = await checkActivityReferences(db, user, input, seriesParticipants(input));
+	return problem ?? { ok: true, value: null };
 }
 
 const withSeconds = (time: string | null) => (time === null ? null : `${time}:00`);
 
-/** The series row's own columns. */
+/** The series row's columns: what its occurrences share, the rule and the participants. */
 export function seriesColumns(input: SeriesInput) {
 	return {
-		ownerId: input.ownerId,
-		categoryId: input.categoryId,
-		title: input.title,
-		description: input.description,
-		place: input.place,
-		startTime: withSeconds(input.startTime),
-		endTime: withSeconds(input.endTime),
-		visibility: input.visibility,
+		...occurrenceColumns(input),
 		rule: JSON.stringify(input.rule),
 		startsOn: input.startsOn,
 		until: input.until,
@@ -156,23 +121,6 @@ export function occurrenceColumns(input: SeriesInput) {
 	};
 }
 
-/** Bulk inserts in slices, below PostgreSQL's limit of 65,535 parameters per statement. */
-export async function insertParticipants(
-	trx: Transaction<DB>,
-	activityIds: readonly string[],
-	organisationIds: readonly string[]
-): Promise<void> {
-	const rows = activityIds.flatMap((activityId) =>
-		organisationIds.map((organisationId) => ({ activityId, organisationId }))
-	);
-	for (let i = 0; i < rows.length; i += 5000) {
-		await trx
-			.insertInto('activityParticipant')
-			.values(rows.slice(i, i + 5000))
-			.execute();
-	}
-}
-
 /** One activity row per occurrence (+ participants); returns the new ids. */
 export async function insertOccurrences(
 	trx: Transaction<DB>,
@@ -183,21 +131,17 @@ export async function insertOccurrences(
 ): Promise<string[]> {
 	if (occurrences.length === 0) return [];
 	const shared = occurrenceColumns(input);
-	const rows = await trx
-		.insertInto('activity')
-		.values(
-			occurrences.map((o) => ({
-				...shared,
-				startDate: o.start,
-				endDate: o.end,
-				seriesId,
-				occurrenceKey: o.occurrenceKey,
-				createdBy
-			}))
-		)
-		.returning('id')
-		.execute();
-	const ids = rows.map((r) => r.id);
+	const ids = await insertActivities(
+		trx,
+		occurrences.map((o) => ({
+			...shared,
+			startDate: o.start,
+			endDate: o.end,
+			seriesId,
+			occurrenceKey: o.occurrenceKey,
+			createdBy
+		}))
+	);
 	await insertParticipants(trx, ids, seriesParticipants(input));
 	return ids;
 }

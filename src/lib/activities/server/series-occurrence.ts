@@ -1,22 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ActivityInput } from '$lib/activities/schema';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
 import { UUID, type ActivityResult } from './core';
 import { cancelActivity, updateActivity } from './activity';
+import { detachOccurrence, findSeriesIdOf } from './queries/activities';
 
-/**
- * Marks a series occurrence as edited on its own, so a later change to the series leaves it alone.
- * No-op for an activity outside a series.
- */
-async function detachOccurrence(db: Kysely<DB>, activityId: string): Promise<void> {
-	await db
-		.updateTable('activity')
-		.set({ detached: true })
-		.where('id', '=', activityId)
-		.where('seriesId', 'is not', null)
-		.execute();
-}
+// An occurrence edited or cancelled on its own is detached: a later change to the series leaves
+// it alone.
 
 /**
  * Edits one occurrence with the ordinary activity rules, then detaches it. Two transactions: the
@@ -25,7 +16,7 @@ async function detachOccurrence(db: Kysely<DB>, activityId: string): Promise<voi
  */
 export async function updateOccurrence(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	activityId: string,
 	input: ActivityInput
 ): Promise<ActivityResult<{ id: string }>> {
@@ -37,7 +28,7 @@ export async function updateOccurrence(
 /** Cancels one occurrence; the series no longer touches it (it stays cancelled). */
 export async function cancelOccurrence(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	activityId: string
 ): Promise<ActivityResult<{ id: string }>> {
 	const result = await cancelActivity(db, user, activityId);
@@ -48,10 +39,5 @@ export async function cancelOccurrence(
 /** The series an activity belongs to, for the link back from an occurrence. */
 export async function seriesIdOf(db: Kysely<DB>, activityId: string): Promise<string | null> {
 	if (!UUID.test(activityId)) return null;
-	const row = await db
-		.selectFrom('activity')
-		.select('seriesId')
-		.where('id', '=', activityId)
-		.executeTakeFirst();
-	return row?.seriesId ?? null;
+	return findSeriesIdOf(db, activityId);
 }

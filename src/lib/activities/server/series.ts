@@ -3,18 +3,28 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Occurrence, RecurrenceRule } from '$lib/wheel';
 import type { SeriesInput } from '$lib/activities/series-schema';
 import type { ActivitySeries, DB } from '$lib/platform/server/db/schema';
-import { canDeleteActivity, canEditActivity, canViewActivity, type RightsUser } from './policy';
+import type { Actor } from '$lib/auth';
+import { canDeleteActivity, canEditActivity, canViewActivity } from './policy';
 import { UUID, failure, notFound, type ActivityResult } from './core';
 import {
 	checkSeriesReferences,
 	expandSeries,
 	insertOccurrences,
-	insertParticipants,
 	occurrenceColumns,
 	seriesColumns,
 	seriesParticipants
 } from './series-core';
 import { planSeriesSync } from './series-plan';
+import { insertParticipants, updateActivityRow } from './queries/activities';
+import {
+	deleteActivities,
+	deleteParticipantsOf,
+	deleteSeriesRow,
+	insertSeries,
+	listSeriesActivities,
+	lockSeries,
+	updateSeriesRow
+} from './queries/series';
 import { auditSeries } from './audit';
 import { summaries } from '$lib/audit/server';
 
@@ -23,7 +33,7 @@ export { findSeriesForUser, type SeriesDetail } from './queries/series';
 /** The occurrences a series would get, checked like a save but with nothing written. */
 export async function previewSeries(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	input: SeriesInput
 ): Promise<ActivityResult<Occurrence[]>> {
 	const occurrences = expandSeries(input);
@@ -35,7 +45,7 @@ export async function previewSeries(
 /** Creates the series and all its occurrences as activity rows, or nothing at all. */
 export async function createSeries(
 	db: Kysely<DB>,
-	user: RightsUser & { id: string },
+	user: Actor,
 	input: SeriesInput
 ): Promise<ActivityResult<{ id: string; created: number }>> {
 	const occurrences = expandSeries(input);
@@ -43,11 +53,7 @@ export async function createSeries(
 	return db.transaction().execute(async (trx) => {
 		const problem = await checkSeriesReferences(trx, user, input);
 		if (!problem.ok) return problem;
-		const { id } = await trx
-			.insertInto('activitySeries')
-			.values({ ...seriesColumns(input), createdBy: user.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const id = await insertSeries(trx, { ...seriesColumns(input), createdBy: user.id });
 		const ids = await insertOccurrences(trx, id, input, occurrences.value, user.id);
 		const summary = summaries.series(input.title, ids.length);
 		await auditSeries(trx, user, 'create', { id, ownerId: input.ownerId }, summary);
@@ -57,18 +63,13 @@ export async function createSeries(
 
 async function loadSeriesForChange(
 	trx: Transaction<DB>,
-	user: RightsUser,
+	user: Actor,
 	id: string,
-	allowed: (user: RightsUser, series: ActivitySeries) => boolean,
+	allowed: (user: Actor, series: ActivitySeries) => boolean,
 	forbiddenMessage: string
 ): Promise<ActivityResult<ActivitySeries>> {
 	if (!UUID.test(id)) return notFound();
-	const series = await trx
-		.selectFrom('activitySeries')
-		.selectAll()
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
+	const series = await lockSeries(trx, id);
 	if (!series || !canViewActivity(user, series, series.participantIds)) return notFound();
 	if (!allowed(user, series)) return failure('forbidden', forbiddenMessage);
 	return { ok: true, value: series };
@@ -97,7 +98,7 @@ export interface SeriesUpdateCounts {
  */
 export async function updateSeries(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	seriesId: string,
 	input: SeriesInput
 ): Promise<ActivityResult<SeriesUpdateCounts>> {
@@ -114,15 +115,9 @@ export async function updateSeries(
 		if (!loaded.ok) return loaded;
 		const problem = await checkSeriesReferences(trx, user, input);
 		if (!problem.ok) return problem;
-		const existing = await trx
-			.selectFrom('activity')
-			.selectAll()
-			.where('seriesId', '=', seriesId)
-			.execute();
+		const existing = await listSeriesActivities(trx, seriesId);
 		const plan = planSeriesSync(existing, oldKeysOf(loaded.value), next.value);
-		if (plan.delete.length) {
-			await trx.deleteFrom('activity').where('id', 'in', plan.delete).execute();
-		}
+		await deleteActivities(trx, plan.delete);
 		const shared = occurrenceColumns(input);
 		const rows = new Map(existing.map((r) => [r.id, r]));
 		for (const { id, occurrence } of plan.update) {
@@ -133,30 +128,20 @@ export async function updateSeries(
 				before.startTime !== shared.startTime ||
 				before.endTime !== shared.endTime ||
 				before.place !== shared.place;
-			await trx
-				.updateTable('activity')
-				.set({
-					...shared,
-					startDate: occurrence.start,
-					endDate: occurrence.end,
-					occurrenceKey: occurrence.occurrenceKey,
-					sequence: before.sequence + (moved ? 1 : 0),
-					updatedAt: new Date()
-				})
-				.where('id', '=', id)
-				.execute();
+			await updateActivityRow(trx, id, {
+				...shared,
+				startDate: occurrence.start,
+				endDate: occurrence.end,
+				occurrenceKey: occurrence.occurrenceKey,
+				sequence: before.sequence + (moved ? 1 : 0),
+				updatedAt: new Date()
+			});
 		}
 		const keptIds = plan.update.map((u) => u.id);
-		if (keptIds.length) {
-			await trx.deleteFrom('activityParticipant').where('activityId', 'in', keptIds).execute();
-			await insertParticipants(trx, keptIds, seriesParticipants(input));
-		}
+		await deleteParticipantsOf(trx, keptIds);
+		await insertParticipants(trx, keptIds, seriesParticipants(input));
 		await insertOccurrences(trx, seriesId, input, plan.insert, loaded.value.createdBy);
-		await trx
-			.updateTable('activitySeries')
-			.set({ ...seriesColumns(input), updatedAt: new Date() })
-			.where('id', '=', seriesId)
-			.execute();
+		await updateSeriesRow(trx, seriesId, { ...seriesColumns(input), updatedAt: new Date() });
 		const counts = {
 			updated: plan.update.length,
 			inserted: plan.insert.length,
@@ -172,7 +157,7 @@ export async function updateSeries(
 /** Deletes the series with every occurrence, detached ones included (on delete cascade). */
 export async function deleteSeries(
 	db: Kysely<DB>,
-	user: RightsUser,
+	user: Actor,
 	seriesId: string
 ): Promise<ActivityResult<{ id: string }>> {
 	return db.transaction().execute(async (trx) => {
@@ -184,7 +169,7 @@ export async function deleteSeries(
 			m.activity_err_forbidden_delete()
 		);
 		if (!loaded.ok) return loaded;
-		await trx.deleteFrom('activitySeries').where('id', '=', seriesId).execute();
+		await deleteSeriesRow(trx, seriesId);
 		await auditSeries(trx, user, 'delete', loaded.value, loaded.value.title);
 		return { ok: true as const, value: { id: seriesId } };
 	});

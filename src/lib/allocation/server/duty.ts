@@ -17,7 +17,8 @@ import {
 	type DutyOverview,
 	type DutyPlacement
 } from '../duty';
-import { canStatePupils, canViewDuty, dutyScope, type AllocationUser } from './policy';
+import type { Actor } from '$lib/auth';
+import { canStatePupils, canViewDuty, dutyScope } from './policy';
 import * as q from './queries';
 
 // The erhvervspraktik duty as each user may see it (policy.ts: dutyScope), the school's stated
@@ -84,7 +85,7 @@ async function overview(
 /** The duty page and the dashboards: the schools the user may see, or null (not for this user). */
 export async function loadDuty(
 	db: Kysely<DB>,
-	user: AllocationUser | null,
+	user: Actor | null,
 	input: { schoolYear: string; today: IsoDate }
 ): Promise<DutyPage | null> {
 	if (!canViewDuty(user)) return null;
@@ -110,7 +111,7 @@ export async function loadDuty(
  */
 export async function dutyReport(
 	db: Kysely<DB>,
-	user: AllocationUser | null,
+	user: Actor | null,
 	input: { schoolYear: string; today: IsoDate; municipalityId: string | null }
 ): Promise<DutyOverview> {
 	const scope: Scope = input.municipalityId
@@ -140,7 +141,7 @@ export interface PupilCountInput {
 /** A school states its pupils in grades 7–9 for a school year (replacing what it stated before). */
 export async function savePupilCounts(
 	db: Kysely<DB>,
-	user: (AllocationUser & { id: string }) | null,
+	user: Actor | null,
 	input: PupilCountInput
 ): Promise<Result<null>> {
 	const schoolYear = dutySchoolYear(input.schoolYear);

@@ -1,7 +1,6 @@
 // The door of allocation (server): what routes and other domains may use.
-export { canManageRound, canOpenRound, canViewDuty, type AllocationUser } from './policy';
+export { canManageRound, canOpenRound, canViewDuty } from './policy';
 export {
-	type Actor,
 	findRound,
 	joinPlaces,
 	listRounds,

@@ -1,39 +1,34 @@
-import type { OrganisationKind, Role } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
+import type { OrganisationKind } from '$lib/platform/server/db/schema';
 
 // Who may do what in a praktikfordeling; one function per rule so one table test covers them.
-
-export interface AllocationUser {
-	id?: string;
-	isSecretariat: boolean;
-	memberships: readonly { organisationId: string; role: Role; kind: OrganisationKind }[];
-}
 
 /** The round's owner: null for the secretariat, or the municipality that opened it. */
 export interface RoundOwner {
 	municipalityId: string | null;
 }
 
-function memberOf(user: AllocationUser, organisationId: string, kind?: OrganisationKind) {
+function memberOf(user: Actor, organisationId: string, kind?: OrganisationKind) {
 	return user.memberships.some(
 		(m) => m.organisationId === organisationId && (kind === undefined || m.kind === kind)
 	);
 }
 
 /** The secretariat opens rounds for all schools; a municipality only for its own schools. */
-export function canOpenRound(user: AllocationUser | null, municipalityId: string | null): boolean {
+export function canOpenRound(user: Actor | null, municipalityId: string | null): boolean {
 	if (user === null) return false;
 	if (user.isSecretariat) return true;
 	return municipalityId !== null && memberOf(user, municipalityId, 'municipality');
 }
 
 /** Joining places, running, moving, locking and publishing: the round's owner. */
-export function canManageRound(user: AllocationUser | null, round: RoundOwner): boolean {
+export function canManageRound(user: Actor | null, round: RoundOwner): boolean {
 	return canOpenRound(user, round.municipalityId);
 }
 
 /** A school enters and changes only its own pupils (and only in a round that covers it). */
 export function canEditPupils(
-	user: AllocationUser | null,
+	user: Actor | null,
 	round: RoundOwner,
 	school: { id: string; municipalityId: string | null }
 ): boolean {
@@ -43,25 +38,25 @@ export function canEditPupils(
 }
 
 /** The schools whose pupils (and wishes) the user sees: its own; the owner sees all. */
-export function ownSchoolIds(user: AllocationUser | null): string[] {
+export function ownSchoolIds(user: Actor | null): string[] {
 	if (user === null) return [];
 	return user.memberships.filter((m) => m.kind === 'school').map((m) => m.organisationId);
 }
 
 /** Companies see the pupils placed with them once the round is published, never any wishes. */
-export function ownCompanyIds(user: AllocationUser | null): string[] {
+export function ownCompanyIds(user: Actor | null): string[] {
 	if (user === null) return [];
 	return user.memberships.filter((m) => m.kind === 'company').map((m) => m.organisationId);
 }
 
 /** Municipalities see their schools' totals (not pupils, not wishes). */
-export function ownMunicipalityIds(user: AllocationUser | null): string[] {
+export function ownMunicipalityIds(user: Actor | null): string[] {
 	if (user === null) return [];
 	return user.memberships.filter((m) => m.kind === 'municipality').map((m) => m.organisationId);
 }
 
 /** Any logged-in member of the alliance sees that a round exists and its dates. */
-export function canViewRound(user: AllocationUser | null): boolean {
+export function canViewRound(user: Actor | null): boolean {
 	return user !== null;
 }
 
@@ -70,13 +65,13 @@ export function canViewRound(user: AllocationUser | null): boolean {
  * a municipality its schools, a school itself. Companies and other partners: none.
  */
 export function dutyScope(
-	user: AllocationUser | null
+	user: Actor | null
 ): { schoolIds: string[]; municipalityIds: string[] } | null {
 	if (user?.isSecretariat) return null;
 	return { schoolIds: ownSchoolIds(user), municipalityIds: ownMunicipalityIds(user) };
 }
 
-export function canViewDuty(user: AllocationUser | null): boolean {
+export function canViewDuty(user: Actor | null): boolean {
 	const scope = dutyScope(user);
 	return (
 		user !== null &&
@@ -85,7 +80,7 @@ export function canViewDuty(user: AllocationUser | null): boolean {
 }
 
 /** A school states its own number of pupils; so may the secretariat for any school. */
-export function canStatePupils(user: AllocationUser | null, schoolId: string): boolean {
+export function canStatePupils(user: Actor | null, schoolId: string): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || memberOf(user, schoolId, 'school');
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { AgeGroupValue, DB } from '$lib/platform/server/db/schema';
 import { isIsoDate } from '$lib/platform/dates/iso';
@@ -11,12 +12,9 @@ import {
 	canViewRound,
 	ownCompanyIds,
 	ownMunicipalityIds,
-	ownSchoolIds,
-	type AllocationUser
+	ownSchoolIds
 } from './policy';
 import * as q from './queries';
-
-export type Actor = AllocationUser & { id: string; name: string; email: string };
 
 export interface OpenRoundInput {
 	title: string;
@@ -69,13 +67,13 @@ export async function openRound(
 	return success(row);
 }
 
-export async function listRounds(db: Kysely<DB>, user: AllocationUser | null) {
+export async function listRounds(db: Kysely<DB>, user: Actor | null) {
 	if (!canViewRound(user)) return [];
 	return q.selectRounds(db);
 }
 
 /** The municipalities the user may open a round for (the secretariat also for all, as null). */
-export function roundOwnerChoices(user: AllocationUser | null) {
+export function roundOwnerChoices(user: Actor | null) {
 	if (user === null) return [];
 	const owners: (string | null)[] = user.isSecretariat ? [null] : [];
 	return [...owners, ...ownMunicipalityIds(user)];
@@ -169,7 +167,7 @@ function summariesOf(
  * wishes; a company the pupils placed with it once published (no wishes); a municipality its
  * schools' totals. Null when the round does not exist or the user is not logged in.
  */
-export async function roundPage(db: Kysely<DB>, user: AllocationUser | null, id: string) {
+export async function roundPage(db: Kysely<DB>, user: Actor | null, id: string) {
 	const round = await findRound(db, id);
 	if (!round || !canViewRound(user)) return null;
 	const manager = canManageRound(user, round);

@@ -6,7 +6,8 @@ import { recordAudit } from '$lib/audit/server';
 import { bookSeats } from '$lib/bookings/server';
 import { allocate, type AllocationResult } from '../solve';
 import { canManageRound } from './policy';
-import { loadPupils, toModel, type Actor } from './rounds';
+import type { Actor } from '$lib/auth';
+import { loadPupils, toModel } from './rounds';
 import * as q from './queries';
 
 // Running, adjusting and publishing a round (the owner only). A run replaces every unlocked

@@ -6,7 +6,7 @@ import { refuse, success, UUID, type Result } from '$lib/platform/server/http/re
 import { recordAudit } from '$lib/audit/server';
 import { MAX_CSV_BYTES, parseWishCsv, validatePupilCells, type PupilInput } from '../csv';
 import { canEditPupils } from './policy';
-import type { Actor } from './rounds';
+import type { Actor } from '$lib/auth';
 import * as q from './queries';
 
 // A school's pupils and wishes: a whole CSV file (replaces the school's pupils) or one pupil by

@@ -2,17 +2,23 @@ import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { CommitmentInput } from '$lib/apprenticeship/schema';
 import type { DB } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
 import { recordAudit } from '$lib/audit/server';
 import { canJoinAlliance, canLeaveAlliance, canUpdateCommitment } from './policy';
+import { changeRefusal, unknownTradeRefusal } from './common';
 import {
-	changeRefusal,
 	commitmentTrades,
+	deleteCommitment,
+	deleteOpenOpenings,
 	findCompany,
+	findOpenOpeningTradeOutside,
+	insertCommitment,
+	lockCommitment,
+	replaceCommitmentTrades,
 	tradeNames,
-	unknownTradeRefusal,
-	type AllianceActor
-} from './common';
-import { refuse, success, type Result } from '$lib/platform/server/http/result';
+	updateCommitmentContact
+} from './queries';
+import { refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
 
 export * from './openings';
 export * from './queries';
@@ -23,7 +29,7 @@ export * from './overview';
 type Rule = typeof canJoinAlliance;
 
 /** The company, when the user may do `rule` to it; otherwise the refusal to answer with. */
-async function companyFor(trx: Transaction<DB>, user: AllianceActor, id: string, rule: Rule) {
+async function companyFor(trx: Transaction<DB>, user: Actor | null, id: string, rule: Rule) {
 	const company = await findCompany(trx, id);
 	if (!company || company.kind !== 'company' || !user) {
 		return { refusal: refuse(404, m.alliance_err_company_not_found()) };
@@ -34,18 +40,17 @@ async function companyFor(trx: Transaction<DB>, user: AllianceActor, id: string,
 	return refusal ? { refusal } : { refusal: null, company, user };
 }
 
-async function writeTrades(trx: Transaction<DB>, organisationId: string, codes: string[]) {
-	await trx
-		.deleteFrom('allianceCommitmentTrade')
-		.where('organisationId', '=', organisationId)
-		.execute();
-	await trx
-		.insertInto('allianceCommitmentTrade')
-		.values(codes.map((tradeCode) => ({ organisationId, tradeCode })))
-		.execute();
+/** The named trades by code, or a 400 when one is not in the catalogue. */
+async function namedTrades(
+	trx: Transaction<DB>,
+	codes: string[]
+): Promise<{ refusal: Refusal } | { refusal: null; names: Map<string, string> }> {
+	const names = await tradeNames(trx, codes);
+	const refusal = unknownTradeRefusal(codes, names, 'trades');
+	return refusal ? { refusal } : { refusal: null, names };
 }
 
-function columns(input: CommitmentInput) {
+function contact(input: CommitmentInput) {
 	return {
 		contactName: input.contactName,
 		contactEmail: input.contactEmail,
@@ -54,9 +59,28 @@ function columns(input: CommitmentInput) {
 	};
 }
 
+/** The audit line of a commitment written: the company and the trades it names. */
+function commitmentAudit(
+	trx: Transaction<DB>,
+	actor: Actor,
+	company: { id: string; name: string },
+	action: 'create' | 'update',
+	names: Map<string, string>
+) {
+	const what = action === 'create' ? 'Tilsagn til lærepladsalliancen' : 'Tilsagn ændret';
+	return recordAudit(trx, {
+		actorId: actor.id,
+		organisationId: company.id,
+		action,
+		entityType: 'alliance_commitment',
+		entityId: company.id,
+		summary: `${what}: ${company.name} (${[...names.values()].join(', ')})`
+	});
+}
+
 export async function joinAlliance(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	companyId: string,
 	input: CommitmentInput
 ): Promise<Result<{ organisationId: string }>> {
@@ -64,33 +88,20 @@ export async function joinAlliance(
 		const found = await companyFor(trx, user, companyId, canJoinAlliance);
 		if (found.refusal) return found.refusal;
 		const { company, user: actor } = found;
-		const names = await tradeNames(trx, input.trades);
-		const unknown = unknownTradeRefusal(input.trades, names, 'trades');
-		if (unknown) return unknown;
+		const trades = await namedTrades(trx, input.trades);
+		if (trades.refusal) return trades.refusal;
 		// A second join (another tab, a double click) finds the row there and is told so.
-		const inserted = await trx
-			.insertInto('allianceCommitment')
-			.values({ ...columns(input), organisationId: company.id, createdBy: actor.id })
-			.onConflict((oc) => oc.column('organisationId').doNothing())
-			.returning('organisationId')
-			.executeTakeFirst();
-		if (!inserted) return refuse(409, m.alliance_err_already_joined());
-		await writeTrades(trx, company.id, input.trades);
-		await recordAudit(trx, {
-			actorId: actor.id,
-			organisationId: company.id,
-			action: 'create',
-			entityType: 'alliance_commitment',
-			entityId: company.id,
-			summary: `Tilsagn til lærepladsalliancen: ${company.name} (${[...names.values()].join(', ')})`
-		});
+		if (!(await insertCommitment(trx, company.id, contact(input), actor.id)))
+			return refuse(409, m.alliance_err_already_joined());
+		await replaceCommitmentTrades(trx, company.id, input.trades);
+		await commitmentAudit(trx, actor, company, 'create', trades.names);
 		return success({ organisationId: company.id });
 	});
 }
 
 export async function updateCommitment(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	companyId: string,
 	input: CommitmentInput
 ): Promise<Result<{ organisationId: string }>> {
@@ -98,43 +109,19 @@ export async function updateCommitment(
 		const found = await companyFor(trx, user, companyId, canUpdateCommitment);
 		if (found.refusal) return found.refusal;
 		const { company, user: actor } = found;
-		const current = await trx
-			.selectFrom('allianceCommitment')
-			.select('organisationId')
-			.where('organisationId', '=', company.id)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!current) return refuse(404, m.alliance_err_not_joined());
-		const names = await tradeNames(trx, input.trades);
-		const unknown = unknownTradeRefusal(input.trades, names, 'trades');
-		if (unknown) return unknown;
+		if (!(await lockCommitment(trx, company.id, 'update')))
+			return refuse(404, m.alliance_err_not_joined());
+		const trades = await namedTrades(trx, input.trades);
+		if (trades.refusal) return trades.refusal;
 		// An open opening in a trade the company no longer names would be an advert it disowns.
-		const orphan = await trx
-			.selectFrom('apprenticeshipOpening')
-			.innerJoin('trade', 'trade.code', 'apprenticeshipOpening.tradeCode')
-			.select('trade.nameDa')
-			.where('organisationId', '=', company.id)
-			.where('status', '=', 'open')
-			.where('tradeCode', 'not in', input.trades)
-			.executeTakeFirst();
+		const orphan = await findOpenOpeningTradeOutside(trx, company.id, input.trades);
 		if (orphan) {
-			const message = m.alliance_err_trade_has_openings({ trade: orphan.nameDa });
+			const message = m.alliance_err_trade_has_openings({ trade: orphan });
 			return refuse(409, message, { trades: message });
 		}
-		await trx
-			.updateTable('allianceCommitment')
-			.set({ ...columns(input), updatedAt: new Date() })
-			.where('organisationId', '=', company.id)
-			.execute();
-		await writeTrades(trx, company.id, input.trades);
-		await recordAudit(trx, {
-			actorId: actor.id,
-			organisationId: company.id,
-			action: 'update',
-			entityType: 'alliance_commitment',
-			entityId: company.id,
-			summary: `Tilsagn ændret: ${company.name} (${[...names.values()].join(', ')})`
-		});
+		await updateCommitmentContact(trx, company.id, contact(input));
+		await replaceCommitmentTrades(trx, company.id, input.trades);
+		await commitmentAudit(trx, actor, company, 'update', trades.names);
 		return success({ organisationId: company.id });
 	});
 }
@@ -145,7 +132,7 @@ export async function updateCommitment(
  */
 export async function leaveAlliance(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	companyId: string
 ): Promise<Result<{ organisationId: string; withdrawn: number }>> {
 	return db.transaction().execute(async (trx) => {
@@ -153,18 +140,8 @@ export async function leaveAlliance(
 		if (found.refusal) return found.refusal;
 		const { company, user: actor } = found;
 		const trades = await commitmentTrades(trx, company.id);
-		const removed = await trx
-			.deleteFrom('allianceCommitment')
-			.where('organisationId', '=', company.id)
-			.returning('organisationId')
-			.executeTakeFirst();
-		if (!removed) return refuse(404, m.alliance_err_not_joined());
-		const withdrawn = await trx
-			.deleteFrom('apprenticeshipOpening')
-			.where('organisationId', '=', company.id)
-			.where('status', '=', 'open')
-			.returning(['id', 'tradeCode', 'positions', 'startDate'])
-			.execute();
+		if (!(await deleteCommitment(trx, company.id))) return refuse(404, m.alliance_err_not_joined());
+		const withdrawn = await deleteOpenOpenings(trx, company.id);
 		for (const opening of withdrawn) {
 			await recordAudit(trx, {
 				actorId: actor.id,

@@ -19,7 +19,7 @@ export {
 	updateCommitment,
 	updateOpening
 } from './apprenticeship';
-export { commitmentTrades } from './common';
+export { commitmentTrades } from './queries';
 export {
 	canCreateOpening,
 	canEditOpening,

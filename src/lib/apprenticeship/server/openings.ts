@@ -4,14 +4,18 @@ import type { NewOpeningInput, OpeningInput } from '$lib/apprenticeship/schema';
 import type { AuditAction, DB, OpeningStatus } from '$lib/platform/server/db/schema';
 import { recordAudit } from '$lib/audit/server';
 import { canCreateOpening, canDeleteOpening, canEditOpening, canMarkOpeningFilled } from './policy';
+import type { Actor } from '$lib/auth';
+import { changeRefusal, unknownTradeRefusal } from './common';
 import {
-	changeRefusal,
 	commitmentTrades,
+	deleteOpeningRow,
 	findCompany,
+	insertOpening,
+	lockCommitment,
+	lockOpeningRow,
 	tradeNames,
-	unknownTradeRefusal,
-	type AllianceActor
-} from './common';
+	updateOpeningRow
+} from './queries';
 import { UUID, refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
 
 // Apprenticeship openings: a committed company publishes, edits, fills and deletes them.
@@ -34,13 +38,8 @@ async function tradeCheck(
 	const names = await tradeNames(trx, [tradeCode]);
 	const unknown = unknownTradeRefusal([tradeCode], names, 'tradeCode');
 	if (unknown) return { refusal: unknown };
-	const committed = await trx
-		.selectFrom('allianceCommitment')
-		.select('organisationId')
-		.where('organisationId', '=', organisationId)
-		.forShare()
-		.executeTakeFirst();
-	if (!committed) return { refusal: refuse(409, m.alliance_err_not_joined_openings()) };
+	if (!(await lockCommitment(trx, organisationId, 'share')))
+		return { refusal: refuse(409, m.alliance_err_not_joined_openings()) };
 	if (!(await commitmentTrades(trx, organisationId)).includes(tradeCode)) {
 		const message = m.alliance_err_trade_not_committed({ trade: names.get(tradeCode)! });
 		return { refusal: refuse(400, m.form_fix_errors(), { tradeCode: message }) };
@@ -58,7 +57,7 @@ function summary(
 
 export async function createOpening(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	input: NewOpeningInput
 ): Promise<Result<{ id: string }>> {
 	return db.transaction().execute(async (trx) => {
@@ -72,37 +71,32 @@ export async function createOpening(
 		if (refusal) return refusal;
 		const trade = await tradeCheck(trx, company.id, input.tradeCode);
 		if (trade.refusal) return trade.refusal;
-		const row = await trx
-			.insertInto('apprenticeshipOpening')
-			.values({ ...input, organisationId: company.id, createdBy: user.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const id = await insertOpening(trx, {
+			...input,
+			organisationId: company.id,
+			createdBy: user.id
+		});
 		await recordAudit(trx, {
 			actorId: user.id,
 			organisationId: company.id,
 			action: 'create',
 			entityType: 'apprenticeship_opening',
-			entityId: row.id,
+			entityId: id,
 			summary: summary('Nyt lærepladsopslag', trade.tradeName, input)
 		});
-		return success({ id: row.id });
+		return success({ id });
 	});
 }
 
 /** Locks the opening for a change the user may make; anyone else is told it does not exist. */
 async function lockOpening(
 	trx: Trx,
-	user: AllianceActor,
+	user: Actor | null,
 	id: string,
 	rule: typeof canEditOpening
 ): Promise<{ refusal: Refusal } | { refusal: null; opening: Stored; actorId: string }> {
 	if (!user || !UUID.test(id)) return { refusal: refuse(404, notFound()) };
-	const opening = await trx
-		.selectFrom('apprenticeshipOpening')
-		.select(['id', 'organisationId', 'tradeCode', 'positions'])
-		.where('id', '=', id)
-		.forUpdate()
-		.executeTakeFirst();
+	const opening = await lockOpeningRow(trx, id);
 	if (!opening) return { refusal: refuse(404, notFound()) };
 	const refusal = changeRefusal(user, opening.organisationId, rule(user, opening), notFound);
 	return refusal ? { refusal } : { refusal: null, opening, actorId: user.id };
@@ -127,7 +121,7 @@ async function audit(
 
 export async function updateOpening(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	id: string,
 	input: OpeningInput
 ): Promise<Result<OpeningRef>> {
@@ -137,11 +131,7 @@ export async function updateOpening(
 		const { opening, actorId } = locked;
 		const trade = await tradeCheck(trx, opening.organisationId, input.tradeCode);
 		if (trade.refusal) return trade.refusal;
-		await trx
-			.updateTable('apprenticeshipOpening')
-			.set({ ...input, updatedAt: new Date() })
-			.where('id', '=', opening.id)
-			.execute();
+		await updateOpeningRow(trx, opening.id, input);
 		await audit(
 			trx,
 			actorId,
@@ -153,16 +143,12 @@ export async function updateOpening(
 	});
 }
 
-async function setStatus(db: Kysely<DB>, user: AllianceActor, id: string, status: OpeningStatus) {
+async function setStatus(db: Kysely<DB>, user: Actor | null, id: string, status: OpeningStatus) {
 	return db.transaction().execute(async (trx): Promise<Result<OpeningRef>> => {
 		const locked = await lockOpening(trx, user, id, canMarkOpeningFilled);
 		if (locked.refusal) return locked.refusal;
 		const { opening, actorId } = locked;
-		await trx
-			.updateTable('apprenticeshipOpening')
-			.set({ status, updatedAt: new Date() })
-			.where('id', '=', opening.id)
-			.execute();
+		await updateOpeningRow(trx, opening.id, { status });
 		const what = status === 'filled' ? 'Lærepladsopslag besat' : 'Lærepladsopslag genåbnet';
 		await audit(
 			trx,
@@ -176,25 +162,25 @@ async function setStatus(db: Kysely<DB>, user: AllianceActor, id: string, status
 }
 
 /** The places are taken: the opening counts as filled in the overview. */
-export function markOpeningFilled(db: Kysely<DB>, user: AllianceActor, id: string) {
+export function markOpeningFilled(db: Kysely<DB>, user: Actor | null, id: string) {
 	return setStatus(db, user, id, 'filled');
 }
 
 /** An apprentice withdrew before starting: the places are open again. */
-export function reopenOpening(db: Kysely<DB>, user: AllianceActor, id: string) {
+export function reopenOpening(db: Kysely<DB>, user: Actor | null, id: string) {
 	return setStatus(db, user, id, 'open');
 }
 
 export async function deleteOpening(
 	db: Kysely<DB>,
-	user: AllianceActor,
+	user: Actor | null,
 	id: string
 ): Promise<Result<OpeningRef>> {
 	return db.transaction().execute(async (trx) => {
 		const locked = await lockOpening(trx, user, id, canDeleteOpening);
 		if (locked.refusal) return locked.refusal;
 		const { opening, actorId } = locked;
-		await trx.deleteFrom('apprenticeshipOpening').where('id', '=', opening.id).execute();
+		await deleteOpeningRow(trx, opening.id);
 		await audit(
 			trx,
 			actorId,

@@ -1,12 +1,7 @@
-import type { OpeningStatus, OrganisationKind, Role } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
+import type { OpeningStatus, OrganisationKind } from '$lib/platform/server/db/schema';
 
 // Pure rules for the lærepladsalliance; one function per rule so one table test covers them all.
-
-/** The part of a session user the rules look at. */
-export interface ApprenticeshipUser {
-	isSecretariat: boolean;
-	memberships: readonly { organisationId: string; role: Role; kind?: OrganisationKind }[];
-}
 
 /** The organisation a commitment or an opening belongs to. */
 export interface AllianceCompany {
@@ -24,11 +19,11 @@ const FOLLOW_UP_KINDS: readonly OrganisationKind[] = [
 	'municipality'
 ];
 
-function isMemberOf(user: ApprenticeshipUser, organisationId: string): boolean {
+function isMemberOf(user: Actor, organisationId: string): boolean {
 	return user.memberships.some((m) => m.organisationId === organisationId);
 }
 
-function isAdminOf(user: ApprenticeshipUser, organisationId: string): boolean {
+function isAdminOf(user: Actor, organisationId: string): boolean {
 	return user.memberships.some((m) => m.organisationId === organisationId && m.role === 'admin');
 }
 
@@ -41,21 +36,21 @@ function isAllianceCompanyKind(kind: OrganisationKind): boolean {
  * Joining binds the company (it promises apprenticeships), so its admin decides; the secretariat
  * may register a company that signed up on paper.
  */
-export function canJoinAlliance(user: ApprenticeshipUser | null, company: AllianceCompany) {
+export function canJoinAlliance(user: Actor | null, company: AllianceCompany) {
 	if (user === null || !isAllianceCompanyKind(company.kind)) return false;
 	return user.isSecretariat || isAdminOf(user, company.id);
 }
 
-export function canUpdateCommitment(user: ApprenticeshipUser | null, company: AllianceCompany) {
+export function canUpdateCommitment(user: Actor | null, company: AllianceCompany) {
 	return canJoinAlliance(user, company);
 }
 
-export function canLeaveAlliance(user: ApprenticeshipUser | null, company: AllianceCompany) {
+export function canLeaveAlliance(user: Actor | null, company: AllianceCompany) {
 	return canJoinAlliance(user, company);
 }
 
 /** The company's own people (and the secretariat) see its commitment and all its openings. */
-export function canViewCommitment(user: ApprenticeshipUser | null, company: AllianceCompany) {
+export function canViewCommitment(user: Actor | null, company: AllianceCompany) {
 	if (user === null || !isAllianceCompanyKind(company.kind)) return false;
 	return user.isSecretariat || isMemberOf(user, company.id) || canViewOverview(user);
 }
@@ -64,31 +59,22 @@ export function canViewCommitment(user: ApprenticeshipUser | null, company: Alli
  * Publishing an opening is daily work (like offers), so any member of a committed company may;
  * whether the company has a commitment is checked against the database in apprenticeship.ts.
  */
-export function canCreateOpening(user: ApprenticeshipUser | null, company: AllianceCompany) {
+export function canCreateOpening(user: Actor | null, company: AllianceCompany) {
 	if (user === null || !isAllianceCompanyKind(company.kind)) return false;
 	return user.isSecretariat || isMemberOf(user, company.id);
 }
 
 /** Editing, marking filled and deleting: the owning company's members and the secretariat. */
-export function canEditOpening(
-	user: ApprenticeshipUser | null,
-	opening: { organisationId: string }
-): boolean {
+export function canEditOpening(user: Actor | null, opening: { organisationId: string }): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || isMemberOf(user, opening.organisationId);
 }
 
-export function canMarkOpeningFilled(
-	user: ApprenticeshipUser | null,
-	opening: { organisationId: string }
-) {
+export function canMarkOpeningFilled(user: Actor | null, opening: { organisationId: string }) {
 	return canEditOpening(user, opening);
 }
 
-export function canDeleteOpening(
-	user: ApprenticeshipUser | null,
-	opening: { organisationId: string }
-) {
+export function canDeleteOpening(user: Actor | null, opening: { organisationId: string }) {
 	return canEditOpening(user, opening);
 }
 
@@ -97,7 +83,7 @@ export function canDeleteOpening(
  * the public wheel. A filled one names no apprentice, but is only the alliance's business.
  */
 export function canViewOpening(
-	user: ApprenticeshipUser | null,
+	user: Actor | null,
 	opening: { organisationId: string; status: OpeningStatus }
 ): boolean {
 	if (opening.status === 'open') return true;
@@ -105,21 +91,18 @@ export function canViewOpening(
 }
 
 /** The figures per trade: the secretariat, Learnmark, the partners and the municipalities. */
-export function canViewOverview(user: ApprenticeshipUser | null): boolean {
+export function canViewOverview(user: Actor | null): boolean {
 	if (user === null) return false;
-	return (
-		user.isSecretariat ||
-		user.memberships.some((m) => m.kind !== undefined && FOLLOW_UP_KINDS.includes(m.kind))
-	);
+	return user.isSecretariat || user.memberships.some((m) => FOLLOW_UP_KINDS.includes(m.kind));
 }
 
 /** The follow-up list names companies and their contacts: the same people as the overview. */
-export function canViewFollowUp(user: ApprenticeshipUser | null): boolean {
+export function canViewFollowUp(user: Actor | null): boolean {
 	return canViewOverview(user);
 }
 
 /** The companies the user may act for on the commitment page (the secretariat picks any). */
-export function ownCompanyIds(user: ApprenticeshipUser | null): string[] {
+export function ownCompanyIds(user: Actor | null): string[] {
 	if (user === null) return [];
 	return user.memberships.filter((m) => m.kind === 'company').map((m) => m.organisationId);
 }

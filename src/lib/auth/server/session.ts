@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { prepared } from '$lib/platform/server/db/prepared';
-import type { Actor, ActorMembership } from '$lib/auth/actor';
+import type { Actor, ActorMembership } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
 import {
 	constantTimeEqual,

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { EvaluationInput } from '$lib/evaluations/schema';
 import type { DB } from '$lib/platform/server/db/schema';
@@ -9,14 +10,18 @@ import {
 	canViewEvaluation,
 	evaluatingOrganisationIds,
 	evaluationBlock,
-	type EvaluationBlock,
-	type EvaluationUser
+	type EvaluationBlock
 } from './policy';
-import { loadEvaluationContext } from './queries';
+import {
+	deleteEvaluationRow,
+	findEvaluationId,
+	loadEvaluationContext,
+	lockEvaluation,
+	upsertEvaluation
+} from './queries';
 
 export * from './queries';
 export { listActivitiesLackingEvaluation, type LackingActivity } from './lacking';
-export { listRecentEvaluations, type RecentEvaluation } from './recent';
 
 export type EvaluationFailureReason = 'not_found' | 'forbidden' | 'closed' | 'invalid';
 export type EvaluationResult<T> =
@@ -27,8 +32,6 @@ export type EvaluationResult<T> =
 			message: string;
 			errors?: Record<string, string>;
 	  };
-
-type Actor = EvaluationUser & { id: string };
 
 const refuse = (
 	reason: EvaluationFailureReason,
@@ -65,28 +68,12 @@ export async function saveEvaluation(
 			const message = m.evaluation_val_organisation();
 			return refuse('invalid', m.form_fix_errors(), { organisationId: message });
 		}
-		const before = await trx
-			.selectFrom('evaluation')
-			.select('id')
-			.where('activityId', '=', context.activity.id)
-			.where('organisationId', '=', organisationId)
-			.executeTakeFirst();
-		const values = {
-			participants: input.participants,
-			rating: input.rating,
-			comment: input.comment
-		};
-		const { id } = await trx
-			.insertInto('evaluation')
-			.values({ ...values, activityId: context.activity.id, organisationId, createdBy: user.id })
-			// A concurrent first save of the same organisation becomes an update, not an error.
-			.onConflict((oc) =>
-				oc
-					.columns(['activityId', 'organisationId'])
-					.doUpdateSet({ ...values, updatedAt: sql`now()` })
-			)
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const before = await findEvaluationId(trx, context.activity.id, organisationId);
+		const id = await upsertEvaluation(
+			trx,
+			{ activityId: context.activity.id, organisationId, createdBy: user.id },
+			{ participants: input.participants, rating: input.rating, comment: input.comment }
+		);
 		await recordAudit(trx, {
 			actorId: user.id,
 			organisationId,
@@ -112,18 +99,11 @@ export async function deleteEvaluation(
 	return db.transaction().execute(async (trx) => {
 		const context = await loadEvaluationContext(trx, user, activityId, now);
 		if (!context) return notFound;
-		const row = await trx
-			.selectFrom('evaluation')
-			.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
-			.select(['evaluation.id', 'evaluation.organisationId', 'organisation.municipalityId'])
-			.where('evaluation.id', '=', evaluationId)
-			.where('evaluation.activityId', '=', context.activity.id)
-			.forUpdate()
-			.executeTakeFirst();
+		const row = await lockEvaluation(trx, context.activity.id, evaluationId);
 		if (!row || !canViewEvaluation(user, context.rights, row)) return notFound;
 		if (!canDeleteEvaluation(user, row))
 			return refuse('forbidden', m.evaluation_err_forbidden_delete());
-		await trx.deleteFrom('evaluation').where('id', '=', row.id).execute();
+		await deleteEvaluationRow(trx, row.id);
 		await recordAudit(trx, {
 			actorId: user.id,
 			organisationId: row.organisationId,

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { copenhagenToday, minDate } from '$lib/platform/dates/iso';
 import { schoolYearRange, type SchoolYearLabel } from '$lib/platform/dates/school-year';
+import type { Actor } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
-import { NOT_EVALUATED_CATEGORIES, hasActivityEnded, type EvaluationUser } from './policy';
+import { hasActivityEnded } from './policy';
+import { listUnevaluatedParticipations } from './queries';
 
 export interface LackingActivity {
 	id: string;
@@ -21,7 +23,7 @@ export interface LackingActivity {
  */
 export async function listActivitiesLackingEvaluation(
 	db: Kysely<DB>,
-	user: EvaluationUser,
+	user: Actor,
 	options: { schoolYear: SchoolYearLabel; now?: Date }
 ): Promise<LackingActivity[]> {
 	const now = options.now ?? new Date();
@@ -29,50 +31,11 @@ export async function listActivitiesLackingEvaluation(
 	const upTo = minDate(range.end, copenhagenToday(now));
 	const orgIds = user.memberships.map((ms) => ms.organisationId);
 	if (upTo < range.start || (!user.isSecretariat && orgIds.length === 0)) return [];
-	let query = db
-		.with('involved', (w) =>
-			w
-				.selectFrom('activity')
-				.select(['id as activityId', 'ownerId as organisationId'])
-				.union(w.selectFrom('activityParticipant').select(['activityId', 'organisationId']))
-		)
-		.selectFrom('involved')
-		.innerJoin('activity', 'activity.id', 'involved.activityId')
-		.innerJoin('category', 'category.id', 'activity.categoryId')
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.innerJoin('organisation as o', 'o.id', 'involved.organisationId')
-		.select([
-			'activity.id',
-			'activity.title',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.endTime',
-			'owner.name as ownerName',
-			'o.id as organisationId',
-			'o.name as organisationName'
-		])
-		.where('activity.status', '<>', 'cancelled')
-		.where('category.slug', 'not in', NOT_EVALUATED_CATEGORIES)
-		.where('activity.endDate', '>=', range.start)
-		.where('activity.endDate', '<=', upTo)
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('evaluation')
-						.select(eb.lit(1).as('one'))
-						.whereRef('evaluation.activityId', '=', 'involved.activityId')
-						.whereRef('evaluation.organisationId', '=', 'involved.organisationId')
-				)
-			)
-		);
-	if (!user.isSecretariat) query = query.where('involved.organisationId', 'in', orgIds);
-	const rows = await query
-		.orderBy('activity.endDate')
-		.orderBy('activity.title')
-		.orderBy('activity.id')
-		.orderBy('o.name')
-		.execute();
+	const rows = await listUnevaluatedParticipations(
+		db,
+		{ from: range.start, upTo },
+		user.isSecretariat ? null : orgIds
+	);
 	const byActivity = new Map<string, LackingActivity>();
 	for (const r of rows) {
 		// The SQL keeps whole days up to today; an activity that ends later today is not over yet.

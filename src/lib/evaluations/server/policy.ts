@@ -1,14 +1,9 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '$lib/platform/dates/iso';
-import type { ActivityStatus, OrganisationKind, Role } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
+import type { ActivityStatus } from '$lib/platform/server/db/schema';
 
 // Pure rules for evaluations; one function per rule so one table test covers them all.
-
-/** The part of a session user the rules look at. */
-export interface EvaluationUser {
-	isSecretariat: boolean;
-	memberships: readonly { organisationId: string; role: Role; kind?: OrganisationKind }[];
-}
 
 /** The part of an activity the rules look at. */
 export interface EvaluatedActivity {
@@ -76,7 +71,7 @@ export function evaluationBlock(activity: EvaluatedActivity): EvaluationBlock | 
 	return null;
 }
 
-function isMemberOf(user: EvaluationUser, organisationId: string): boolean {
+function isMemberOf(user: Actor, organisationId: string): boolean {
 	return user.memberships.some((m) => m.organisationId === organisationId);
 }
 
@@ -85,7 +80,7 @@ function isMemberOf(user: EvaluationUser, organisationId: string): boolean {
  * part. The secretariat collects evaluations from partners, so it may record for any of them.
  */
 export function evaluatingOrganisationIds(
-	user: EvaluationUser | null,
+	user: Actor | null,
 	activity: EvaluatedActivity
 ): string[] {
 	if (user === null || evaluationBlock(activity) !== null) return [];
@@ -94,15 +89,12 @@ export function evaluatingOrganisationIds(
 }
 
 /** Whether to offer "Evaluér" at all. */
-export function canEvaluateActivity(
-	user: EvaluationUser | null,
-	activity: EvaluatedActivity
-): boolean {
+export function canEvaluateActivity(user: Actor | null, activity: EvaluatedActivity): boolean {
 	return evaluatingOrganisationIds(user, activity).length > 0;
 }
 
 export function canRecordEvaluation(
-	user: EvaluationUser | null,
+	user: Actor | null,
 	activity: EvaluatedActivity,
 	organisationId: string
 ): boolean {
@@ -110,7 +102,7 @@ export function canRecordEvaluation(
 }
 
 /** Whether the user takes part in the activity through one of their organisations. */
-export function isInvolved(user: EvaluationUser | null, activity: EvaluatedActivity): boolean {
+export function isInvolved(user: Actor | null, activity: EvaluatedActivity): boolean {
 	return user !== null && activity.involvedIds.some((id) => isMemberOf(user, id));
 }
 
@@ -119,7 +111,7 @@ export function isInvolved(user: EvaluationUser | null, activity: EvaluatedActiv
  * sees what its own schools wrote (it answers for them), nothing else.
  */
 export function canViewEvaluation(
-	user: EvaluationUser | null,
+	user: Actor | null,
 	activity: EvaluatedActivity,
 	party: EvaluationParty
 ): boolean {
@@ -128,9 +120,7 @@ export function canViewEvaluation(
 	return (
 		party.municipalityId !== null &&
 		user.memberships.some(
-			(m) =>
-				m.organisationId === party.municipalityId &&
-				(m.kind === undefined || m.kind === 'municipality')
+			(m) => m.organisationId === party.municipalityId && m.kind === 'municipality'
 		)
 	);
 }
@@ -139,7 +129,7 @@ export function canViewEvaluation(
  * The evaluating organisation's own members (any member may record, so any may withdraw) and the
  * secretariat. Allowed after a cancellation too, so a mistaken evaluation can be cleaned up.
  */
-export function canDeleteEvaluation(user: EvaluationUser | null, party: EvaluationParty): boolean {
+export function canDeleteEvaluation(user: Actor | null, party: EvaluationParty): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || isMemberOf(user, party.organisationId);
 }

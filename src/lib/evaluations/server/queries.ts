@@ -1,12 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type { ActivityStatus, DB, OrganisationKind } from '$lib/platform/server/db/schema';
 import { activityListQuery, UUID } from '$lib/activities/server';
 import {
 	canDeleteEvaluation,
 	canViewEvaluation,
 	hasActivityEnded,
-	type EvaluatedActivity,
-	type EvaluationUser
+	NOT_EVALUATED_CATEGORIES,
+	type EvaluatedActivity
 } from './policy';
 
 export interface InvolvedOrganisation {
@@ -35,7 +36,7 @@ export interface EvaluationContext {
 /** The activity as the evaluation rules see it, or null when it is missing or not visible. */
 export async function loadEvaluationContext(
 	db: Kysely<DB>,
-	user: EvaluationUser | null,
+	user: Actor | null,
 	activityId: string,
 	now: Date
 ): Promise<EvaluationContext | null> {
@@ -100,7 +101,7 @@ export interface EvaluationView {
 /** The activity's evaluations this user may read (see canViewEvaluation). */
 export async function evaluationsInContext(
 	db: Kysely<DB>,
-	user: EvaluationUser | null,
+	user: Actor | null,
 	context: EvaluationContext
 ): Promise<EvaluationView[]> {
 	const rows = await db
@@ -132,10 +133,167 @@ export async function evaluationsInContext(
 /** Null when the activity is missing or not visible to the user (the route answers 404). */
 export async function listEvaluationsForActivity(
 	db: Kysely<DB>,
-	user: EvaluationUser | null,
+	user: Actor | null,
 	activityId: string,
 	now = new Date()
 ): Promise<EvaluationView[] | null> {
 	const context = await loadEvaluationContext(db, user, activityId, now);
 	return context ? evaluationsInContext(db, user, context) : null;
+}
+
+/** The id of the organisation's evaluation of the activity, or null when it has none yet. */
+export async function findEvaluationId(
+	trx: Transaction<DB>,
+	activityId: string,
+	organisationId: string
+): Promise<string | null> {
+	const row = await trx
+		.selectFrom('evaluation')
+		.select('id')
+		.where('activityId', '=', activityId)
+		.where('organisationId', '=', organisationId)
+		.executeTakeFirst();
+	return row?.id ?? null;
+}
+
+export interface EvaluationValues {
+	participants: number;
+	rating: number;
+	comment: string;
+}
+
+/** Writes the organisation's evaluation of the activity, replacing the one it had. */
+export async function upsertEvaluation(
+	trx: Transaction<DB>,
+	evaluation: { activityId: string; organisationId: string; createdBy: string },
+	values: EvaluationValues
+): Promise<string> {
+	const { id } = await trx
+		.insertInto('evaluation')
+		.values({ ...values, ...evaluation })
+		// A concurrent first save of the same organisation becomes an update, not an error.
+		.onConflict((oc) =>
+			oc.columns(['activityId', 'organisationId']).doUpdateSet({ ...values, updatedAt: sql`now()` })
+		)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+/** One evaluation of the activity, locked for deleting, with its organisation's municipality. */
+export function lockEvaluation(trx: Transaction<DB>, activityId: string, evaluationId: string) {
+	return trx
+		.selectFrom('evaluation')
+		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
+		.select(['evaluation.id', 'evaluation.organisationId', 'organisation.municipalityId'])
+		.where('evaluation.id', '=', evaluationId)
+		.where('evaluation.activityId', '=', activityId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+export async function deleteEvaluationRow(trx: Transaction<DB>, id: string): Promise<void> {
+	await trx.deleteFrom('evaluation').where('id', '=', id).execute();
+}
+
+/**
+ * Activity × taking-part organisation pairs without an evaluation: activities that are not
+ * cancelled, not meetings, and end between `from` and `upTo` (whole days), ordered by end date,
+ * title and organisation name. `organisationIds` null means every organisation.
+ */
+export function listUnevaluatedParticipations(
+	db: Kysely<DB>,
+	range: { from: string; upTo: string },
+	organisationIds: readonly string[] | null
+) {
+	let query = db
+		.with('involved', (w) =>
+			w
+				.selectFrom('activity')
+				.select(['id as activityId', 'ownerId as organisationId'])
+				.union(w.selectFrom('activityParticipant').select(['activityId', 'organisationId']))
+		)
+		.selectFrom('involved')
+		.innerJoin('activity', 'activity.id', 'involved.activityId')
+		.innerJoin('category', 'category.id', 'activity.categoryId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.innerJoin('organisation as o', 'o.id', 'involved.organisationId')
+		.select([
+			'activity.id',
+			'activity.title',
+			'activity.startDate',
+			'activity.endDate',
+			'activity.endTime',
+			'owner.name as ownerName',
+			'o.id as organisationId',
+			'o.name as organisationName'
+		])
+		.where('activity.status', '<>', 'cancelled')
+		.where('category.slug', 'not in', NOT_EVALUATED_CATEGORIES)
+		.where('activity.endDate', '>=', range.from)
+		.where('activity.endDate', '<=', range.upTo)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('evaluation')
+						.select(eb.lit(1).as('one'))
+						.whereRef('evaluation.activityId', '=', 'involved.activityId')
+						.whereRef('evaluation.organisationId', '=', 'involved.organisationId')
+				)
+			)
+		);
+	if (organisationIds) query = query.where('involved.organisationId', 'in', organisationIds);
+	return query
+		.orderBy('activity.endDate')
+		.orderBy('activity.title')
+		.orderBy('activity.id')
+		.orderBy('o.name')
+		.execute();
+}
+
+export interface RecentEvaluation {
+	id: string;
+	activityId: string;
+	activityTitle: string;
+	endDate: string;
+	organisationName: string;
+	participants: number;
+	rating: number;
+	comment: string;
+	updatedAt: Date;
+}
+
+/**
+ * The newest evaluations written by the user's own organisations (every one for the secretariat).
+ * Writing an evaluation needs taking part, which makes the activity visible to the writer.
+ */
+export async function listRecentEvaluations(
+	db: Kysely<DB>,
+	user: Actor,
+	limit = 20
+): Promise<RecentEvaluation[]> {
+	const orgIds = user.memberships.map((ms) => ms.organisationId);
+	if (!user.isSecretariat && orgIds.length === 0) return [];
+	let query = db
+		.selectFrom('evaluation')
+		.innerJoin('activity', 'activity.id', 'evaluation.activityId')
+		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
+		.select([
+			'evaluation.id',
+			'evaluation.activityId',
+			'activity.title as activityTitle',
+			'activity.endDate',
+			'organisation.name as organisationName',
+			'evaluation.participants',
+			'evaluation.rating',
+			'evaluation.comment',
+			'evaluation.updatedAt'
+		]);
+	if (!user.isSecretariat) query = query.where('evaluation.organisationId', 'in', orgIds);
+	return query
+		.orderBy('evaluation.updatedAt', 'desc')
+		.orderBy('evaluation.id')
+		.limit(limit)
+		.execute();
 }

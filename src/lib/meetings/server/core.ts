@@ -1,17 +1,10 @@
 import type { Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
 import { recordAudit } from '$lib/audit/server';
+import { replaceInvitations } from './queries';
 
-// Writes shared by creating a meeting and changing it (meeting-create.ts, meeting.ts).
-
-export type Actor = { id: string };
-
-/** Ids in `ids` that are not organisations. */
-export async function unknownOrganisations(trx: Transaction<DB>, ids: string[]): Promise<boolean> {
-	if (ids.length === 0) return false;
-	const found = await trx.selectFrom('organisation').select('id').where('id', 'in', ids).execute();
-	return found.length !== new Set(ids).size;
-}
+// Writes shared by creating a meeting and changing it (create.ts, meeting.ts).
 
 /**
  * The invited organisations take part in the activity too, so the meeting shows in their
@@ -25,23 +18,7 @@ export async function inviteOrganisations(
 ) {
 	// The schema asks for at least one; an empty list would otherwise uninvite everyone silently.
 	if (ids.length === 0) throw new Error('A meeting needs at least one invited organisation');
-	await trx
-		.deleteFrom('meetingOrganisation')
-		.where('activityId', '=', activityId)
-		.where('organisationId', 'not in', ids)
-		.execute();
-	await trx
-		.insertInto('meetingOrganisation')
-		.values(ids.map((organisationId) => ({ activityId, organisationId, invited: true })))
-		.onConflict((oc) => oc.columns(['activityId', 'organisationId']).doUpdateSet({ invited: true }))
-		.execute();
-	await trx.deleteFrom('activityParticipant').where('activityId', '=', activityId).execute();
-	const participants = ids.filter((id) => id !== ownerId);
-	if (participants.length === 0) return;
-	await trx
-		.insertInto('activityParticipant')
-		.values(participants.map((organisationId) => ({ activityId, organisationId })))
-		.execute();
+	await replaceInvitations(trx, activityId, ownerId, ids);
 }
 
 /** One audit event per change, owned by (and shown to the admins of) the calling organisation. */

@@ -3,8 +3,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { formatDate } from '$lib/platform/dates/format';
 import { suggestNextMeetingDate, suggestNextMeetingTitle } from '$lib/meetings/next-meeting';
 import type { DB } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
 import {
-	type RightsUser,
 	failure,
 	type ActivityResult,
 	listOrganisationChoices,
@@ -33,7 +33,7 @@ const hhmm = (time: string | null) => time?.slice(0, 5) ?? '';
  */
 export async function planNextMeeting(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	previousId: string
 ): Promise<ActivityResult<MeetingDraft>> {
 	const previous = await findMeeting(db, user, previousId);
@@ -67,7 +67,7 @@ export async function planNextMeeting(
 }
 
 /** An empty form: called by the secretariat user's own organisation when there is one. */
-export function newMeetingDraft(user: RightsUser): MeetingFormValues {
+export function newMeetingDraft(user: Actor): MeetingFormValues {
 	return {
 		ownerId: user.memberships[0]?.organisationId ?? '',
 		visibility: 'alliance',
@@ -82,7 +82,7 @@ export interface MeetingFormOptions {
 /** Every organisation may call or be invited; only the secretariat sees the form. */
 export async function loadMeetingFormOptions(
 	db: Kysely<DB>,
-	user: RightsUser | null
+	user: Actor | null
 ): Promise<MeetingFormOptions | null> {
 	if (!canCreateMeeting(user)) return null;
 	return { organisations: await listOrganisationChoices(db) };

@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type {
 	ActivityStatus,
 	DB,
 	OrganisationKind,
 	Visibility
 } from '$lib/platform/server/db/schema';
-import { type RightsUser, visibleActivitiesQuery, UUID } from '$lib/activities/server';
+import { visibleActivitiesQuery, UUID } from '$lib/activities/server';
 import { canReadAgenda } from './policy';
 import { renderMarkdown } from './markdown';
 
@@ -13,7 +14,7 @@ import { renderMarkdown } from './markdown';
  * Meetings whose activity the user may see (the activity rules) and whose agenda and minutes
  * the user may read (canReadAgenda, mirrored here in SQL so lists never load the others).
  */
-export function readableMeetingsQuery(db: Kysely<DB>, user: RightsUser | null) {
+export function readableMeetingsQuery(db: Kysely<DB>, user: Actor | null) {
 	const query = visibleActivitiesQuery(db, user)
 		.innerJoin('meeting', 'meeting.activityId', 'activity.id')
 		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId');
@@ -53,7 +54,7 @@ export interface MeetingListItem {
 /** Upcoming meetings (from today, soonest first) and past ones (latest first). */
 export async function listMeetings(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	today: string
 ): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
 	const rows = await readableMeetingsQuery(db, user)
@@ -138,7 +139,7 @@ export interface MeetingDetail {
 /** The meeting, or null when it does not exist or the user may not read it (the route says 404). */
 export async function findMeeting(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	id: string
 ): Promise<MeetingDetail | null> {
 	if (!UUID.test(id)) return null;
@@ -205,7 +206,7 @@ export async function findMeeting(
 /** The meeting already planned after this one (not cancelled), when the user may read it. */
 export async function findPlannedNextMeetingId(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	previousId: string
 ): Promise<string | null> {
 	if (!UUID.test(previousId)) return null;
@@ -221,7 +222,7 @@ export async function findPlannedNextMeetingId(
 /** The meeting's id when the activity has a meeting row the user may read (for "Se møde"). */
 export async function readableMeetingId(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	activityId: string
 ): Promise<string | null> {
 	if (!UUID.test(activityId)) return null;
@@ -230,4 +231,174 @@ export async function readableMeetingId(
 		.where('activity.id', '=', activityId)
 		.executeTakeFirst();
 	return row?.id ?? null;
+}
+
+// Writes: creating a meeting, changing its agenda, invitations, attendance and minutes.
+
+/** The meeting row locked for a change, so two changes of one meeting do not interleave. */
+export async function lockMeeting(trx: Transaction<DB>, activityId: string): Promise<void> {
+	await trx
+		.selectFrom('meeting')
+		.select('activityId')
+		.where('activityId', '=', activityId)
+		.forUpdate()
+		.execute();
+}
+
+/** Whether every id in `ids` is an organisation. */
+export async function organisationsExist(trx: Transaction<DB>, ids: string[]): Promise<boolean> {
+	if (ids.length === 0) return true;
+	const found = await trx.selectFrom('organisation').select('id').where('id', 'in', ids).execute();
+	return found.length === new Set(ids).size;
+}
+
+export async function meetingExists(trx: Transaction<DB>, activityId: string): Promise<boolean> {
+	const row = await trx
+		.selectFrom('meeting')
+		.select('activityId')
+		.where('activityId', '=', activityId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The category meetings are filed under (alliancemoede), or null when the seed lacks it. */
+export async function findMeetingCategoryId(trx: Transaction<DB>): Promise<string | null> {
+	const category = await trx
+		.selectFrom('category')
+		.select('id')
+		.where('slug', '=', 'alliancemoede')
+		.executeTakeFirst();
+	return category?.id ?? null;
+}
+
+export interface NewMeetingRows {
+	activity: {
+		title: string;
+		place: string;
+		categoryId: string;
+		ownerId: string;
+		date: string;
+		startTime: string;
+		endTime: string;
+		visibility: Visibility;
+		createdBy: string;
+	};
+	agenda: string;
+	previousActivityId: string | null;
+}
+
+/** The meeting's activity (one day, `HH:MM` times) and its meeting row; returns the id. */
+export async function insertMeeting(trx: Transaction<DB>, rows: NewMeetingRows): Promise<string> {
+	const { date, startTime, endTime, ...activity } = rows.activity;
+	const { id } = await trx
+		.insertInto('activity')
+		.values({
+			...activity,
+			startDate: date,
+			endDate: date,
+			startTime: `${startTime}:00`,
+			endTime: `${endTime}:00`
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await trx
+		.insertInto('meeting')
+		.values({ activityId: id, agenda: rows.agenda, previousActivityId: rows.previousActivityId })
+		.execute();
+	return id;
+}
+
+/**
+ * Invites exactly `ids` (an organisation no longer listed is uninvited, its attendance kept on
+ * the row) and makes them the activity's participants, except the owner.
+ */
+export async function replaceInvitations(
+	trx: Transaction<DB>,
+	activityId: string,
+	ownerId: string,
+	ids: string[]
+): Promise<void> {
+	await trx
+		.deleteFrom('meetingOrganisation')
+		.where('activityId', '=', activityId)
+		.where('organisationId', 'not in', ids)
+		.execute();
+	await trx
+		.insertInto('meetingOrganisation')
+		.values(ids.map((organisationId) => ({ activityId, organisationId, invited: true })))
+		.onConflict((oc) => oc.columns(['activityId', 'organisationId']).doUpdateSet({ invited: true }))
+		.execute();
+	await trx.deleteFrom('activityParticipant').where('activityId', '=', activityId).execute();
+	const participants = ids.filter((id) => id !== ownerId);
+	if (participants.length === 0) return;
+	await trx
+		.insertInto('activityParticipant')
+		.values(participants.map((organisationId) => ({ activityId, organisationId })))
+		.execute();
+}
+
+export async function updateMeetingAgenda(
+	trx: Transaction<DB>,
+	activityId: string,
+	agenda: string
+): Promise<void> {
+	await trx.updateTable('meeting').set({ agenda }).where('activityId', '=', activityId).execute();
+}
+
+/** Marks the meeting's activity changed (calendars and feeds pick the change up). */
+export async function touchMeetingActivity(
+	trx: Transaction<DB>,
+	activityId: string
+): Promise<void> {
+	await trx
+		.updateTable('activity')
+		.set({ updatedAt: new Date() })
+		.where('id', '=', activityId)
+		.execute();
+}
+
+export async function listInvitedOrganisationIds(
+	trx: Transaction<DB>,
+	activityId: string
+): Promise<string[]> {
+	const rows = await trx
+		.selectFrom('meetingOrganisation')
+		.select('organisationId')
+		.where('activityId', '=', activityId)
+		.where('invited', '=', true)
+		.execute();
+	return rows.map((r) => r.organisationId);
+}
+
+/** Marks exactly the organisations in `presentOrgIds` present, every other one absent. */
+export async function setPresentOrganisations(
+	trx: Transaction<DB>,
+	activityId: string,
+	presentOrgIds: string[]
+): Promise<void> {
+	await trx
+		.updateTable('meetingOrganisation')
+		.set({ present: false })
+		.where('activityId', '=', activityId)
+		.execute();
+	if (presentOrgIds.length === 0) return;
+	await trx
+		.updateTable('meetingOrganisation')
+		.set({ present: true })
+		.where('activityId', '=', activityId)
+		.where('organisationId', 'in', presentOrgIds)
+		.execute();
+}
+
+export async function updateMeetingMinutes(
+	trx: Transaction<DB>,
+	activityId: string,
+	minutes: string,
+	userId: string
+): Promise<void> {
+	await trx
+		.updateTable('meeting')
+		.set({ minutes, minutesUpdatedAt: new Date(), minutesUpdatedBy: userId })
+		.where('activityId', '=', activityId)
+		.execute();
 }

@@ -1,27 +1,17 @@
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, formatLongDate } from '$lib/platform/dates/format';
-import { requireUser } from '$lib/platform/server/http/guards';
-import { loadReport, type Report } from './report';
+import type { Report } from './report';
 import { reportCharts } from './charts';
 import { reportCsv, type CsvPreface } from './csv';
 import { reportFileName, reportSearch, schoolYearChoices } from './period';
 
-// What the report routes share: login, rights and filters (404/400 as error pages), and the
-// labels that the page, the print layout and the CSV all print the same way.
+// What the report's page, print layout and CSV share: the labels they all print the same way.
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'da');
 
-/** Visitors log in first; others get the report or an error page (404 not a reader, 400 bad filter). */
-export async function requireReport(locals: App.Locals, url: URL): Promise<Report> {
-	const user = requireUser(locals, url);
-	const result = await loadReport(locals.db, user, url.searchParams, {
-		english: locale() === 'en'
-	});
-	if (!result.ok) error(result.status, result.message);
-	return result.report;
-}
+/** Whether the report is read in English (names of trades and categories follow). */
+export const isEnglish = () => locale() === 'en';
 
 export function periodText(report: Report): string {
 	const values = {
@@ -54,7 +44,7 @@ export function reportPageData(report: Report) {
 		municipalities: report.municipalities,
 		trades: report.trades,
 		search,
-		english: locale() === 'en'
+		english: isEnglish()
 	};
 }
 

@@ -1,3 +1,4 @@
+import type { Actor } from '$lib/auth';
 import type { OrganisationKind } from '$lib/platform/server/db/schema';
 
 // Who reads the alliance's reports. The report is the basis of the half-yearly meeting, so the
@@ -12,12 +13,7 @@ const REPORT_READER_KINDS: readonly OrganisationKind[] = [
 	'partner'
 ];
 
-export interface ReportReader {
-	isSecretariat: boolean;
-	memberships: readonly { kind: OrganisationKind }[];
-}
-
-export function canViewReports(user: ReportReader | null): boolean {
+export function canViewReports(user: Actor | null): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || user.memberships.some((ms) => REPORT_READER_KINDS.includes(ms.kind));
 }

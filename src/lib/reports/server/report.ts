@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { SessionUser } from '$lib/auth/server';
+import type { Actor } from '$lib/auth';
+import { refuse, success, type Result } from '$lib/platform/server/http/result';
 import { canViewReports } from './policy';
 import {
 	municipalityKey,
@@ -28,6 +29,12 @@ import {
 	type RatingFigures,
 	type RecruitmentFigures
 } from './queries/activities';
+import {
+	listCategories,
+	listMunicipalities,
+	listTrades,
+	schoolMunicipalities
+} from './queries/catalogue';
 import { reportTables, type ReportTable } from './tables';
 import { dutyReport } from '$lib/allocation/server';
 import type { DutyOverview } from '$lib/allocation';
@@ -58,9 +65,6 @@ export interface Report {
 	trades: { code: string; name: string }[];
 }
 
-export type ReportResult =
-	{ ok: true; report: Report } | { ok: false; status: 400 | 404; message: string };
-
 async function computeReportFigures(
 	db: Kysely<DB>,
 	scope: ReportScope,
@@ -69,15 +73,7 @@ async function computeReportFigures(
 	// Sequential on purpose: PGlite serialises queries anyway.
 	const praktik = await praktikByTrade(db, scope);
 	const schools = await visitsBy(db, scope, 'school');
-	const schoolMunicipality = new Map(
-		(
-			await db
-				.selectFrom('organisation')
-				.select(['id', 'municipalityId'])
-				.where('kind', '=', 'school')
-				.execute()
-		).map((s) => [s.id, s.municipalityId])
-	);
+	const schoolMunicipality = await schoolMunicipalities(db);
 	return {
 		praktik,
 		visitsBySchool: schools.map((s) => ({
@@ -94,24 +90,9 @@ async function computeReportFigures(
 }
 
 async function catalogue(db: Kysely<DB>, english: boolean) {
-	const municipalities = await db
-		.selectFrom('organisation')
-		.select(['id', 'slug', 'name'])
-		.where('kind', '=', 'municipality')
-		.orderBy('name')
-		.execute();
-	const trades = await db
-		.selectFrom('trade')
-		.select(['code', 'nameDa', 'nameEn'])
-		.orderBy('sort')
-		.orderBy('nameDa')
-		.execute();
-	const categories = await db
-		.selectFrom('category')
-		.select(['id', 'nameDa', 'nameEn'])
-		.orderBy('ring')
-		.orderBy('sort')
-		.execute();
+	const municipalities = await listMunicipalities(db);
+	const trades = await listTrades(db);
+	const categories = await listCategories(db);
 	return {
 		municipalities: municipalities.map((mu) => ({ ...mu, key: municipalityKey(mu.slug) })),
 		trades: trades.map((t) => ({ code: t.code, name: english ? t.nameEn : t.nameDa })),
@@ -125,23 +106,22 @@ async function catalogue(db: Kysely<DB>, english: boolean) {
  */
 export async function loadReport(
 	db: Kysely<DB>,
-	user: Pick<SessionUser, 'isSecretariat' | 'memberships'> | null,
+	user: Actor | null,
 	params: URLSearchParams,
 	options: { now?: Date; english?: boolean } = {}
-): Promise<ReportResult> {
-	if (!canViewReports(user)) return { ok: false, status: 404, message: m.report_err_not_found() };
+): Promise<Result<Report>> {
+	if (!canViewReports(user)) return refuse(404, m.report_err_not_found());
 	const today = copenhagenToday(options.now);
 	const parsed = parseReportQuery(params, today);
-	if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+	if (!parsed.ok) return refuse(400, parsed.message);
 	const { query } = parsed;
 	const names = await catalogue(db, options.english ?? false);
 	const municipality = query.municipality
 		? names.municipalities.find((mu) => mu.key === query.municipality)
 		: null;
-	if (municipality === undefined)
-		return { ok: false, status: 400, message: m.report_err_municipality() };
+	if (municipality === undefined) return refuse(400, m.report_err_municipality());
 	const trade = query.tradeCode ? names.trades.find((t) => t.code === query.tradeCode) : null;
-	if (trade === undefined) return { ok: false, status: 400, message: m.report_err_trade() };
+	if (trade === undefined) return refuse(400, m.report_err_trade());
 
 	const period = reportPeriod(query);
 	const scope: ReportScope = {
@@ -163,17 +143,14 @@ export async function loadReport(
 		municipalities: new Map(shown.map((mu) => [mu.id, mu.name])),
 		categories: names.categories
 	});
-	return {
-		ok: true,
-		report: {
-			query,
-			period,
-			today,
-			municipalityName: municipality?.name ?? null,
-			tradeName: trade?.name ?? null,
-			tables,
-			municipalities: names.municipalities.map((mu) => ({ key: mu.key, name: mu.name })),
-			trades: names.trades
-		}
-	};
+	return success({
+		query,
+		period,
+		today,
+		municipalityName: municipality?.name ?? null,
+		tradeName: trade?.name ?? null,
+		tables,
+		municipalities: names.municipalities.map((mu) => ({ key: mu.key, name: mu.name })),
+		trades: names.trades
+	});
 }

@@ -1,4 +1,5 @@
-import { reportCsvResponse, requireReport } from '$lib/reports/server';
+import { reportCsvResponse } from '$lib/reports/server';
+import { requireReport } from '../report.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) =>

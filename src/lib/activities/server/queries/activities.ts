@@ -1,6 +1,15 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type {
+	Expression,
+	ExpressionBuilder,
+	Insertable,
+	Kysely,
+	SqlBool,
+	Transaction,
+	Updateable
+} from 'kysely';
 import type {
 	ActivityStatus,
+	ActivityTable,
 	DB,
 	OrganisationTable,
 	Pillar,
@@ -199,4 +208,99 @@ export async function listActivities(
 			.orderBy('activity.id')
 			.execute()
 	);
+}
+
+/** The organisations taking part besides the owner, by name. */
+export function listActivityParticipants(db: Kysely<DB>, activityId: string) {
+	return db
+		.selectFrom('activityParticipant')
+		.innerJoin('organisation', 'organisation.id', 'activityParticipant.organisationId')
+		.select(['organisation.id', 'organisation.name', 'organisation.kind'])
+		.where('activityParticipant.activityId', '=', activityId)
+		.orderBy('organisation.name')
+		.execute();
+}
+
+export async function insertActivity(
+	trx: Transaction<DB>,
+	values: Insertable<ActivityTable>
+): Promise<string> {
+	const { id } = await trx
+		.insertInto('activity')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+export async function updateActivityRow(
+	trx: Transaction<DB>,
+	id: string,
+	values: Updateable<ActivityTable>
+): Promise<void> {
+	await trx.updateTable('activity').set(values).where('id', '=', id).execute();
+}
+
+/** Many activities in one statement (a series' occurrences); returns their ids in order. */
+export async function insertActivities(
+	trx: Transaction<DB>,
+	rows: Insertable<ActivityTable>[]
+): Promise<string[]> {
+	const inserted = await trx.insertInto('activity').values(rows).returning('id').execute();
+	return inserted.map((r) => r.id);
+}
+
+/** Deletes the activity; its participants go with it (on delete cascade). */
+export async function deleteActivityRow(trx: Transaction<DB>, id: string): Promise<void> {
+	await trx.deleteFrom('activity').where('id', '=', id).execute();
+}
+
+/** The activity's participants are exactly `organisationIds`. */
+export async function replaceParticipants(
+	trx: Transaction<DB>,
+	activityId: string,
+	organisationIds: readonly string[]
+): Promise<void> {
+	await trx.deleteFrom('activityParticipant').where('activityId', '=', activityId).execute();
+	await insertParticipants(trx, [activityId], organisationIds);
+}
+
+/**
+ * Every activity in `activityIds` gets every organisation in `organisationIds` as participant.
+ * Bulk inserts in slices, below PostgreSQL's limit of 65,535 parameters per statement.
+ */
+export async function insertParticipants(
+	trx: Transaction<DB>,
+	activityIds: readonly string[],
+	organisationIds: readonly string[]
+): Promise<void> {
+	const rows = activityIds.flatMap((activityId) =>
+		organisationIds.map((organisationId) => ({ activityId, organisationId }))
+	);
+	for (let i = 0; i < rows.length; i += 5000) {
+		await trx
+			.insertInto('activityParticipant')
+			.values(rows.slice(i, i + 5000))
+			.execute();
+	}
+}
+
+/** Marks a series occurrence as edited on its own; no-op for an activity outside a series. */
+export async function detachOccurrence(db: Kysely<DB>, activityId: string): Promise<void> {
+	await db
+		.updateTable('activity')
+		.set({ detached: true })
+		.where('id', '=', activityId)
+		.where('seriesId', 'is not', null)
+		.execute();
+}
+
+/** The series an activity belongs to (null outside a series or when there is no such activity). */
+export async function findSeriesIdOf(db: Kysely<DB>, activityId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('activity')
+		.select('seriesId')
+		.where('id', '=', activityId)
+		.executeTakeFirst();
+	return row?.seriesId ?? null;
 }

@@ -1,6 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { RecurrenceRule } from '$lib/wheel';
-import type { ActivityStatus, DB, Visibility } from '$lib/platform/server/db/schema';
+import type {
+	Activity,
+	ActivitySeries,
+	ActivitySeriesTable,
+	ActivityStatus,
+	DB,
+	Visibility
+} from '$lib/platform/server/db/schema';
 import { canDeleteActivity, canEditActivity, canViewActivity, type RightsUser } from '../policy';
 import { UUID } from '../core';
 import { visibleActivitiesQuery } from './activities';
@@ -129,4 +136,66 @@ export function seriesFormValues(s: SeriesDetail): Record<string, string | strin
 		if (typeof rule[key] === 'number') values[key] = String(rule[key]);
 	}
 	return values;
+}
+
+export async function insertSeries(
+	trx: Transaction<DB>,
+	values: Insertable<ActivitySeriesTable>
+): Promise<string> {
+	const { id } = await trx
+		.insertInto('activitySeries')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+/** The series row locked for a change, or undefined when there is none. */
+export function lockSeries(trx: Transaction<DB>, id: string): Promise<ActivitySeries | undefined> {
+	return trx
+		.selectFrom('activitySeries')
+		.selectAll()
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+/** Every occurrence of the series, detached ones included. */
+export function listSeriesActivities(trx: Transaction<DB>, seriesId: string): Promise<Activity[]> {
+	return trx.selectFrom('activity').selectAll().where('seriesId', '=', seriesId).execute();
+}
+
+export async function deleteActivities(
+	trx: Transaction<DB>,
+	ids: readonly string[]
+): Promise<void> {
+	if (ids.length === 0) return;
+	await trx
+		.deleteFrom('activity')
+		.where('id', 'in', [...ids])
+		.execute();
+}
+
+export async function deleteParticipantsOf(
+	trx: Transaction<DB>,
+	activityIds: readonly string[]
+): Promise<void> {
+	if (activityIds.length === 0) return;
+	await trx
+		.deleteFrom('activityParticipant')
+		.where('activityId', 'in', [...activityIds])
+		.execute();
+}
+
+export async function updateSeriesRow(
+	trx: Transaction<DB>,
+	id: string,
+	values: Updateable<ActivitySeriesTable>
+): Promise<void> {
+	await trx.updateTable('activitySeries').set(values).where('id', '=', id).execute();
+}
+
+/** Deletes the series with every occurrence, detached ones included (on delete cascade). */
+export async function deleteSeriesRow(trx: Transaction<DB>, id: string): Promise<void> {
+	await trx.deleteFrom('activitySeries').where('id', '=', id).execute();
 }
