@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor as AuthActor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { AgeGroupValue, DB } from '$lib/platform/server/db/schema';
 import { isIsoDate } from '$lib/platform/dates/iso';
@@ -16,7 +17,7 @@ import {
 } from './policy';
 import * as q from './queries';
 
-export type Actor = AllocationUser & { id: string; name: string; email: string };
+export type Actor = AllocationUser & AuthActor;
 
 export interface OpenRoundInput {
 	title: string;
