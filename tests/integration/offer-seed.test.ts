@@ -5,6 +5,8 @@ import type { Database } from '../../src/lib/platform/server/db/engine';
 import { listOffers } from '../../src/lib/bookings/server/offer';
 import { listChecklistDue } from '../../src/lib/bookings/server/booking';
 import { createTestDatabase } from '../helpers/db';
+import { secretariat } from '../helpers/actor';
+import { memberOf } from '../helpers/stored-actor';
 
 describe('db/seed/offers', () => {
 	let database: Database;
@@ -38,7 +40,6 @@ describe('db/seed/offers', () => {
 		});
 
 		it('keeps every offer within its capacity and shows free places to the alliance', async () => {
-			const secretariat = { isSecretariat: true, memberships: [] };
 			const offers = await listOffers(database.db, secretariat, { today: '2026-12-01' });
 			expect(offers.length).toBeGreaterThanOrEqual(6);
 			for (const offer of offers) expect(offer.free).toBeGreaterThanOrEqual(0);
@@ -56,10 +57,7 @@ describe('db/seed/offers', () => {
 				.select('id')
 				.where('slug', '=', 'stensballeskolen')
 				.executeTakeFirstOrThrow();
-			const user = {
-				isSecretariat: false,
-				memberships: [{ organisationId: school.id, role: 'admin' as const }]
-			};
+			const user = await memberOf(database.db, school, 'admin');
 			const due = await listChecklistDue(database.db, user, { today: '2027-01-20' });
 			expect(due.map((d) => d.field)).toContain('uuNotified');
 		});

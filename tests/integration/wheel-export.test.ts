@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { RightsUser } from '../../src/lib/activities/server/policy';
+import type { Actor } from '../../src/lib/auth/actor';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
 import { escapeXml } from '../../src/lib/platform/server/xml-text';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
@@ -10,6 +10,7 @@ import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
 import { createTestDatabase, truncateAll } from '../helpers/db';
 import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { actorByEmail } from '../helpers/stored-actor';
 
 const YEAR = '2026/27';
 const ORIGIN = 'http://localhost:5173';
@@ -17,7 +18,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 type Handler = (event: never) => Response | Promise<Response>;
 
-async function call(handler: Handler, path: string, search: string, user: RightsUser | null) {
+async function call(handler: Handler, path: string, search: string, user: Actor | null) {
 	const url = new URL(`${ORIGIN}/aarshjul/${path}?${search}`);
 	return handler({ url, locals: fakeLocals(user) } as never);
 }
@@ -53,19 +54,14 @@ function xmlProblem(xml: string): string | null {
 
 describe('wheel export', () => {
 	let database: Database;
-	let secretariat: RightsUser;
+	let secretariat: Actor;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		await truncateAll(database);
 		await seedDemo(database.db);
 		useForRoutes(database);
-		const user = await database.db
-			.selectFrom('appUser')
-			.select('isSecretariat')
-			.where('email', '=', 'sekretariat@aarshjul.example')
-			.executeTakeFirstOrThrow();
-		secretariat = { isSecretariat: user.isSecretariat, memberships: [] };
+		secretariat = await actorByEmail(database.db, 'sekretariat@aarshjul.example');
 	});
 	afterAll(async () => {
 		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];

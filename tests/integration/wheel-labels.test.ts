@@ -19,10 +19,9 @@ import {
 	viewBoxOf
 } from '../helpers/wheel-svg';
 import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { secretariat } from '../helpers/actor';
 
 const YEAR = '2026/27';
-/** The secretariat sees every demo activity (84 in 2026/27). */
-const SECRETARIAT = { isSecretariat: true, memberships: [] };
 const ORIGIN = 'http://localhost:5173';
 /** The page gives the wheel 1,120 px of a 1,366 px screen (72rem less padding). */
 const PAGE_WIDTH_AT_1366 = 1120;
@@ -85,7 +84,7 @@ describe('wheel labels in the server-rendered SVG', () => {
 
 	describe('demo data', () => {
 		it('names every arc, with no two label boxes overlapping and no text under 11 px', async () => {
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const wheel = await loadWheel(database.db, secretariat, { year: YEAR });
 			const svg = renderWheel(wheel.activities, wheel.categories);
 			expect(wheel.activities.length).toBeGreaterThan(80);
 			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
@@ -99,7 +98,7 @@ describe('wheel labels in the server-rendered SVG', () => {
 		});
 
 		it('writes every ring’s name on the wheel', async () => {
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const wheel = await loadWheel(database.db, secretariat, { year: YEAR });
 			const svg = renderWheel(wheel.activities, wheel.categories);
 			const names = [
 				...svg.matchAll(/<text font-size="[\d.]+" data-label="ring"><textPath[^>]*>([^<]+)</g)
@@ -109,8 +108,8 @@ describe('wheel labels in the server-rendered SVG', () => {
 
 		it('carries the labels and ring names into the SVG export', async () => {
 			const url = new URL(`${ORIGIN}/aarshjul/eksport.svg?year=${YEAR}`);
-			const svg = await (await getSvg({ url, locals: fakeLocals(SECRETARIAT) } as never)).text();
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const svg = await (await getSvg({ url, locals: fakeLocals(secretariat) } as never)).text();
+			const wheel = await loadWheel(database.db, secretariat, { year: YEAR });
 			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
 			const titles = new Map(wheel.activities.map((a) => [a.href.split('/').pop()!, a.title]));
 			expectAllIdentifiable(svg, titles, svg);

@@ -2,11 +2,11 @@ import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { RightsUser } from '../../src/lib/activities/server/policy';
 import { findBookingForUser, findOfferForUser } from '../../src/lib/bookings/server';
 import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { actorByEmail, memberOf } from '../helpers/stored-actor';
 
 // Where an arc leads, against the demo data: Stensballeskolen has a confirmed erhvervspraktik at
 // Bygholm Stål in uge 6 and a requested visit there; Lundskolen is on the waiting list for the
@@ -14,28 +14,6 @@ import { createTestDatabase, truncateAll } from '../helpers/db';
 
 const YEAR = '2026/27';
 const NOW = new Date('2026-10-14T10:00:00Z');
-
-async function userOf(database: Database, email: string): Promise<RightsUser> {
-	const rows = await database.db
-		.selectFrom('appUser')
-		.innerJoin('membership', 'membership.userId', 'appUser.id')
-		.select(['appUser.isSecretariat', 'membership.organisationId', 'membership.role'])
-		.where('appUser.email', '=', email)
-		.execute();
-	return {
-		isSecretariat: rows[0].isSecretariat,
-		memberships: rows.map((r) => ({ organisationId: r.organisationId, role: r.role }))
-	};
-}
-
-async function memberOf(database: Database, organisation: string): Promise<RightsUser> {
-	const row = await database.db
-		.selectFrom('organisation')
-		.select('id')
-		.where('name', '=', organisation)
-		.executeTakeFirstOrThrow();
-	return { isSecretariat: false, memberships: [{ organisationId: row.id, role: 'member' }] };
-}
 
 /** The offers of the demo year: activity id → offer id, and the bookings by school name. */
 async function offersAndBookings(database: Database) {
@@ -63,8 +41,8 @@ describe('wheel links', () => {
 
 	describe('loadWheel', () => {
 		it('leads the booking school to its bookings, with their status, and to offers otherwise', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
-			const { activities } = await loadWheel(database.db, school, { year: YEAR, now: NOW });
+			const school = await actorByEmail(database.db, 'skole@aarshjul.example');
+			const { activities } = await loadWheel(database.db, school, { year: YEAR });
 			const { offerOf, bookings } = await offersAndBookings(database);
 			const own = bookings.filter(
 				(b) => b.school === 'Stensballeskolen' && b.status !== 'declined'
@@ -90,8 +68,8 @@ describe('wheel links', () => {
 		});
 
 		it('leads the provider to its offers’ pages and shows no other school’s booking', async () => {
-			const provider = await userOf(database, 'virksomhed@aarshjul.example');
-			const { activities } = await loadWheel(database.db, provider, { year: YEAR, now: NOW });
+			const provider = await actorByEmail(database.db, 'virksomhed@aarshjul.example');
+			const { activities } = await loadWheel(database.db, provider, { year: YEAR });
 			const { offerOf } = await offersAndBookings(database);
 			const withOffer = activities.filter((a) => offerOf.has(a.id));
 			expect(withOffer.length).toBeGreaterThan(0);
@@ -103,22 +81,22 @@ describe('wheel links', () => {
 		});
 
 		it('shows a waitlisted school its place in line, and the secretariat no one’s bookings', async () => {
-			const lund = await memberOf(database, 'Lundskolen');
+			const lund = await memberOf(database.db, { name: 'Lundskolen' });
 			const { bookings } = await offersAndBookings(database);
 			const waitlisted = bookings.find((b) => b.school === 'Lundskolen')!;
 			expect(waitlisted.status).toBe('waitlisted');
-			const { activities } = await loadWheel(database.db, lund, { year: YEAR, now: NOW });
+			const { activities } = await loadWheel(database.db, lund, { year: YEAR });
 			const item = activities.find((a) => a.id === waitlisted.activityId)!;
 			expect(item).toMatchObject({ href: `/bookinger/${waitlisted.id}`, booking: 'waitlisted' });
 
-			const secretariat = await userOf(database, 'sekretariat@aarshjul.example');
-			const all = await loadWheel(database.db, secretariat, { year: YEAR, now: NOW });
+			const secretariat = await actorByEmail(database.db, 'sekretariat@aarshjul.example');
+			const all = await loadWheel(database.db, secretariat, { year: YEAR });
 			expect(all.activities.filter((a) => a.booking)).toEqual([]);
 		});
 
 		it('shows a municipality its schools’ bookings', async () => {
-			const municipality = await userOf(database, 'kommune@aarshjul.example');
-			const { activities } = await loadWheel(database.db, municipality, { year: YEAR, now: NOW });
+			const municipality = await actorByEmail(database.db, 'kommune@aarshjul.example');
+			const { activities } = await loadWheel(database.db, municipality, { year: YEAR });
 			const { bookings } = await offersAndBookings(database);
 			const hedensted = bookings.find((b) => b.school === 'Hedensted Skole')!;
 			expect(activities.find((a) => a.id === hedensted.activityId)).toMatchObject({
@@ -128,10 +106,9 @@ describe('wheel links', () => {
 		});
 
 		it('gives the embed no one’s bookings, even when a school member asks', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
+			const school = await actorByEmail(database.db, 'skole@aarshjul.example');
 			const embed = await loadWheel(database.db, school, {
 				year: YEAR,
-				now: NOW,
 				publicOnly: true
 			});
 			expect(embed.activities.filter((a) => a.booking || a.href.startsWith('/bookinger/'))).toEqual(
@@ -142,8 +119,8 @@ describe('wheel links', () => {
 
 	describe('Wheel.svelte', () => {
 		it('links each booked arc to its booking, marks it and names its status', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
-			const data = await loadWheel(database.db, school, { year: YEAR, now: NOW });
+			const school = await actorByEmail(database.db, 'skole@aarshjul.example');
+			const data = await loadWheel(database.db, school, { year: YEAR });
 			const { body } = render(Wheel, {
 				props: { ...data, today: NOW, year: data.year, locale: 'da' }
 			});

@@ -2,35 +2,25 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { RightsUser } from '../../src/lib/activities/server/policy';
+import type { Actor } from '../../src/lib/auth/actor';
 import { loadEmbed } from '../../src/lib/wheel/server/embed';
-import { findMunicipalityBySlug, loadWheel } from '../../src/lib/wheel/server/wheel';
+import {
+	findMunicipalityBySlug,
+	loadWheel,
+	resolveSchoolYear
+} from '../../src/lib/wheel/server/wheel';
 import { layoutWheel } from '../../src/lib/wheel/layout';
 import { WHEEL_LAYOUT_OPTIONS } from '../../src/lib/wheel/frame';
 import { createTestDatabase, truncateAll } from '../helpers/db';
+import { actorByEmail, memberOf } from '../helpers/stored-actor';
 
 const YEAR = '2026/27';
 const FROM = '2026-08-01';
 const TO = '2027-07-31';
 const NOW = new Date('2026-10-14T10:00:00Z');
 
-async function userOf(database: Database, email: string): Promise<RightsUser> {
-	const rows = await database.db
-		.selectFrom('appUser')
-		.leftJoin('membership', 'membership.userId', 'appUser.id')
-		.select(['appUser.isSecretariat', 'membership.organisationId', 'membership.role'])
-		.where('appUser.email', '=', email)
-		.execute();
-	return {
-		isSecretariat: rows[0].isSecretariat,
-		memberships: rows.flatMap((r) =>
-			r.organisationId && r.role ? [{ organisationId: r.organisationId, role: r.role }] : []
-		)
-	};
-}
-
 /** What a user may see, written out in SQL on its own, independent of visibilityFilter. */
-async function countVisible(database: Database, user: RightsUser | null): Promise<number> {
+async function countVisible(database: Database, user: Actor | null): Promise<number> {
 	const orgs = user?.memberships.map((m) => m.organisationId) ?? [];
 	const inOrgs = orgs.length
 		? sql`(a.owner_id in (${sql.join(orgs)}) or exists (select 1 from activity_participant p
@@ -60,15 +50,15 @@ describe('wheel', () => {
 
 	describe('loadWheel', () => {
 		it('returns exactly the activities each user may see in the year', async () => {
-			const users: (RightsUser | null)[] = [
+			const users: (Actor | null)[] = [
 				null,
-				await userOf(database, 'sekretariat@aarshjul.example'),
-				await userOf(database, 'skole@aarshjul.example'),
-				await userOf(database, 'virksomhed@aarshjul.example')
+				await actorByEmail(database.db, 'sekretariat@aarshjul.example'),
+				await actorByEmail(database.db, 'skole@aarshjul.example'),
+				await actorByEmail(database.db, 'virksomhed@aarshjul.example')
 			];
 			const counts = new Set<number>();
 			for (const user of users) {
-				const wheel = await loadWheel(database.db, user, { year: YEAR, now: NOW });
+				const wheel = await loadWheel(database.db, user, { year: YEAR });
 				const expected = await countVisible(database, user);
 				expect(wheel.activities).toHaveLength(expected);
 				const layout = layoutWheel(wheel.activities, wheel.categories, {
@@ -101,26 +91,19 @@ describe('wheel', () => {
 				.select('id')
 				.where('id', 'not in', [priv.ownerId, ...involved.map((p) => p.organisationId)])
 				.executeTakeFirstOrThrow();
-			const outsider: RightsUser = {
-				isSecretariat: false,
-				memberships: [{ organisationId: outsiderOrg.id, role: 'admin' }]
-			};
-			const owner: RightsUser = {
-				isSecretariat: false,
-				memberships: [{ organisationId: priv.ownerId, role: 'member' }]
-			};
-			const hidden = await loadWheel(database.db, outsider, { year: YEAR, now: NOW });
-			const shown = await loadWheel(database.db, owner, { year: YEAR, now: NOW });
+			const outsider = await memberOf(database.db, outsiderOrg, 'admin');
+			const owner = await memberOf(database.db, { id: priv.ownerId });
+			const hidden = await loadWheel(database.db, outsider, { year: YEAR });
+			const shown = await loadWheel(database.db, owner, { year: YEAR });
 			expect(hidden.activities.map((a) => a.id)).not.toContain(priv.id);
 			expect(shown.activities.map((a) => a.id)).toContain(priv.id);
 		});
 
 		it('shows public planned activities only with publicOnly, whoever asks', async () => {
-			const secretariat = await userOf(database, 'sekretariat@aarshjul.example');
+			const secretariat = await actorByEmail(database.db, 'sekretariat@aarshjul.example');
 			const wheel = await loadWheel(database.db, secretariat, {
 				year: YEAR,
-				publicOnly: true,
-				now: NOW
+				publicOnly: true
 			});
 			const { rows } = await sql<{ id: string }>`select id from activity
 				where visibility = 'public' and status = 'planned'
@@ -131,12 +114,11 @@ describe('wheel', () => {
 		});
 
 		it('narrows the set with filters', async () => {
-			const secretariat = await userOf(database, 'sekretariat@aarshjul.example');
-			const all = await loadWheel(database.db, secretariat, { year: YEAR, now: NOW });
+			const secretariat = await actorByEmail(database.db, 'sekretariat@aarshjul.example');
+			const all = await loadWheel(database.db, secretariat, { year: YEAR });
 			const pillar = await loadWheel(database.db, secretariat, {
 				year: YEAR,
-				filters: { categoryIds: [], pillar: 'rekruttering' },
-				now: NOW
+				filters: { categoryIds: [], pillar: 'rekruttering' }
 			});
 			const recruitment = new Set(
 				all.categories.filter((c) => c.pillar === 'rekruttering').map((c) => c.id)
@@ -146,8 +128,7 @@ describe('wheel', () => {
 			expect(pillar.activities.every((a) => recruitment.has(a.categoryId))).toBe(true);
 			const text = await loadWheel(database.db, secretariat, {
 				year: YEAR,
-				filters: { categoryIds: [], q: 'erhvervspraktik' },
-				now: NOW
+				filters: { categoryIds: [], q: 'erhvervspraktik' }
 			});
 			expect(text.activities.length).toBeLessThan(all.activities.length);
 		});
@@ -156,18 +137,17 @@ describe('wheel', () => {
 			const horsens = await findMunicipalityBySlug(database.db, 'horsens-kommune');
 			const wheel = await loadWheel(database.db, null, {
 				year: YEAR,
-				holidayMunicipalityId: horsens!.id,
-				now: NOW
+				holidayMunicipalityId: horsens!.id
 			});
 			expect(wheel.holidays.map((h) => h.name)).toContain('Efterårsferie');
 			expect(wheel.holidays.every((h) => h.startDate <= TO && h.endDate >= FROM)).toBe(true);
 			expect(wheel.publicHolidays.map((h) => h.date)).toContain('2026-12-25');
-			const none = await loadWheel(database.db, null, { year: YEAR, now: NOW });
+			const none = await loadWheel(database.db, null, { year: YEAR });
 			expect(none.holidays).toEqual([]);
 		});
 
-		it('orders rings by pillar and defaults to the current school year', async () => {
-			const wheel = await loadWheel(database.db, null, { now: NOW });
+		it('orders rings by pillar and shows the school year asked for', async () => {
+			const wheel = await loadWheel(database.db, null, { year: YEAR });
 			expect(wheel.year).toBe('2026/27');
 			expect(wheel.previousYear).toBe('2025/26');
 			const pillars = wheel.categories.map((c) => c.pillar);
@@ -176,12 +156,21 @@ describe('wheel', () => {
 			);
 			expect(wheel.categories.map((c) => c.ring)).toEqual(wheel.categories.map((_, i) => i + 1));
 		});
+	});
 
-		it('refuses a malformed year with a Danish 400', async () => {
+	describe('resolveSchoolYear', () => {
+		it('defaults to the current school year in Copenhagen', () => {
+			expect(resolveSchoolYear(null, NOW)).toEqual({ ok: true, value: '2026/27' });
+			expect(resolveSchoolYear('', NOW)).toEqual({ ok: true, value: '2026/27' });
+			expect(resolveSchoolYear('2025/26', NOW)).toEqual({ ok: true, value: '2025/26' });
+		});
+
+		it('refuses a malformed year with a Danish 400', () => {
 			for (const year of ['2026/28', '26/27', 'x']) {
-				await expect(loadWheel(database.db, null, { year })).rejects.toMatchObject({
+				expect(resolveSchoolYear(year, NOW)).toMatchObject({
+					ok: false,
 					status: 400,
-					body: { message: expect.stringContaining('skoleår') }
+					message: expect.stringContaining('skoleår')
 				});
 			}
 		});
@@ -196,12 +185,25 @@ describe('wheel', () => {
 				now: NOW
 			});
 			const alliance = await loadEmbed(database.db, params, { locale: 'da', now: NOW });
-			expect(embed.municipality?.name).toMatch(/Horsens/);
-			expect(embed.activities.length).toBeLessThanOrEqual(alliance.activities.length);
-			expect(embed.holidays.length).toBeGreaterThan(0);
-			await expect(
-				loadEmbed(database.db, params, { municipalitySlug: 'atlantis', locale: 'da', now: NOW })
-			).rejects.toMatchObject({ status: 404 });
+			if (!embed.ok || !alliance.ok) throw new Error('the embed was refused');
+			expect(embed.value.municipality?.name).toMatch(/Horsens/);
+			expect(embed.value.activities.length).toBeLessThanOrEqual(alliance.value.activities.length);
+			expect(embed.value.holidays.length).toBeGreaterThan(0);
+			expect(
+				await loadEmbed(database.db, params, {
+					municipalitySlug: 'atlantis',
+					locale: 'da',
+					now: NOW
+				})
+			).toMatchObject({ ok: false, status: 404 });
+		});
+
+		it('refuses a malformed year with a 400', async () => {
+			const params = new URLSearchParams({ year: 'x' });
+			expect(await loadEmbed(database.db, params, { locale: 'da', now: NOW })).toMatchObject({
+				ok: false,
+				status: 400
+			});
 		});
 	});
 });

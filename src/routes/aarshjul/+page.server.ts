@@ -22,15 +22,16 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const holidayMunicipalityId =
 		holidaysParam !== null ? (chosen?.id ?? null) : (filters.municipalityId ?? null);
 	const now = new Date();
-	const year = resolveSchoolYear(params.get('year'), now);
+	const resolved = resolveSchoolYear(params.get('year'), now);
+	if (!resolved.ok) error(resolved.status, resolved.message);
+	const year = resolved.value;
 	const zoom = parseZoom(year, params.get('zoom'), params.get('fra'), copenhagenToday(now));
 	if (!zoom.ok) error(400, zoom.message);
 	const { activities, ...wheel } = await loadWheel(db, locals.user, {
 		year,
 		filters,
 		holidayMunicipalityId,
-		locale,
-		now
+		locale
 	});
 	return {
 		...wheel,

@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import type { Booking, BookingStatus, DB } from '$lib/platform/server/db/schema';
-import { bookingSides, type OfferUser } from './policy';
+import { bookingSides } from './policy';
 import { holdsSeats, transition, type BookingAction, type BookingSide } from './state';
-import { lockOffer, promoteWaitlist, syncParticipant } from './capacity';
+import { promoteWaitlist, syncParticipant } from './capacity';
+import { lockOffer } from './queries/offers';
 import { composeBookingMails, deliverBookingMails, type BookingEvent } from './notify';
 import { UUID, refuse, success, type Result } from '$lib/platform/server/http/result';
-import { loadBookingParties } from './queries/bookings';
+import { findBookingOrThrow, loadBookingParties, setBookingColumns } from './queries/bookings';
 import type { MailMessage } from '$lib/platform/server/mail';
 import { auditBooking } from './audit';
 import { closedSchoolYearOf } from '$lib/school-year/server';
@@ -40,7 +42,7 @@ type Outcome = Result<Booking> & { mails?: MailMessage[] };
 
 async function changeInTransaction(
 	trx: Transaction<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	action: BookingAction,
 	text: string
@@ -53,11 +55,7 @@ async function changeInTransaction(
 	// An answer's message and a cancellation's reason are personal data: a closed year gets none.
 	const closedYear = await closedSchoolYearOf(trx, offer.startDate);
 	if (closedYear) return refuse(409, m.booking_err_year_closed({ year: closedYear }));
-	const before = await trx
-		.selectFrom('booking')
-		.selectAll()
-		.where('id', '=', bookingId)
-		.executeTakeFirstOrThrow();
+	const before = await findBookingOrThrow(trx, bookingId);
 	const moved = transition(before.status, action, sidesList(sides));
 	if (!moved.ok && moved.error === 'illegal_transition') {
 		return refuse(
@@ -70,16 +68,10 @@ async function changeInTransaction(
 		const message = m.booking_err_reason_required();
 		return refuse(400, message, { reason: message });
 	}
-	const after = await trx
-		.updateTable('booking')
-		.set({
-			status: moved.to,
-			...(action === 'cancel' ? { cancelReason: text.trim() } : { message: text.trim() }),
-			updatedAt: new Date()
-		})
-		.where('id', '=', bookingId)
-		.returningAll()
-		.executeTakeFirstOrThrow();
+	const after = await setBookingColumns(trx, bookingId, {
+		status: moved.to,
+		...(action === 'cancel' ? { cancelReason: text.trim() } : { message: text.trim() })
+	});
 	await auditBooking(trx, user, action === 'cancel' ? 'cancel' : 'update', after, offer.title);
 	const events: BookingEvent[] = [];
 	if (moved.to === 'cancelled') {
@@ -99,7 +91,7 @@ async function changeInTransaction(
 
 async function change(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	action: BookingAction,
 	text: string
@@ -117,7 +109,7 @@ async function change(
 /** The provider accepts a request; the school is told, with the provider's message. */
 export function confirmBooking(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	input: { message?: string } = {}
 ): Promise<Result<Booking>> {
@@ -127,7 +119,7 @@ export function confirmBooking(
 /** The provider turns a request down; its seats go to the waitlist. */
 export function declineBooking(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	input: { message?: string } = {}
 ): Promise<Result<Booking>> {
@@ -137,7 +129,7 @@ export function declineBooking(
 /** Either side cancels with a reason; freed seats go to the waitlist, and the other side is told. */
 export function cancelBooking(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	input: { reason: string }
 ): Promise<Result<Booking>> {

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type { AuditAction, BookingStatus, DB } from '$lib/platform/server/db/schema';
 import { recordAudit, actorIdOf, bookingSummary } from '$lib/audit/server';
 
@@ -8,7 +9,7 @@ import { recordAudit, actorIdOf, bookingSummary } from '$lib/audit/server';
 
 export function auditOffer(
 	trx: Transaction<DB>,
-	user: unknown,
+	user: Actor | null,
 	action: AuditAction,
 	offer: { id: string; ownerId: string; title: string },
 	summary: string = offer.title
@@ -26,7 +27,7 @@ export function auditOffer(
 /** `user` null: the system did it (a waitlist promotion). */
 export function auditBooking(
 	trx: Transaction<DB>,
-	user: unknown,
+	user: Actor | null,
 	action: AuditAction,
 	booking: { id: string; schoolId: string; classLabel: string; status: BookingStatus },
 	title: string,

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { formatDate } from '$lib/platform/dates/format';
 import type { Booking, DB } from '$lib/platform/server/db/schema';
-import { canBookFor, type OfferUser } from './policy';
-import type { OfferForBooking } from './capacity';
-import { insertBookingUnderLock } from './insert';
-import { lockOfferForNewBooking } from './lock';
+import { canBookFor } from './policy';
+import type { OfferForBooking } from './queries/offers';
+import { insertBookingUnderLock, lockOfferForNewBooking } from './queries/new-booking';
+import { findBookingByKey } from './queries/bookings';
 import { requestedMails } from './notify';
 import { UUID, refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
 import { deliverOutboxInBackground } from '$lib/platform/server/mail';
@@ -15,12 +16,10 @@ import { bookingSummary } from '$lib/audit/server';
 
 export * from '$lib/platform/server/http/result';
 export { cancelBooking, confirmBooking, declineBooking } from './answer';
-export * from './queries/bookings';
+export * from './booking-views';
 export * from './dashboards';
 export * from './conflicts';
 export * from './checklist';
-
-export type BookingActor = OfferUser & { id: string };
 
 export interface BookSeatsInput {
 	offerId: string;
@@ -83,15 +82,6 @@ function offerRefusal(
 	return null;
 }
 
-async function findByKey(db: Kysely<DB>, schoolId: string, key: string) {
-	return db
-		.selectFrom('booking')
-		.selectAll()
-		.where('schoolId', '=', schoolId)
-		.where('idempotencyKey', '=', key)
-		.executeTakeFirst();
-}
-
 function replay(existing: Booking, offerId: string): Outcome {
 	if (existing.offerId !== offerId) return refuse(409, m.booking_err_key_reused());
 	return success({ booking: existing, replayed: true });
@@ -106,7 +96,7 @@ function replay(existing: Booking, offerId: string): Outcome {
  */
 async function bookInTransaction(
 	trx: Transaction<DB>,
-	user: BookingActor | null,
+	user: Actor | null,
 	input: BookSeatsInput,
 	today: string,
 	viaAllocation: boolean
@@ -125,7 +115,7 @@ async function bookInTransaction(
 	}
 	// Before any capacity check: the retry of a booking that took the last seat still succeeds.
 	if (offer.priorId) {
-		return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+		return replay((await findBookingByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 	}
 	const refusal = offerRefusal(offer, input, today, viaAllocation);
 	if (refusal) return refusal;
@@ -163,7 +153,7 @@ async function bookInTransaction(
 	if (!row.id) {
 		// The key was used meanwhile (on this or another offer), or there is no room.
 		if (row.priorOfferId || input.seats <= free || input.joinWaitlist) {
-			return replay((await findByKey(trx, school.id, input.idempotencyKey))!, offer.id);
+			return replay((await findBookingByKey(trx, school.id, input.idempotencyKey))!, offer.id);
 		}
 		if (input.splitRest && free > 0) return splitInTransaction(trx, user, input, free, today);
 		const message = m.booking_err_full({
@@ -183,7 +173,7 @@ async function bookInTransaction(
  */
 async function splitInTransaction(
 	trx: Transaction<DB>,
-	user: BookingActor,
+	user: Actor,
 	input: BookSeatsInput,
 	free: number,
 	today: string
@@ -225,7 +215,7 @@ async function splitInTransaction(
  */
 export async function bookSeats(
 	db: Kysely<DB>,
-	user: BookingActor | null,
+	user: Actor | null,
 	input: BookSeatsInput,
 	options: { today?: string; viaAllocation?: boolean } = {}
 ): Promise<Result<BookSeatsValue>> {

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import { addDays, copenhagenToday, diffDays } from '$lib/platform/dates/iso';
 import type { Booking, DB } from '$lib/platform/server/db/schema';
-import { canUpdateChecklist, canViewBooking, type ChecklistField, type OfferUser } from './policy';
+import { canUpdateChecklist, canViewBooking, type ChecklistField } from './policy';
 import { ACTIVE_STATUSES } from './state';
-import { bookingListQuery, loadBookingParties } from './queries/bookings';
+import { listLivePraktikBookings, loadBookingParties, setBookingColumns } from './queries/bookings';
+import { findOfferKindAndTitle } from './queries/offers';
 import { refuse, success, type Result } from '$lib/platform/server/http/result';
 import { auditBooking } from './audit';
 import { checklistSummary } from '$lib/audit/server';
@@ -84,26 +86,14 @@ export interface ChecklistDueItem extends ChecklistItem {
  */
 export async function listChecklistDue(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	options: { today?: string; schoolId?: string; municipalityId?: string } = {}
 ): Promise<ChecklistDueItem[]> {
 	if (!user) return [];
 	const today = options.today ?? copenhagenToday();
-	const orgIds = user.memberships.map((ms) => ms.organisationId);
-	if (!user.isSecretariat && orgIds.length === 0) return [];
-	let query = bookingListQuery(db)
-		.where('offer.kind', '=', 'erhvervspraktik')
-		.where('booking.status', 'in', ACTIVE_STATUSES)
-		.where('activity.endDate', '>=', today);
-	if (!user.isSecretariat) {
-		query = query.where((eb) =>
-			eb.or([eb('booking.schoolId', 'in', orgIds), eb('school.municipalityId', 'in', orgIds)])
-		);
-	}
-	if (options.schoolId) query = query.where('booking.schoolId', '=', options.schoolId);
-	if (options.municipalityId)
-		query = query.where('school.municipalityId', '=', options.municipalityId);
-	const rows = await query.orderBy('activity.startDate').execute();
+	const orgIds = user.isSecretariat ? null : user.memberships.map((ms) => ms.organisationId);
+	if (orgIds?.length === 0) return [];
+	const rows = await listLivePraktikBookings(db, orgIds, { ...options, today });
 	const order = { overdue: 0, due_soon: 1, pending: 2, done: 3 };
 	return rows
 		.filter((row) => canViewBooking(user, { ...row }))
@@ -126,7 +116,7 @@ export async function listChecklistDue(
 /** Ticks a checklist item off (dated today) or back on. */
 export async function updateChecklist(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string,
 	input: { field: ChecklistField; done: boolean },
 	options: { today?: string } = {}
@@ -138,23 +128,13 @@ export async function updateChecklist(
 	if (!canUpdateChecklist(user, parties, input.field)) {
 		return refuse(403, m.booking_err_checklist_forbidden());
 	}
-	const offer = await db
-		.selectFrom('offer')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.select(['offer.kind', 'activity.title'])
-		.where('offer.id', '=', parties.offerId)
-		.executeTakeFirstOrThrow();
+	const offer = await findOfferKindAndTitle(db, parties.offerId);
 	if (offer.kind !== 'erhvervspraktik') return refuse(409, m.booking_err_checklist_not_praktik());
 	if (!ACTIVE_STATUSES.includes(parties.status))
 		return refuse(409, m.booking_err_checklist_inactive());
 	const value = input.done ? (options.today ?? copenhagenToday()) : null;
 	const updated = await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.updateTable('booking')
-			.set({ [entry.column]: value, updatedAt: new Date() })
-			.where('id', '=', bookingId)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await setBookingColumns(trx, bookingId, { [entry.column]: value });
 		const summary = checklistSummary(row, offer.title, entry.field, input.done);
 		await auditBooking(trx, user, 'update', row, offer.title, summary);
 		return row;

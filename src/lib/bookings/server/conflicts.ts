@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import { danishPublicHolidays } from '$lib/platform/dates/holidays';
 import { formatDate, formatDateRange, formatDateRangeWithWeeks } from '$lib/platform/dates/format';
 import type { DB } from '$lib/platform/server/db/schema';
-import { canBookFor, canViewBooking, type OfferUser } from './policy';
-import { ACTIVE_STATUSES } from './state';
-import { visibleActivitiesQuery } from '$lib/activities/server';
-import { loadBookingParties } from './queries/bookings';
+import { canBookFor, canViewBooking } from './policy';
+import { findBookingSpan, listSchoolBookingsDuring, loadBookingParties } from './queries/bookings';
+import { findVisibleOfferSpan } from './queries/offers';
+import { findSchool } from './queries/organisations';
+import { listSchoolHolidaysDuring } from './queries/holidays';
 import { UUID } from '$lib/platform/server/http/result';
 
 export type ConflictKind =
@@ -54,26 +56,7 @@ export async function findConflicts(
 	const conflicts: BookingConflict[] = [];
 	if (span.classLabel) {
 		const wanted = normaliseClassLabel(span.classLabel);
-		let query = db
-			.selectFrom('booking')
-			.innerJoin('offer', 'offer.id', 'booking.offerId')
-			.innerJoin('activity', 'activity.id', 'offer.activityId')
-			.select([
-				'booking.id',
-				'booking.classLabel',
-				'activity.title',
-				'activity.startDate',
-				'activity.endDate',
-				'activity.startTime',
-				'activity.endTime'
-			])
-			.where('booking.schoolId', '=', span.schoolId)
-			.where('booking.status', 'in', ACTIVE_STATUSES)
-			.where('activity.startDate', '<=', span.endDate)
-			.where('activity.endDate', '>=', span.startDate)
-			.orderBy('activity.startDate');
-		if (span.excludeBookingId) query = query.where('booking.id', '<>', span.excludeBookingId);
-		for (const other of await query.execute()) {
+		for (const other of await listSchoolBookingsDuring(db, span)) {
 			if (normaliseClassLabel(other.classLabel) !== wanted || !timesOverlap(span, other)) continue;
 			const when = formatDateRange(other.startDate, other.endDate);
 			conflicts.push({
@@ -87,15 +70,7 @@ export async function findConflicts(
 			});
 		}
 	}
-	const holidays = await db
-		.selectFrom('schoolHoliday')
-		.innerJoin('organisation as school', 'school.municipalityId', 'schoolHoliday.municipalityId')
-		.select(['schoolHoliday.name', 'schoolHoliday.startDate', 'schoolHoliday.endDate'])
-		.where('school.id', '=', span.schoolId)
-		.where('schoolHoliday.startDate', '<=', span.endDate)
-		.where('schoolHoliday.endDate', '>=', span.startDate)
-		.orderBy('schoolHoliday.startDate')
-		.execute();
+	const holidays = await listSchoolHolidaysDuring(db, span);
 	for (const h of holidays) {
 		const when = formatDateRangeWithWeeks(h.startDate, h.endDate);
 		conflicts.push({
@@ -118,21 +93,12 @@ export async function findConflicts(
  */
 export async function previewBookingConflicts(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	input: { offerId: string; schoolId: string; classLabel?: string }
 ): Promise<BookingConflict[] | null> {
 	if (!user || !UUID.test(input.offerId) || !UUID.test(input.schoolId)) return null;
-	const offer = await visibleActivitiesQuery(db, user)
-		.innerJoin('offer', 'offer.activityId', 'activity.id')
-		.select(['activity.startDate', 'activity.endDate', 'activity.startTime', 'activity.endTime'])
-		.where('offer.id', '=', input.offerId)
-		.executeTakeFirst();
-	const school = await db
-		.selectFrom('organisation')
-		.select(['id', 'municipalityId'])
-		.where('id', '=', input.schoolId)
-		.where('kind', '=', 'school')
-		.executeTakeFirst();
+	const offer = await findVisibleOfferSpan(db, user, input.offerId);
+	const school = await findSchool(db, input.schoolId);
 	if (!offer || !school || !canBookFor(user, school)) return null;
 	return findConflicts(db, { ...offer, schoolId: school.id, classLabel: input.classLabel });
 }
@@ -140,29 +106,12 @@ export async function previewBookingConflicts(
 /** The conflicts of an existing booking (for dashboards), or null when not the user's to see. */
 export async function conflictsForBooking(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	bookingId: string
 ): Promise<BookingConflict[] | null> {
 	const parties = await loadBookingParties(db, bookingId);
 	if (!parties || !canViewBooking(user, parties)) return null;
-	const b = await db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.select([
-			'booking.schoolId',
-			'booking.classLabel',
-			'booking.status',
-			'booking.agreementSignedAt',
-			'offer.kind',
-			'activity.title',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'activity.endTime'
-		])
-		.where('booking.id', '=', bookingId)
-		.executeTakeFirstOrThrow();
+	const b = await findBookingSpan(db, bookingId);
 	const conflicts = await findConflicts(db, { ...b, excludeBookingId: bookingId });
 	// Only a confirmed place can get an agreement; before that the checklist is not started.
 	if (b.kind === 'erhvervspraktik' && b.status === 'confirmed' && !b.agreementSignedAt) {

@@ -1,23 +1,20 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import type { BookingStatus, DB } from '$lib/platform/server/db/schema';
-import type { OfferUser } from './policy';
+import { canViewMunicipalityBookings, canViewSchoolBookings } from './policy';
 import { BOOKING_STATUSES } from './state';
 import { UUID } from '$lib/platform/server/http/result';
-import { bookingListQuery, type BookingListItem } from './queries/bookings';
+import {
+	listBookingsOfMunicipality,
+	listBookingsOfSchool,
+	listOpenBookingsOfActivities,
+	listProviderBookings,
+	type BookingListItem
+} from './queries/bookings';
+import { findSchool, listSchoolsOfMunicipality } from './queries/organisations';
 
 type Options = { today?: string };
-
-function isMemberOf(user: OfferUser, organisationId: string): boolean {
-	return user.memberships.some((ms) => ms.organisationId === organisationId);
-}
-
-function byStartDate(query: ReturnType<typeof bookingListQuery>) {
-	return query
-		.orderBy('activity.startDate')
-		.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
-		.orderBy('booking.createdAt');
-}
 
 export interface SchoolBookings {
 	byStatus: Record<BookingStatus, BookingListItem[]>;
@@ -28,27 +25,15 @@ export interface SchoolBookings {
 /** A school's bookings; null unless the user is its member, its municipality or the secretariat. */
 export async function schoolBookings(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	schoolId: string,
 	options: Options = {}
 ): Promise<SchoolBookings | null> {
 	if (!user || !UUID.test(schoolId)) return null;
-	const school = await db
-		.selectFrom('organisation')
-		.select(['id', 'municipalityId'])
-		.where('id', '=', schoolId)
-		.where('kind', '=', 'school')
-		.executeTakeFirst();
-	if (!school) return null;
-	const allowed =
-		user.isSecretariat ||
-		isMemberOf(user, school.id) ||
-		(school.municipalityId !== null && isMemberOf(user, school.municipalityId));
-	if (!allowed) return null;
+	const school = await findSchool(db, schoolId);
+	if (!school || !canViewSchoolBookings(user, school)) return null;
 	const today = options.today ?? copenhagenToday();
-	const rows = await byStartDate(
-		bookingListQuery(db).where('booking.schoolId', '=', schoolId)
-	).execute();
+	const rows = await listBookingsOfSchool(db, schoolId);
 	const byStatus = Object.fromEntries(
 		BOOKING_STATUSES.map((s) => [s, [] as BookingListItem[]])
 	) as Record<BookingStatus, BookingListItem[]>;
@@ -60,40 +45,31 @@ export async function schoolBookings(
 }
 
 /** Organisations whose offers the user answers for: their own memberships only. */
-function providerIds(user: OfferUser | null): string[] {
+function providerIds(user: Actor | null): string[] {
 	return user?.memberships.map((ms) => ms.organisationId) ?? [];
 }
 
 /** Requests waiting for the user's organisations to answer (the count is the navigation badge). */
 export async function providerRequestsWaiting(
 	db: Kysely<DB>,
-	user: OfferUser | null
+	user: Actor | null
 ): Promise<{ count: number; items: BookingListItem[] }> {
 	const ids = providerIds(user);
 	if (ids.length === 0) return { count: 0, items: [] };
-	const items = await byStartDate(
-		bookingListQuery(db)
-			.where('activity.ownerId', 'in', ids)
-			.where('booking.status', '=', 'requested')
-	).execute();
+	const items = await listProviderBookings(db, ids, 'requested');
 	return { count: items.length, items };
 }
 
 /** Confirmed bookings on the user's organisations' offers that have not ended, and the pupils. */
 export async function providerUpcoming(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	options: Options = {}
 ): Promise<{ items: BookingListItem[]; bookings: number; pupils: number }> {
 	const ids = providerIds(user);
 	if (ids.length === 0) return { items: [], bookings: 0, pupils: 0 };
 	const today = options.today ?? copenhagenToday();
-	const items = await byStartDate(
-		bookingListQuery(db)
-			.where('activity.ownerId', 'in', ids)
-			.where('booking.status', '=', 'confirmed')
-			.where('activity.endDate', '>=', today)
-	).execute();
+	const items = await listProviderBookings(db, ids, 'confirmed', today);
 	return { items, bookings: items.length, pupils: items.reduce((sum, b) => sum + b.seats, 0) };
 }
 
@@ -108,23 +84,15 @@ export interface MunicipalitySchoolSummary {
 /** Every school of a municipality with its bookings; null unless a member or the secretariat. */
 export async function municipalityOverview(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	municipalityId: string,
 	options: Options = {}
 ): Promise<{ schools: MunicipalitySchoolSummary[]; upcoming: BookingListItem[] } | null> {
 	if (!user || !UUID.test(municipalityId)) return null;
-	if (!user.isSecretariat && !isMemberOf(user, municipalityId)) return null;
+	if (!canViewMunicipalityBookings(user, municipalityId)) return null;
 	const today = options.today ?? copenhagenToday();
-	const schools = await db
-		.selectFrom('organisation')
-		.select(['id', 'name'])
-		.where('kind', '=', 'school')
-		.where('municipalityId', '=', municipalityId)
-		.orderBy('name')
-		.execute();
-	const rows = await byStartDate(
-		bookingListQuery(db).where('school.municipalityId', '=', municipalityId)
-	).execute();
+	const schools = await listSchoolsOfMunicipality(db, municipalityId);
+	const rows = await listBookingsOfMunicipality(db, municipalityId);
 	const live = (r: BookingListItem) =>
 		(r.status === 'requested' || r.status === 'confirmed') && r.endDate >= today;
 	const summaries = schools.map((school) => {
@@ -153,20 +121,12 @@ export interface OwnBooking {
  */
 export async function listOwnBookingsForActivities(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	activityIds: readonly string[]
 ): Promise<OwnBooking[]> {
 	const orgIds = user?.memberships.map((ms) => ms.organisationId) ?? [];
 	if (orgIds.length === 0 || activityIds.length === 0) return [];
-	const rows = await bookingListQuery(db)
-		.where('offer.activityId', 'in', [...activityIds])
-		.where('booking.status', 'in', ['requested', 'confirmed', 'waitlisted'])
-		.where((eb) =>
-			eb.or([eb('booking.schoolId', 'in', orgIds), eb('school.municipalityId', 'in', orgIds)])
-		)
-		.orderBy('booking.classLabel')
-		.orderBy('booking.createdAt')
-		.execute();
+	const rows = await listOpenBookingsOfActivities(db, orgIds, activityIds);
 	return rows.map((row) => ({
 		id: row.id,
 		activityId: row.activityId,

@@ -1,7 +1,7 @@
 // The door of bookings (server): what routes and other domains may use. Generated
 // from what they import; add a line here when code outside the domain needs something new.
 export { cancelBooking, confirmBooking, declineBooking, sidesList } from './answer';
-export { apiError, bookingResponse, isOfferId, parseBookingRequest, sameOrigin } from './api';
+export { bookingApiBody, isIdempotencyKey, isOfferId, parseBookingBody } from './api';
 export {
 	type BookingConflict,
 	bookSeats,
@@ -40,7 +40,6 @@ export {
 	canCreateOffers,
 	canUpdateChecklist,
 	type ChecklistField,
-	OFFERING_KINDS,
-	type OfferUser
+	OFFERING_KINDS
 } from './policy';
 export { ACTIVE_STATUSES, allowedActions, OPEN_STATUSES } from './state';

@@ -4,6 +4,8 @@ import { formatDateRangeWithWeeks, formatTime } from '$lib/platform/dates/format
 import { singleLine, withoutForbiddenCharacters } from '$lib/platform/input-text';
 import type { DB } from '$lib/platform/server/db/schema';
 import { configuredOrigin, sendMail, type MailMessage } from '$lib/platform/server/mail';
+import { findBookingMailFacts } from './queries/bookings';
+import { listAdminEmails } from './queries/organisations';
 
 // Status-change mails go to the other party, always in Danish (we do not know the reader's
 // language). They are composed inside the transaction, from the data as it was committed, and
@@ -18,42 +20,8 @@ export type BookingEvent =
 const DA = { locale: 'da' } as const;
 
 async function loadContext(db: Kysely<DB>, bookingId: string) {
-	const row = await db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.select([
-			'booking.schoolId',
-			'booking.classLabel',
-			'booking.seats',
-			'booking.teacherName',
-			'booking.teacherEmail',
-			'booking.message',
-			'booking.cancelReason',
-			'offer.contactName',
-			'offer.contactEmail',
-			'offer.address',
-			'offer.whatToBring',
-			'activity.title',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'school.name as schoolName',
-			'owner.name as providerName',
-			'owner.contactEmail as ownerEmail'
-		])
-		.where('booking.id', '=', bookingId)
-		.executeTakeFirstOrThrow();
-	const coordinators = await db
-		.selectFrom('membership')
-		.innerJoin('appUser', 'appUser.id', 'membership.userId')
-		.select('appUser.email')
-		.where('membership.organisationId', '=', row.schoolId)
-		.where('membership.role', '=', 'admin')
-		.execute();
-	return { ...row, bookingId, coordinatorEmails: coordinators.map((c) => c.email) };
+	const row = await findBookingMailFacts(db, bookingId);
+	return { ...row, bookingId, coordinatorEmails: await listAdminEmails(db, row.schoolId) };
 }
 
 type Context = Awaited<ReturnType<typeof loadContext>>;

@@ -1,10 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
-import type { DB, OfferStatus } from '$lib/platform/server/db/schema';
-import { canEditOffer, type OfferUser } from './policy';
-import { lockOfferForUser, promoteWaitlist, type OfferForBooking } from './capacity';
+import type { DB } from '$lib/platform/server/db/schema';
+import { canEditOffer } from './policy';
+import { promoteWaitlist } from './capacity';
 import { composeBookingMails, deliverBookingMails, type BookingEvent } from './notify';
-import { OPEN_STATUSES } from './state';
+import {
+	cancelActivity,
+	lockOfferForUser,
+	setOfferColumns,
+	type OfferForBooking
+} from './queries/offers';
+import { cancelOpenBookingsOfOffer } from './queries/bookings';
 import { UUID, refuse, success, type Result } from '$lib/platform/server/http/result';
 import type { MailMessage } from '$lib/platform/server/mail';
 import { auditBooking, auditOffer } from './audit';
@@ -20,7 +27,7 @@ type Change = (trx: Transaction<DB>, offer: OfferForBooking) => Promise<MailMess
  */
 async function changeOffer(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	offerId: string,
 	change: Change,
 	options: { writesPersonalData?: boolean } = {}
@@ -43,27 +50,19 @@ async function changeOffer(
 	return result;
 }
 
-async function setStatus(trx: Transaction<DB>, offerId: string, status: OfferStatus) {
-	await trx
-		.updateTable('offer')
-		.set({ status, updatedAt: new Date() })
-		.where('id', '=', offerId)
-		.execute();
-}
-
 /** No new bookings; the existing ones stand. */
-export function closeOffer(db: Kysely<DB>, user: OfferUser | null, offerId: string) {
+export function closeOffer(db: Kysely<DB>, user: Actor | null, offerId: string) {
 	return changeOffer(db, user, offerId, async (trx, offer) => {
-		await setStatus(trx, offer.id, 'closed');
+		await setOfferColumns(trx, offer.id, { status: 'closed' });
 		await auditOffer(trx, user, 'update', offer, summaries.offerClosed(offer.title));
 		return [];
 	});
 }
 
 /** Open for booking again; places freed while closed go to the waitlist first. */
-export function reopenOffer(db: Kysely<DB>, user: OfferUser | null, offerId: string) {
+export function reopenOffer(db: Kysely<DB>, user: Actor | null, offerId: string) {
 	return changeOffer(db, user, offerId, async (trx, offer) => {
-		await setStatus(trx, offer.id, 'open');
+		await setOfferColumns(trx, offer.id, { status: 'open' });
 		await auditOffer(trx, user, 'update', offer, summaries.offerReopened(offer.title));
 		const promoted = await promoteWaitlist(trx, { ...offer, status: 'open' });
 		return composeBookingMails(
@@ -79,7 +78,7 @@ export function reopenOffer(db: Kysely<DB>, user: OfferUser | null, offerId: str
  */
 export async function cancelOffer(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	offerId: string,
 	input: { reason: string }
 ): Promise<Result<{ id: string }>> {
@@ -93,24 +92,9 @@ export async function cancelOffer(
 		user,
 		offerId,
 		async (trx, offer) => {
-			await setStatus(trx, offer.id, 'cancelled');
-			const activity = await trx
-				.selectFrom('activity')
-				.select('sequence')
-				.where('id', '=', offer.activityId)
-				.executeTakeFirstOrThrow();
-			await trx
-				.updateTable('activity')
-				.set({ status: 'cancelled', sequence: activity.sequence + 1, updatedAt: new Date() })
-				.where('id', '=', offer.activityId)
-				.execute();
-			const cancelled = await trx
-				.updateTable('booking')
-				.set({ status: 'cancelled', cancelReason: reason, updatedAt: new Date() })
-				.where('offerId', '=', offer.id)
-				.where('status', 'in', OPEN_STATUSES)
-				.returning(['id', 'schoolId', 'classLabel', 'status'])
-				.execute();
+			await setOfferColumns(trx, offer.id, { status: 'cancelled' });
+			await cancelActivity(trx, offer.activityId);
+			const cancelled = await cancelOpenBookingsOfOffer(trx, offer.id, reason);
 			await auditOffer(trx, user, 'cancel', offer);
 			// Each school sees in its own log that its booking went with the offer.
 			for (const booking of cancelled)

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
-import { OFFERING_KINDS, type OfferUser } from './policy';
+import { OFFERING_KINDS } from './policy';
+import { listOrganisationsOfKinds } from './queries/organisations';
 
 export interface OwnerOption {
 	id: string;
@@ -8,20 +10,9 @@ export interface OwnerOption {
 }
 
 /** Organisations the user may publish offers for: their own offering ones, or all for the secretariat. */
-export async function listOfferOwners(
-	db: Kysely<DB>,
-	user: OfferUser | null
-): Promise<OwnerOption[]> {
+export async function listOfferOwners(db: Kysely<DB>, user: Actor | null): Promise<OwnerOption[]> {
 	if (!user) return [];
-	let query = db
-		.selectFrom('organisation')
-		.select(['id', 'name'])
-		.where('kind', 'in', [...OFFERING_KINDS])
-		.orderBy('name');
-	if (!user.isSecretariat) {
-		const ids = user.memberships.map((ms) => ms.organisationId);
-		if (ids.length === 0) return [];
-		query = query.where('id', 'in', ids);
-	}
-	return query.execute();
+	const ids = user.isSecretariat ? null : user.memberships.map((ms) => ms.organisationId);
+	if (ids?.length === 0) return [];
+	return listOrganisationsOfKinds(db, OFFERING_KINDS, ids);
 }

@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDate } from '$lib/platform/dates/format';
 import { addDays, copenhagenToday } from '$lib/platform/dates/iso';
 import { isoWeek } from '$lib/platform/dates/weeks';
 import { kindIssues, type OfferInput, type OfferUpdateInput } from '$lib/bookings/offer-schema';
 import type { DB, OfferKind, OrganisationKind } from '$lib/platform/server/db/schema';
-import { canCreateOfferFor, canEditOffer, type OfferUser } from './policy';
-import { lockOfferForUser, promoteWaitlist, takenSeats } from './capacity';
+import { canCreateOfferFor, canEditOffer } from './policy';
+import { promoteWaitlist } from './capacity';
+import { takenSeats } from './queries/bookings';
+import {
+	findActivitySchedule,
+	findCategoryIdBySlug,
+	insertOfferWithActivity,
+	lockOfferForUser,
+	tradeExists,
+	setActivityColumns,
+	setOfferColumns
+} from './queries/offers';
+import { findOrganisationKind } from './queries/organisations';
 import { composeBookingMails, deliverBookingMails } from './notify';
 import { refuse, success, type Refusal, type Result } from '$lib/platform/server/http/result';
 import { auditOffer } from './audit';
@@ -29,13 +41,7 @@ async function tradeRefusal(
 	trx: Transaction<DB>,
 	tradeCode: string | null
 ): Promise<Refusal | null> {
-	if (tradeCode === null) return null;
-	const trade = await trx
-		.selectFrom('trade')
-		.select('code')
-		.where('code', '=', tradeCode)
-		.executeTakeFirst();
-	if (trade) return null;
+	if (tradeCode === null || (await tradeExists(trx, tradeCode))) return null;
 	const message = m.offer_err_trade_unknown();
 	return refuse(400, message, { tradeCode: message });
 }
@@ -92,7 +98,7 @@ export function weeksInsideUuNotice(input: Pick<OfferInput, 'kind' | 'sessions'>
  */
 export async function createOffer(
 	db: Kysely<DB>,
-	user: (OfferUser & { id: string }) | null,
+	user: Actor | null,
 	input: OfferInput,
 	options: { today?: string } = {}
 ): Promise<
@@ -108,11 +114,7 @@ export async function createOffer(
 	if (past) return past;
 	const uuWeeks = weeksInsideUuNotice(input, today);
 	return db.transaction().execute(async (trx) => {
-		const owner = await trx
-			.selectFrom('organisation')
-			.select(['id', 'kind'])
-			.where('id', '=', input.ownerId)
-			.executeTakeFirst();
+		const owner = await findOrganisationKind(trx, input.ownerId);
 		if (!owner) {
 			return refuse(400, m.form_fix_errors(), { ownerId: m.offer_err_owner_unknown() });
 		}
@@ -123,21 +125,17 @@ export async function createOffer(
 		const tradeProblem = await tradeRefusal(trx, input.tradeCode);
 		if (tradeProblem) return tradeProblem;
 		const slug = categorySlugFor(input.kind, owner.kind);
-		const category = await trx
-			.selectFrom('category')
-			.select('id')
-			.where('slug', '=', slug)
-			.executeTakeFirst();
-		if (!category) throw new Error(`Category '${slug}' is missing: the catalogue was not seeded`);
+		const categoryId = await findCategoryIdBySlug(trx, slug);
+		if (!categoryId) throw new Error(`Category '${slug}' is missing: the catalogue was not seeded`);
 		const groupId = input.sessions.length > 1 ? randomUUID() : null;
 		const offerIds: string[] = [];
 		const activityIds: string[] = [];
 		for (const session of input.sessions) {
-			const activity = await trx
-				.insertInto('activity')
-				.values({
+			const { activityId, offerId } = await insertOfferWithActivity(
+				trx,
+				{
 					ownerId: owner.id,
-					categoryId: category.id,
+					categoryId,
 					title: input.title,
 					description: input.description,
 					place: input.address,
@@ -147,22 +145,17 @@ export async function createOffer(
 					endTime: withSeconds(input.endTime),
 					visibility: input.visibility,
 					createdBy: user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const offer = await trx
-				.insertInto('offer')
-				.values({ ...offerColumns(input), activityId: activity.id, groupId, kind: input.kind })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			activityIds.push(activity.id);
-			offerIds.push(offer.id);
+				},
+				{ ...offerColumns(input), groupId, kind: input.kind }
+			);
+			activityIds.push(activityId);
+			offerIds.push(offerId);
 			const summary = `${input.title} · ${formatDate(session.startDate)}`;
 			await auditOffer(
 				trx,
 				user,
 				'create',
-				{ ...offer, ownerId: owner.id, title: input.title },
+				{ id: offerId, ownerId: owner.id, title: input.title },
 				summary
 			);
 		}
@@ -173,7 +166,7 @@ export async function createOffer(
 /** Edits one offer (one week or session). More places promote the waitlist; fewer than booked is refused. */
 export async function updateOffer(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	offerId: string,
 	input: OfferUpdateInput
 ): Promise<Result<{ id: string }>> {
@@ -196,32 +189,19 @@ export async function updateOffer(
 			endTime: withSeconds(input.endTime),
 			place: input.address
 		};
-		const current = await trx
-			.selectFrom('activity')
-			.select(['startDate', 'endDate', 'startTime', 'endTime', 'place', 'sequence'])
-			.where('id', '=', offer.activityId)
-			.executeTakeFirstOrThrow();
+		const current = await findActivitySchedule(trx, offer.activityId);
 		const moved = (Object.keys(schedule) as (keyof typeof schedule)[]).some(
 			(k) => current[k] !== schedule[k]
 		);
-		await trx
-			.updateTable('activity')
-			.set({
-				...schedule,
-				title: input.title,
-				description: input.description,
-				visibility: input.visibility,
-				// Calendar clients see a changed time or place as a new version of the event.
-				sequence: current.sequence + (moved ? 1 : 0),
-				updatedAt: new Date()
-			})
-			.where('id', '=', offer.activityId)
-			.execute();
-		await trx
-			.updateTable('offer')
-			.set({ ...offerColumns(input), updatedAt: new Date() })
-			.where('id', '=', offer.id)
-			.execute();
+		await setActivityColumns(trx, offer.activityId, {
+			...schedule,
+			title: input.title,
+			description: input.description,
+			visibility: input.visibility,
+			// Calendar clients see a changed time or place as a new version of the event.
+			sequence: current.sequence + (moved ? 1 : 0)
+		});
+		await setOfferColumns(trx, offer.id, offerColumns(input));
 		await auditOffer(trx, user, 'update', { ...offer, title: input.title });
 		const promoted = await promoteWaitlist(trx, { ...offer, capacity: input.capacity });
 		const mails = await composeBookingMails(

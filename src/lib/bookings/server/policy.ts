@@ -1,12 +1,7 @@
-import type { OrganisationKind, Role } from '$lib/platform/server/db/schema';
+import type { Actor } from '$lib/auth';
+import type { OrganisationKind } from '$lib/platform/server/db/schema';
 
 // Pure rules for offers and bookings; one function per rule so one table test covers them all.
-
-/** The part of a session user the rules look at. */
-export interface OfferUser {
-	isSecretariat: boolean;
-	memberships: readonly { organisationId: string; role: Role; kind?: OrganisationKind }[];
-}
 
 /** Organisations that publish places and slots; the secretariat may act for any of them. */
 export const OFFERING_KINDS: readonly OrganisationKind[] = [
@@ -22,20 +17,19 @@ export interface BookingParties {
 	providerId: string;
 }
 
-function isMemberOf(user: OfferUser, organisationId: string): boolean {
+function isMemberOf(user: Actor, organisationId: string): boolean {
 	return user.memberships.some((m) => m.organisationId === organisationId);
 }
 
-function isMunicipalityOf(user: OfferUser, municipalityId: string | null): boolean {
+function isMunicipalityOf(user: Actor, municipalityId: string | null): boolean {
 	if (municipalityId === null) return false;
 	return user.memberships.some(
-		(m) =>
-			m.organisationId === municipalityId && (m.kind === undefined || m.kind === 'municipality')
+		(m) => m.organisationId === municipalityId && m.kind === 'municipality'
 	);
 }
 
 export function canCreateOfferFor(
-	user: OfferUser | null,
+	user: Actor | null,
 	owner: { id: string; kind: OrganisationKind }
 ): boolean {
 	if (user === null || !OFFERING_KINDS.includes(owner.kind)) return false;
@@ -43,16 +37,13 @@ export function canCreateOfferFor(
 }
 
 /** Whether to show "new offer" at all. */
-export function canCreateOffers(user: OfferUser | null): boolean {
+export function canCreateOffers(user: Actor | null): boolean {
 	if (user === null) return false;
-	return (
-		user.isSecretariat ||
-		user.memberships.some((m) => m.kind !== undefined && OFFERING_KINDS.includes(m.kind))
-	);
+	return user.isSecretariat || user.memberships.some((m) => OFFERING_KINDS.includes(m.kind));
 }
 
 /** Like activities, any member of the owner may edit, close and cancel: it is daily work. */
-export function canEditOffer(user: OfferUser | null, offer: { ownerId: string }): boolean {
+export function canEditOffer(user: Actor | null, offer: { ownerId: string }): boolean {
 	if (user === null) return false;
 	return user.isSecretariat || isMemberOf(user, offer.ownerId);
 }
@@ -62,7 +53,7 @@ export function canEditOffer(user: OfferUser | null, offer: { ownerId: string })
  * a municipality books on behalf of its own schools.
  */
 export function canBookFor(
-	user: OfferUser | null,
+	user: Actor | null,
 	school: { id: string; municipalityId: string | null }
 ): boolean {
 	if (user === null) return false;
@@ -73,9 +64,26 @@ export function canBookFor(
 	);
 }
 
+/** A school's bookings page: its members, the members of its municipality and the secretariat. */
+export function canViewSchoolBookings(
+	user: Actor,
+	school: { id: string; municipalityId: string | null }
+): boolean {
+	return (
+		user.isSecretariat ||
+		isMemberOf(user, school.id) ||
+		(school.municipalityId !== null && isMemberOf(user, school.municipalityId))
+	);
+}
+
+/** A municipality's overview of its schools' bookings: its members and the secretariat. */
+export function canViewMunicipalityBookings(user: Actor, municipalityId: string): boolean {
+	return user.isSecretariat || isMemberOf(user, municipalityId);
+}
+
 /** Acting as the booking school (its members, its municipality) and/or as the provider. */
 export function bookingSides(
-	user: OfferUser | null,
+	user: Actor | null,
 	parties: BookingParties
 ): { school: boolean; provider: boolean } {
 	if (user === null) return { school: false, provider: false };
@@ -90,7 +98,7 @@ export function bookingSides(
 }
 
 /** Anyone else gets "not found": another school's booking is not even said to exist. */
-export function canViewBooking(user: OfferUser | null, parties: BookingParties): boolean {
+export function canViewBooking(user: Actor | null, parties: BookingParties): boolean {
 	const sides = bookingSides(user, parties);
 	return sides.school || sides.provider;
 }
@@ -99,7 +107,7 @@ export type ChecklistField = 'agreementSigned' | 'parentsConsent' | 'uuNotified'
 
 /** The agreement is signed with the company, so both sides may register it; the rest is school work. */
 export function canUpdateChecklist(
-	user: OfferUser | null,
+	user: Actor | null,
 	parties: BookingParties,
 	field: ChecklistField
 ): boolean {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import { type RightsUser, findActivityForUser } from '$lib/activities/server';
-import { findActivityFeedRow } from './rows';
+import { findActivityFeedRow } from './queries';
 import { activityEvent, eventsPerDay } from './events';
 import { renderCalendar } from './ical';
 

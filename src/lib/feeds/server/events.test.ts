@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityEvent, bookingEvent, bookingTotals, eventsPerDay, pupils } from './events';
-import type { FeedActivityRow, FeedBookingRow, ProviderBookingRow } from './rows';
+import type { FeedActivityRow, FeedBookingRow, ProviderBookingRow } from './queries';
 
 const ctx = { origin: 'https://aarshjul.example', showContacts: true, nameSchools: false };
 

@@ -1,6 +1,11 @@
 import type { BookingStatus } from '$lib/platform/server/db/schema';
 import type { FeedEvent, FeedEventStatus } from './ical';
-import type { FeedActivityRow, FeedBookingRow, FeedHolidayRow, ProviderBookingRow } from './rows';
+import type {
+	FeedActivityRow,
+	FeedBookingRow,
+	FeedHolidayRow,
+	ProviderBookingRow
+} from './queries';
 import { OPEN_STATUSES } from '$lib/bookings/server';
 import { activitySessions } from '$lib/activities';
 

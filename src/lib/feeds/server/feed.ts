@@ -3,13 +3,16 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { DB } from '$lib/platform/server/db/schema';
 import { resolveFeedSpec, type FeedSpec, type FeedTarget } from './scope';
-import { feedWindow, findFeedVersion, type FeedChoices, type FeedWindow } from './queries';
 import {
+	feedWindow,
 	findFeedActivities,
 	findFeedBookings,
 	findFeedHolidays,
-	findProviderBookings
-} from './rows';
+	findFeedVersion,
+	findProviderBookings,
+	type FeedChoices,
+	type FeedWindow
+} from './queries';
 import {
 	activityEvent,
 	bookingEvent,

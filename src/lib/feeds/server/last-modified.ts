@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
+import { findStoredFeedVersion, storeFeedVersion } from './queries';
 
 // Last-Modified of a feed never goes back. It is computed from the latest change among the
 // events still in the feed; when one is deleted or leaves the feed (made private, cancelled long
@@ -21,11 +22,7 @@ export async function settleLastModified(
 	computed: Date | null,
 	now: Date
 ): Promise<Date | null> {
-	const stored = await db
-		.selectFrom('feedVersion')
-		.select(['etag', 'lastModified'])
-		.where('key', '=', key)
-		.executeTakeFirst();
+	const stored = await findStoredFeedVersion(db, key);
 	if (stored?.etag === etag) return stored.lastModified;
 	let next = computed;
 	if (stored) {
@@ -33,16 +30,5 @@ export async function settleLastModified(
 		if (next === null || next.getTime() < floor) next = new Date(Math.max(now.getTime(), floor));
 	}
 	if (next === null) return null;
-	const row = await db
-		.insertInto('feedVersion')
-		.values({ key, etag, lastModified: next })
-		.onConflict((oc) =>
-			oc.column('key').doUpdateSet({
-				etag,
-				lastModified: sql<Date>`greatest(feed_version.last_modified, excluded.last_modified)`
-			})
-		)
-		.returning('lastModified')
-		.executeTakeFirstOrThrow();
-	return row.lastModified;
+	return storeFeedVersion(db, key, etag, next);
 }

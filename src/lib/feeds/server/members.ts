@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { SessionUser } from '$lib/auth/server';
+import type { Actor } from '$lib/auth';
 import { recordAudit, summaries } from '$lib/audit/server';
 import { canManageFeed, scopeForKind } from './token';
 import { feedHealth, type FeedHealth } from './health';
@@ -21,7 +21,7 @@ export interface MemberFeed {
 	health: FeedHealth;
 }
 
-function adminOf(user: SessionUser, organisationId: string): boolean {
+function adminOf(user: Actor, organisationId: string): boolean {
 	const membership = user.memberships.find((m) => m.organisationId === organisationId);
 	const scope = membership ? scopeForKind(membership.kind) : 'organisation';
 	return canManageFeed(user, { scope, organisationId });
@@ -30,7 +30,7 @@ function adminOf(user: SessionUser, organisationId: string): boolean {
 /** Null when the person may not manage the organisation's feeds. */
 export async function listMemberFeeds(
 	db: Kysely<DB>,
-	user: SessionUser,
+	user: Actor,
 	organisationId: string,
 	now = new Date()
 ): Promise<MemberFeed[] | null> {
@@ -50,7 +50,7 @@ export async function listMemberFeeds(
  * is not a live personal one of this organisation's member. */
 export async function revokeMemberFeed(
 	db: Kysely<DB>,
-	user: SessionUser,
+	user: Actor,
 	organisationId: string,
 	feedId: string,
 	now = new Date()

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { SessionUser } from '$lib/auth/server';
+import type { Actor } from '$lib/auth';
 import {
 	canManageFeed,
 	findFeedByToken,
@@ -102,7 +102,7 @@ export async function feedLinks(
 
 const feedUrl = (origin: string, token: string) => `${origin}/feeds/${token}.ics`;
 
-function subjectOf(user: SessionUser, key: string): FeedSubject | null {
+function subjectOf(user: Actor, key: string): FeedSubject | null {
 	if (key === 'user') return { scope: 'user', userId: user.id };
 	const membership = user.memberships.find((m) => m.organisationId === key);
 	if (!membership) return null;
@@ -141,7 +141,7 @@ async function linksFor(
 
 export async function loadFeedCards(
 	db: Kysely<DB>,
-	user: SessionUser,
+	user: Actor,
 	origin: string,
 	now = new Date()
 ): Promise<FeedCard[]> {
@@ -188,7 +188,7 @@ export async function loadFeedCards(
  * person's own (a rotated or foreign one is dropped). Keyed by card. */
 export async function shownAddresses(
 	db: Kysely<DB>,
-	user: SessionUser,
+	user: Actor,
 	origin: string,
 	shown: string[],
 	/** New choices for one card's address (the page's "show with these choices" form). */
@@ -218,7 +218,7 @@ export type FeedActionResult =
 /** Makes the first address (`rotate` false) or a new one; the secret is in the links, once. */
 export async function issueFeedAddress(
 	db: Kysely<DB>,
-	user: SessionUser,
+	user: Actor,
 	key: string,
 	origin: string,
 	rotate: boolean,

@@ -3,8 +3,10 @@ import type { DB } from '$lib/platform/server/db/schema';
 import { visibilityFilter } from '$lib/activities/server';
 import { OPEN_STATUSES } from '$lib/bookings/server';
 import type { FeedSpec } from './scope';
+import type { FeedSubject } from './token';
 
-// The rows of a feed. Every query over activities applies visibilityFilter(spec.audience).
+// The feeds' SQL: the rows of a feed (every query over activities applies
+// visibilityFilter(spec.audience)), its versions, its addresses and their health.
 
 /** Cancelled events stay this long after the cancellation, so subscribed calendars remove them. */
 const CANCELLED_KEPT_DAYS = 60;
@@ -184,6 +186,127 @@ export function feedHolidaysQuery(db: Kysely<DB>, municipalityIds: string[], win
 		.where('schoolHoliday.endDate', '>=', window.from)
 		.where('schoolHoliday.startDate', '<=', window.to);
 }
+
+// The rows a feed body is built from (findFeedVersion below counts the same sets).
+
+/** What an event says about its activity (the activity's id comes apart: a booking's event has
+ * its own). */
+const EVENT_COLUMNS = [
+	'activity.title',
+	'activity.description',
+	'activity.place',
+	'activity.startDate',
+	'activity.endDate',
+	'activity.startTime',
+	'activity.endTime',
+	'activity.status',
+	'activity.sequence',
+	'activity.updatedAt',
+	'category.nameDa as categoryName',
+	'owner.name as ownerName',
+	'owner.address as ownerAddress',
+	'offer.contactName',
+	'offer.contactEmail',
+	'offer.address as offerAddress',
+	'offer.updatedAt as offerUpdatedAt'
+] as const;
+
+const ACTIVITY_COLUMNS = ['activity.id', ...EVENT_COLUMNS] as const;
+
+export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return feedActivitiesQuery(db, spec, window)
+		.innerJoin('category', 'category.id', 'activity.categoryId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.leftJoin('offer', 'offer.activityId', 'activity.id')
+		.select(ACTIVITY_COLUMNS)
+		.orderBy('activity.startDate')
+		.orderBy('activity.id')
+		.execute();
+}
+
+/** One activity as a feed row; the caller has checked that the user may see it. */
+export async function findActivityFeedRow(db: Kysely<DB>, id: string) {
+	return db
+		.selectFrom('activity')
+		.innerJoin('category', 'category.id', 'activity.categoryId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.leftJoin('offer', 'offer.activityId', 'activity.id')
+		.select(ACTIVITY_COLUMNS)
+		.where('activity.id', '=', id)
+		.executeTakeFirst();
+}
+export type FeedActivityRow = Awaited<ReturnType<typeof findFeedActivities>>[number];
+
+export async function findFeedBookings(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return feedBookingsQuery(db, spec, window)
+		.innerJoin('category', 'category.id', 'activity.categoryId')
+		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
+		.select([
+			'booking.id',
+			'booking.status as bookingStatus',
+			'booking.classLabel',
+			'booking.seats',
+			'booking.teacherName',
+			'booking.teacherEmail',
+			'booking.updatedAt as bookingUpdatedAt',
+			'school.name as schoolName',
+			'activity.id as activityId',
+			...EVENT_COLUMNS
+		])
+		.orderBy('activity.startDate')
+		.orderBy('booking.id')
+		.execute();
+}
+export type FeedBookingRow = Awaited<ReturnType<typeof findFeedBookings>>[number];
+
+/** Every booking on the providers' offers, by activity id (the open ones are listed). */
+export async function findProviderBookings(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	const rows = await providerBookingsQuery(db, spec, window)
+		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
+		.select([
+			'activity.id as activityId',
+			'booking.status',
+			'booking.classLabel',
+			'booking.seats',
+			'booking.teacherName',
+			'booking.teacherEmail',
+			'booking.updatedAt',
+			'school.name as schoolName'
+		])
+		.orderBy('school.name')
+		.orderBy('booking.classLabel')
+		.execute();
+	const byActivity = new Map<string, typeof rows>();
+	for (const row of rows) {
+		const list = byActivity.get(row.activityId) ?? [];
+		list.push(row);
+		byActivity.set(row.activityId, list);
+	}
+	return byActivity;
+}
+export type ProviderBookingRow =
+	Awaited<ReturnType<typeof findProviderBookings>> extends Map<string, (infer R)[]> ? R : never;
+
+export async function findFeedHolidays(
+	db: Kysely<DB>,
+	municipalityIds: string[],
+	window: FeedWindow
+) {
+	return feedHolidaysQuery(db, municipalityIds, window)
+		.innerJoin('organisation', 'organisation.id', 'schoolHoliday.municipalityId')
+		.select([
+			'schoolHoliday.id',
+			'schoolHoliday.name',
+			'schoolHoliday.startDate',
+			'schoolHoliday.endDate',
+			'organisation.name as municipalityName'
+		])
+		.orderBy('schoolHoliday.startDate')
+		.orderBy('schoolHoliday.id')
+		.execute();
+}
+export type FeedHolidayRow = Awaited<ReturnType<typeof findFeedHolidays>>[number];
 
 export interface FeedVersion {
 	activities: number;
@@ -381,4 +504,142 @@ export function findChangeRecipientRows(db: Kysely<DB>, activityIds: string[]) {
 		.where('activity.id', 'in', activityIds.length ? activityIds : [NO_ID])
 		.where('booking.status', 'in', OPEN_STATUSES)
 		.execute();
+}
+
+/** The address's stored version: the ETag last answered and its Last-Modified. */
+export function findStoredFeedVersion(db: Kysely<DB>, key: string) {
+	return db
+		.selectFrom('feedVersion')
+		.select(['etag', 'lastModified'])
+		.where('key', '=', key)
+		.executeTakeFirst();
+}
+
+/**
+ * Stores the ETag and Last-Modified of an answer; a concurrent writer's later Last-Modified wins,
+ * so it never goes back. Returns the Last-Modified stored.
+ */
+export async function storeFeedVersion(
+	db: Kysely<DB>,
+	key: string,
+	etag: string,
+	lastModified: Date
+): Promise<Date> {
+	const row = await db
+		.insertInto('feedVersion')
+		.values({ key, etag, lastModified })
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({
+				etag,
+				lastModified: sql<Date>`greatest(feed_version.last_modified, excluded.last_modified)`
+			})
+		)
+		.returning('lastModified')
+		.executeTakeFirstOrThrow();
+	return row.lastModified;
+}
+
+/** The ids of a municipality's schools. */
+export async function listSchoolIdsOf(db: Kysely<DB>, municipalityId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('organisation')
+		.select('id')
+		.where('municipalityId', '=', municipalityId)
+		.where('kind', '=', 'school')
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+/** The person a personal feed is for. */
+export function findFeedPerson(db: Kysely<DB>, userId: string) {
+	return db
+		.selectFrom('appUser')
+		.select(['id', 'name', 'isSecretariat'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+}
+
+/** The organisation an organisation's feed is for. */
+export function findFeedOrganisation(db: Kysely<DB>, organisationId: string) {
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name', 'kind', 'municipalityId'])
+		.where('id', '=', organisationId)
+		.executeTakeFirst();
+}
+
+const TOKEN_COLUMNS = ['id', 'scope', 'organisationId', 'userId', 'createdAt'] as const;
+
+export type FeedTokenRow = Pick<DB['feedToken'], 'scope' | 'organisationId' | 'userId'> & {
+	id: string;
+	createdAt: Date;
+};
+
+/** The feed_token columns that say whose address it is. */
+function subjectColumns(subject: FeedSubject) {
+	return subject.scope === 'user'
+		? { scope: subject.scope, userId: subject.userId, organisationId: null }
+		: { scope: subject.scope, organisationId: subject.organisationId, userId: null };
+}
+
+/** The live address of the subject. */
+export function findLiveFeedTokenRow(
+	db: Kysely<DB>,
+	subject: FeedSubject
+): Promise<FeedTokenRow | undefined> {
+	const query = db.selectFrom('feedToken').select(TOKEN_COLUMNS).where('revokedAt', 'is', null);
+	return (
+		subject.scope === 'user'
+			? query.where('userId', '=', subject.userId)
+			: query.where('organisationId', '=', subject.organisationId)
+	).executeTakeFirst();
+}
+
+/**
+ * Stores a new address of the subject. With `unlessLive`, nothing is stored (undefined comes back)
+ * when the subject has a live one: the unique index on live addresses decides between two makers.
+ */
+export function insertFeedTokenRow(
+	db: Kysely<DB>,
+	subject: FeedSubject,
+	tokenHash: Uint8Array,
+	createdBy: string | null,
+	options: { unlessLive?: boolean } = {}
+): Promise<FeedTokenRow | undefined> {
+	const column = subject.scope === 'user' ? 'userId' : 'organisationId';
+	const insert = db
+		.insertInto('feedToken')
+		.values({ ...subjectColumns(subject), tokenHash, createdBy });
+	return (
+		options.unlessLive
+			? insert.onConflict((oc) =>
+					oc.column(column).where('revokedAt', 'is', null).where(column, 'is not', null).doNothing()
+				)
+			: insert
+	)
+		.returning(TOKEN_COLUMNS)
+		.executeTakeFirst();
+}
+
+export async function revokeLiveFeedTokenRows(
+	db: Kysely<DB>,
+	subject: FeedSubject,
+	now: Date
+): Promise<void> {
+	const revoke = db.updateTable('feedToken').set({ revokedAt: now }).where('revokedAt', 'is', null);
+	await (
+		subject.scope === 'user'
+			? revoke.where('userId', '=', subject.userId)
+			: revoke.where('organisationId', '=', subject.organisationId)
+	).execute();
+}
+
+/** The live address with this token hash, with the hash to compare in constant time. */
+export function findFeedTokenRow(db: Kysely<DB>, tokenHash: Uint8Array) {
+	return db
+		.selectFrom('feedToken')
+		.select([...TOKEN_COLUMNS, 'tokenHash'])
+		.where('tokenHash', '=', tokenHash)
+		.where('revokedAt', 'is', null)
+		.executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import type { DB } from '$lib/platform/server/db/schema';
 import type { RightsUser } from '$lib/activities/server';
 import { findSessionMemberships } from '$lib/auth/server';
 import type { FeedSubject } from './token';
+import { findFeedOrganisation, findFeedPerson, listSchoolIdsOf } from './queries';
 
 // What a feed holds, decided once per subject. The audience is who the feed is for (a member of
 // the organisation, the person, or nobody for the public feed); every activity in it passes
@@ -61,16 +62,6 @@ type Part = Pick<
 	'orgIds' | 'allianceWide' | 'bookingSchoolIds' | 'providerIds' | 'holidayMunicipalityIds'
 >;
 
-async function schoolsOf(db: Kysely<DB>, municipalityId: string): Promise<string[]> {
-	const rows = await db
-		.selectFrom('organisation')
-		.select('id')
-		.where('municipalityId', '=', municipalityId)
-		.where('kind', '=', 'school')
-		.execute();
-	return rows.map((r) => r.id);
-}
-
 /** The part one organisation contributes: a school with its municipality's shared events, a
  * municipality with its schools, any other organisation as a provider of offers. */
 async function organisationPart(db: Kysely<DB>, org: OrgInfo): Promise<Part> {
@@ -85,7 +76,7 @@ async function organisationPart(db: Kysely<DB>, org: OrgInfo): Promise<Part> {
 		};
 	}
 	if (org.kind === 'municipality') {
-		const schools = await schoolsOf(db, org.id);
+		const schools = await listSchoolIdsOf(db, org.id);
 		return {
 			orgIds: [org.id, ...schools],
 			allianceWide: true,
@@ -122,11 +113,7 @@ export async function resolveFeedSpec(
 ): Promise<FeedSpec | null> {
 	if (target.scope === 'public') return PUBLIC_FEED;
 	if (target.scope === 'user') {
-		const user = await db
-			.selectFrom('appUser')
-			.select(['id', 'name', 'isSecretariat'])
-			.where('id', '=', target.userId)
-			.executeTakeFirst();
+		const user = await findFeedPerson(db, target.userId);
 		if (!user) return null;
 		const memberships = await findSessionMemberships(db, user.id);
 		const parts = await Promise.all(
@@ -141,11 +128,7 @@ export async function resolveFeedSpec(
 			...merge(parts)
 		};
 	}
-	const org = await db
-		.selectFrom('organisation')
-		.select(['id', 'name', 'kind', 'municipalityId'])
-		.where('id', '=', target.organisationId)
-		.executeTakeFirst();
+	const org = await findFeedOrganisation(db, target.organisationId);
 	if (!org) return null;
 	return {
 		key: `${target.scope}:${org.id}`,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import type { DB, FeedScope, OrganisationKind } from '$lib/platform/server/db/schema';
-import type { RightsUser } from '$lib/activities/server';
 import {
 	constantTimeEqual,
 	generateSecureRandomString,
@@ -8,6 +8,13 @@ import {
 } from '$lib/platform/server/random';
 import { clearFeedCache } from './cache';
 import { recordAudit, summaries } from '$lib/audit/server';
+import {
+	findFeedTokenRow,
+	findLiveFeedTokenRow,
+	insertFeedTokenRow,
+	revokeLiveFeedTokenRows,
+	type FeedTokenRow
+} from './queries';
 
 // Secret feed addresses. Only SHA-256(token) is stored, so an address is shown once: when it is
 // made or rotated. Whoever loses it makes a new one (the old one stops working at once).
@@ -30,12 +37,7 @@ export function scopeForKind(kind: OrganisationKind): OrganisationFeedScope {
 	return 'organisation';
 }
 
-type Row = Pick<DB['feedToken'], 'scope' | 'organisationId' | 'userId'> & {
-	id: string;
-	createdAt: Date;
-};
-
-function toRecord(row: Row): FeedRecord {
+function toRecord(row: FeedTokenRow): FeedRecord {
 	const subject: FeedSubject =
 		row.scope === 'user'
 			? { scope: 'user', userId: row.userId! }
@@ -43,14 +45,8 @@ function toRecord(row: Row): FeedRecord {
 	return { id: row.id, subject, createdAt: row.createdAt };
 }
 
-function subjectColumns(subject: FeedSubject) {
-	return subject.scope === 'user'
-		? { scope: subject.scope, userId: subject.userId, organisationId: null }
-		: { scope: subject.scope, organisationId: subject.organisationId, userId: null };
-}
-
 /** Org admins (and the secretariat) manage an organisation's feed; a person their own. */
-export function canManageFeed(user: (RightsUser & { id: string }) | null, subject: FeedSubject) {
+export function canManageFeed(user: Actor | null, subject: FeedSubject) {
 	if (user === null) return false;
 	if (subject.scope === 'user') return user.id === subject.userId;
 	if (user.isSecretariat) return true;
@@ -58,8 +54,6 @@ export function canManageFeed(user: (RightsUser & { id: string }) | null, subjec
 		(m) => m.organisationId === subject.organisationId && m.role === 'admin'
 	);
 }
-
-const COLUMNS = ['id', 'scope', 'organisationId', 'userId', 'createdAt'] as const;
 
 /**
  * Making and rotating an address are logged; the summary says which, never the token. A person's
@@ -82,12 +76,7 @@ function auditFeed(
 }
 
 async function findLiveFeed(db: Kysely<DB>, subject: FeedSubject): Promise<FeedRecord | null> {
-	let query = db.selectFrom('feedToken').select(COLUMNS).where('revokedAt', 'is', null);
-	query =
-		subject.scope === 'user'
-			? query.where('userId', '=', subject.userId)
-			: query.where('organisationId', '=', subject.organisationId);
-	const row = await query.executeTakeFirst();
+	const row = await findLiveFeedTokenRow(db, subject);
 	return row ? toRecord(row) : null;
 }
 
@@ -104,18 +93,9 @@ export async function getOrCreateFeedToken(
 	if (existing) return { feed: existing, token: null };
 	const token = generateSecureRandomString();
 	const row = await db.transaction().execute(async (trx) => {
-		const made = await trx
-			.insertInto('feedToken')
-			.values({ ...subjectColumns(subject), tokenHash: hashSecret(token), createdBy })
-			.onConflict((oc) =>
-				oc
-					.column(subject.scope === 'user' ? 'userId' : 'organisationId')
-					.where('revokedAt', 'is', null)
-					.where(subject.scope === 'user' ? 'userId' : 'organisationId', 'is not', null)
-					.doNothing()
-			)
-			.returning(COLUMNS)
-			.executeTakeFirst();
+		const made = await insertFeedTokenRow(trx, subject, hashSecret(token), createdBy, {
+			unlessLive: true
+		});
 		if (made) await auditFeed(trx, createdBy, 'create', made);
 		return made;
 	});
@@ -134,20 +114,9 @@ export async function rotateFeedToken(
 ): Promise<{ feed: FeedRecord; token: string }> {
 	const token = generateSecureRandomString();
 	const row = await db.transaction().execute(async (trx) => {
-		let revoke = trx
-			.updateTable('feedToken')
-			.set({ revokedAt: now })
-			.where('revokedAt', 'is', null);
-		revoke =
-			subject.scope === 'user'
-				? revoke.where('userId', '=', subject.userId)
-				: revoke.where('organisationId', '=', subject.organisationId);
-		await revoke.execute();
-		const made = await trx
-			.insertInto('feedToken')
-			.values({ ...subjectColumns(subject), tokenHash: hashSecret(token), createdBy })
-			.returning(COLUMNS)
-			.executeTakeFirstOrThrow();
+		await revokeLiveFeedTokenRows(trx, subject, now);
+		const made = await insertFeedTokenRow(trx, subject, hashSecret(token), createdBy);
+		if (!made) throw new Error('a new feed token was not stored');
 		await auditFeed(trx, createdBy, 'update', made);
 		return made;
 	});
@@ -159,12 +128,7 @@ export async function rotateFeedToken(
 export async function findFeedByToken(db: Kysely<DB>, token: string): Promise<FeedRecord | null> {
 	if (!FEED_TOKEN.test(token)) return null;
 	const hash = hashSecret(token);
-	const row = await db
-		.selectFrom('feedToken')
-		.select([...COLUMNS, 'tokenHash'])
-		.where('tokenHash', '=', hash)
-		.where('revokedAt', 'is', null)
-		.executeTakeFirst();
+	const row = await findFeedTokenRow(db, hash);
 	if (!row || !constantTimeEqual(hash, new Uint8Array(row.tokenHash))) return null;
 	return toRecord(row);
 }

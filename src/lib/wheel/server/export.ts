@@ -1,5 +1,5 @@
-import { isHttpError } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
 import { render } from 'svelte/server';
 import Wheel from '$lib/wheel/components/Wheel.svelte';
 import { copenhagenToday } from '$lib/platform/dates/iso';
@@ -13,7 +13,8 @@ import { listEntries } from '$lib/wheel/key';
 import { WHEEL_DRAWING_OPTIONS } from '$lib/wheel/frame';
 import { focusOf, parseZoom, periodLabel, type ZoomPeriod } from '$lib/wheel/zoom';
 import type { DB } from '$lib/platform/server/db/schema';
-import { type RightsUser, listFilterOptions } from '$lib/activities/server';
+import { listFilterOptions } from '$lib/activities/server';
+import { refuse, success, type Result } from '$lib/platform/server/http/result';
 import { describeFilters, svgLegend } from './export-legend';
 import { KEY_COLUMN, svgKey } from './export-key';
 import { escapeXml, xmlSafeMarkup } from '$lib/platform/server/xml-text';
@@ -30,28 +31,22 @@ export interface WheelExport extends WheelData {
 	period: ZoomPeriod;
 }
 
-export type WheelExportResult = { ok: true; wheel: WheelExport } | { ok: false; message: string };
-
 /**
  * Reads the wheel page's query (year, filters, holidays) and loads what the user may see. A bad
- * year comes back as a Danish message rather than a thrown error, so exports answer 400 in text.
+ * year or zoom is a 400 with a Danish message.
  */
 export async function loadWheelExport(
 	db: Kysely<DB>,
-	user: RightsUser | null,
+	user: Actor | null,
 	params: URLSearchParams,
 	options: { locale: Locale; now?: Date }
-): Promise<WheelExportResult> {
+): Promise<Result<WheelExport>> {
 	const now = options.now ?? new Date();
-	let year: string;
-	try {
-		year = resolveSchoolYear(params.get('year'), now);
-	} catch (e) {
-		if (isHttpError(e)) return { ok: false, message: e.body.message };
-		throw e;
-	}
+	const resolved = resolveSchoolYear(params.get('year'), now);
+	if (!resolved.ok) return resolved;
+	const year = resolved.value;
 	const zoom = parseZoom(year, params.get('zoom'), params.get('fra'), copenhagenToday(now));
-	if (!zoom.ok) return { ok: false, message: zoom.message };
+	if (!zoom.ok) return refuse(400, zoom.message);
 	const filters = parseFilters(params);
 	const municipalities = await listMunicipalities(db);
 	// As on the wheel page: without an explicit choice, the filtered municipality's holidays.
@@ -63,23 +58,18 @@ export async function loadWheelExport(
 		year,
 		filters,
 		holidayMunicipalityId,
-		locale: options.locale,
-		now
+		locale: options.locale
 	});
 	const filterOptions = await listFilterOptions(db);
-	return {
-		ok: true,
-		wheel: {
-			...data,
-			filters,
-			filterWords: describeFilters(filters, filterOptions, options.locale),
-			holidayMunicipality:
-				municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
-			now,
-			generated: formatDate(copenhagenToday(now), options.locale, 'long'),
-			period: zoom.period
-		}
-	};
+	return success({
+		...data,
+		filters,
+		filterWords: describeFilters(filters, filterOptions, options.locale),
+		holidayMunicipality: municipalities.find((mu) => mu.id === holidayMunicipalityId)?.name ?? null,
+		now,
+		generated: formatDate(copenhagenToday(now), options.locale, 'long'),
+		period: zoom.period
+	});
 }
 
 export function exportFilename(year: string, extension: 'svg' | 'png'): string {

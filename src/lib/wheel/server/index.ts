@@ -3,7 +3,7 @@
 export { loadEmbed } from './embed';
 export { exportFilename, loadWheelExport, renderWheelSvg } from './export';
 export { pngCacheKey, pngWidth, renderPngCached } from './png';
-export { wheelDataVersion } from './version';
+export { wheelDataVersion } from './queries';
 export {
 	listMunicipalities,
 	loadWheel,

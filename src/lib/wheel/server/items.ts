@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { ActivityFilters } from '$lib/activities';
+import type { Actor } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
-import { filterConditions, visibleActivitiesQuery, type RightsUser } from '$lib/activities/server';
 import { listActivityLinks } from '$lib/bookings/server';
+import { listWheelActivities, type WheelActivityQuery } from './queries';
 import { activityHref, type WheelBookingStatus } from '../links';
 
 /** Only what the wheel and the list need, so the page data stays small for thousands of arcs. */
@@ -25,51 +25,13 @@ export interface WheelItem {
 	booking: WheelBookingStatus | null;
 }
 
-export interface WheelItemQuery {
-	from: string;
-	to: string;
-	filters?: ActivityFilters;
-	/** The embed: public, planned activities only. */
-	publicOnly?: boolean;
-}
-
-/**
- * The year's activities for the wheel, visibility and filters in SQL. Nine columns rather than
- * listActivities' nineteen: on the embedded engine most of the query's cost is per value decoded.
- */
+/** The year's activities for the wheel, visibility and filters in SQL, each with where it leads. */
 export async function listWheelItems(
 	db: Kysely<DB>,
-	user: RightsUser | null,
-	query: WheelItemQuery
+	user: Actor | null,
+	query: WheelActivityQuery
 ): Promise<WheelItem[]> {
-	let select = visibleActivitiesQuery(db, user)
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.select([
-			'activity.id',
-			'activity.title',
-			'activity.categoryId',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'activity.endTime',
-			'activity.status',
-			'owner.name as ownerName'
-		])
-		.where('activity.startDate', '<=', query.to)
-		.where('activity.endDate', '>=', query.from)
-		.where(filterConditions(query.filters ?? {}));
-	if (query.publicOnly) {
-		select = select
-			.where('activity.visibility', '=', 'public')
-			.where('activity.status', '=', 'planned');
-	}
-	const rows = await select
-		.orderBy('activity.startDate')
-		// All-day activities before timed ones on the same day.
-		.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
-		.orderBy('activity.title')
-		.orderBy('activity.id')
-		.execute();
+	const rows = await listWheelActivities(db, user, query);
 	// The embed shows what anyone may see: no one's bookings.
 	const links = await listActivityLinks(db, query.publicOnly ? null : user, query);
 	return rows.map((row) => {

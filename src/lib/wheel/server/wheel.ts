@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { findMunicipality } from '$lib/organisations/server';
 import type { Kysely } from 'kysely';
+import type { Actor } from '$lib/auth';
+import { findMunicipality } from '$lib/organisations/server';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { danishPublicHolidays, type PublicHoliday } from '$lib/platform/dates/holidays';
 import {
@@ -14,8 +14,9 @@ import {
 import type { Locale } from '$lib/platform/dates/weeks';
 import type { ActivityFilters } from '$lib/activities';
 import type { DB, Pillar } from '$lib/platform/server/db/schema';
-import type { RightsUser } from '$lib/activities/server';
+import { UUID, refuse, success, type Result } from '$lib/platform/server/http/result';
 import { listWheelItems, type WheelItem } from './items';
+import { listCategories, listHolidaysBetween } from './queries';
 
 export type { WheelItem };
 
@@ -48,14 +49,13 @@ export interface WheelData {
 }
 
 export interface LoadWheelOptions {
-	/** '2026/27'; null or undefined means the current school year in Copenhagen. */
-	year?: string | null;
+	/** '2026/27', as resolveSchoolYear gives it. */
+	year: SchoolYearLabel;
 	filters?: ActivityFilters;
 	holidayMunicipalityId?: string | null;
 	/** The embed: public, planned activities only, whoever asks. */
 	publicOnly?: boolean;
 	locale?: Locale;
-	now?: Date;
 }
 
 const PILLAR_ORDER: Pillar[] = [
@@ -64,18 +64,22 @@ const PILLAR_ORDER: Pillar[] = [
 	'rekruttering',
 	'faelles'
 ];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The requested school year, or a 400 with a Danish message when it is malformed. */
-export function resolveSchoolYear(value: string | null | undefined, now = new Date()): string {
+/**
+ * The requested school year (empty: the current one in Copenhagen), or a 400 with a Danish
+ * message when it is malformed.
+ */
+export function resolveSchoolYear(
+	value: string | null | undefined,
+	now = new Date()
+): Result<SchoolYearLabel> {
 	if (value === null || value === undefined || value === '') {
-		return currentSchoolYear(copenhagenToday(now));
+		return success(currentSchoolYear(copenhagenToday(now)));
 	}
 	const startYear = parseSchoolYear(value);
 	if (startYear === null || startYear < 1900 || startYear > 2200) {
-		error(400, `Ugyldigt skoleår: «${value.slice(0, 20)}». Skriv det som 2026/27.`);
+		return refuse(400, `Ugyldigt skoleår: «${value.slice(0, 20)}». Skriv det som 2026/27.`);
 	}
-	return schoolYearRange(value).label;
+	return success(schoolYearRange(value).label);
 }
 
 /** Categories in ring order: pillar by pillar as the agreement lists them, then by sort. */
@@ -83,13 +87,7 @@ async function listWheelCategories(
 	db: Kysely<DB>,
 	locale: Locale = 'da'
 ): Promise<WheelCategoryInfo[]> {
-	const rows = await db
-		.selectFrom('category')
-		.select(['id', 'nameDa', 'nameEn', 'pillar', 'colour', 'ring', 'sort'])
-		.orderBy('ring')
-		.orderBy('sort')
-		.orderBy('nameDa')
-		.execute();
+	const rows = await listCategories(db);
 	return rows
 		.sort((a, b) => PILLAR_ORDER.indexOf(a.pillar) - PILLAR_ORDER.indexOf(b.pillar))
 		.map((row, index) => ({
@@ -110,14 +108,7 @@ export async function listSchoolHolidays(
 	to: string
 ): Promise<SchoolHolidaySpan[]> {
 	if (!UUID.test(municipalityId)) return [];
-	return db
-		.selectFrom('schoolHoliday')
-		.select(['name', 'startDate', 'endDate'])
-		.where('municipalityId', '=', municipalityId)
-		.where('startDate', '<=', to)
-		.where('endDate', '>=', from)
-		.orderBy('startDate')
-		.execute();
+	return listHolidaysBetween(db, municipalityId, from, to);
 }
 
 export { listMunicipalities, type MunicipalityRef } from '$lib/organisations/server';
@@ -127,11 +118,11 @@ export const findMunicipalityBySlug = (db: Kysely<DB>, slug: string) =>
 
 export async function loadWheel(
 	db: Kysely<DB>,
-	user: RightsUser | null,
-	options: LoadWheelOptions = {}
+	user: Actor | null,
+	options: LoadWheelOptions
 ): Promise<WheelData> {
 	const locale = options.locale ?? 'da';
-	const year = resolveSchoolYear(options.year, options.now);
+	const year = options.year;
 	const { start, end } = schoolYearRange(year);
 	// The embed ignores the session: it shows what an anonymous visitor may see, and less.
 	const viewer = options.publicOnly ? null : user;

@@ -1,4 +1,4 @@
-import { isHttpError, text } from '@sveltejs/kit';
+import { text } from '@sveltejs/kit';
 import type { Locale } from '$lib/platform/dates/weeks';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -21,13 +21,8 @@ const HAND_STEP_MS = 10 * 60 * 1000;
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date(Math.floor(Date.now() / HAND_STEP_MS) * HAND_STEP_MS);
-	let year: string;
-	try {
-		year = resolveSchoolYear(url.searchParams.get('year'), now);
-	} catch (e) {
-		if (isHttpError(e)) return text(e.body.message, { status: 400, headers: PLAIN });
-		throw e;
-	}
+	const year = resolveSchoolYear(url.searchParams.get('year'), now);
+	if (!year.ok) return text(year.message, { status: year.status, headers: PLAIN });
 	const width = pngWidth(url.searchParams.get('width'));
 	const query = [...url.searchParams].filter(([name]) => name !== 'width').sort();
 	const viewer = locals.user
@@ -46,7 +41,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale, now });
 		if (!result.ok)
 			throw new Error(`wheel export refused after its year was checked: ${result.message}`);
-		return renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
+		return renderWheelSvg(result.value, { locale, hrefBase: url.origin });
 	});
 	if (!rendered.ok) {
 		return text(m.export_png_busy({ seconds: String(rendered.retryAfterSeconds) }), {
@@ -61,7 +56,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	return new Response(rendered.png as Uint8Array<ArrayBuffer>, {
 		headers: {
 			'content-type': 'image/png',
-			'content-disposition': `attachment; filename="${exportFilename(year, 'png')}"`,
+			'content-disposition': `attachment; filename="${exportFilename(year.value, 'png')}"`,
 			'cache-control': 'private, no-store'
 		}
 	});

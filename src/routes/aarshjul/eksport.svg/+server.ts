@@ -9,12 +9,12 @@ const PLAIN = { 'content-type': 'text/plain; charset=utf-8' };
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
-	if (!result.ok) return text(result.message, { status: 400, headers: PLAIN });
-	const svg = renderWheelSvg(result.wheel, { locale, hrefBase: url.origin });
+	if (!result.ok) return text(result.message, { status: result.status, headers: PLAIN });
+	const svg = renderWheelSvg(result.value, { locale, hrefBase: url.origin });
 	return new Response(svg, {
 		headers: {
 			'content-type': 'image/svg+xml; charset=utf-8',
-			'content-disposition': `attachment; filename="${exportFilename(result.wheel.year, 'svg')}"`,
+			'content-disposition': `attachment; filename="${exportFilename(result.value.year, 'svg')}"`,
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const result = await loadWheelExport(locals.db, locals.user, url.searchParams, { locale });
-	if (!result.ok) error(400, result.message);
-	return { ...result.wheel, lang: locale, query: url.searchParams.toString() };
+	if (!result.ok) error(result.status, result.message);
+	return { ...result.value, lang: locale, query: url.searchParams.toString() };
 };

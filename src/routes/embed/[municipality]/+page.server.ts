@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { Locale } from '$lib/platform/dates/weeks';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadEmbed } from '$lib/wheel/server';
@@ -7,10 +8,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const locale: Locale = getLocale() === 'en' ? 'en' : 'da';
 	const now = new Date();
-	const { activities, ...data } = await loadEmbed(locals.db, url.searchParams, {
+	const result = await loadEmbed(locals.db, url.searchParams, {
 		municipalitySlug: params.municipality,
 		locale,
 		now
 	});
+	if (!result.ok) error(result.status, result.message);
+	const { activities, ...data } = result.value;
 	return { ...data, packed: packWheelItems(activities), lang: locale, now, origin: url.origin };
 };

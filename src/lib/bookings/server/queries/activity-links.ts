@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
-import type { OfferUser } from '../policy';
+import type { Actor } from '$lib/auth';
 import { OPEN_STATUSES } from '../state';
+import { bookingsWithParties } from './bookings';
 
 /** A booking still alive: the status a school follows on the wheel and in the calendar. */
 export type OpenBookingStatus = 'requested' | 'confirmed' | 'waitlisted';
@@ -24,7 +25,7 @@ const PRIORITY: Record<OpenBookingStatus, number> = { confirmed: 0, requested: 1
  */
 export async function listActivityLinks(
 	db: Kysely<DB>,
-	user: OfferUser | null,
+	user: Actor | null,
 	range: { from: string; to: string }
 ): Promise<Map<string, ActivityLink>> {
 	const offers = await db
@@ -39,11 +40,7 @@ export async function listActivityLinks(
 	);
 	const own = user?.memberships.map((m) => m.organisationId) ?? [];
 	if (links.size === 0 || own.length === 0) return links;
-	const bookings = await db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
+	const bookings = await bookingsWithParties(db)
 		.select(['booking.id', 'booking.status', 'booking.createdAt', 'offer.activityId'])
 		.where('activity.startDate', '<=', range.to)
 		.where('activity.endDate', '>=', range.from)
