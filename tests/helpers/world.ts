@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type {
 	CategoryTable,
@@ -8,7 +8,7 @@ import type {
 	Role
 } from '../../src/lib/platform/server/db/schema';
 import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
-import { createTestDatabase, truncateAll } from './db';
+import { useEmptyDatabase, type DatabaseFrame } from './db';
 
 // The one way tests build a world of trades, categories, organisations and people. A fixture
 // file names its world in a spec for buildWorld() and adds what only its tests need.
@@ -138,27 +138,18 @@ export async function buildWorld<
 	return { org, users, category };
 }
 
-/** A fixture's world together with the test database it was built in (`db` is `database.db`). */
-export type WorldInDatabase<W> = W & { database: Database; db: Kysely<DB> };
+/** A fixture's world together with the test database it was built in. */
+export type WorldInDatabase<W> = W & DatabaseFrame;
 
 /**
- * The frame of a database test file: one test database for the file (closed after it), and before
- * each test an empty database with a fresh world from `build`. The hooks fill the fields in, so
- * read them inside hooks and tests, not when the file is collected.
+ * The frame of a database test file (see useTestDatabase) where before each test the database is
+ * emptied (useEmptyDatabase) and `build` makes a fresh world in it.
  */
 export function useWorld<W extends object>(
 	build: (database: Database) => Promise<W>
 ): WorldInDatabase<W> {
-	const world = {} as WorldInDatabase<W>;
-	beforeAll(async () => {
-		world.database = await createTestDatabase();
-		world.db = world.database.db;
-	});
-	afterAll(async () => {
-		await world.database?.close();
-	});
+	const world = useEmptyDatabase() as WorldInDatabase<W>;
 	beforeEach(async () => {
-		await truncateAll(world.database);
 		Object.assign(world, await build(world.database));
 	});
 	return world;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import { seedDemo } from '../../db/seed';
 import { DEMO_ROUND_ID } from '../../db/seed/allocation';
 import { roundPage, runRound, type Actor } from '../../src/lib/allocation/server';
-import { createTestDatabase } from '../helpers/db';
+import { useDemoDatabase } from './demo-fixtures';
 
 async function secretariat(database: Database): Promise<Actor> {
 	const user = await database.db
@@ -16,44 +16,36 @@ async function secretariat(database: Database): Promise<Actor> {
 }
 
 describe('db/seed/allocation', () => {
-	let database: Database;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const demo = useDemoDatabase();
 
 	it('opens a round for weeks 5–6 of 2027 with the demo companies and 8th-grade pseudonyms', async () => {
-		const round = await database.db
+		const round = await demo.db
 			.selectFrom('allocationRound')
 			.selectAll()
 			.where('id', '=', DEMO_ROUND_ID)
 			.executeTakeFirstOrThrow();
 		expect(round).toMatchObject({ startDate: '2027-02-01', endDate: '2027-02-12', status: 'open' });
-		const pupils = await database.db.selectFrom('allocationPupil').selectAll().execute();
+		const pupils = await demo.db.selectFrom('allocationPupil').selectAll().execute();
 		expect(pupils.length).toBe(15 * 4);
 		expect(pupils.every((p) => p.grade === 8 && /^8\.[AB]-\d\d$/.test(p.pseudonym))).toBe(true);
 		expect(pupils.every((p) => p.firstName === null)).toBe(true);
-		const places = await database.db.selectFrom('allocationPlace').selectAll().execute();
+		const places = await demo.db.selectFrom('allocationPlace').selectAll().execute();
 		expect(places.length).toBe(10);
 	});
 
 	it('adds nothing on a second run', async () => {
-		await seedDemo(database.db);
-		const pupils = await database.db.selectFrom('allocationPupil').select('id').execute();
-		const wishes = await database.db.selectFrom('allocationWish').select('pupilId').execute();
+		await seedDemo(demo.db);
+		const pupils = await demo.db.selectFrom('allocationPupil').select('id').execute();
+		const wishes = await demo.db.selectFrom('allocationWish').select('pupilId').execute();
 		expect(pupils.length).toBe(60);
 		expect(wishes.length).toBeGreaterThan(90);
 	});
 
 	it('runs to an optimal allocation within capacity, with a reason for every unplaced pupil', async () => {
-		const actor = await secretariat(database);
-		const run = await runRound(database.db, actor, DEMO_ROUND_ID);
+		const actor = await secretariat(demo.database);
+		const run = await runRound(demo.db, actor, DEMO_ROUND_ID);
 		expect(run.ok && run.value.status).toBe('Optimal');
-		const page = await roundPage(database.db, actor, DEMO_ROUND_ID);
+		const page = await roundPage(demo.db, actor, DEMO_ROUND_ID);
 		const byPlace = new Map<string, number>();
 		for (const p of page!.pupils) {
 			if (p.offerId) byPlace.set(p.offerId, (byPlace.get(p.offerId) ?? 0) + 1);

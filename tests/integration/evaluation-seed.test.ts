@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import { EVALUATIONS } from '../../db/seed/evaluations';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { listActivitiesLackingEvaluation } from '../../src/lib/evaluations/server/evaluation';
-import { findSessionMemberships } from '../../src/lib/auth/server/session';
-import { createTestDatabase } from '../helpers/db';
+import { demoUser, useDemoDatabase } from './demo-fixtures';
 
 /** The demo's "today": the seed's evaluations are of activities that ended before it. */
 const DEMO_NOW = new Date('2026-11-27T12:00:00Z');
 
-let database: Database;
-
-beforeAll(async () => {
-	database = await createTestDatabase();
-	await seedDemo(database.db);
-});
-afterAll(async () => {
-	await database.close();
-});
-
-async function demoUser(email: string) {
-	const user = await database.db
-		.selectFrom('appUser')
-		.select(['id', 'isSecretariat'])
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return { ...user, memberships: await findSessionMemberships(database.db, user.id) };
-}
+const demo = useDemoDatabase();
 
 describe('db/seed/evaluations', () => {
 	describe('seedEvaluations', () => {
@@ -34,19 +15,19 @@ describe('db/seed/evaluations', () => {
 			const count = async () =>
 				Number(
 					(
-						await database.db
+						await demo.db
 							.selectFrom('evaluation')
 							.select((eb) => eb.fn.countAll<number>().as('n'))
 							.executeTakeFirstOrThrow()
 					).n
 				);
 			expect(await count()).toBe(EVALUATIONS.length);
-			await seedDemo(database.db);
+			await seedDemo(demo.db);
 			expect(await count()).toBe(EVALUATIONS.length);
 		});
 
 		it('evaluates 15 activities that ended before the demo day, each by an organisation taking part', async () => {
-			const rows = await database.db
+			const rows = await demo.db
 				.selectFrom('evaluation')
 				.innerJoin('activity', 'activity.id', 'evaluation.activityId')
 				.select([
@@ -77,16 +58,16 @@ describe('db/seed/evaluations', () => {
 		});
 
 		it('leaves ended activities for the demo school to evaluate', async () => {
-			const school = await demoUser('skole@aarshjul.example');
-			const lacking = await listActivitiesLackingEvaluation(database.db, school, {
+			const school = await demoUser(demo.db, 'skole@aarshjul.example');
+			const lacking = await listActivitiesLackingEvaluation(demo.db, school, {
 				schoolYear: '2026/27',
 				now: DEMO_NOW
 			});
 			expect(lacking.map((a) => `${a.startDate} ${a.title}`)).toEqual([
 				'2026-09-22 GF1-inspirationsdag: Metal og maskin'
 			]);
-			const secretariat = await demoUser('sekretariat@aarshjul.example');
-			const all = await listActivitiesLackingEvaluation(database.db, secretariat, {
+			const secretariat = await demoUser(demo.db, 'sekretariat@aarshjul.example');
+			const all = await listActivitiesLackingEvaluation(demo.db, secretariat, {
 				schoolYear: '2026/27',
 				now: DEMO_NOW
 			});

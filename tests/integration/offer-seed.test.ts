@@ -1,45 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
+import { describe, expect, it } from 'vitest';
 import { seedOffers } from '../../db/seed/offers';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { listOffers } from '../../src/lib/bookings/server/offer';
 import { listChecklistDue } from '../../src/lib/bookings/server/booking';
-import { createTestDatabase } from '../helpers/db';
+import { useDemoDatabase } from './demo-fixtures';
 
 describe('db/seed/offers', () => {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const demo = useDemoDatabase();
 
 	const count = async (table: 'offer' | 'booking' | 'activity') =>
-		(await database.db.selectFrom(table).select('id').execute()).length;
+		(await demo.db.selectFrom(table).select('id').execute()).length;
 
 	describe('seedOffers', () => {
 		it('adds the demo offers and bookings with seedDemo, and nothing more on a second run', async () => {
 			const activities = await count('activity');
-			const first = await database.db.transaction().execute((trx) => seedOffers(trx));
+			const first = await demo.db.transaction().execute((trx) => seedOffers(trx));
 			expect(first.offers).toBeGreaterThan(0);
 			// Besides these, the demo praktikfordeling's places (db/seed/allocation.ts).
-			const roundPlaces = (
-				await database.db.selectFrom('allocationPlace').select('offerId').execute()
-			).length;
+			const roundPlaces = (await demo.db.selectFrom('allocationPlace').select('offerId').execute())
+				.length;
 			expect(roundPlaces).toBeGreaterThan(0);
 			expect(await count('offer')).toBe(first.offers + roundPlaces);
 			expect(await count('booking')).toBe(first.bookings);
 			expect(await count('activity')).toBe(activities);
-			await database.db.transaction().execute((trx) => seedOffers(trx));
+			await demo.db.transaction().execute((trx) => seedOffers(trx));
 			expect(await count('offer')).toBe(first.offers + roundPlaces);
 			expect(await count('booking')).toBe(first.bookings);
 		});
 
 		it('keeps every offer within its capacity and shows free places to the alliance', async () => {
 			const secretariat = { isSecretariat: true, memberships: [] };
-			const offers = await listOffers(database.db, secretariat, { today: '2026-12-01' });
+			const offers = await listOffers(demo.db, secretariat, { today: '2026-12-01' });
 			expect(offers.length).toBeGreaterThanOrEqual(6);
 			for (const offer of offers) expect(offer.free).toBeGreaterThanOrEqual(0);
 			expect(
@@ -51,7 +41,7 @@ describe('db/seed/offers', () => {
 		});
 
 		it('gives the demo school a checklist to work on', async () => {
-			const school = await database.db
+			const school = await demo.db
 				.selectFrom('organisation')
 				.select('id')
 				.where('slug', '=', 'stensballeskolen')
@@ -60,7 +50,7 @@ describe('db/seed/offers', () => {
 				isSecretariat: false,
 				memberships: [{ organisationId: school.id, role: 'admin' as const }]
 			};
-			const due = await listChecklistDue(database.db, user, { today: '2027-01-20' });
+			const due = await listChecklistDue(demo.db, user, { today: '2027-01-20' });
 			expect(due.map((d) => d.field)).toContain('uuNotified');
 		});
 	});

@@ -1,15 +1,13 @@
 import { Resvg } from '@resvg/resvg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RightsUser } from '../../src/lib/activities/server/policy';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
 import { escapeXml } from '../../src/lib/platform/server/xml-text';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { fakeLocals } from './organisation.fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 const YEAR = '2026/27';
 const ORIGIN = 'http://localhost:5173';
@@ -52,24 +50,16 @@ function xmlProblem(xml: string): string | null {
 }
 
 describe('wheel export', () => {
-	let database: Database;
+	const demo = useDemoDatabase({ routes: true });
 	let secretariat: RightsUser;
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		await truncateAll(database);
-		await seedDemo(database.db);
-		useForRoutes(database);
-		const user = await database.db
+		const user = await demo.db
 			.selectFrom('appUser')
 			.select('isSecretariat')
 			.where('email', '=', 'sekretariat@aarshjul.example')
 			.executeTakeFirstOrThrow();
 		secretariat = { isSecretariat: user.isSecretariat, memberships: [] };
-	});
-	afterAll(async () => {
-		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
-		await database?.close();
 	});
 
 	describe('GET /aarshjul/eksport.svg', () => {
@@ -87,7 +77,7 @@ describe('wheel export', () => {
 			expect(xmlProblem('<svg><g></svg>')).toMatch(/unexpected/);
 			// resvg's XML parser is strict: it refuses a document that is not well-formed.
 			expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
-			const wheel = await loadWheel(database.db, null, { year: YEAR });
+			const wheel = await loadWheel(demo.db, null, { year: YEAR });
 			expect(wheel.activities.length).toBeGreaterThan(10);
 			expect(svg.match(/<a /g)).toHaveLength(wheel.activities.length);
 			expect(svg.match(/<path class="fill"/g)).toHaveLength(wheel.activities.length);
@@ -99,7 +89,7 @@ describe('wheel export', () => {
 
 		it('lists every activity with its dates and week beside the wheel, and follows the zoom', async () => {
 			const svg = await (await call(getSvg, 'eksport.svg', `year=${YEAR}`, null)).text();
-			const wheel = await loadWheel(database.db, null, { year: YEAR });
+			const wheel = await loadWheel(demo.db, null, { year: YEAR });
 			expect(svg).toContain('Alle aktiviteter med datoer og uger');
 			const list = svg.slice(svg.indexOf('<g class="key"'));
 			for (const activity of wheel.activities) {
@@ -137,7 +127,7 @@ describe('wheel export', () => {
 			const response = await call(getSvg, 'eksport.svg', `year=${YEAR}&pillar=rekruttering`, null);
 			const svg = await response.text();
 			expect(svg).toContain('Søjle: Rekruttering');
-			const wheel = await loadWheel(database.db, null, {
+			const wheel = await loadWheel(demo.db, null, {
 				year: YEAR,
 				filters: { pillar: 'rekruttering', categoryIds: [] }
 			});

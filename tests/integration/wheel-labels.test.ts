@@ -1,16 +1,13 @@
 import { render } from 'svelte/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
+import { describe, expect, it } from 'vitest';
 import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
 import { addDays } from '../../src/lib/platform/dates/iso';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	loadWheel,
 	type WheelCategoryInfo,
 	type WheelItem
 } from '../../src/lib/wheel/server/wheel';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	arcLabels,
 	labelBoxes,
@@ -18,7 +15,8 @@ import {
 	smallestFontSize,
 	viewBoxOf
 } from '../helpers/wheel-svg';
-import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { fakeLocals } from './organisation.fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 const YEAR = '2026/27';
 /** The secretariat sees every demo activity (84 in 2026/27). */
@@ -70,22 +68,11 @@ function expectReadableAt(svg: string, pixelWidth: number) {
 }
 
 describe('wheel labels in the server-rendered SVG', () => {
-	let database: Database;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await truncateAll(database);
-		await seedDemo(database.db);
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
-		await database?.close();
-	});
+	const demo = useDemoDatabase({ routes: true });
 
 	describe('demo data', () => {
 		it('names every arc, with no two label boxes overlapping and no text under 11 px', async () => {
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const wheel = await loadWheel(demo.db, SECRETARIAT, { year: YEAR });
 			const svg = renderWheel(wheel.activities, wheel.categories);
 			expect(wheel.activities.length).toBeGreaterThan(80);
 			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
@@ -99,7 +86,7 @@ describe('wheel labels in the server-rendered SVG', () => {
 		});
 
 		it('writes every ring’s name on the wheel', async () => {
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const wheel = await loadWheel(demo.db, SECRETARIAT, { year: YEAR });
 			const svg = renderWheel(wheel.activities, wheel.categories);
 			const names = [
 				...svg.matchAll(/<text font-size="[\d.]+" data-label="ring"><textPath[^>]*>([^<]+)</g)
@@ -110,7 +97,7 @@ describe('wheel labels in the server-rendered SVG', () => {
 		it('carries the labels and ring names into the SVG export', async () => {
 			const url = new URL(`${ORIGIN}/aarshjul/eksport.svg?year=${YEAR}`);
 			const svg = await (await getSvg({ url, locals: fakeLocals(SECRETARIAT) } as never)).text();
-			const wheel = await loadWheel(database.db, SECRETARIAT, { year: YEAR });
+			const wheel = await loadWheel(demo.db, SECRETARIAT, { year: YEAR });
 			// Keyed by the last part of the arc's link (an activity, or an offer for the secretariat).
 			const titles = new Map(wheel.activities.map((a) => [a.href.split('/').pop()!, a.title]));
 			expectAllIdentifiable(svg, titles, svg);

@@ -1,12 +1,11 @@
 import { render } from 'svelte/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { RightsUser } from '../../src/lib/activities/server/policy';
 import { findBookingForUser, findOfferForUser } from '../../src/lib/bookings/server';
 import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { demoUser, useDemoDatabase } from './demo-fixtures';
 
 // Where an arc leads, against the demo data: Stensballeskolen has a confirmed erhvervspraktik at
 // Bygholm Stål in uge 6 and a requested visit there; Lundskolen is on the waiting list for the
@@ -14,19 +13,6 @@ import { createTestDatabase, truncateAll } from '../helpers/db';
 
 const YEAR = '2026/27';
 const NOW = new Date('2026-10-14T10:00:00Z');
-
-async function userOf(database: Database, email: string): Promise<RightsUser> {
-	const rows = await database.db
-		.selectFrom('appUser')
-		.innerJoin('membership', 'membership.userId', 'appUser.id')
-		.select(['appUser.isSecretariat', 'membership.organisationId', 'membership.role'])
-		.where('appUser.email', '=', email)
-		.execute();
-	return {
-		isSecretariat: rows[0].isSecretariat,
-		memberships: rows.map((r) => ({ organisationId: r.organisationId, role: r.role }))
-	};
-}
 
 async function memberOf(database: Database, organisation: string): Promise<RightsUser> {
 	const row = await database.db
@@ -50,22 +36,13 @@ async function offersAndBookings(database: Database) {
 }
 
 describe('wheel links', () => {
-	let database: Database;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await truncateAll(database);
-		await seedDemo(database.db);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const demo = useDemoDatabase();
 
 	describe('loadWheel', () => {
 		it('leads the booking school to its bookings, with their status, and to offers otherwise', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
-			const { activities } = await loadWheel(database.db, school, { year: YEAR, now: NOW });
-			const { offerOf, bookings } = await offersAndBookings(database);
+			const school = await demoUser(demo.db, 'skole@aarshjul.example');
+			const { activities } = await loadWheel(demo.db, school, { year: YEAR, now: NOW });
+			const { offerOf, bookings } = await offersAndBookings(demo.database);
 			const own = bookings.filter(
 				(b) => b.school === 'Stensballeskolen' && b.status !== 'declined'
 			);
@@ -75,7 +52,7 @@ describe('wheel links', () => {
 				expect(item.href).toBe(`/bookinger/${booking.id}`);
 				expect(item.booking).toBe(booking.status);
 				// The link works for this user: the booking page finds it.
-				expect(await findBookingForUser(database.db, school, booking.id)).not.toBeNull();
+				expect(await findBookingForUser(demo.db, school, booking.id)).not.toBeNull();
 			}
 			const booked = new Set(own.map((b) => b.activityId));
 			const offers = activities.filter((a) => offerOf.has(a.id) && !booked.has(a.id));
@@ -90,36 +67,36 @@ describe('wheel links', () => {
 		});
 
 		it('leads the provider to its offers’ pages and shows no other school’s booking', async () => {
-			const provider = await userOf(database, 'virksomhed@aarshjul.example');
-			const { activities } = await loadWheel(database.db, provider, { year: YEAR, now: NOW });
-			const { offerOf } = await offersAndBookings(database);
+			const provider = await demoUser(demo.db, 'virksomhed@aarshjul.example');
+			const { activities } = await loadWheel(demo.db, provider, { year: YEAR, now: NOW });
+			const { offerOf } = await offersAndBookings(demo.database);
 			const withOffer = activities.filter((a) => offerOf.has(a.id));
 			expect(withOffer.length).toBeGreaterThan(0);
 			for (const item of withOffer) {
 				expect(item.href).toBe(`/tilbud/${offerOf.get(item.id)}`);
 				expect(item.booking).toBeNull();
-				expect(await findOfferForUser(database.db, provider, offerOf.get(item.id)!)).not.toBeNull();
+				expect(await findOfferForUser(demo.db, provider, offerOf.get(item.id)!)).not.toBeNull();
 			}
 		});
 
 		it('shows a waitlisted school its place in line, and the secretariat no one’s bookings', async () => {
-			const lund = await memberOf(database, 'Lundskolen');
-			const { bookings } = await offersAndBookings(database);
+			const lund = await memberOf(demo.database, 'Lundskolen');
+			const { bookings } = await offersAndBookings(demo.database);
 			const waitlisted = bookings.find((b) => b.school === 'Lundskolen')!;
 			expect(waitlisted.status).toBe('waitlisted');
-			const { activities } = await loadWheel(database.db, lund, { year: YEAR, now: NOW });
+			const { activities } = await loadWheel(demo.db, lund, { year: YEAR, now: NOW });
 			const item = activities.find((a) => a.id === waitlisted.activityId)!;
 			expect(item).toMatchObject({ href: `/bookinger/${waitlisted.id}`, booking: 'waitlisted' });
 
-			const secretariat = await userOf(database, 'sekretariat@aarshjul.example');
-			const all = await loadWheel(database.db, secretariat, { year: YEAR, now: NOW });
+			const secretariat = await demoUser(demo.db, 'sekretariat@aarshjul.example');
+			const all = await loadWheel(demo.db, secretariat, { year: YEAR, now: NOW });
 			expect(all.activities.filter((a) => a.booking)).toEqual([]);
 		});
 
 		it('shows a municipality its schools’ bookings', async () => {
-			const municipality = await userOf(database, 'kommune@aarshjul.example');
-			const { activities } = await loadWheel(database.db, municipality, { year: YEAR, now: NOW });
-			const { bookings } = await offersAndBookings(database);
+			const municipality = await demoUser(demo.db, 'kommune@aarshjul.example');
+			const { activities } = await loadWheel(demo.db, municipality, { year: YEAR, now: NOW });
+			const { bookings } = await offersAndBookings(demo.database);
 			const hedensted = bookings.find((b) => b.school === 'Hedensted Skole')!;
 			expect(activities.find((a) => a.id === hedensted.activityId)).toMatchObject({
 				href: `/bookinger/${hedensted.id}`,
@@ -128,8 +105,8 @@ describe('wheel links', () => {
 		});
 
 		it('gives the embed no one’s bookings, even when a school member asks', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
-			const embed = await loadWheel(database.db, school, {
+			const school = await demoUser(demo.db, 'skole@aarshjul.example');
+			const embed = await loadWheel(demo.db, school, {
 				year: YEAR,
 				now: NOW,
 				publicOnly: true
@@ -142,8 +119,8 @@ describe('wheel links', () => {
 
 	describe('Wheel.svelte', () => {
 		it('links each booked arc to its booking, marks it and names its status', async () => {
-			const school = await userOf(database, 'skole@aarshjul.example');
-			const data = await loadWheel(database.db, school, { year: YEAR, now: NOW });
+			const school = await demoUser(demo.db, 'skole@aarshjul.example');
+			const data = await loadWheel(demo.db, school, { year: YEAR, now: NOW });
 			const { body } = render(Wheel, {
 				props: { ...data, today: NOW, year: data.year, locale: 'da' }
 			});

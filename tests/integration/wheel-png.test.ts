@@ -1,6 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	MAX_PNG_WIDTH,
 	configurePngRendering,
@@ -8,8 +6,8 @@ import {
 	pngWidth
 } from '../../src/lib/wheel/server/png';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { fakeLocals } from './organisation.fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 // Issue 12, point 7: the PNG export must not let anyone stall the server.
 
@@ -28,19 +26,9 @@ async function widthOf(response: Response): Promise<number> {
 }
 
 describe('wheel-png', () => {
-	let database: Database;
+	const demo = useDemoDatabase({ routes: true });
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await truncateAll(database);
-		await seedDemo(database.db);
-		useForRoutes(database);
-	}, 120_000);
 	afterEach(() => configurePngRendering({ limit: 1, clearCache: true }));
-	afterAll(async () => {
-		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
-		await database?.close();
-	});
 
 	describe('pngWidth', () => {
 		it('clamps to what an A3 print at 200 dpi needs and defaults on garbage', () => {
@@ -96,7 +84,7 @@ describe('wheel-png', () => {
 
 		it('draws anew when a visible activity changes (the cache follows the data)', async () => {
 			const before = Buffer.from(await (await png('year=2026/27&width=600')).arrayBuffer());
-			const target = await database.db
+			const target = await demo.db
 				.selectFrom('activity')
 				.select('id')
 				.where('visibility', '=', 'public')
@@ -104,7 +92,7 @@ describe('wheel-png', () => {
 				.where('startDate', '<=', '2027-07-31')
 				.orderBy('startDate')
 				.executeTakeFirstOrThrow();
-			await database.db
+			await demo.db
 				.updateTable('activity')
 				.set({
 					title: 'Omdøbt til noget helt andet',
