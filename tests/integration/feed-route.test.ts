@@ -10,7 +10,7 @@ import {
 	rotateFeedToken
 } from '../../src/lib/feeds/server/token';
 import { createTestDatabase } from '../helpers/db';
-import { fakeLocals } from './organisation.fixtures';
+import { fakeLocals, useForRoutes } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
