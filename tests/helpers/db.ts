@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { sql } from 'kysely';
-import { inject } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/platform/server/db/engine';
+import type { DB } from '../../src/lib/platform/server/db/schema';
 import { createDatabaseFrom, withDatabase } from './db-templates';
 
 /**
@@ -35,4 +36,35 @@ export async function truncateAll(database: Database): Promise<void> {
 	if (rows.length === 0) return;
 	const list = rows.map((r) => `"${r.tablename}"`).join(', ');
 	await sql.raw(`truncate ${list} cascade`).execute(database.db);
+}
+
+/** A test file's database as its tests use it (`db` is `database.db`). */
+export interface DatabaseFrame {
+	database: Database;
+	db: Kysely<DB>;
+}
+
+/**
+ * One test database for the whole file: opened before its tests and closed after them. The hooks
+ * fill the fields in, so read them inside hooks and tests, not when the file is collected.
+ */
+export function useTestDatabase(): DatabaseFrame {
+	const frame = {} as DatabaseFrame;
+	beforeAll(async () => {
+		frame.database = await createTestDatabase();
+		frame.db = frame.database.db;
+	});
+	afterAll(async () => {
+		await frame.database?.close();
+	});
+	return frame;
+}
+
+/** useTestDatabase, emptied before each test so that every test starts from a known state. */
+export function useEmptyDatabase(): DatabaseFrame {
+	const frame = useTestDatabase();
+	beforeEach(async () => {
+		await truncateAll(frame.database);
+	});
+	return frame;
 }

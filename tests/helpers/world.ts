@@ -1,4 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
+import { beforeEach } from 'vitest';
+import type { Database } from '../../src/lib/platform/server/db/engine';
 import type {
 	CategoryTable,
 	DB,
@@ -6,6 +8,7 @@ import type {
 	Role
 } from '../../src/lib/platform/server/db/schema';
 import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
+import { useEmptyDatabase, type DatabaseFrame } from './db';
 
 // The one way tests build a world of trades, categories, organisations and people. A fixture
 // file names its world in a spec for buildWorld() and adds what only its tests need.
@@ -133,4 +136,21 @@ export async function buildWorld<
 			: null;
 	}
 	return { org, users, category };
+}
+
+/** A fixture's world together with the test database it was built in. */
+export type WorldInDatabase<W> = W & DatabaseFrame;
+
+/**
+ * The frame of a database test file (see useTestDatabase) where before each test the database is
+ * emptied (useEmptyDatabase) and `build` makes a fresh world in it.
+ */
+export function useWorld<W extends object>(
+	build: (database: Database) => Promise<W>
+): WorldInDatabase<W> {
+	const world = useEmptyDatabase() as WorldInDatabase<W>;
+	beforeEach(async () => {
+		Object.assign(world, await build(world.database));
+	});
+	return world;
 }

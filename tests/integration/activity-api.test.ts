@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET } from '../../src/routes/api/activities/+server';
 import { POST } from '../../src/routes/api/activities/[id]/move/+server';
 import { textColourFor } from '../../src/lib/activities/server/events';
 import { fakeLocals } from './organisation.fixtures';
-import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
 
@@ -39,11 +38,7 @@ async function move(
 }
 
 describe('activity JSON API (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-
-	const frame = useActivityWorld({ routes: true });
-	beforeEach(() => ({ database, world } = frame));
+	const world = useActivityWorld({ routes: true });
 
 	describe('GET /api/activities', () => {
 		it('answers 400 with a Danish message for missing, malformed or too long ranges', async () => {
@@ -63,13 +58,13 @@ describe('activity JSON API (real database)', () => {
 
 		it('returns all-day events with an exclusive end and timed events as local times', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const allDay = await insertActivity(database.db, {
+			const allDay = await insertActivity(world.db, {
 				...base,
 				title: 'Praktik',
 				startDate: '2027-02-08',
 				endDate: '2027-02-12'
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...base,
 				categoryId: world.category.moede,
 				title: 'Møde',
@@ -111,7 +106,7 @@ describe('activity JSON API (real database)', () => {
 
 		it('takes the end as exclusive: an activity on the end date is not sent', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...base,
 				startDate: '2027-03-01',
 				endDate: '2027-03-01'
@@ -124,7 +119,7 @@ describe('activity JSON API (real database)', () => {
 	describe('POST /api/activities/[id]/move', () => {
 		let id: string;
 		beforeEach(async () => {
-			id = await insertActivity(database.db, {
+			id = await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.praktik,
 				visibility: 'private',
@@ -157,7 +152,7 @@ describe('activity JSON API (real database)', () => {
 			expect((await move(id, { startDate: '2027-02-31' }, member)).status).toBe(400);
 			expect((await move(id, { startDate: '2040-01-05' }, member)).status).toBe(400);
 			expect((await move(id, 'not json', member)).status).toBe(400);
-			const row = await database.db
+			const row = await world.db
 				.selectFrom('activity')
 				.select('startDate')
 				.where('id', '=', id)

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	cancelActivity,
 	deleteActivity,
@@ -8,13 +7,7 @@ import {
 	updateActivity
 } from '../../src/lib/activities/server/activity';
 import type { ActivityInput } from '../../src/lib/activities/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	createWorld,
-	insertActivity,
-	type ActivityWorld,
-	type RoleName
-} from './activity-fixtures';
+import { insertActivity, type RoleName, useActivityWorld } from './activity-fixtures';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found';
 type Action = 'edit' | 'cancel' | 'delete' | 'move';
@@ -55,28 +48,19 @@ const TABLE: [RoleName, boolean, boolean, boolean, Record<Action, Outcome>][] = 
 ];
 
 describe('activity authorization (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld();
 	let ids: Record<'public' | 'alliance' | 'private', string>;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
 		const base = {
 			ownerId: world.org.school,
 			categoryId: world.category.praktik,
 			participants: [world.org.smedCompany]
 		};
 		ids = {
-			public: await insertActivity(database.db, { ...base, visibility: 'public' }),
-			alliance: await insertActivity(database.db, { ...base, visibility: 'alliance' }),
-			private: await insertActivity(database.db, { ...base, visibility: 'private' })
+			public: await insertActivity(world.db, { ...base, visibility: 'public' }),
+			alliance: await insertActivity(world.db, { ...base, visibility: 'alliance' }),
+			private: await insertActivity(world.db, { ...base, visibility: 'private' })
 		};
 	});
 
@@ -101,39 +85,37 @@ describe('activity authorization (real database)', () => {
 		const user = world.users[role];
 		// Anonymous users never reach the domain's changes: the routes answer 401 or redirect first.
 		if (user === null) {
-			return (await findActivityForUser(database.db, null, ids.private))
-				? 'forbidden'
-				: 'not_found';
+			return (await findActivityForUser(world.db, null, ids.private)) ? 'forbidden' : 'not_found';
 		}
 		const id = ids.private;
 		const result =
 			action === 'edit'
-				? await updateActivity(database.db, user, id, input())
+				? await updateActivity(world.db, user, id, input())
 				: action === 'cancel'
-					? await cancelActivity(database.db, user, id)
+					? await cancelActivity(world.db, user, id)
 					: action === 'delete'
-						? await deleteActivity(database.db, user, id)
-						: await moveActivity(database.db, user, id, '2027-03-01');
+						? await deleteActivity(world.db, user, id)
+						: await moveActivity(world.db, user, id, '2027-03-01');
 		return result.ok ? 'ok' : (result.reason as Outcome);
 	}
 
 	describe.each(TABLE)('%s', (role, viewPublic, viewAlliance, viewPrivate, actions) => {
 		it('finds public, alliance and private activities as the table says', async () => {
 			const user = world.users[role];
-			expect(!!(await findActivityForUser(database.db, user, ids.public))).toBe(viewPublic);
-			expect(!!(await findActivityForUser(database.db, user, ids.alliance))).toBe(viewAlliance);
-			expect(!!(await findActivityForUser(database.db, user, ids.private))).toBe(viewPrivate);
+			expect(!!(await findActivityForUser(world.db, user, ids.public))).toBe(viewPublic);
+			expect(!!(await findActivityForUser(world.db, user, ids.alliance))).toBe(viewAlliance);
+			expect(!!(await findActivityForUser(world.db, user, ids.private))).toBe(viewPrivate);
 		});
 
 		for (const action of ['edit', 'cancel', 'delete', 'move'] as const) {
 			it(`${action}: ${actions[action]}`, async () => {
-				const before = await database.db
+				const before = await world.db
 					.selectFrom('activity')
 					.selectAll()
 					.where('id', '=', ids.private)
 					.executeTakeFirstOrThrow();
 				expect(await act(role, action)).toBe(actions[action]);
-				const after = await database.db
+				const after = await world.db
 					.selectFrom('activity')
 					.selectAll()
 					.where('id', '=', ids.private)
@@ -149,14 +131,14 @@ describe('activity authorization (real database)', () => {
 	describe('findActivityForUser', () => {
 		it('returns null for an id that is not a uuid or does not exist', async () => {
 			const user = world.users.secretariat;
-			expect(await findActivityForUser(database.db, user, 'nope')).toBeNull();
+			expect(await findActivityForUser(world.db, user, 'nope')).toBeNull();
 			expect(
-				await findActivityForUser(database.db, user, '00000000-0000-4000-8000-000000000000')
+				await findActivityForUser(world.db, user, '00000000-0000-4000-8000-000000000000')
 			).toBeNull();
 		});
 
 		it('returns category, owner and participants', async () => {
-			const found = await findActivityForUser(database.db, world.users.ownerMember, ids.private);
+			const found = await findActivityForUser(world.db, world.users.ownerMember, ids.private);
 			expect(found?.categorySlug).toBe('erhvervspraktik');
 			expect(found?.ownerName).toBe('Byskolen');
 			expect(found?.participants.map((p) => p.name)).toEqual(['Smedjen ApS']);

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { beforeAll } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { DB, Visibility } from '../../src/lib/platform/server/db/schema';
 import type { SessionUser } from '../../src/lib/auth/server/session';
-import { buildWorld, TRADE } from '../helpers/world';
+import { buildWorld, TRADE, useWorld, type WorldInDatabase } from '../helpers/world';
 import { useForRoutes } from './organisation.fixtures';
 
 // A small alliance for activity tests: a school in Horsens owns activities, a company takes part.
@@ -126,36 +125,20 @@ export async function countRows(
 	return { activities: Number(a.n), participants: Number(p.n) };
 }
 
-/** Points the route handlers (locals.db of fakeLocals(), and getDb()) at the test database. */
-export function useTestDatabase(database: Database): void {
-	useForRoutes(database);
-}
-
-/** What useActivityWorld gives each test: the database, a fresh world, its owner school's member. */
-export interface ActivityFrame {
-	database: Database;
-	world: ActivityWorld;
-	member: SessionUser;
-}
+/** The activity world with its owner school's member, who most tests act as. */
+export type ActivityWorldWithMember = ActivityWorld & { member: SessionUser };
 
 /**
- * The frame of a database test file over the activity world: one test database for the file
- * (closed after it), and before each test an empty database with a fresh world. `routes` also
- * points the route handlers at it. The fields are filled in by the hooks, so read them in tests.
+ * The activity world for each test of a file, in the file's test database (see useWorld);
+ * `routes` also points the route handlers at that database.
  */
-export function useActivityWorld(options: { routes?: boolean } = {}): ActivityFrame {
-	const frame = {} as ActivityFrame;
-	beforeAll(async () => {
-		frame.database = await createTestDatabase();
-		if (options.routes) useTestDatabase(frame.database);
+export function useActivityWorld(
+	options: { routes?: boolean } = {}
+): WorldInDatabase<ActivityWorldWithMember> {
+	const world = useWorld(async (database) => {
+		const built = await createWorld(database);
+		return { ...built, member: built.users.ownerMember! };
 	});
-	afterAll(async () => {
-		await frame.database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(frame.database);
-		frame.world = await createWorld(frame.database);
-		frame.member = frame.world.users.ownerMember!;
-	});
-	return frame;
+	if (options.routes) beforeAll(() => useForRoutes(world.database));
+	return world;
 }

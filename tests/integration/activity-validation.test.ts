@@ -1,25 +1,13 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { SessionUser } from '../../src/lib/auth/server/session';
+import { describe, expect, it } from 'vitest';
 import { actions as createActions } from '../../src/routes/aktiviteter/ny/+page.server';
 import { load as loadDetail } from '../../src/routes/aktiviteter/[id]/+page.server';
 import { actions as editActions } from '../../src/routes/aktiviteter/[id]/rediger/+page.server';
 import { fakeLocals } from './organisation.fixtures';
-import {
-	countRows,
-	insertActivity,
-	type ActivityWorld,
-	useActivityWorld
-} from './activity-fixtures';
+import { countRows, insertActivity, useActivityWorld } from './activity-fixtures';
 
 describe('activity form validation (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-	let member: SessionUser;
-
-	const frame = useActivityWorld({ routes: true });
-	beforeEach(() => ({ database, world, member } = frame));
+	const world = useActivityWorld({ routes: true });
 
 	describe('create form action', () => {
 		function formOf(fields: Record<string, string | string[]>): FormData {
@@ -46,7 +34,7 @@ describe('activity form validation (real database)', () => {
 				return await createActions.default({
 					request,
 					url,
-					locals: fakeLocals(member)
+					locals: fakeLocals(world.member)
 				} as never);
 			} catch (thrown) {
 				if (isRedirect(thrown)) return { redirect: thrown.location };
@@ -57,7 +45,7 @@ describe('activity form validation (real database)', () => {
 		it('creates and redirects to the new activity', async () => {
 			const result = (await submit(valid())) as { redirect: string };
 			expect(result.redirect).toMatch(/^\/aktiviteter\/[0-9a-f-]{36}$/);
-			expect(await countRows(database.db)).toEqual({ activities: 1, participants: 1 });
+			expect(await countRows(world.db)).toEqual({ activities: 1, participants: 1 });
 		});
 
 		const timed = { allDay: [], startTime: '10:00', endTime: '12:00' };
@@ -139,7 +127,7 @@ describe('activity form validation (real database)', () => {
 		it.each(CASES)(
 			'refuses %s with field errors and writes nothing',
 			async (_name, fields, errors) => {
-				const before = await countRows(database.db);
+				const before = await countRows(world.db);
 				const result = await submit(fields());
 				expect(isActionFailure(result)).toBe(true);
 				const data = result as {
@@ -149,7 +137,7 @@ describe('activity form validation (real database)', () => {
 				expect(data.status).toBeGreaterThanOrEqual(400);
 				expect(data.data.errors).toEqual(errors);
 				expect(data.data.values.title ?? '').toBe(String(fields().title ?? '').slice(0, 5000));
-				expect(await countRows(database.db)).toEqual(before);
+				expect(await countRows(world.db)).toEqual(before);
 			}
 		);
 	});
@@ -167,7 +155,7 @@ describe('activity form validation (real database)', () => {
 		}
 
 		it('answer 404 for a private activity of another organisation, and nothing changes', async () => {
-			const id = await insertActivity(database.db, {
+			const id = await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.praktik,
 				visibility: 'private',
@@ -184,10 +172,7 @@ describe('activity form validation (real database)', () => {
 			expect(await status(() => editActions.default(anonymous as never))).toBe(
 				`/login?next=${encodeURIComponent(url.pathname)}`
 			);
-			const row = await database.db
-				.selectFrom('activity')
-				.select('title')
-				.executeTakeFirstOrThrow();
+			const row = await world.db.selectFrom('activity').select('title').executeTakeFirstOrThrow();
 			expect(row.title).toBe('Hemmelig');
 		});
 	});

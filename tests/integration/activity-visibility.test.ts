@@ -1,16 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { listActivities, type ActivityFilters } from '../../src/lib/activities/server/activity';
 import { GET } from '../../src/routes/api/activities/+server';
 import { fakeLocals } from './organisation.fixtures';
-import {
-	ROLES,
-	insertActivity,
-	type ActivityWorld,
-	type RoleName,
-	useActivityWorld
-} from './activity-fixtures';
+import { ROLES, insertActivity, type RoleName, useActivityWorld } from './activity-fixtures';
 
 const YEAR = { from: '2026-08-01', to: '2027-07-31' };
 
@@ -21,18 +14,14 @@ async function fetchEvents(user: SessionUser | null, search: string) {
 }
 
 describe('activity visibility and filters (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-
-	const frame = useActivityWorld({ routes: true });
-	beforeEach(() => ({ database, world } = frame));
+	const world = useActivityWorld({ routes: true });
 
 	describe('listActivities', () => {
 		it('never lists a private activity of another organisation', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const pub = await insertActivity(database.db, { ...base, visibility: 'public' });
-			const alliance = await insertActivity(database.db, { ...base, visibility: 'alliance' });
-			const priv = await insertActivity(database.db, {
+			const pub = await insertActivity(world.db, { ...base, visibility: 'public' });
+			const alliance = await insertActivity(world.db, { ...base, visibility: 'alliance' });
+			const priv = await insertActivity(world.db, {
 				...base,
 				visibility: 'private',
 				participants: [world.org.smedCompany]
@@ -47,31 +36,31 @@ describe('activity visibility and filters (real database)', () => {
 				anonymous: [pub]
 			};
 			for (const role of ROLES) {
-				const items = await listActivities(database.db, world.users[role], YEAR);
+				const items = await listActivities(world.db, world.users[role], YEAR);
 				expect(items.map((i) => i.id).sort(), role).toEqual([...expected[role]].sort());
 			}
 		});
 
 		it('lists activities overlapping the span only', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const inside = await insertActivity(database.db, {
+			const inside = await insertActivity(world.db, {
 				...base,
 				startDate: '2027-07-31',
 				endDate: '2027-08-02'
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...base,
 				startDate: '2026-07-20',
 				endDate: '2026-07-31'
 			});
-			const items = await listActivities(database.db, null, YEAR);
+			const items = await listActivities(world.db, null, YEAR);
 			expect(items.map((i) => i.id)).toEqual([inside]);
 		});
 	});
 
 	describe('filters', () => {
 		async function ids(filters: ActivityFilters) {
-			const items = await listActivities(database.db, world.users.secretariat, {
+			const items = await listActivities(world.db, world.users.secretariat, {
 				...YEAR,
 				filters
 			});
@@ -81,35 +70,35 @@ describe('activity visibility and filters (real database)', () => {
 		beforeEach(async () => {
 			const c = world.category;
 			const o = world.org;
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Skolens praktik',
 				ownerId: o.school,
 				categoryId: c.praktik
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Smedens besøg',
 				ownerId: o.smedCompany,
 				categoryId: c.praktik,
 				participants: [o.odderSchool]
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Kommunens møde',
 				ownerId: o.horsens,
 				categoryId: c.moede
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Metal møde',
 				ownerId: o.partner,
 				categoryId: c.moede,
 				participants: [o.techCompany]
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Rabat 50% på kaffe',
 				ownerId: o.partner,
 				categoryId: c.moede,
 				description: 'a_b'
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Koster 500 kroner',
 				ownerId: o.partner,
 				categoryId: c.moede,
@@ -156,8 +145,8 @@ describe('activity visibility and filters (real database)', () => {
 	describe('GET /api/activities', () => {
 		it('never sends a private activity of another organisation', async () => {
 			const base = { ownerId: world.org.school, categoryId: world.category.praktik };
-			const pub = await insertActivity(database.db, { ...base, visibility: 'public' });
-			await insertActivity(database.db, { ...base, visibility: 'private' });
+			const pub = await insertActivity(world.db, { ...base, visibility: 'public' });
+			await insertActivity(world.db, { ...base, visibility: 'private' });
 			const search = 'start=2027-02-01T00:00:00%2B01:00&end=2027-03-01T00:00:00%2B01:00';
 			for (const role of ['otherAdmin', 'noOrganisation', 'anonymous'] as const) {
 				const { status, body } = await fetchEvents(world.users[role], search);
@@ -172,13 +161,13 @@ describe('activity visibility and filters (real database)', () => {
 
 		it('applies the same filters as the wheel', async () => {
 			const o = world.org;
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Med smed',
 				ownerId: o.school,
 				categoryId: world.category.praktik,
 				participants: [o.smedCompany]
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				title: 'Uden',
 				ownerId: o.school,
 				categoryId: world.category.praktik

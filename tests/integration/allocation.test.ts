@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	adjustPupil,
 	joinPlaces,
@@ -14,15 +13,13 @@ import {
 import type { Actor } from '../../src/lib/auth/actor';
 import { bookSeats } from '../../src/lib/bookings/server/booking';
 import { closeSchoolYear } from '../../src/lib/school-year/server/close';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	bookingInput,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
-	type BookingWorld,
-	type Person
+	type Person,
+	useBookingWorld
 } from './booking-fixtures';
 
 // Praktikfordeling end to end on the database: open, places, wishes (CSV and form), run, adjust,
@@ -46,31 +43,22 @@ const HEADER =
 	'klasse;pseudonym;fornavn;klassetrin;aldersgruppe;egen plads;ønske 1;ønske 2;ønske 3';
 
 describe('allocation (praktikfordeling)', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	let as: (p: Person) => Actor | null;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		as = (p) => world.users[p] as Actor | null;
 	});
 
 	async function roundWithPlaces() {
-		const opened = await openRound(database.db, as('secretariat'), ROUND);
+		const opened = await openRound(world.db, as('secretariat'), ROUND);
 		if (!opened.ok) throw new Error(opened.message);
 		const smed = await makeOffer(
-			database.db,
+			world.db,
 			world,
 			praktikFields(world, { weeks: ['2027-W05'], capacity: '2' })
 		);
 		const industri = await makeOffer(
-			database.db,
+			world.db,
 			world,
 			praktikFields(world, {
 				ownerId: world.org.otherCompany,
@@ -80,7 +68,7 @@ describe('allocation (praktikfordeling)', () => {
 				capacity: '1'
 			})
 		);
-		const joined = await joinPlaces(database.db, as('secretariat'), opened.value.id, [
+		const joined = await joinPlaces(world.db, as('secretariat'), opened.value.id, [
 			{ offerId: smed, minAgeGroup: 'under13' },
 			{ offerId: industri, minAgeGroup: 'age14plus' }
 		]);
@@ -90,7 +78,7 @@ describe('allocation (praktikfordeling)', () => {
 
 	async function upload(roundId: string, schoolId: string, person: Person, text: string) {
 		return uploadWishes(
-			database.db,
+			world.db,
 			as(person),
 			{ roundId, schoolId, file: file(text) },
 			{ today: TODAY }
@@ -98,7 +86,7 @@ describe('allocation (praktikfordeling)', () => {
 	}
 
 	async function pupilsOf(roundId: string) {
-		return database.db
+		return world.db
 			.selectFrom('allocationPupil')
 			.select(['pseudonym', 'offerId', 'wishRank', 'locked', 'unplacedReason', 'bookingId'])
 			.where('roundId', '=', roundId)
@@ -108,20 +96,20 @@ describe('allocation (praktikfordeling)', () => {
 
 	describe('openRound', () => {
 		it('lets the secretariat and a municipality (for its own schools) open a round, audited', async () => {
-			expect((await openRound(database.db, as('secretariat'), ROUND)).ok).toBe(true);
-			const own = await openRound(database.db, as('municipality'), {
+			expect((await openRound(world.db, as('secretariat'), ROUND)).ok).toBe(true);
+			const own = await openRound(world.db, as('municipality'), {
 				...ROUND,
 				municipalityId: world.org.horsens
 			});
 			expect(own.ok).toBe(true);
-			const other = await openRound(database.db, as('municipality'), {
+			const other = await openRound(world.db, as('municipality'), {
 				...ROUND,
 				municipalityId: world.org.odder
 			});
 			expect(other.ok === false && other.status).toBe(403);
-			const school = await openRound(database.db, as('coordinator'), ROUND);
+			const school = await openRound(world.db, as('coordinator'), ROUND);
 			expect(school.ok === false && school.status).toBe(403);
-			const audit = await database.db
+			const audit = await world.db
 				.selectFrom('auditEvent')
 				.select(['action', 'entityType'])
 				.where('entityType', '=', 'allocation_round')
@@ -130,7 +118,7 @@ describe('allocation (praktikfordeling)', () => {
 		});
 
 		it('refuses dates out of order with a Danish message', async () => {
-			const result = await openRound(database.db, as('secretariat'), {
+			const result = await openRound(world.db, as('secretariat'), {
 				...ROUND,
 				wishDeadline: '2027-02-03'
 			});
@@ -142,15 +130,12 @@ describe('allocation (praktikfordeling)', () => {
 	describe('joinPlaces', () => {
 		it('takes the offer out of first-come booking and the offer knows its round', async () => {
 			const { smed } = await roundWithPlaces();
-			const direct = await bookSeats(
-				database.db,
-				world.users.coordinator,
-				bookingInput(world, smed),
-				{ today: TODAY }
-			);
+			const direct = await bookSeats(world.db, world.users.coordinator, bookingInput(world, smed), {
+				today: TODAY
+			});
 			expect(direct.ok === false && direct.status).toBe(409);
 			expect(direct.ok === false && direct.message).toMatch(/praktikfordeling/);
-			expect((await roundOfOffer(database.db, smed))?.title).toBe(ROUND.title);
+			expect((await roundOfOffer(world.db, smed))?.title).toBe(ROUND.title);
 		});
 	});
 
@@ -160,7 +145,7 @@ describe('allocation (praktikfordeling)', () => {
 			const text = `\uFEFF${HEADER}\r\n8.B;8.B-01;Ida;8;14+;;smed;industritekniker;\r\n8.B;8.B-02;;8;13;;Smed;;\r\n8.B;8.B-03;;8;14+;ja;;;\r\n`;
 			const result = await upload(roundId, world.org.school, 'coordinator', text);
 			expect(result.ok && result.value.saved).toBe(3);
-			const wishes = await database.db.selectFrom('allocationWish').selectAll().execute();
+			const wishes = await world.db.selectFrom('allocationWish').selectAll().execute();
 			expect(wishes).toHaveLength(3);
 		});
 
@@ -173,13 +158,13 @@ describe('allocation (praktikfordeling)', () => {
 				`${HEADER}\n8.B;8.B-01;Ida;8;14+;;smed\n`
 			);
 			const closed = await closeSchoolYear(
-				database.db,
+				world.db,
 				world.users.secretariat!,
 				'2026/27',
 				new Date('2027-08-16T10:00:00Z')
 			);
 			expect(closed.ok).toBe(true);
-			const pupils = await database.db
+			const pupils = await world.db
 				.selectFrom('allocationPupil')
 				.select(['pseudonym', 'firstName'])
 				.execute();
@@ -220,7 +205,7 @@ describe('allocation (praktikfordeling)', () => {
 		it('refuses a file over 10 MB, another school, and changes after the deadline', async () => {
 			const { roundId } = await roundWithPlaces();
 			const big = await uploadWishes(
-				database.db,
+				world.db,
 				as('coordinator'),
 				{
 					roundId,
@@ -234,7 +219,7 @@ describe('allocation (praktikfordeling)', () => {
 			const other = await upload(roundId, world.org.school, 'otherSchool', text);
 			expect(other.ok === false && other.status).toBe(403);
 			const late = await uploadWishes(
-				database.db,
+				world.db,
 				as('coordinator'),
 				{ roundId, schoolId: world.org.school, file: file(text) },
 				{ today: '2027-01-21' }
@@ -247,20 +232,20 @@ describe('allocation (praktikfordeling)', () => {
 			const { roundId } = await roundWithPlaces();
 			const cells = ['8.B', '8.B-09', '', '8', '14+', '', 'smed'];
 			const first = await savePupil(
-				database.db,
+				world.db,
 				as('coordinator'),
 				{ roundId, schoolId: world.org.school, cells },
 				{ today: TODAY }
 			);
 			expect(first.ok).toBe(true);
 			const changed = await savePupil(
-				database.db,
+				world.db,
 				as('coordinator'),
 				{ roundId, schoolId: world.org.school, cells: [...cells.slice(0, 6), 'industritekniker'] },
 				{ today: TODAY }
 			);
 			expect(changed.ok).toBe(true);
-			const wishes = await database.db.selectFrom('allocationWish').select('tradeCode').execute();
+			const wishes = await world.db.selectFrom('allocationWish').select('tradeCode').execute();
 			expect(wishes).toEqual([{ tradeCode: 'industritekniker' }]);
 		});
 	});
@@ -285,7 +270,7 @@ describe('allocation (praktikfordeling)', () => {
 
 		it('places within capacity, grade and age, with a reason for each unplaced pupil', async () => {
 			const { roundId, smed, industri } = await filledRound();
-			const run = await runRound(database.db, as('secretariat'), roundId);
+			const run = await runRound(world.db, as('secretariat'), roundId);
 			expect(run.ok && run.value.status).toBe('Optimal');
 			const pupils = await pupilsOf(roundId);
 			const at = (id: string) => pupils.filter((p) => p.offerId === id).length;
@@ -303,47 +288,47 @@ describe('allocation (praktikfordeling)', () => {
 
 		it('keeps a moved and locked pupil when run again, then publishes bookings and refuses reruns', async () => {
 			const { roundId, smed } = await filledRound();
-			await runRound(database.db, as('secretariat'), roundId);
-			const target = await database.db
+			await runRound(world.db, as('secretariat'), roundId);
+			const target = await world.db
 				.selectFrom('allocationPupil')
 				.select('id')
 				.where('pseudonym', '=', '8.B-01')
 				.executeTakeFirstOrThrow();
-			const full = await adjustPupil(database.db, as('secretariat'), {
+			const full = await adjustPupil(world.db, as('secretariat'), {
 				roundId,
 				pupilId: target.id,
 				offerId: smed,
 				locked: true
 			});
 			expect(full.ok === false && full.status).toBe(409);
-			const atSmed = await database.db
+			const atSmed = await world.db
 				.selectFrom('allocationPupil')
 				.select('id')
 				.where('offerId', '=', smed)
 				.orderBy('pseudonym')
 				.executeTakeFirstOrThrow();
-			const freed = await adjustPupil(database.db, as('secretariat'), {
+			const freed = await adjustPupil(world.db, as('secretariat'), {
 				roundId,
 				pupilId: atSmed.id,
 				offerId: null,
 				locked: false
 			});
 			expect(freed.ok).toBe(true);
-			const moved = await adjustPupil(database.db, as('secretariat'), {
+			const moved = await adjustPupil(world.db, as('secretariat'), {
 				roundId,
 				pupilId: target.id,
 				offerId: smed,
 				locked: true
 			});
 			expect(moved.ok).toBe(true);
-			const notOwner = await adjustPupil(database.db, as('coordinator'), {
+			const notOwner = await adjustPupil(world.db, as('coordinator'), {
 				roundId,
 				pupilId: target.id,
 				offerId: null,
 				locked: false
 			});
 			expect(notOwner.ok === false && notOwner.status).toBe(404);
-			await runRound(database.db, as('secretariat'), roundId);
+			await runRound(world.db, as('secretariat'), roundId);
 			const after = await pupilsOf(roundId);
 			expect(after.find((p) => p.pseudonym === '8.B-01')).toMatchObject({
 				offerId: smed,
@@ -352,11 +337,11 @@ describe('allocation (praktikfordeling)', () => {
 			});
 			expect(after.filter((p) => p.offerId === smed)).toHaveLength(2);
 
-			const published = await publishRound(database.db, as('secretariat'), roundId, {
+			const published = await publishRound(world.db, as('secretariat'), roundId, {
 				today: TODAY
 			});
 			expect(published.ok).toBe(true);
-			const bookings = await database.db
+			const bookings = await world.db
 				.selectFrom('booking')
 				.select(['status', 'seats', 'classLabel', 'pupilFirstNames'])
 				.orderBy('classLabel')
@@ -365,19 +350,19 @@ describe('allocation (praktikfordeling)', () => {
 			expect(bookings.every((b) => b.status === 'requested')).toBe(true);
 			expect(bookings.reduce((s, b) => s + b.seats, 0)).toBe(after.filter((p) => p.offerId).length);
 			expect(bookings.some((b) => b.pupilFirstNames.includes('Ida'))).toBe(true);
-			const mails = await database.db.selectFrom('outbox').select('id').execute();
+			const mails = await world.db.selectFrom('outbox').select('id').execute();
 			expect(mails.length).toBeGreaterThan(0);
 			expect((await pupilsOf(roundId)).filter((p) => p.offerId).every((p) => p.bookingId)).toBe(
 				true
 			);
 
-			const again = await runRound(database.db, as('secretariat'), roundId);
+			const again = await runRound(world.db, as('secretariat'), roundId);
 			expect(again.ok === false && again.status).toBe(409);
-			const republish = await publishRound(database.db, as('secretariat'), roundId, {
+			const republish = await publishRound(world.db, as('secretariat'), roundId, {
 				today: TODAY
 			});
 			expect(republish.ok === false && republish.status).toBe(409);
-			const audit = await database.db
+			const audit = await world.db
 				.selectFrom('auditEvent')
 				.select('summary')
 				.where('entityType', '=', 'allocation_round')
@@ -391,32 +376,32 @@ describe('allocation (praktikfordeling)', () => {
 
 		it('shows each role only its share: school its pupils, company its placed pupils, municipality totals', async () => {
 			const { roundId } = await filledRound();
-			await runRound(database.db, as('secretariat'), roundId);
+			await runRound(world.db, as('secretariat'), roundId);
 
-			const school = await roundPage(database.db, as('coordinator'), roundId);
+			const school = await roundPage(world.db, as('coordinator'), roundId);
 			expect(school?.manager).toBe(false);
 			expect(school?.pupils.map((p) => p.pseudonym)).toEqual(['8.B-01', '8.B-02', '8.B-03']);
 			expect(school?.summaries).toBeNull();
 
-			const companyBefore = await roundPage(database.db, as('providerMember'), roundId);
+			const companyBefore = await roundPage(world.db, as('providerMember'), roundId);
 			expect(companyBefore?.pupils).toEqual([]);
 			expect(companyBefore?.placedWithCompany).toEqual([]);
 
-			const municipality = await roundPage(database.db, as('municipality'), roundId);
+			const municipality = await roundPage(world.db, as('municipality'), roundId);
 			expect(municipality?.pupils).toEqual([]);
 			expect(municipality?.municipalityTotals.map((t) => t.key).sort()).toEqual([
 				'Bakkeskolen',
 				'Byskolen'
 			]);
-			const odder = await roundPage(database.db, as('otherMunicipality'), roundId);
+			const odder = await roundPage(world.db, as('otherMunicipality'), roundId);
 			expect(odder?.municipalityTotals).toEqual([]);
 
-			const secretariat = await roundPage(database.db, as('secretariat'), roundId);
+			const secretariat = await roundPage(world.db, as('secretariat'), roundId);
 			expect(secretariat?.pupils).toHaveLength(5);
 			expect(secretariat?.summaries?.school).toHaveLength(2);
 
-			await publishRound(database.db, as('secretariat'), roundId, { today: TODAY });
-			const company = await roundPage(database.db, as('providerMember'), roundId);
+			await publishRound(world.db, as('secretariat'), roundId, { today: TODAY });
+			const company = await roundPage(world.db, as('providerMember'), roundId);
 			expect(company?.pupils).toEqual([]);
 			expect(company?.placedWithCompany.length).toBeGreaterThan(0);
 			for (const row of company!.placedWithCompany) {
@@ -424,11 +409,11 @@ describe('allocation (praktikfordeling)', () => {
 					['classLabel', 'grade', 'pseudonym', 'schoolName', 'startDate', 'title'].sort()
 				);
 			}
-			const otherCompany = await roundPage(database.db, as('otherCompany'), roundId);
+			const otherCompany = await roundPage(world.db, as('otherCompany'), roundId);
 			expect(
 				otherCompany?.placedWithCompany.every((r) => r.title === 'Praktik som industritekniker')
 			).toBe(true);
-			expect(await roundPage(database.db, null, roundId)).toBeNull();
+			expect(await roundPage(world.db, null, roundId)).toBeNull();
 		});
 	});
 });

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, OpeningStatus } from '../../src/lib/platform/server/db/schema';
 import type { SessionUser } from '../../src/lib/auth/server/session';
-import { buildWorld, type UserSpec } from '../helpers/world';
-import { seedTrades } from './organisation.fixtures';
+import { beforeAll } from 'vitest';
+import { buildWorld, useWorld, type UserSpec, type WorldInDatabase } from '../helpers/world';
+import { seedTrades, useForRoutes } from './organisation.fixtures';
 
 // A small lærepladsalliance: Alfa (the acting company), Beta (another company), Gamma and Delta
 // (committed, for the follow-up list), and one organisation of every other kind.
@@ -59,6 +60,18 @@ export async function createAllianceWorld(db: Kysely<DB>): Promise<AllianceWorld
 		} satisfies Record<Role, UserSpec | null>
 	});
 	return { org, users };
+}
+
+/**
+ * The alliance world for each test of a file, in the file's test database (see useWorld);
+ * `routes` also points the route handlers at that database.
+ */
+export function useAllianceWorld(
+	options: { routes?: boolean } = {}
+): WorldInDatabase<AllianceWorld> {
+	const world = useWorld((database) => createAllianceWorld(database.db));
+	if (options.routes) beforeAll(() => useForRoutes(world.database));
+	return world;
 }
 
 export async function commit(

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	listFollowUp,
 	listOpenOpenings,
 	tradeOverview
 } from '../../src/lib/apprenticeship/server/apprenticeship';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	addOpening,
-	commit,
-	createAllianceWorld,
-	type AllianceWorld
-} from './apprenticeship-fixtures';
+import { addOpening, commit, useAllianceWorld } from './apprenticeship-fixtures';
 
 // Hand-counted fixtures: what 2026/27 (1 Aug 2026 – 31 Jul 2027) must show.
 describe('apprenticeship-queries', () => {
-	let database: Database;
-	let world: AllianceWorld;
+	const world = useAllianceWorld();
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createAllianceWorld(database.db);
-		const db = database.db;
+		const db = world.db;
 		const { alfa, beta, gamma, delta } = world.org;
 		await commit(db, alfa, ['industritekniker', 'smed', 'elektriker']);
 		await commit(db, beta, ['smed']);
@@ -48,7 +32,7 @@ describe('apprenticeship-queries', () => {
 
 	describe('tradeOverview', () => {
 		it('counts positions open and filled per trade in the school year', async () => {
-			const rows = await tradeOverview(database.db, '2026/27');
+			const rows = await tradeOverview(world.db, '2026/27');
 			const figures = rows.map((r) => [
 				r.tradeCode,
 				r.companies,
@@ -66,7 +50,7 @@ describe('apprenticeship-queries', () => {
 		});
 
 		it('puts industritekniker and smed first and hides trades nobody uses', async () => {
-			const rows = await tradeOverview(database.db, '2026/27');
+			const rows = await tradeOverview(world.db, '2026/27');
 			expect(rows.map((r) => r.nameDa)).toEqual([
 				'Industritekniker',
 				'Smed',
@@ -77,13 +61,13 @@ describe('apprenticeship-queries', () => {
 		});
 
 		it('shows the lead trades with zeros in a year without openings', async () => {
-			const rows = await tradeOverview(database.db, '2030/31');
+			const rows = await tradeOverview(world.db, '2030/31');
 			expect(rows[0]).toMatchObject({ tradeCode: 'industritekniker', positions: 0, openings: 0 });
 			expect(rows[1]).toMatchObject({ tradeCode: 'smed', positions: 0, filledPositions: 0 });
 		});
 
 		it('counts the next year on its own', async () => {
-			const rows = await tradeOverview(database.db, '2027/28');
+			const rows = await tradeOverview(world.db, '2027/28');
 			expect(rows.find((r) => r.tradeCode === 'smed')).toMatchObject({
 				openings: 1,
 				positions: 7,
@@ -95,7 +79,7 @@ describe('apprenticeship-queries', () => {
 
 	describe('listFollowUp', () => {
 		it('lists committed companies with no opening in the year, with their contact', async () => {
-			const rows = await listFollowUp(database.db, '2026/27');
+			const rows = await listFollowUp(world.db, '2026/27');
 			expect(rows.map((r) => r.name)).toEqual(['Gamma Smedie']);
 			expect(rows[0]).toMatchObject({
 				contactName: 'Kontakt',
@@ -108,23 +92,23 @@ describe('apprenticeship-queries', () => {
 		});
 
 		it('counts a filled opening as activity, and a company that joined later from its year on', async () => {
-			const rows = await listFollowUp(database.db, '2027/28');
+			const rows = await listFollowUp(world.db, '2027/28');
 			// Beta has a filled opening in 2027/28; Alfa's only 2027/28-free; Delta joined in it.
 			expect(rows.map((r) => r.name)).toEqual(['Alfa Maskiner', 'Delta Teknik', 'Gamma Smedie']);
 		});
 
 		it('forgets a company that left the alliance', async () => {
-			await database.db
+			await world.db
 				.deleteFrom('allianceCommitment')
 				.where('organisationId', '=', world.org.gamma)
 				.execute();
-			expect(await listFollowUp(database.db, '2026/27')).toEqual([]);
+			expect(await listFollowUp(world.db, '2026/27')).toEqual([]);
 		});
 	});
 
 	describe('listOpenOpenings', () => {
 		it('lists only open openings starting in the year, earliest first', async () => {
-			const rows = await listOpenOpenings(database.db, '2026/27');
+			const rows = await listOpenOpenings(world.db, '2026/27');
 			expect(rows.map((r) => [r.companyName, r.tradeCode, r.positions, r.startDate])).toEqual([
 				['Alfa Maskiner', 'industritekniker', 3, '2026-08-01'],
 				['Beta Stål', 'smed', 4, '2026-12-01'],

@@ -1,29 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as overviewPage from '../../src/routes/laerepladsalliance/+page.server';
 import * as pickPage from '../../src/routes/laerepladsalliance/tilsagn/+page.server';
 import * as commitmentPage from '../../src/routes/laerepladsalliance/tilsagn/[id]/+page.server';
 import * as newPage from '../../src/routes/laerepladsalliance/opslag/ny/+page.server';
 import * as openingPage from '../../src/routes/laerepladsalliance/opslag/[id]/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { fakeEvent } from './organisation.fixtures';
 import {
 	addOpening,
 	allianceCounts,
 	commit,
 	commitmentFields,
-	createAllianceWorld,
 	openingFields,
 	type AllianceWorld,
-	type Role
+	type Role,
+	useAllianceWorld
 } from './apprenticeship-fixtures';
 
 type Fields = Record<string, string | string[]>;
 type Failure = { status: number; data: { errors: Record<string, string>; values: Fields } };
 
 describe('routes/laerepladsalliance', () => {
-	let database: Database;
-	let world: AllianceWorld;
+	const world = useAllianceWorld({ routes: true });
 	const u = (r: Role) => world.users[r];
 	const org = (key: keyof AllianceWorld['org']) => world.org[key];
 
@@ -50,28 +47,16 @@ describe('routes/laerepladsalliance', () => {
 			fakeEvent(`/laerepladsalliance/opslag/${id}?/${name}`, u(r), { id }, fields)
 		) as Promise<unknown>;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createAllianceWorld(database.db);
-	});
-
 	describe('overview', () => {
 		const load = (r: Role, search = '') =>
 			overviewPage.load(fakeEvent(`/laerepladsalliance${search}`, u(r))) as Promise<
 				Record<string, unknown> & { openings: unknown[]; overview: unknown; followUp: unknown }
 			>;
 		beforeEach(async () => {
-			await commit(database.db, org('alfa'), ['smed']);
-			await commit(database.db, org('gamma'), ['smed']);
-			await addOpening(database.db, org('alfa'), 'smed', 2, '2026-09-01', 'open');
-			await addOpening(database.db, org('alfa'), 'smed', 1, '2026-09-01', 'filled');
+			await commit(world.db, org('alfa'), ['smed']);
+			await commit(world.db, org('gamma'), ['smed']);
+			await addOpening(world.db, org('alfa'), 'smed', 2, '2026-09-01', 'open');
+			await addOpening(world.db, org('alfa'), 'smed', 1, '2026-09-01', 'filled');
 		});
 
 		it('shows visitors the open openings but not the figures or the follow-up list', async () => {
@@ -160,7 +145,7 @@ describe('routes/laerepladsalliance', () => {
 				contactPhone: expect.stringContaining('telefonnummer')
 			});
 			expect(result.data.values.contactEmail).toBe('ikke-en-mail');
-			expect(await allianceCounts(database.db)).toEqual({
+			expect(await allianceCounts(world.db)).toEqual({
 				commitments: 0,
 				trades: 0,
 				openings: 0,
@@ -184,22 +169,22 @@ describe('routes/laerepladsalliance', () => {
 			).rejects.toMatchObject({
 				status: 404
 			});
-			expect((await allianceCounts(database.db)).commitments).toBe(0);
+			expect((await allianceCounts(world.db)).commitments).toBe(0);
 		});
 
 		it("answers 404 when marking another company's opening filled through one's own page", async () => {
-			await commit(database.db, org('beta'), ['smed']);
-			const id = await addOpening(database.db, org('beta'), 'smed', 1, '2027-01-04');
+			await commit(world.db, org('beta'), ['smed']);
+			const id = await addOpening(world.db, org('beta'), 'smed', 1, '2027-01-04');
 			await expect(
 				commitmentAction('fill', 'companyAdmin', org('alfa'), { openingId: id })
 			).rejects.toMatchObject({ status: 404 });
-			expect((await allianceCounts(database.db)).audit).toBe(0);
+			expect((await allianceCounts(world.db)).audit).toBe(0);
 		});
 	});
 
 	describe('opening pages', () => {
 		beforeEach(async () => {
-			await commit(database.db, org('alfa'), ['smed', 'industritekniker']);
+			await commit(world.db, org('alfa'), ['smed', 'industritekniker']);
 		});
 
 		it('answers 409 on the form for a company that has not joined, 404 for another', async () => {
@@ -215,7 +200,7 @@ describe('routes/laerepladsalliance', () => {
 				status: 303,
 				location: `/laerepladsalliance/tilsagn/${org('alfa')}?oprettet`
 			});
-			expect((await allianceCounts(database.db)).openings).toBe(1);
+			expect((await allianceCounts(world.db)).openings).toBe(1);
 		});
 
 		it.each([
@@ -236,11 +221,11 @@ describe('routes/laerepladsalliance', () => {
 			expect(result.status).toBe(400);
 			expect(result.data.errors[field]).toContain(text);
 			expect(result.data.values.contactName).toBe('Lise Lærling');
-			expect(await allianceCounts(database.db)).toMatchObject({ openings: 0, audit: 0 });
+			expect(await allianceCounts(world.db)).toMatchObject({ openings: 0, audit: 0 });
 		});
 
 		it("answers 404 to every change of another company's opening", async () => {
-			const id = await addOpening(database.db, org('alfa'), 'smed', 2, '2027-01-04');
+			const id = await addOpening(world.db, org('alfa'), 'smed', 2, '2027-01-04');
 			await expect(
 				openingPage.load(fakeEvent(`/laerepladsalliance/opslag/${id}`, u('otherCompany'), { id }))
 			).rejects.toMatchObject({ status: 404 });
@@ -252,11 +237,11 @@ describe('routes/laerepladsalliance', () => {
 			await expect(openingAction('save', 'partner', id, openingFields())).rejects.toMatchObject({
 				status: 404
 			});
-			expect(await allianceCounts(database.db)).toMatchObject({ openings: 1, audit: 0 });
+			expect(await allianceCounts(world.db)).toMatchObject({ openings: 1, audit: 0 });
 		});
 
 		it('edits, fills and deletes as a member', async () => {
-			const id = await addOpening(database.db, org('alfa'), 'smed', 2, '2027-01-04');
+			const id = await addOpening(world.db, org('alfa'), 'smed', 2, '2027-01-04');
 			const page = (await openingPage.load(
 				fakeEvent(`/laerepladsalliance/opslag/${id}`, u('companyMember'), { id })
 			)) as { values: Fields; trades: { code: string }[] };
@@ -276,7 +261,7 @@ describe('routes/laerepladsalliance', () => {
 				status: 303,
 				location: `/laerepladsalliance/tilsagn/${org('alfa')}?besat`
 			});
-			const row = await database.db
+			const row = await world.db
 				.selectFrom('apprenticeshipOpening')
 				.select(['positions', 'status'])
 				.executeTakeFirstOrThrow();
@@ -284,7 +269,7 @@ describe('routes/laerepladsalliance', () => {
 			await expect(openingAction('delete', 'companyMember', id)).rejects.toMatchObject({
 				status: 303
 			});
-			expect(await allianceCounts(database.db)).toMatchObject({ openings: 0, audit: 3 });
+			expect(await allianceCounts(world.db)).toMatchObject({ openings: 0, audit: 3 });
 		});
 	});
 });

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed';
 import { listFollowUp, tradeOverview } from '../../src/lib/apprenticeship/server/apprenticeship';
-import { createTestDatabase } from '../helpers/db';
 import { allianceCounts } from './apprenticeship-fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 describe('db/seed/apprenticeships', () => {
-	let database: Database;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const demo = useDemoDatabase();
 
 	it('commits ten companies in industritekniker and smed among others', async () => {
-		const trades = await database.db
+		const trades = await demo.db
 			.selectFrom('allianceCommitmentTrade')
 			.select('tradeCode')
 			.distinct()
 			.execute();
-		expect((await allianceCounts(database.db)).commitments).toBe(10);
+		expect((await allianceCounts(demo.db)).commitments).toBe(10);
 		expect(trades.map((t) => t.tradeCode)).toEqual(
 			expect.arrayContaining(['industritekniker', 'smed'])
 		);
 	});
 
 	it('only names trades the company itself lists', async () => {
-		const stray = await database.db
+		const stray = await demo.db
 			.selectFrom('allianceCommitmentTrade as ct')
 			.leftJoin('organisationTrade as ot', (join) =>
 				join
@@ -43,20 +34,20 @@ describe('db/seed/apprenticeships', () => {
 	});
 
 	it('gives 2026/27 twelve openings, open and filled, and a non-empty follow-up list', async () => {
-		const overview = await tradeOverview(database.db, '2026/27');
+		const overview = await tradeOverview(demo.db, '2026/27');
 		const openings = overview.reduce((n, r) => n + r.openings, 0);
 		expect(openings).toBe(12);
 		expect(overview.slice(0, 2).map((r) => r.tradeCode)).toEqual(['industritekniker', 'smed']);
 		expect(overview[0].openPositions).toBeGreaterThan(0);
 		expect(overview[0].filledPositions).toBeGreaterThan(0);
-		const followUp = await listFollowUp(database.db, '2026/27');
+		const followUp = await listFollowUp(demo.db, '2026/27');
 		expect(followUp.length).toBe(5);
 		expect(followUp.every((r) => r.contactEmail.includes('@'))).toBe(true);
 	});
 
 	it('adds nothing on a second run', async () => {
-		const before = await allianceCounts(database.db);
-		await seedDemo(database.db);
-		expect(await allianceCounts(database.db)).toEqual(before);
+		const before = await allianceCounts(demo.db);
+		await seedDemo(demo.db);
+		expect(await allianceCounts(demo.db)).toEqual(before);
 	});
 });

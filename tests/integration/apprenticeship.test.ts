@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	createOpening,
 	deleteOpening,
@@ -11,22 +10,19 @@ import {
 	updateOpening
 } from '../../src/lib/apprenticeship/server/apprenticeship';
 import { commitmentSchema, openingSchema } from '../../src/lib/apprenticeship/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	addOpening,
 	allianceCounts,
 	commit,
 	commitmentFields,
-	createAllianceWorld,
 	openingFields,
-	type AllianceWorld,
-	type Role
+	type Role,
+	useAllianceWorld
 } from './apprenticeship-fixtures';
 
 describe('apprenticeship', () => {
-	let database: Database;
-	let world: AllianceWorld;
-	const db = () => database.db;
+	const world = useAllianceWorld();
+	const db = () => world.db;
 	const u = (r: Role) => world.users[r];
 	const commitment = (over = {}) => commitmentSchema.parse(commitmentFields(over));
 	const opening = (over = {}) => openingSchema.parse(openingFields(over));
@@ -36,17 +32,6 @@ describe('apprenticeship', () => {
 			.select(['action', 'entityType', 'summary', 'organisationId'])
 			.orderBy('id')
 			.execute();
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createAllianceWorld(database.db);
-	});
 
 	describe('joinAlliance', () => {
 		it('commits the company with its trades and contact, and logs it', async () => {

@@ -1,6 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { SessionUser } from '../../src/lib/auth/server/session';
+import { describe, expect, it } from 'vitest';
 import {
 	cancelActivity,
 	createActivity,
@@ -17,16 +15,11 @@ import { POST as move } from '../../src/routes/api/activities/[id]/move/+server'
 import type { ActivityInput } from '../../src/lib/activities/schema';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
 import { fakeLocals } from './organisation.fixtures';
-import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 import { auditCount, auditEvents, onlyNewEvent } from './audit-fixtures';
 
 describe('audit of activities, series and roll-forward (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-	let member: SessionUser;
-
-	const frame = useActivityWorld({ routes: true });
-	beforeEach(() => ({ database, world, member } = frame));
+	const world = useActivityWorld({ routes: true });
 
 	const input = (over: Partial<ActivityInput> = {}): ActivityInput => ({
 		title: 'Erhvervspraktik 8. klasse',
@@ -60,7 +53,7 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 		...over
 	});
 	const make = async () => {
-		const created = await createActivity(database.db, member, input());
+		const created = await createActivity(world.db, world.member, input());
 		if (!created.ok) throw new Error(created.message);
 		return created.value.id;
 	};
@@ -68,9 +61,9 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 	describe('activities', () => {
 		it('records a creation by its actor, for the owner, with the title', async () => {
 			const id = await make();
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				{
-					actorId: member.id,
+					actorId: world.member.id,
 					actorName: 'Skolemedlem',
 					organisationId: world.org.school,
 					action: 'create',
@@ -83,24 +76,24 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 
 		it('records an edit, a cancellation and a deletion', async () => {
 			const id = await make();
-			const before = await auditCount(database.db);
-			await updateActivity(database.db, member, id, input({ title: 'Ny titel' }));
-			expect(await onlyNewEvent(database.db, before)).toMatchObject({
+			const before = await auditCount(world.db);
+			await updateActivity(world.db, world.member, id, input({ title: 'Ny titel' }));
+			expect(await onlyNewEvent(world.db, before)).toMatchObject({
 				action: 'update',
 				entityId: id,
 				summary: 'Ny titel',
 				organisationId: world.org.school
 			});
-			await cancelActivity(database.db, member, id);
-			expect(await onlyNewEvent(database.db, before + 1)).toMatchObject({
+			await cancelActivity(world.db, world.member, id);
+			expect(await onlyNewEvent(world.db, before + 1)).toMatchObject({
 				action: 'cancel',
-				actorId: member.id
+				actorId: world.member.id
 			});
 			// Cancelling again changes nothing, so nothing is logged.
-			await cancelActivity(database.db, member, id);
-			expect(await auditCount(database.db)).toBe(before + 2);
-			await deleteActivity(database.db, world.users.ownerAdmin!, id);
-			expect(await onlyNewEvent(database.db, before + 2)).toMatchObject({
+			await cancelActivity(world.db, world.member, id);
+			expect(await auditCount(world.db)).toBe(before + 2);
+			await deleteActivity(world.db, world.users.ownerAdmin!, id);
+			expect(await onlyNewEvent(world.db, before + 2)).toMatchObject({
 				action: 'delete',
 				actorId: world.users.ownerAdmin!.id,
 				entityId: id
@@ -109,7 +102,7 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 
 		it('records a move through the calendar API with the new date', async () => {
 			const id = await make();
-			const before = await auditCount(database.db);
+			const before = await auditCount(world.db);
 			const url = new URL(`http://localhost/api/activities/${id}/move`);
 			const request = new Request(url, {
 				method: 'POST',
@@ -120,35 +113,33 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 				request,
 				url,
 				params: { id },
-				locals: fakeLocals(member)
+				locals: fakeLocals(world.member)
 			} as never);
 			expect(response.status).toBe(200);
-			const event = await onlyNewEvent(database.db, before);
+			const event = await onlyNewEvent(world.db, before);
 			expect(event).toMatchObject({ action: 'update', entityType: 'activity', entityId: id });
 			expect(event.summary).toBe('Erhvervspraktik 8. klasse – flyttet til 1. mar. 2027');
 		});
 
 		it('writes nothing when an action is refused or invalid', async () => {
 			const id = await make();
-			const before = await auditCount(database.db);
+			const before = await auditCount(world.db);
 			const stranger = world.users.otherAdmin!;
-			expect((await updateActivity(database.db, stranger, id, input())).ok).toBe(false);
-			expect((await cancelActivity(database.db, world.users.participantMember!, id)).ok).toBe(
-				false
-			);
-			expect((await deleteActivity(database.db, stranger, id)).ok).toBe(false);
+			expect((await updateActivity(world.db, stranger, id, input())).ok).toBe(false);
+			expect((await cancelActivity(world.db, world.users.participantMember!, id)).ok).toBe(false);
+			expect((await deleteActivity(world.db, stranger, id)).ok).toBe(false);
 			const badCategory = input({ categoryId: '00000000-0000-4000-8000-000000000000' });
-			expect((await createActivity(database.db, member, badCategory)).ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(before);
+			expect((await createActivity(world.db, world.member, badCategory)).ok).toBe(false);
+			expect(await auditCount(world.db)).toBe(before);
 		});
 	});
 
 	describe('series', () => {
 		it('records one event per series change, not one per occurrence', async () => {
-			const created = await createSeries(database.db, member, series());
+			const created = await createSeries(world.db, world.member, series());
 			if (!created.ok) throw new Error(created.message);
 			const seriesId = created.value.id;
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				expect.objectContaining({
 					action: 'create',
 					entityType: 'series',
@@ -157,68 +148,68 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 					summary: 'Praktik uge 6 – 3 forekomster'
 				})
 			]);
-			await updateSeries(database.db, member, seriesId, series({ title: 'Praktik' }));
-			expect(await onlyNewEvent(database.db, 1)).toMatchObject({
+			await updateSeries(world.db, world.member, seriesId, series({ title: 'Praktik' }));
+			expect(await onlyNewEvent(world.db, 1)).toMatchObject({
 				action: 'update',
 				entityType: 'series',
 				entityId: seriesId
 			});
-			await deleteSeries(database.db, world.users.ownerAdmin!, seriesId);
-			expect(await onlyNewEvent(database.db, 2)).toMatchObject({
+			await deleteSeries(world.db, world.users.ownerAdmin!, seriesId);
+			expect(await onlyNewEvent(world.db, 2)).toMatchObject({
 				action: 'delete',
 				entityType: 'series'
 			});
 		});
 
 		it('records an occurrence edit and cancellation as activity events', async () => {
-			const created = await createSeries(database.db, member, series());
+			const created = await createSeries(world.db, world.member, series());
 			if (!created.ok) throw new Error(created.message);
-			const [first] = await database.db
+			const [first] = await world.db
 				.selectFrom('activity')
 				.select('id')
 				.where('seriesId', '=', created.value.id)
 				.orderBy('startDate')
 				.execute();
 			const occurrence = input({ title: 'Flyttet praktik', participants: [] });
-			await updateOccurrence(database.db, member, first.id, occurrence);
-			expect(await onlyNewEvent(database.db, 1)).toMatchObject({
+			await updateOccurrence(world.db, world.member, first.id, occurrence);
+			expect(await onlyNewEvent(world.db, 1)).toMatchObject({
 				action: 'update',
 				entityType: 'activity',
 				entityId: first.id
 			});
-			await cancelOccurrence(database.db, member, first.id);
-			expect(await onlyNewEvent(database.db, 2)).toMatchObject({
+			await cancelOccurrence(world.db, world.member, first.id);
+			expect(await onlyNewEvent(world.db, 2)).toMatchObject({
 				action: 'cancel',
 				entityId: first.id
 			});
 		});
 
 		it('writes nothing for a refused series change', async () => {
-			const created = await createSeries(database.db, member, series());
+			const created = await createSeries(world.db, world.member, series());
 			if (!created.ok) throw new Error(created.message);
-			const refused = await deleteSeries(database.db, world.users.otherAdmin!, created.value.id);
+			const refused = await deleteSeries(world.db, world.users.otherAdmin!, created.value.id);
 			expect(refused.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(1);
+			expect(await auditCount(world.db)).toBe(1);
 		});
 	});
 
 	describe('roll-forward', () => {
 		it('records one creation per copy, for its owner', async () => {
-			const a = await insertActivity(database.db, {
+			const a = await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.praktik,
 				title: 'Praktik uge 6',
 				startDate: '2027-02-08',
 				endDate: '2027-02-12'
 			});
-			const result = await applyRollForward(database.db, member, {
+			const result = await applyRollForward(world.db, world.member, {
 				fromYear: '2026/27',
 				activityIds: [a]
 			});
 			expect(result?.created).toBe(1);
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				{
-					actorId: member.id,
+					actorId: world.member.id,
 					actorName: 'Skolemedlem',
 					organisationId: world.org.school,
 					action: 'create',
@@ -230,8 +221,8 @@ describe('audit of activities, series and roll-forward (real database)', () => {
 		});
 
 		it('writes nothing when nothing is rolled', async () => {
-			await applyRollForward(database.db, member, { fromYear: '2026/27', activityIds: [] });
-			expect(await auditCount(database.db)).toBe(0);
+			await applyRollForward(world.db, world.member, { fromYear: '2026/27', activityIds: [] });
+			expect(await auditCount(world.db)).toBe(0);
 		});
 	});
 });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	bookSeats,
 	cancelBooking,
@@ -14,35 +13,21 @@ import {
 	updateOffer
 } from '../../src/lib/bookings/server/offer';
 import { offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	book,
 	bookingInput,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
 	visitFields,
-	type BookingWorld
+	useBookingWorld
 } from './booking-fixtures';
 import { auditCount, auditEvents, onlyNewEvent } from './audit-fixtures';
 
 describe('audit of offers and bookings (real database)', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-	});
-
-	const visit = (capacity = '5') => makeOffer(database.db, world, visitFields(world, { capacity }));
+	const visit = (capacity = '5') => makeOffer(world.db, world, visitFields(world, { capacity }));
 	const updateFields = (over: Record<string, unknown> = {}) =>
 		offerUpdateSchema.parse({
 			...visitFields(world),
@@ -54,7 +39,7 @@ describe('audit of offers and bookings (real database)', () => {
 	describe('offers', () => {
 		it('records a creation per published week or date, for the provider', async () => {
 			const offerId = await visit();
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				{
 					actorId: world.users.secretariat!.id,
 					actorName: 'Sekretariat',
@@ -70,21 +55,19 @@ describe('audit of offers and bookings (real database)', () => {
 		it('records an edit, closing, reopening and cancelling', async () => {
 			const offerId = await visit();
 			const admin = world.users.providerAdmin!;
-			await updateOffer(database.db, admin, offerId, updateFields({ title: 'Nyt besøg' }));
-			expect(await onlyNewEvent(database.db, 1)).toMatchObject({
+			await updateOffer(world.db, admin, offerId, updateFields({ title: 'Nyt besøg' }));
+			expect(await onlyNewEvent(world.db, 1)).toMatchObject({
 				action: 'update',
 				actorId: admin.id,
 				organisationId: world.org.company,
 				summary: 'Nyt besøg'
 			});
-			await closeOffer(database.db, admin, offerId);
-			expect((await onlyNewEvent(database.db, 2)).summary).toBe('Nyt besøg – lukket for booking');
-			await reopenOffer(database.db, admin, offerId);
-			expect((await onlyNewEvent(database.db, 3)).summary).toBe(
-				'Nyt besøg – åbnet for booking igen'
-			);
-			await cancelOffer(database.db, admin, offerId, { reason: 'Syg' });
-			expect(await onlyNewEvent(database.db, 4)).toMatchObject({
+			await closeOffer(world.db, admin, offerId);
+			expect((await onlyNewEvent(world.db, 2)).summary).toBe('Nyt besøg – lukket for booking');
+			await reopenOffer(world.db, admin, offerId);
+			expect((await onlyNewEvent(world.db, 3)).summary).toBe('Nyt besøg – åbnet for booking igen');
+			await cancelOffer(world.db, admin, offerId, { reason: 'Syg' });
+			expect(await onlyNewEvent(world.db, 4)).toMatchObject({
 				action: 'cancel',
 				entityType: 'offer',
 				entityId: offerId
@@ -93,10 +76,10 @@ describe('audit of offers and bookings (real database)', () => {
 
 		it('records each booking cancelled with the offer, for its school', async () => {
 			const offerId = await visit();
-			const booking = await book(database.db, world, offerId, { classLabel: '8.C' });
-			const before = await auditCount(database.db);
-			await cancelOffer(database.db, world.users.providerAdmin, offerId, { reason: 'Syg' });
-			const events = (await auditEvents(database.db)).slice(before);
+			const booking = await book(world.db, world, offerId, { classLabel: '8.C' });
+			const before = await auditCount(world.db);
+			await cancelOffer(world.db, world.users.providerAdmin, offerId, { reason: 'Syg' });
+			const events = (await auditEvents(world.db)).slice(before);
 			expect(events.map((e) => [e.entityType, e.action, e.organisationId])).toEqual([
 				['offer', 'cancel', world.org.company],
 				['booking', 'cancel', world.org.school]
@@ -107,25 +90,25 @@ describe('audit of offers and bookings (real database)', () => {
 		it('writes nothing when an offer change is refused', async () => {
 			const offerId = await visit();
 			const stranger = world.users.otherCompany;
-			expect((await updateOffer(database.db, stranger, offerId, updateFields())).ok).toBe(false);
-			expect((await closeOffer(database.db, world.users.coordinator, offerId)).ok).toBe(false);
-			const noReason = await cancelOffer(database.db, world.users.providerAdmin, offerId, {
+			expect((await updateOffer(world.db, stranger, offerId, updateFields())).ok).toBe(false);
+			expect((await closeOffer(world.db, world.users.coordinator, offerId)).ok).toBe(false);
+			const noReason = await cancelOffer(world.db, world.users.providerAdmin, offerId, {
 				reason: ' '
 			});
 			expect(noReason.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(1);
+			expect(await auditCount(world.db)).toBe(1);
 		});
 	});
 
 	describe('bookings', () => {
 		it('records a booking once, with the school as organisation and no pupil names', async () => {
-			const offerId = await makeOffer(database.db, world, praktikFields(world));
-			const booking = await book(database.db, world, offerId, {
+			const offerId = await makeOffer(world.db, world, praktikFields(world));
+			const booking = await book(world.db, world, offerId, {
 				classLabel: '8.B',
 				seats: 2,
 				pupilFirstNames: ['Ida', 'Noah']
 			});
-			const event = await onlyNewEvent(database.db, 1);
+			const event = await onlyNewEvent(world.db, 1);
 			expect(event).toEqual({
 				actorId: world.users.coordinator!.id,
 				actorName: 'Koordinator',
@@ -140,14 +123,14 @@ describe('audit of offers and bookings (real database)', () => {
 
 		it('says "venteliste" for a booking that joins the waitlist', async () => {
 			const offerId = await visit('1');
-			await book(database.db, world, offerId, { classLabel: '8.A' });
-			const before = await auditCount(database.db);
-			const waiting = await book(database.db, world, offerId, {
+			await book(world.db, world, offerId, { classLabel: '8.A' });
+			const before = await auditCount(world.db);
+			const waiting = await book(world.db, world, offerId, {
 				classLabel: '9.C',
 				joinWaitlist: true
 			});
 			expect(waiting.status).toBe('waitlisted');
-			const event = await onlyNewEvent(database.db, before);
+			const event = await onlyNewEvent(world.db, before);
 			expect(event).toMatchObject({ entityId: waiting.id, action: 'create' });
 			expect(event.summary).toMatch(/^9\.C · .* – på venteliste$/);
 		});
@@ -155,30 +138,30 @@ describe('audit of offers and bookings (real database)', () => {
 		it('writes nothing for a replayed, refused or full booking', async () => {
 			const offerId = await visit('1');
 			const input = bookingInput(world, offerId);
-			await bookSeats(database.db, world.users.coordinator, input, { today: TODAY });
-			const before = await auditCount(database.db);
-			const replay = await bookSeats(database.db, world.users.coordinator, input, { today: TODAY });
+			await bookSeats(world.db, world.users.coordinator, input, { today: TODAY });
+			const before = await auditCount(world.db);
+			const replay = await bookSeats(world.db, world.users.coordinator, input, { today: TODAY });
 			expect(replay.ok && replay.value.replayed).toBe(true);
 			const other = bookingInput(world, offerId, { schoolId: world.org.school });
-			const refused = await bookSeats(database.db, world.users.otherSchool, other, {
+			const refused = await bookSeats(world.db, world.users.otherSchool, other, {
 				today: TODAY
 			});
 			expect(refused.ok).toBe(false);
-			const full = await bookSeats(database.db, world.users.coordinator, other, { today: TODAY });
+			const full = await bookSeats(world.db, world.users.coordinator, other, { today: TODAY });
 			expect(full.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(before);
+			expect(await auditCount(world.db)).toBe(before);
 		});
 
 		it('records confirm, decline and cancel by their actors', async () => {
 			const offerId = await visit();
-			const a = await book(database.db, world, offerId, { classLabel: '8.A' });
-			const b = await book(database.db, world, offerId, { classLabel: '8.B' });
+			const a = await book(world.db, world, offerId, { classLabel: '8.A' });
+			const b = await book(world.db, world, offerId, { classLabel: '8.B' });
 			const provider = world.users.providerAdmin!;
-			const before = await auditCount(database.db);
-			await confirmBooking(database.db, provider, a.id);
-			await declineBooking(database.db, provider, b.id);
-			await cancelBooking(database.db, world.users.coordinator, a.id, { reason: 'Sygdom' });
-			const events = (await auditEvents(database.db)).slice(before);
+			const before = await auditCount(world.db);
+			await confirmBooking(world.db, provider, a.id);
+			await declineBooking(world.db, provider, b.id);
+			await cancelBooking(world.db, world.users.coordinator, a.id, { reason: 'Sygdom' });
+			const events = (await auditEvents(world.db)).slice(before);
 			expect(events.map((e) => [e.action, e.actorId, e.entityId, e.organisationId])).toEqual([
 				['update', provider.id, a.id, world.org.school],
 				['update', provider.id, b.id, world.org.school],
@@ -193,14 +176,14 @@ describe('audit of offers and bookings (real database)', () => {
 
 		it('records a waitlist promotion with the system as actor', async () => {
 			const offerId = await visit('1');
-			const a = await book(database.db, world, offerId);
-			const waiting = await book(database.db, world, offerId, {
+			const a = await book(world.db, world, offerId);
+			const waiting = await book(world.db, world, offerId, {
 				classLabel: '9.A',
 				joinWaitlist: true
 			});
-			const before = await auditCount(database.db);
-			await cancelBooking(database.db, world.users.coordinator, a.id, { reason: 'Sygdom' });
-			const events = (await auditEvents(database.db)).slice(before);
+			const before = await auditCount(world.db);
+			await cancelBooking(world.db, world.users.coordinator, a.id, { reason: 'Sygdom' });
+			const events = (await auditEvents(world.db)).slice(before);
 			expect(events).toEqual([
 				expect.objectContaining({ action: 'cancel', entityId: a.id }),
 				expect.objectContaining({
@@ -215,34 +198,29 @@ describe('audit of offers and bookings (real database)', () => {
 
 		it('writes nothing for a refused answer', async () => {
 			const offerId = await visit();
-			const a = await book(database.db, world, offerId);
-			const before = await auditCount(database.db);
-			expect((await confirmBooking(database.db, world.users.coordinator, a.id)).ok).toBe(false);
-			expect((await confirmBooking(database.db, world.users.otherCompany, a.id)).ok).toBe(false);
-			const noReason = await cancelBooking(database.db, world.users.coordinator, a.id, {
+			const a = await book(world.db, world, offerId);
+			const before = await auditCount(world.db);
+			expect((await confirmBooking(world.db, world.users.coordinator, a.id)).ok).toBe(false);
+			expect((await confirmBooking(world.db, world.users.otherCompany, a.id)).ok).toBe(false);
+			const noReason = await cancelBooking(world.db, world.users.coordinator, a.id, {
 				reason: ''
 			});
 			expect(noReason.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(before);
+			expect(await auditCount(world.db)).toBe(before);
 		});
 
 		it('records checklist changes, and nothing for a refused one', async () => {
-			const offerId = await makeOffer(database.db, world, praktikFields(world));
-			const booking = await book(database.db, world, offerId, { classLabel: '8.B' });
-			const before = await auditCount(database.db);
+			const offerId = await makeOffer(world.db, world, praktikFields(world));
+			const booking = await book(world.db, world, offerId, { classLabel: '8.B' });
+			const before = await auditCount(world.db);
 			const field = { field: 'parentsConsent' as const, done: true };
-			const refused = await updateChecklist(
-				database.db,
-				world.users.otherSchool,
-				booking.id,
-				field
-			);
+			const refused = await updateChecklist(world.db, world.users.otherSchool, booking.id, field);
 			expect(refused.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(before);
-			await updateChecklist(database.db, world.users.coordinator, booking.id, field, {
+			expect(await auditCount(world.db)).toBe(before);
+			await updateChecklist(world.db, world.users.coordinator, booking.id, field, {
 				today: TODAY
 			});
-			expect(await onlyNewEvent(database.db, before)).toMatchObject({
+			expect(await onlyNewEvent(world.db, before)).toMatchObject({
 				action: 'update',
 				entityType: 'booking',
 				entityId: booking.id,

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/lib/audit/server/audit';
 import {
 	AUDIT_PAGE_SIZE,
@@ -8,35 +7,25 @@ import {
 } from '../../src/lib/audit/server/log';
 import { parseAuditFilter } from '../../src/lib/audit/schema';
 import { auditTypeChoices } from '../../src/lib/audit/labels';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,
-	createBookingWorld,
 	makeOffer,
 	visitFields,
 	type BookingWorld,
-	type Person
+	type Person,
+	useBookingWorld
 } from './booking-fixtures';
 
 describe('audit-log (real database)', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	let bookingId: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		// Smedjen's offer (event of the company), Byskolen's booking on it (event of the school),
 		// and a change at Tekniq, the other company.
-		const offerId = await makeOffer(database.db, world, visitFields(world));
-		bookingId = (await book(database.db, world, offerId)).id;
-		await recordAudit(database.db, {
+		const offerId = await makeOffer(world.db, world, visitFields(world));
+		bookingId = (await book(world.db, world, offerId)).id;
+		await recordAudit(world.db, {
 			actorId: world.users.otherCompany!.id,
 			organisationId: world.org.otherCompany,
 			action: 'update',
@@ -47,7 +36,7 @@ describe('audit-log (real database)', () => {
 	});
 
 	const list = (person: Person, filter: Partial<Parameters<typeof listAuditEvents>[2]> = {}) =>
-		listAuditEvents(database.db, world.users[person], { page: 1, ...filter });
+		listAuditEvents(world.db, world.users[person], { page: 1, ...filter });
 	const types = async (person: Person, organisationId?: string) =>
 		(await list(person, { organisationId }))?.events.map((e) => e.entityType).sort() ?? null;
 
@@ -90,7 +79,7 @@ describe('audit-log (real database)', () => {
 
 	describe('listAuditEvents filters', () => {
 		const at = async (iso: string, summary: string) =>
-			database.db
+			world.db
 				.insertInto('auditEvent')
 				.values({
 					at: new Date(iso),
@@ -120,7 +109,7 @@ describe('audit-log (real database)', () => {
 		});
 
 		it('pages 50 at a time, newest first', async () => {
-			await database.db
+			await world.db
 				.insertInto('auditEvent')
 				.values(
 					Array.from({ length: 120 }, (_, i) => ({
@@ -146,16 +135,16 @@ describe('audit-log (real database)', () => {
 
 	describe('choosers', () => {
 		it('offers the secretariat every organisation and an admin only their own', async () => {
-			expect(await listAuditOrganisations(database.db, world.users.secretariat)).toHaveLength(10);
-			expect(await listAuditOrganisations(database.db, world.users.providerAdmin)).toEqual([
+			expect(await listAuditOrganisations(world.db, world.users.secretariat)).toHaveLength(10);
+			expect(await listAuditOrganisations(world.db, world.users.providerAdmin)).toEqual([
 				{ id: world.org.company, name: 'Smedjen ApS' }
 			]);
-			expect(await listAuditOrganisations(database.db, world.users.providerMember)).toEqual([]);
-			expect(await listAuditOrganisations(database.db, null)).toEqual([]);
+			expect(await listAuditOrganisations(world.db, world.users.providerMember)).toEqual([]);
+			expect(await listAuditOrganisations(world.db, null)).toEqual([]);
 		});
 
 		it('offers every labelled type, not only those the log holds so far', async () => {
-			const logged = await database.db
+			const logged = await world.db
 				.selectFrom('auditEvent')
 				.select('entityType')
 				.distinct()

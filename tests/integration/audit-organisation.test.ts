@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	createOrganisation,
 	updateOrganisation
@@ -18,43 +17,31 @@ import {
 } from '../../src/lib/activities/server/school-holiday';
 import { getOrCreateFeedToken, rotateFeedToken } from '../../src/lib/feeds/server/token';
 import { organisationSchema } from '../../src/lib/organisations/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { buildWorld, sessionUser, type World } from './organisation.fixtures';
+import { sessionUser, useOrganisationWorld } from './organisation.fixtures';
 import { auditCount, auditEvents, onlyNewEvent } from './audit-fixtures';
 
 const ORIGIN = 'https://aarshjul.example.dk';
 const organisation = (values: Record<string, unknown>) => organisationSchema([]).parse(values);
 
 describe('audit of organisations, members, holidays and feeds (real database)', () => {
-	let database: Database;
-	let world: World;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-	});
+	const world = useOrganisationWorld();
 
 	describe('organisations', () => {
 		it('records creation and editing by the acting user, for the organisation itself', async () => {
 			const created = await createOrganisation(
-				database.db,
+				world.db,
 				organisation({ name: 'Delta Smedje', kind: 'company' }),
 				world.secretariat.id
 			);
 			if (!created.ok) throw new Error('expected ok');
 			const id = created.value.id;
 			await updateOrganisation(
-				database.db,
+				world.db,
 				id,
 				organisation({ name: 'Delta Smedje A/S', kind: 'company' }),
 				world.secretariat.id
 			);
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				expect.objectContaining({
 					actorId: world.secretariat.id,
 					organisationId: id,
@@ -69,12 +56,12 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 
 		it('records the organisation and its first admin invitation together', async () => {
 			const result = await createOrganisationWithAdmin(
-				database.db,
+				world.db,
 				organisation({ name: 'Delta Smedje', kind: 'company' }),
 				{ email: 'chef@delta.dk', invitedBy: world.secretariat, origin: ORIGIN }
 			);
 			if (!result.ok) throw new Error('expected ok');
-			const events = await auditEvents(database.db);
+			const events = await auditEvents(world.db);
 			expect(events.map((e) => [e.entityType, e.action, e.organisationId, e.actorId])).toEqual([
 				['organisation', 'create', result.value.id, world.secretariat.id],
 				['invitation', 'create', result.value.id, world.secretariat.id]
@@ -89,16 +76,16 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 				kind: 'school',
 				municipalityId: world.orgB.id
 			});
-			expect((await createOrganisation(database.db, school, world.secretariat.id)).ok).toBe(false);
-			const update = await updateOrganisation(database.db, world.orgA.id, school, world.adminA.id);
+			expect((await createOrganisation(world.db, school, world.secretariat.id)).ok).toBe(false);
+			const update = await updateOrganisation(world.db, world.orgA.id, school, world.adminA.id);
 			expect(update?.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(0);
+			expect(await auditCount(world.db)).toBe(0);
 		});
 	});
 
 	describe('memberships', () => {
 		it('records an invitation without its token, and the acceptance by the new member', async () => {
-			const invited = await inviteMember(database.db, {
+			const invited = await inviteMember(world.db, {
 				organisation: world.orgA,
 				email: 'Ny@Example.dk',
 				role: 'member',
@@ -107,11 +94,11 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 			});
 			if (!invited.ok) throw new Error('expected ok');
 			const token = invited.value.link.split('/invitation/')[1];
-			const accepted = await acceptInvitation(database.db, token, {
+			const accepted = await acceptInvitation(world.db, token, {
 				name: 'Nina Ny',
 				password: 'et-langt-kodeord-2026'
 			});
-			const events = await auditEvents(database.db);
+			const events = await auditEvents(world.db);
 			expect(events).toEqual([
 				{
 					actorId: world.adminA.id,
@@ -136,14 +123,8 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 		});
 
 		it('records a role change and a removal', async () => {
-			await changeMemberRole(
-				database.db,
-				world.orgA.id,
-				world.memberA.id,
-				'admin',
-				world.adminA.id
-			);
-			expect(await onlyNewEvent(database.db, 0)).toMatchObject({
+			await changeMemberRole(world.db, world.orgA.id, world.memberA.id, 'admin', world.adminA.id);
+			expect(await onlyNewEvent(world.db, 0)).toMatchObject({
 				actorId: world.adminA.id,
 				organisationId: world.orgA.id,
 				action: 'update',
@@ -151,8 +132,8 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 				entityId: world.memberA.id,
 				summary: 'Morten Medlem – administrator'
 			});
-			await removeMember(database.db, world.orgA.id, world.memberA.id, world.adminA.id);
-			expect(await onlyNewEvent(database.db, 1)).toMatchObject({
+			await removeMember(world.db, world.orgA.id, world.memberA.id, world.adminA.id);
+			expect(await onlyNewEvent(world.db, 1)).toMatchObject({
 				action: 'delete',
 				entityId: world.memberA.id,
 				summary: 'Morten Medlem – administrator'
@@ -161,16 +142,16 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 
 		it('writes nothing when the last admin would go or the e-mail is a member', async () => {
 			const demote = await changeMemberRole(
-				database.db,
+				world.db,
 				world.orgA.id,
 				world.adminA.id,
 				'member',
 				world.adminA.id
 			);
 			expect(demote?.ok).toBe(false);
-			const remove = await removeMember(database.db, world.orgA.id, world.adminA.id, null);
+			const remove = await removeMember(world.db, world.orgA.id, world.adminA.id, null);
 			expect(remove?.ok).toBe(false);
-			const again = await inviteMember(database.db, {
+			const again = await inviteMember(world.db, {
 				organisation: world.orgA,
 				email: 'medlem.a@example.dk',
 				role: 'member',
@@ -178,26 +159,21 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 				origin: ORIGIN
 			});
 			expect(again.ok).toBe(false);
-			expect(await acceptInvitation(database.db, 'x'.repeat(32), null)).toBeNull();
-			expect(await auditCount(database.db)).toBe(0);
+			expect(await acceptInvitation(world.db, 'x'.repeat(32), null)).toBeNull();
+			expect(await auditCount(world.db)).toBe(0);
 		});
 	});
 
 	describe('school holidays', () => {
 		it('records create, edit and delete for the municipality', async () => {
-			const secretariat = await sessionUser(database.db, world.secretariat.id);
+			const secretariat = await sessionUser(world.db, world.secretariat.id);
 			const holiday = { name: 'Efterårsferie', startDate: '2027-10-18', endDate: '2027-10-22' };
-			const created = await createSchoolHoliday(
-				database.db,
-				secretariat,
-				world.horsens.id,
-				holiday
-			);
+			const created = await createSchoolHoliday(world.db, secretariat, world.horsens.id, holiday);
 			if (!created.ok) throw new Error('expected ok');
 			const id = created.value.id;
-			await updateSchoolHoliday(database.db, secretariat, id, { ...holiday, name: 'Høstferie' });
-			await deleteSchoolHoliday(database.db, secretariat, id);
-			const events = await auditEvents(database.db);
+			await updateSchoolHoliday(world.db, secretariat, id, { ...holiday, name: 'Høstferie' });
+			await deleteSchoolHoliday(world.db, secretariat, id);
+			const events = await auditEvents(world.db);
 			expect(events.map((e) => [e.action, e.entityType, e.entityId, e.organisationId])).toEqual([
 				['create', 'school_holiday', id, world.horsens.id],
 				['update', 'school_holiday', id, world.horsens.id],
@@ -208,22 +184,22 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 		});
 
 		it('writes nothing for someone outside the municipality', async () => {
-			const outsider = await sessionUser(database.db, world.adminA.id);
+			const outsider = await sessionUser(world.db, world.adminA.id);
 			const holiday = { name: 'Ferie', startDate: '2027-10-18', endDate: '2027-10-22' };
-			const refused = await createSchoolHoliday(database.db, outsider, world.horsens.id, holiday);
+			const refused = await createSchoolHoliday(world.db, outsider, world.horsens.id, holiday);
 			expect(refused.ok).toBe(false);
-			expect(await auditCount(database.db)).toBe(0);
+			expect(await auditCount(world.db)).toBe(0);
 		});
 	});
 
 	describe('feed addresses', () => {
 		it('records making and rotating an address, never the token', async () => {
 			const subject = { scope: 'company' as const, organisationId: world.orgA.id };
-			const made = await getOrCreateFeedToken(database.db, subject, world.adminA.id);
+			const made = await getOrCreateFeedToken(world.db, subject, world.adminA.id);
 			// Asking again returns the live address: nothing new is made or logged.
-			await getOrCreateFeedToken(database.db, subject, world.adminA.id);
-			const rotated = await rotateFeedToken(database.db, subject, world.adminA.id);
-			const events = await auditEvents(database.db);
+			await getOrCreateFeedToken(world.db, subject, world.adminA.id);
+			const rotated = await rotateFeedToken(world.db, subject, world.adminA.id);
+			const events = await auditEvents(world.db);
 			expect(events.map((e) => [e.action, e.entityType, e.entityId, e.organisationId])).toEqual([
 				['create', 'feed', made.feed.id, world.orgA.id],
 				['update', 'feed', rotated.feed.id, world.orgA.id]
@@ -235,11 +211,11 @@ describe('audit of organisations, members, holidays and feeds (real database)', 
 
 		it('records a personal feed with no organisation', async () => {
 			const made = await getOrCreateFeedToken(
-				database.db,
+				world.db,
 				{ scope: 'user', userId: world.memberA.id },
 				world.memberA.id
 			);
-			expect(await auditEvents(database.db)).toEqual([
+			expect(await auditEvents(world.db)).toEqual([
 				expect.objectContaining({ entityId: made.feed.id, organisationId: null })
 			]);
 		});

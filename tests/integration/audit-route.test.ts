@@ -1,23 +1,13 @@
 import { render } from 'svelte/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import LogPage from '../../src/routes/log/+page.svelte';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load } from '../../src/routes/log/+page.server';
 import { load as organisationLoad } from '../../src/routes/organisationer/[slug]/+page.server';
 import { recordAudit } from '../../src/lib/audit/server/audit';
 import { auditTypeChoices } from '../../src/lib/audit/labels';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	book,
-	createBookingWorld,
-	makeOffer,
-	visitFields,
-	type BookingWorld,
-	type Person
-} from './booking-fixtures';
+import { book, makeOffer, visitFields, type Person, useBookingWorld } from './booking-fixtures';
 import { fakeEvent } from './organisation.fixtures';
-import { useTestDatabase } from './activity-fixtures';
 
 type LogData = {
 	events: {
@@ -40,21 +30,11 @@ type LogData = {
 };
 
 describe('/log route', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		const offerId = await makeOffer(database.db, world, visitFields(world));
-		await book(database.db, world, offerId, { classLabel: '8.B' });
+		const offerId = await makeOffer(world.db, world, visitFields(world));
+		await book(world.db, world, offerId, { classLabel: '8.B' });
 	});
 
 	const open = (person: Person, query = '') =>
@@ -76,7 +56,7 @@ describe('/log route', () => {
 	});
 
 	it('shows the rows in Danish with Copenhagen time, newest first', async () => {
-		await database.db
+		await world.db
 			.updateTable('auditEvent')
 			.set({ at: new Date('2026-07-01T06:05:00Z') })
 			.where('entityType', '=', 'offer')
@@ -119,7 +99,7 @@ describe('/log route', () => {
 	});
 
 	it('names the system as actor of a waitlist promotion', async () => {
-		await recordAudit(database.db, {
+		await recordAudit(world.db, {
 			actorId: null,
 			organisationId: world.org.school,
 			action: 'update',
@@ -142,7 +122,7 @@ describe('/log route', () => {
 	});
 
 	it('links to the next page with the same filters', async () => {
-		await database.db
+		await world.db
 			.insertInto('auditEvent')
 			.values(
 				Array.from({ length: 60 }, (_, i) => ({
@@ -166,7 +146,7 @@ describe('/log route', () => {
 	describe('/organisationer/[slug]', () => {
 		const slugOf = async (id: string) =>
 			(
-				await database.db
+				await world.db
 					.selectFrom('organisation')
 					.select('slug')
 					.where('id', '=', id)

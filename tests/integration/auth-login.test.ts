@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { logIn, requestPasswordReset } from '../../src/lib/auth/server/auth';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { LOGIN_PER_IP, consumeToken } from '../../src/lib/auth/server/throttle';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';
 
 const T0 = new Date('2026-10-12T08:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 describe('auth', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let userId: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		userId = (await createUser(database.db, 'Ida@Example.dk')).id;
 	});
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/lib/auth/server/password';
 import {
 	SESSION_LIFETIME_MS,
@@ -8,22 +7,15 @@ import {
 	invalidateUserSessions,
 	validateSessionToken
 } from '../../src/lib/auth/server/session';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { countSessions, createUser } from './auth-fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('session', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let userId: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		userId = (await createUser(database.db)).id;
 	});
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { changePassword, logIn } from '../../src/lib/auth/server/auth';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { createSession, validateSessionToken } from '../../src/lib/auth/server/session';
 import { acceptInvitation, findInvitation } from '../../src/lib/auth/server/invitation';
 import {
@@ -9,24 +8,17 @@ import {
 	findValidToken,
 	resetPassword
 } from '../../src/lib/auth/server/user-token';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { PASSWORD, countSessions, createOrganisation, createUser } from './auth-fixtures';
 
 const HOUR = 60 * 60 * 1000;
 const NEW_PASSWORD = 'en helt ny adgangskode';
 
 describe('user-token', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let orgId: string;
 	let adminId: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		orgId = (await createOrganisation(database.db)).id;
 		adminId = (await createUser(database.db, 'admin@example.dk')).id;
 	});

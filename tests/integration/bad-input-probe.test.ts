@@ -1,15 +1,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import en from '../../messages/en.json';
 import { ACCESS, EMAILS, type LoggedInRole } from '../browser/probe/access-table';
 import { readRouteTree } from '../browser/probe/route-tree';
-import { createTestDatabase } from '../helpers/db';
-import { fakeLocals, useForRoutes } from './organisation.fixtures';
+import { fakeLocals } from './organisation.fixtures';
+import { demoUser, useDemoDatabase } from './demo-fixtures';
 
 // The bad-input probe of issue 7: every form action and JSON endpoint in src/routes gets a table
 // of hostile values in every field any form of the app has, as a user allowed to use it. None may
@@ -161,32 +160,14 @@ async function fingerprint(database: Database): Promise<string> {
 }
 
 describe('bad-input probe', () => {
-	let database: Database;
+	const demo = useDemoDatabase({ routes: true });
 	const users = new Map<LoggedInRole, SessionUser>();
 	const fields = allFieldNames();
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-		useForRoutes(database);
 		for (const [role, email] of Object.entries(EMAILS) as [LoggedInRole, string][]) {
-			const row = await database.db
-				.selectFrom('appUser')
-				.selectAll()
-				.where('email', '=', email)
-				.executeTakeFirstOrThrow();
-			users.set(role, {
-				id: row.id,
-				email: row.email,
-				name: row.name,
-				isSecretariat: row.isSecretariat,
-				locale: row.locale,
-				memberships: await findSessionMemberships(database.db, row.id)
-			});
+			users.set(role, await demoUser(demo.db, email));
 		}
-	}, 120_000);
-	afterAll(async () => {
-		await database?.close();
 	});
 
 	it('knows the forms: many field names and every route with actions', () => {
@@ -231,7 +212,7 @@ describe('bad-input probe', () => {
 				];
 				for (const [label, value, kind] of cases) {
 					// A refusal leaves the database as it was, so its fingerprint carries over.
-					const before = (known ??= await fingerprint(database));
+					const before = (known ??= await fingerprint(demo.database));
 					const what = `${route.id} ${action} as ${role}: ${label}`;
 					const call =
 						action === 'POST'
@@ -257,7 +238,7 @@ describe('bad-input probe', () => {
 						const shown = outcome.messages.filter((s) => s.trim() !== '');
 						expect(shown.length, `${what}: a message`).toBeGreaterThan(0);
 						for (const s of shown) expect(ENGLISH.has(s), `${what}: "${s}" is English`).toBe(false);
-						expect(await fingerprint(database), `${what} wrote to the database`).toBe(before);
+						expect(await fingerprint(demo.database), `${what} wrote to the database`).toBe(before);
 					} else {
 						ACCEPTED.push(what);
 						known = null;

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listActivities } from '../../src/lib/activities/server/queries/activities';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
-import {
-	counts,
-	createBookingWorld,
-	makeOffer,
-	visitFields,
-	type BookingWorld,
-	type Person
-} from './booking-fixtures';
+import { fakeEvent } from './organisation.fixtures';
+import { counts, makeOffer, visitFields, type Person, useBookingWorld } from './booking-fixtures';
 import { VISIT_DAY, routeCalls, type Fields } from './booking-route-fixtures';
 
 describe('routes/tilbud/[id] booking and answers', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 	let offerId: string;
 	let calls: ReturnType<typeof routeCalls>;
 	const user = (p: Person) => calls.user(p);
@@ -28,20 +18,11 @@ describe('routes/tilbud/[id] booking and answers', () => {
 		calls.bookingAction(...args);
 	const bookingFields = (over: Fields = {}) => calls.bookingFields(over);
 	const bookingRows = () =>
-		database.db.selectFrom('booking').select(['id', 'status', 'seats']).execute();
+		world.db.selectFrom('booking').select(['id', 'status', 'seats']).execute();
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		calls = routeCalls(world);
-		offerId = await makeOffer(database.db, world, visitFields(world, { dates: [VISIT_DAY] }));
+		offerId = await makeOffer(world.db, world, visitFields(world, { dates: [VISIT_DAY] }));
 	});
 
 	describe('load', () => {
@@ -74,7 +55,7 @@ describe('routes/tilbud/[id] booking and answers', () => {
 			// The user lands on the booking's page, which says what happened and what comes next.
 			expect(result.location).toBe(`/bookinger/${result.bookingId}?booket=requested`);
 			expect(await bookingRows()).toMatchObject([{ status: 'requested', seats: 2 }]);
-			const wheel = await listActivities(database.db, user('coordinator'), {
+			const wheel = await listActivities(world.db, user('coordinator'), {
 				from: VISIT_DAY,
 				to: VISIT_DAY,
 				filters: { categoryIds: [], schoolId: world.org.school }
@@ -87,13 +68,13 @@ describe('routes/tilbud/[id] booking and answers', () => {
 			['no class', { classLabel: '  ' }, 'classLabel'],
 			['a bad teacher e-mail', { teacherEmail: 'rasmus' }, 'teacherEmail']
 		])('refuses %s with 400, the form refilled and nothing written', async (_, over, field) => {
-			const before = await counts(database.db);
+			const before = await counts(world.db);
 			const fields = bookingFields(over);
 			const result = await offerAction('book', 'coordinator', fields);
 			expect(result.status).toBe(400);
 			expect(result.data?.errors?.[field]).toBeTruthy();
 			expect(result.data?.values).toMatchObject({ teacherName: 'Rasmus Lærer', ...over });
-			expect(await counts(database.db)).toEqual(before);
+			expect(await counts(world.db)).toEqual(before);
 		});
 
 		it('refuses more seats than free with a Danish reason, the form refilled', async () => {
@@ -174,7 +155,7 @@ describe('routes/tilbud/[id] booking and answers', () => {
 		it('shows the class already booked before booking, writing nothing', async () => {
 			await offerAction('book', 'coordinator', bookingFields());
 			const other = await makeOffer(
-				database.db,
+				world.db,
 				world,
 				visitFields(world, { dates: [VISIT_DAY], title: 'Andet besøg' })
 			);
@@ -199,10 +180,7 @@ describe('routes/tilbud/[id] booking and answers', () => {
 			});
 			expect(result).toMatchObject({ action: 'confirm', done: true });
 			expect(await bookingRows()).toMatchObject([{ status: 'confirmed' }]);
-			const mails = await database.db
-				.selectFrom('outbox')
-				.select(['toAddress', 'bodyText'])
-				.execute();
+			const mails = await world.db.selectFrom('outbox').select(['toAddress', 'bodyText']).execute();
 			expect(mails.map((m) => m.toAddress)).toContain('rasmus@byskolen.dk');
 			expect(mails.find((m) => m.toAddress === 'rasmus@byskolen.dk')?.bodyText).toContain(
 				'Mød op ved porten.'

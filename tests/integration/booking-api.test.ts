@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '../../src/routes/api/offers/[id]/bookings/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals, useForRoutes } from './organisation.fixtures';
-import {
-	counts,
-	createBookingWorld,
-	makeOffer,
-	visitFields,
-	type BookingWorld,
-	type Person
-} from './booking-fixtures';
+import { fakeLocals } from './organisation.fixtures';
+import { counts, makeOffer, visitFields, type Person, useBookingWorld } from './booking-fixtures';
 import { VISIT_DAY } from './booking-route-fixtures';
 
 // The JSON booking endpoint, called as SvelteKit would call it, on PGlite and (with DATABASE_URL)
@@ -19,21 +10,11 @@ import { VISIT_DAY } from './booking-route-fixtures';
 const ORIGIN = 'http://localhost';
 
 describe('routes/api/offers/[id]/bookings', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 	let offerId: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		offerId = await makeOffer(database.db, world, visitFields(world, { dates: [VISIT_DAY] }));
+		offerId = await makeOffer(world.db, world, visitFields(world, { dates: [VISIT_DAY] }));
 	});
 
 	const fields = (over: Record<string, unknown> = {}) => ({
@@ -85,7 +66,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			expect(answer.headers.get('location')).toBe(`/bookinger/${answer.json.booking.id}`);
 			expect(answer.json.booking).not.toHaveProperty('idempotencyKey');
 			// The provider's mail is recorded in the same transaction.
-			expect(await counts(database.db)).toMatchObject({ bookings: 1, seats: 2, outbox: 1 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 1, seats: 2, outbox: 1 });
 		});
 
 		it('books once for the same Idempotency-Key and says the second was a replay', async () => {
@@ -94,14 +75,14 @@ describe('routes/api/offers/[id]/bookings', () => {
 			const second = await post({ key });
 			expect(second.status).toBe(200);
 			expect(second.json).toMatchObject({ replayed: true, booking: { id: first.json.booking.id } });
-			expect(await counts(database.db)).toMatchObject({ bookings: 1, seats: 2, outbox: 1 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 1, seats: 2, outbox: 1 });
 		});
 
 		it('refuses a post from another site with 403 and books nothing', async () => {
 			const answer = await post({ headers: { origin: 'https://evil.example' } });
 			expect(answer.status).toBe(403);
 			expect(answer.json.message).toMatch(/anden side/);
-			expect((await counts(database.db)).bookings).toBe(0);
+			expect((await counts(world.db)).bookings).toBe(0);
 		});
 
 		it('answers 401 to a visitor who is not logged in', async () => {
@@ -114,12 +95,8 @@ describe('routes/api/offers/[id]/bookings', () => {
 			expect((await post({ id: randomUUID() })).status).toBe(404);
 			expect((await post({ id: 'not-an-offer' })).status).toBe(404);
 			// Another company's private activity: the school may not even learn that it exists.
-			const hidden = await makeOffer(
-				database.db,
-				world,
-				visitFields(world, { dates: [VISIT_DAY] })
-			);
-			await database.db
+			const hidden = await makeOffer(world.db, world, visitFields(world, { dates: [VISIT_DAY] }));
+			await world.db
 				.updateTable('activity')
 				.set({ visibility: 'private' })
 				.where('id', '=', (eb) =>
@@ -128,14 +105,14 @@ describe('routes/api/offers/[id]/bookings', () => {
 				.execute();
 			const answer = await post({ id: hidden });
 			expect(answer.status).toBe(404);
-			expect((await counts(database.db)).bookings).toBe(0);
+			expect((await counts(world.db)).bookings).toBe(0);
 		});
 
 		it('refuses booking for another school with 403', async () => {
 			const answer = await post({ body: fields({ schoolId: world.org.otherSchool }) });
 			expect(answer.status).toBe(403);
 			expect(answer.json.errors.schoolId).toBeTruthy();
-			expect((await counts(database.db)).bookings).toBe(0);
+			expect((await counts(world.db)).bookings).toBe(0);
 		});
 
 		it('answers 400 in Danish per field for a bad body and writes nothing', async () => {
@@ -149,7 +126,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			expect(Object.keys(answer.json.errors).sort()).toEqual(
 				['classLabel', 'seats', 'teacherEmail'].sort()
 			);
-			expect(await counts(database.db)).toMatchObject({ bookings: 0, outbox: 0 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 0, outbox: 0 });
 		});
 
 		it('answers 400 without an Idempotency-Key, 400 for broken JSON, 415 for a form', async () => {
@@ -163,7 +140,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 				body: 'seats=1'
 			});
 			expect(form.status).toBe(415);
-			expect((await counts(database.db)).bookings).toBe(0);
+			expect((await counts(world.db)).bookings).toBe(0);
 		});
 
 		it('never books more than the capacity under 12 concurrent posts', async () => {
@@ -176,7 +153,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			expect(statuses).toEqual([...Array(5).fill(201), ...Array(7).fill(409)]);
 			const full = answers.find((a) => a.status === 409)!;
 			expect(full.json.errors.seats).toMatch(/Der er ikke plads: 0 ledige pladser/);
-			expect(await counts(database.db)).toMatchObject({ bookings: 5, seats: 5, outbox: 5 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 5, seats: 5, outbox: 5 });
 		});
 
 		it('waitlists when asked and the offer is full', async () => {
@@ -185,7 +162,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			expect(answer.status).toBe(201);
 			expect(answer.json.booking.status).toBe('waitlisted');
 			// No mail for a waiting booking: the provider has nothing to answer yet.
-			expect(await counts(database.db)).toMatchObject({ bookings: 2, seats: 5, outbox: 1 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 2, seats: 5, outbox: 1 });
 		});
 
 		it('refuses a NUL or other control character in any field with a Danish 400, as the form does', async () => {
@@ -206,7 +183,7 @@ describe('routes/api/offers/[id]/bookings', () => {
 			}
 			const raw = await post({ body: '{"classLabel": "8.B\\u0000", "seats": 1}' });
 			expect(raw.status).toBe(400);
-			expect(await counts(database.db)).toMatchObject({ bookings: 0, outbox: 0 });
+			expect(await counts(world.db)).toMatchObject({ bookings: 0, outbox: 0 });
 		});
 	});
 });

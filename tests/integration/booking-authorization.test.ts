@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	bookSeats,
 	cancelBooking,
@@ -10,16 +9,14 @@ import {
 } from '../../src/lib/bookings/server/booking';
 import { closeOffer, createOffer } from '../../src/lib/bookings/server/offer';
 import { offerSchema } from '../../src/lib/bookings/offer-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	book,
 	bookingInput,
-	createBookingWorld,
 	makeOffer,
 	visitFields,
-	type BookingWorld,
-	type Person
+	type Person,
+	useBookingWorld
 } from './booking-fixtures';
 
 type Outcome = 'ok' | 403 | 404;
@@ -134,25 +131,16 @@ function outcomeOf(result: Result<unknown>): Outcome {
 }
 
 describe('offer and booking authorization (real database)', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	let offerId: string;
 	let bookingId: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '20' }));
-		bookingId = (await book(database.db, world, offerId, { classLabel: '8.A' })).id;
+		offerId = await makeOffer(world.db, world, visitFields(world, { capacity: '20' }));
+		bookingId = (await book(world.db, world, offerId, { classLabel: '8.A' })).id;
 	});
 
 	async function act(person: Person, action: Action): Promise<Outcome> {
-		const db = database.db;
+		const db = world.db;
 		const user = world.users[person];
 		switch (action) {
 			case 'createOffer':
@@ -178,13 +166,13 @@ describe('offer and booking authorization (real database)', () => {
 		describe(person, () => {
 			for (const action of ACTIONS) {
 				it(`${action} → ${row[action]}`, async () => {
-					const before = await database.db.selectFrom('booking').select(['id', 'status']).execute();
+					const before = await world.db.selectFrom('booking').select(['id', 'status']).execute();
 					const outcome = await act(person, action);
 					expect(outcome).toBe(row[action]);
 					if (outcome !== 'ok') {
-						expect(
-							await database.db.selectFrom('booking').select(['id', 'status']).execute()
-						).toEqual(before);
+						expect(await world.db.selectFrom('booking').select(['id', 'status']).execute()).toEqual(
+							before
+						);
 					}
 				});
 			}
@@ -193,11 +181,11 @@ describe('offer and booking authorization (real database)', () => {
 
 	it('refuses an anonymous booking of a public offer with 403 (log in)', async () => {
 		const publicOffer = await makeOffer(
-			database.db,
+			world.db,
 			world,
 			visitFields(world, { visibility: 'public' })
 		);
-		const result = await bookSeats(database.db, null, bookingInput(world, publicOffer), {
+		const result = await bookSeats(world.db, null, bookingInput(world, publicOffer), {
 			today: TODAY
 		});
 		expect(result).toMatchObject({ ok: false, status: 403, message: 'Log ind for at booke' });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	checklistItems,
 	listChecklistDue,
 	updateChecklist
 } from '../../src/lib/bookings/server/booking';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	book,
-	createBookingWorld,
-	makeOffer,
-	praktikFields,
-	visitFields,
-	type BookingWorld
-} from './booking-fixtures';
+import { book, makeOffer, praktikFields, visitFields, useBookingWorld } from './booking-fixtures';
 
 // The erhvervspraktik in the fixtures starts Monday 8 March 2027 (uge 10).
 const START = '2027-03-08';
@@ -61,44 +52,35 @@ describe('booking-checklist', () => {
 	});
 
 	describe('with a database', () => {
-		let database: Database;
-		let world: BookingWorld;
+		const world = useBookingWorld();
 		let bookingId: string;
-		beforeAll(async () => {
-			database = await createTestDatabase();
-		});
-		afterAll(async () => {
-			await database?.close();
-		});
 		beforeEach(async () => {
-			await truncateAll(database);
-			world = await createBookingWorld(database);
-			const praktik = await makeOffer(database.db, world, praktikFields(world));
-			bookingId = (await book(database.db, world, praktik, { pupilFirstNames: ['Anna'] })).id;
+			const praktik = await makeOffer(world.db, world, praktikFields(world));
+			bookingId = (await book(world.db, world, praktik, { pupilFirstNames: ['Anna'] })).id;
 		});
 
 		describe('listChecklistDue', () => {
 			it('lists overdue before due-soon items for the school and its municipality only', async () => {
 				const today = '2027-02-20';
-				const due = await listChecklistDue(database.db, world.users.teacher, { today });
+				const due = await listChecklistDue(world.db, world.users.teacher, { today });
 				expect(due.map((d) => [d.field, d.state])).toEqual([
 					['uuNotified', 'overdue'],
 					['agreementSigned', 'due_soon']
 				]);
 				expect(due[0]).toMatchObject({ bookingId, schoolName: 'Byskolen', classLabel: '8.B' });
-				expect(
-					await listChecklistDue(database.db, world.users.municipality, { today })
-				).toHaveLength(2);
-				expect(
-					await listChecklistDue(database.db, world.users.otherMunicipality, { today })
-				).toEqual([]);
-				expect(await listChecklistDue(database.db, world.users.otherSchool, { today })).toEqual([]);
-				expect(await listChecklistDue(database.db, null, { today })).toEqual([]);
+				expect(await listChecklistDue(world.db, world.users.municipality, { today })).toHaveLength(
+					2
+				);
+				expect(await listChecklistDue(world.db, world.users.otherMunicipality, { today })).toEqual(
+					[]
+				);
+				expect(await listChecklistDue(world.db, world.users.otherSchool, { today })).toEqual([]);
+				expect(await listChecklistDue(world.db, null, { today })).toEqual([]);
 			});
 
 			it('drops an item once it is ticked off', async () => {
 				await updateChecklist(
-					database.db,
+					world.db,
 					world.users.teacher,
 					bookingId,
 					{ field: 'uuNotified', done: true },
@@ -106,7 +88,7 @@ describe('booking-checklist', () => {
 						today: '2027-02-20'
 					}
 				);
-				const due = await listChecklistDue(database.db, world.users.teacher, {
+				const due = await listChecklistDue(world.db, world.users.teacher, {
 					today: '2027-02-20'
 				});
 				expect(due.map((d) => d.field)).toEqual(['agreementSigned']);
@@ -116,14 +98,14 @@ describe('booking-checklist', () => {
 		describe('updateChecklist', () => {
 			it('dates a ticked item today and clears it again', async () => {
 				const done = await updateChecklist(
-					database.db,
+					world.db,
 					world.users.coordinator,
 					bookingId,
 					{ field: 'parentsConsent', done: true },
 					{ today: '2027-02-01' }
 				);
 				expect(done.ok && done.value.parentsConsentAt).toBe('2027-02-01');
-				const undone = await updateChecklist(database.db, world.users.coordinator, bookingId, {
+				const undone = await updateChecklist(world.db, world.users.coordinator, bookingId, {
 					field: 'parentsConsent',
 					done: false
 				});
@@ -131,17 +113,12 @@ describe('booking-checklist', () => {
 			});
 
 			it('lets the provider register the agreement but not the parents’ consent', async () => {
-				const agreement = await updateChecklist(
-					database.db,
-					world.users.providerMember,
-					bookingId,
-					{
-						field: 'agreementSigned',
-						done: true
-					}
-				);
+				const agreement = await updateChecklist(world.db, world.users.providerMember, bookingId, {
+					field: 'agreementSigned',
+					done: true
+				});
 				expect(agreement.ok).toBe(true);
-				const consent = await updateChecklist(database.db, world.users.providerMember, bookingId, {
+				const consent = await updateChecklist(world.db, world.users.providerMember, bookingId, {
 					field: 'parentsConsent',
 					done: true
 				});
@@ -149,22 +126,17 @@ describe('booking-checklist', () => {
 			});
 
 			it("answers 404 for another school's booking and 409 for a visit", async () => {
-				const other = await updateChecklist(database.db, world.users.otherSchool, bookingId, {
+				const other = await updateChecklist(world.db, world.users.otherSchool, bookingId, {
 					field: 'uuNotified',
 					done: true
 				});
 				expect(other).toMatchObject({ ok: false, status: 404, message: 'Bookingen findes ikke' });
-				const visit = await makeOffer(database.db, world, visitFields(world));
-				const visitBooking = await book(database.db, world, visit);
-				const refused = await updateChecklist(
-					database.db,
-					world.users.coordinator,
-					visitBooking.id,
-					{
-						field: 'uuNotified',
-						done: true
-					}
-				);
+				const visit = await makeOffer(world.db, world, visitFields(world));
+				const visitBooking = await book(world.db, world, visit);
+				const refused = await updateChecklist(world.db, world.users.coordinator, visitBooking.id, {
+					field: 'uuNotified',
+					done: true
+				});
 				expect(refused).toMatchObject({ ok: false, status: 409 });
 			});
 		});

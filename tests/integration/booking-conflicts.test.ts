@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	conflictsForBooking,
 	confirmBooking,
@@ -8,29 +7,12 @@ import {
 	updateChecklist
 } from '../../src/lib/bookings/server/booking';
 import { normaliseClassLabel, timesOverlap } from '../../src/lib/bookings/server/conflicts';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	book,
-	createBookingWorld,
-	makeOffer,
-	praktikFields,
-	visitFields,
-	type BookingWorld
-} from './booking-fixtures';
+import { book, makeOffer, praktikFields, visitFields, useBookingWorld } from './booking-fixtures';
 
 describe('booking-conflicts', () => {
-	let database: Database;
-	let world: BookingWorld;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const world = useBookingWorld();
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		await database.db
+		await world.db
 			.insertInto('schoolHoliday')
 			.values([
 				{
@@ -73,10 +55,10 @@ describe('booking-conflicts', () => {
 
 	describe('findConflicts', () => {
 		it('finds the same class booked at an overlapping time, not another class or time', async () => {
-			const visit = await makeOffer(database.db, world, visitFields(world));
-			const existing = await book(database.db, world, visit, { classLabel: '8.B' });
+			const visit = await makeOffer(world.db, world, visitFields(world));
+			const existing = await book(world.db, world, visit, { classLabel: '8.B' });
 			const span = { schoolId: world.org.school, startDate: '2027-02-10', endDate: '2027-02-10' };
-			const clash = await findConflicts(database.db, {
+			const clash = await findConflicts(world.db, {
 				...span,
 				classLabel: '8b',
 				startTime: '10:00:00',
@@ -89,9 +71,9 @@ describe('booking-conflicts', () => {
 					message: '8.B er allerede booket til »Besøg på smedjen« 10. feb. 2027'
 				}
 			]);
-			expect(await findConflicts(database.db, { ...span, classLabel: '8.C' })).toEqual([]);
+			expect(await findConflicts(world.db, { ...span, classLabel: '8.C' })).toEqual([]);
 			expect(
-				await findConflicts(database.db, {
+				await findConflicts(world.db, {
 					...span,
 					classLabel: '8.B',
 					startTime: '12:00:00',
@@ -99,7 +81,7 @@ describe('booking-conflicts', () => {
 				})
 			).toEqual([]);
 			expect(
-				await findConflicts(database.db, {
+				await findConflicts(world.db, {
 					...span,
 					classLabel: '8.B',
 					excludeBookingId: existing.id
@@ -109,8 +91,8 @@ describe('booking-conflicts', () => {
 
 		it("finds the school's own municipality's holidays only", async () => {
 			const span = { startDate: '2027-02-08', endDate: '2027-02-12' };
-			expect(await findConflicts(database.db, { ...span, schoolId: world.org.school })).toEqual([]);
-			const odder = await findConflicts(database.db, { ...span, schoolId: world.org.odderSchool });
+			expect(await findConflicts(world.db, { ...span, schoolId: world.org.school })).toEqual([]);
+			const odder = await findConflicts(world.db, { ...span, schoolId: world.org.odderSchool });
 			expect(odder.map((c) => c.kind)).toEqual(['school_holiday']);
 			expect(odder[0].message).toBe(
 				'Datoen ligger i skolernes ferie: Odders vinterferie (6.–14. feb. 2027 (uge 5–6))'
@@ -118,7 +100,7 @@ describe('booking-conflicts', () => {
 		});
 
 		it('finds a Danish public holiday (Kristi himmelfartsdag 2027) in the span', async () => {
-			const conflicts = await findConflicts(database.db, {
+			const conflicts = await findConflicts(world.db, {
 				schoolId: world.org.school,
 				startDate: '2027-05-03',
 				endDate: '2027-05-07'
@@ -131,18 +113,14 @@ describe('booking-conflicts', () => {
 
 	describe('previewBookingConflicts', () => {
 		it('checks an offer before booking, for a school the user may book for', async () => {
-			const visit = await makeOffer(
-				database.db,
-				world,
-				visitFields(world, { dates: ['2027-02-15'] })
-			);
-			const preview = await previewBookingConflicts(database.db, world.users.coordinator, {
+			const visit = await makeOffer(world.db, world, visitFields(world, { dates: ['2027-02-15'] }));
+			const preview = await previewBookingConflicts(world.db, world.users.coordinator, {
 				offerId: visit,
 				schoolId: world.org.school,
 				classLabel: '8.B'
 			});
 			expect(preview?.map((c) => c.kind)).toEqual(['school_holiday']);
-			const other = await previewBookingConflicts(database.db, world.users.otherSchool, {
+			const other = await previewBookingConflicts(world.db, world.users.otherSchool, {
 				offerId: visit,
 				schoolId: world.org.school
 			});
@@ -152,25 +130,19 @@ describe('booking-conflicts', () => {
 
 	describe('conflictsForBooking', () => {
 		it('flags a confirmed erhvervspraktik without a signed agreement until it is registered', async () => {
-			const praktik = await makeOffer(database.db, world, praktikFields(world));
-			const booking = await book(database.db, world, praktik);
-			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual(
-				[]
-			);
-			await confirmBooking(database.db, world.users.providerAdmin, booking.id);
-			const missing = await conflictsForBooking(database.db, world.users.coordinator, booking.id);
+			const praktik = await makeOffer(world.db, world, praktikFields(world));
+			const booking = await book(world.db, world, praktik);
+			expect(await conflictsForBooking(world.db, world.users.coordinator, booking.id)).toEqual([]);
+			await confirmBooking(world.db, world.users.providerAdmin, booking.id);
+			const missing = await conflictsForBooking(world.db, world.users.coordinator, booking.id);
 			expect(missing?.map((c) => c.kind)).toEqual(['agreement_missing']);
 			expect(missing?.[0].message).toContain('underskrevet praktikaftale for 8.B');
-			await updateChecklist(database.db, world.users.providerAdmin, booking.id, {
+			await updateChecklist(world.db, world.users.providerAdmin, booking.id, {
 				field: 'agreementSigned',
 				done: true
 			});
-			expect(await conflictsForBooking(database.db, world.users.coordinator, booking.id)).toEqual(
-				[]
-			);
-			expect(
-				await conflictsForBooking(database.db, world.users.otherSchool, booking.id)
-			).toBeNull();
+			expect(await conflictsForBooking(world.db, world.users.coordinator, booking.id)).toEqual([]);
+			expect(await conflictsForBooking(world.db, world.users.otherSchool, booking.id)).toBeNull();
 		});
 	});
 });

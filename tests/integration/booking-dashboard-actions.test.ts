@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { navBadges } from '../../src/lib/dashboard/server/nav-badges';
 import * as bookingPage from '../../src/routes/bookinger/[id]/+page.server';
 import * as dashboard from '../../src/routes/bookinger/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { fakeEvent } from './organisation.fixtures';
 import {
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
 	visitFields,
-	type BookingWorld,
-	type Person
+	type Person,
+	useBookingWorld
 } from './booking-fixtures';
 import { PRAKTIK_WEEK, VISIT_DAY, routeCalls, type Fields } from './booking-route-fixtures';
 
 describe('routes/bookinger', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 	let offerId: string;
 	let calls: ReturnType<typeof routeCalls>;
 	const user = (p: Person) => calls.user(p);
@@ -27,25 +23,16 @@ describe('routes/bookinger', () => {
 		calls.bookingAction(...args);
 	const bookingFields = (over: Fields = {}) => calls.bookingFields(over);
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		calls = routeCalls(world);
-		offerId = await makeOffer(database.db, world, visitFields(world, { dates: [VISIT_DAY] }));
+		offerId = await makeOffer(world.db, world, visitFields(world, { dates: [VISIT_DAY] }));
 	});
 
 	describe('dashboards', () => {
 		it('counts the request for the provider (badge and page) and shows it to the school', async () => {
 			await offerAction('book', 'coordinator', bookingFields());
-			expect(await navBadges(database.db, user('providerAdmin'))).toEqual({ bookingsWaiting: 1 });
-			expect(await navBadges(database.db, user('coordinator'))).toEqual({ bookingsWaiting: 0 });
+			expect(await navBadges(world.db, user('providerAdmin'))).toEqual({ bookingsWaiting: 1 });
+			expect(await navBadges(world.db, user('coordinator'))).toEqual({ bookingsWaiting: 0 });
 			const provider = (await dashboard.load(fakeEvent('/bookinger', user('providerAdmin')))) as {
 				provider: { waiting: { count: number } };
 			};
@@ -74,11 +61,7 @@ describe('routes/bookinger', () => {
 
 	describe('?/checklist', () => {
 		it('lets the school tick UU off but not the provider the parents consent', async () => {
-			offerId = await makeOffer(
-				database.db,
-				world,
-				praktikFields(world, { weeks: [PRAKTIK_WEEK] })
-			);
+			offerId = await makeOffer(world.db, world, praktikFields(world, { weeks: [PRAKTIK_WEEK] }));
 			const { bookingId } = await offerAction('book', 'coordinator', bookingFields({ seats: '1' }));
 			const id = String(bookingId);
 			const data = (await bookingPage.load(
@@ -95,7 +78,7 @@ describe('routes/bookinger', () => {
 				done: 'on'
 			});
 			expect(refused.status).toBe(403);
-			const row = await database.db
+			const row = await world.db
 				.selectFrom('booking')
 				.select(['uuNotifiedAt', 'parentsConsentAt'])
 				.executeTakeFirstOrThrow();

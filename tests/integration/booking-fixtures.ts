@@ -3,7 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { DB, OrganisationKind } from '../../src/lib/platform/server/db/schema';
 import type { SessionUser } from '../../src/lib/auth/server/session';
-import { buildWorld, slugOf, TRADE, type UserSpec } from '../helpers/world';
+import { beforeAll } from 'vitest';
+import {
+	buildWorld,
+	slugOf,
+	TRADE,
+	useWorld,
+	type UserSpec,
+	type WorldInDatabase
+} from '../helpers/world';
+import { useForRoutes } from './organisation.fixtures';
 import { createOffer } from '../../src/lib/bookings/server/offer';
 import { bookSeats, type BookSeatsInput } from '../../src/lib/bookings/server/booking';
 import { offerSchema } from '../../src/lib/bookings/offer-schema';
@@ -97,6 +106,16 @@ export async function createBookingWorld(database: Database): Promise<BookingWor
 		} satisfies Record<Person, UserSpec | null>
 	});
 	return { org, users };
+}
+
+/**
+ * The booking world for each test of a file, in the file's test database (see useWorld);
+ * `routes` also points the route handlers at that database.
+ */
+export function useBookingWorld(options: { routes?: boolean } = {}): WorldInDatabase<BookingWorld> {
+	const world = useWorld(createBookingWorld);
+	if (options.routes) beforeAll(() => useForRoutes(world.database));
+	return world;
 }
 
 export type OfferFields = Record<string, unknown>;

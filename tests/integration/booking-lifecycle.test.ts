@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	cancelBooking,
 	confirmBooking,
@@ -10,14 +9,7 @@ import {
 } from '../../src/lib/bookings/server/booking';
 import { cancelOffer, updateOffer } from '../../src/lib/bookings/server/offer';
 import { offerUpdateSchema } from '../../src/lib/bookings/offer-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	book,
-	createBookingWorld,
-	makeOffer,
-	visitFields,
-	type BookingWorld
-} from './booking-fixtures';
+import { book, makeOffer, visitFields, useBookingWorld } from './booking-fixtures';
 
 async function startSmtp() {
 	const received: { to: string[]; data: string }[] = [];
@@ -57,32 +49,21 @@ function decoded(data: string): string {
 }
 
 describe('booking lifecycle', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	const savedUrl = process.env.SMTP_URL;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-	});
 	afterEach(() => {
 		process.env.SMTP_URL = savedUrl;
 	});
 
 	const outbox = () =>
-		database.db
+		world.db
 			.selectFrom('outbox')
 			.select(['toAddress', 'subject', 'bodyText'])
 			.orderBy('createdAt')
 			.execute();
 	const status = async (id: string) =>
 		(
-			await database.db
+			await world.db
 				.selectFrom('booking')
 				.select('status')
 				.where('id', '=', id)
@@ -91,14 +72,14 @@ describe('booking lifecycle', () => {
 
 	describe('bookSeats', () => {
 		it('tells the provider of a new request and shows it on the school wheel', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world));
-			const booking = await book(database.db, world, offerId, { seats: 3 });
+			const offerId = await makeOffer(world.db, world, visitFields(world));
+			const booking = await book(world.db, world, offerId, { seats: 3 });
 			const mails = await outbox();
 			expect(mails).toHaveLength(1);
 			expect(mails[0].toAddress).toBe('lars@smedjen.dk');
 			expect(mails[0].subject).toBe('Ny bookinganmodning: Besøg på smedjen');
 			expect(mails[0].bodyText).toContain('Byskolen har anmodet om 3 pladser til klasse 8.B');
-			const participant = await database.db
+			const participant = await world.db
 				.selectFrom('activityParticipant')
 				.innerJoin('offer', 'offer.activityId', 'activityParticipant.activityId')
 				.select('activityParticipant.organisationId')
@@ -111,14 +92,14 @@ describe('booking lifecycle', () => {
 			const origin = process.env.ORIGIN;
 			process.env.ORIGIN = 'https://aarshjul.example/';
 			try {
-				const offerId = await makeOffer(database.db, world, visitFields(world));
-				const booking = await book(database.db, world, offerId, { seats: 1 });
+				const offerId = await makeOffer(world.db, world, visitFields(world));
+				const booking = await book(world.db, world, offerId, { seats: 1 });
 				const [mail] = await outbox();
 				expect(mail.bodyText).toContain('Byskolen har anmodet om 1 plads til klasse 8.B');
 				expect(mail.bodyText).toContain(
 					`Se bookingen i Årshjul: https://aarshjul.example/bookinger/${booking.id}`
 				);
-				await confirmBooking(database.db, world.users.providerMember, booking.id);
+				await confirmBooking(world.db, world.users.providerMember, booking.id);
 				const confirmed = (await outbox()).find((m) => m.subject.startsWith('Bekræftet'));
 				expect(confirmed?.bodyText).toContain(`https://aarshjul.example/bookinger/${booking.id}`);
 			} finally {
@@ -132,10 +113,10 @@ describe('booking lifecycle', () => {
 		it('sends the Danish confirmation to the teacher over real SMTP', async () => {
 			const smtp = await startSmtp();
 			try {
-				const offerId = await makeOffer(database.db, world, visitFields(world));
-				const booking = await book(database.db, world, offerId, { seats: 2 });
+				const offerId = await makeOffer(world.db, world, visitFields(world));
+				const booking = await book(world.db, world, offerId, { seats: 2 });
 				process.env.SMTP_URL = smtp.url;
-				const result = await confirmBooking(database.db, world.users.providerMember, booking.id, {
+				const result = await confirmBooking(world.db, world.users.providerMember, booking.id, {
 					message: 'Vi glæder os. Mød op ved porten.'
 				});
 				expect(result.ok).toBe(true);
@@ -159,18 +140,18 @@ describe('booking lifecycle', () => {
 
 	describe('cancelBooking', () => {
 		it('promotes the first waitlisted booking that fits and tells its teacher', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '4' }));
-			const holder = await book(database.db, world, offerId, { seats: 3 });
-			await book(database.db, world, offerId, { seats: 1, classLabel: '8.C' });
+			const offerId = await makeOffer(world.db, world, visitFields(world, { capacity: '4' }));
+			const holder = await book(world.db, world, offerId, { seats: 3 });
+			await book(world.db, world, offerId, { seats: 1, classLabel: '8.C' });
 			const big = await book(
-				database.db,
+				world.db,
 				world,
 				offerId,
 				{ seats: 4, classLabel: '9.A', joinWaitlist: true },
 				'coordinator'
 			);
 			const first = await book(
-				database.db,
+				world.db,
 				world,
 				offerId,
 				{
@@ -183,7 +164,7 @@ describe('booking lifecycle', () => {
 				'otherSchool'
 			);
 			const second = await book(
-				database.db,
+				world.db,
 				world,
 				offerId,
 				{ seats: 2, classLabel: '9.C', joinWaitlist: true, schoolId: world.org.otherSchool },
@@ -194,11 +175,11 @@ describe('booking lifecycle', () => {
 				'waitlisted',
 				'waitlisted'
 			]);
-			const detail = await findBookingForUser(database.db, world.users.otherSchool, second.id);
+			const detail = await findBookingForUser(world.db, world.users.otherSchool, second.id);
 			expect(detail?.waitlistPosition).toBe(3);
-			await database.db.deleteFrom('outbox').execute();
+			await world.db.deleteFrom('outbox').execute();
 
-			const result = await cancelBooking(database.db, world.users.coordinator, holder.id, {
+			const result = await cancelBooking(world.db, world.users.coordinator, holder.id, {
 				reason: 'Bussen udgik'
 			});
 			expect(result.ok).toBe(true);
@@ -216,34 +197,31 @@ describe('booking lifecycle', () => {
 		});
 
 		it('lets the provider cancel a confirmed booking and tells the school', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world));
-			const booking = await book(database.db, world, offerId);
-			await confirmBooking(database.db, world.users.providerAdmin, booking.id);
-			await database.db.deleteFrom('outbox').execute();
-			const result = await cancelBooking(database.db, world.users.providerAdmin, booking.id, {
+			const offerId = await makeOffer(world.db, world, visitFields(world));
+			const booking = await book(world.db, world, offerId);
+			await confirmBooking(world.db, world.users.providerAdmin, booking.id);
+			await world.db.deleteFrom('outbox').execute();
+			const result = await cancelBooking(world.db, world.users.providerAdmin, booking.id, {
 				reason: 'Maskinstop'
 			});
 			expect(result.ok && result.value.cancelReason).toBe('Maskinstop');
 			expect((await outbox()).map((m) => m.toAddress).sort()).toEqual(
 				['koordinator@example.dk', 'rasmus@byskolen.dk'].sort()
 			);
-			const participants = await database.db
-				.selectFrom('activityParticipant')
-				.selectAll()
-				.execute();
+			const participants = await world.db.selectFrom('activityParticipant').selectAll().execute();
 			expect(participants).toEqual([]);
 		});
 	});
 
 	describe('declineBooking', () => {
 		it('frees the seats for the waitlist and sends the message to the school', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '1' }));
-			const booking = await book(database.db, world, offerId);
-			const waiting = await book(database.db, world, offerId, {
+			const offerId = await makeOffer(world.db, world, visitFields(world, { capacity: '1' }));
+			const booking = await book(world.db, world, offerId);
+			const waiting = await book(world.db, world, offerId, {
 				classLabel: '8.C',
 				joinWaitlist: true
 			});
-			await declineBooking(database.db, world.users.providerAdmin, booking.id, {
+			await declineBooking(world.db, world.users.providerAdmin, booking.id, {
 				message: 'Vi har ikke tid'
 			});
 			expect(await status(waiting.id)).toBe('requested');
@@ -254,16 +232,16 @@ describe('booking lifecycle', () => {
 
 	describe('updateOffer', () => {
 		it('promotes the waitlist when capacity grows and refuses less than booked', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '2' }));
-			await book(database.db, world, offerId, { seats: 2 });
-			const waiting = await book(database.db, world, offerId, {
+			const offerId = await makeOffer(world.db, world, visitFields(world, { capacity: '2' }));
+			await book(world.db, world, offerId, { seats: 2 });
+			const waiting = await book(world.db, world, offerId, {
 				seats: 2,
 				classLabel: '9.A',
 				joinWaitlist: true
 			});
 			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10' };
 			const less = await updateOffer(
-				database.db,
+				world.db,
 				world.users.providerAdmin,
 				offerId,
 				offerUpdateSchema.parse({ ...fields, capacity: '1' })
@@ -271,7 +249,7 @@ describe('booking lifecycle', () => {
 			expect(less).toMatchObject({ ok: false, status: 409 });
 			expect(less.ok === false && less.message).toMatch(/allerede booket 2 pladser/);
 			const more = await updateOffer(
-				database.db,
+				world.db,
 				world.users.providerAdmin,
 				offerId,
 				offerUpdateSchema.parse({ ...fields, capacity: '4' })
@@ -283,16 +261,16 @@ describe('booking lifecycle', () => {
 
 	describe('cancelOffer', () => {
 		it('cancels the activity and every live booking and tells each school', async () => {
-			const offerId = await makeOffer(database.db, world, visitFields(world, { capacity: '1' }));
-			const a = await book(database.db, world, offerId);
-			const b = await book(database.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
-			await database.db.deleteFrom('outbox').execute();
-			const result = await cancelOffer(database.db, world.users.providerMember, offerId, {
+			const offerId = await makeOffer(world.db, world, visitFields(world, { capacity: '1' }));
+			const a = await book(world.db, world, offerId);
+			const b = await book(world.db, world, offerId, { classLabel: '8.C', joinWaitlist: true });
+			await world.db.deleteFrom('outbox').execute();
+			const result = await cancelOffer(world.db, world.users.providerMember, offerId, {
 				reason: 'Flytning'
 			});
 			expect(result.ok).toBe(true);
 			expect([await status(a.id), await status(b.id)]).toEqual(['cancelled', 'cancelled']);
-			const activity = await database.db
+			const activity = await world.db
 				.selectFrom('activity')
 				.innerJoin('offer', 'offer.activityId', 'activity.id')
 				.select(['activity.status', 'activity.sequence'])

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	bookSeats,
@@ -8,16 +8,15 @@ import {
 	type Result
 } from '../../src/lib/bookings/server/booking';
 import { cancelOffer, closeOffer } from '../../src/lib/bookings/server/offer';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	book,
 	bookingInput,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
 	visitFields,
-	type BookingWorld
+	type BookingWorld,
+	useBookingWorld
 } from './booking-fixtures';
 
 type Case = {
@@ -179,33 +178,22 @@ async function snapshot(db: Database['db']) {
 }
 
 describe('booking bad input', () => {
-	let database: Database;
-	let world: BookingWorld;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-	});
+	const world = useBookingWorld();
 
 	for (const c of CASES) {
 		it(`refuses ${c.name} with ${c.status}, a Danish message and nothing written`, async () => {
 			const fields = c.offer?.kind
 				? praktikFields(world, { ...c.offer, ownerId: world.org.company, capacity: '5' })
 				: visitFields(world, { ...c.offer, capacity: '5' });
-			const offerId = await makeOffer(database.db, world, fields);
-			await c.setup?.(database.db, world, offerId);
-			const before = await snapshot(database.db);
-			const result = await c.run(database.db, world, offerId);
+			const offerId = await makeOffer(world.db, world, fields);
+			await c.setup?.(world.db, world, offerId);
+			const before = await snapshot(world.db);
+			const result = await c.run(world.db, world, offerId);
 			expect(result.ok).toBe(false);
 			if (result.ok) return;
 			expect(result.status).toBe(c.status);
 			expect(result.message).toMatch(c.message);
-			expect(await snapshot(database.db)).toEqual(before);
+			expect(await snapshot(world.db)).toEqual(before);
 		});
 	}
 });

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET as getActivities } from '../../src/routes/api/activities/+server';
 import { GET as getHolidays } from '../../src/routes/api/holidays/+server';
 import { fakeLocals } from './organisation.fixtures';
-import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 import { insertOfferWithBooking } from './feed-fixtures';
 
 const ORIGIN = 'http://localhost:5173';
@@ -36,15 +35,11 @@ const activities = async (search: string, user: SessionUser | null = null) =>
 	(await call(getActivities, '/api/activities', search, user)).body as Event[];
 
 describe('calendar endpoints (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-
-	const frame = useActivityWorld({ routes: true });
-	beforeEach(() => ({ database, world } = frame));
+	const world = useActivityWorld({ routes: true });
 
 	describe('GET /api/activities', () => {
 		it('sends a course on three mornings as three morning events, not one block', async () => {
-			const id = await insertActivity(database.db, {
+			const id = await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.praktik,
 				title: 'Svejsekursus',
@@ -62,21 +57,21 @@ describe('calendar endpoints (real database)', () => {
 		});
 
 		it("shows the school's own booking with its status and links to the booking", async () => {
-			const activityId = await insertActivity(database.db, {
+			const activityId = await insertActivity(world.db, {
 				ownerId: world.org.smedCompany,
 				categoryId: world.category.praktik,
 				title: 'Besøg i smedjen',
 				startDate: '2027-03-10',
 				endDate: '2027-03-10'
 			});
-			const { offerId, bookingId } = await insertOfferWithBooking(database.db, {
+			const { offerId, bookingId } = await insertOfferWithBooking(world.db, {
 				activityId,
 				schoolId: world.org.school,
 				status: 'waitlisted',
 				classLabel: '8.b'
 			});
 			// Another school's booking of the same visit is not the user's.
-			await database.db
+			await world.db
 				.insertInto('booking')
 				.values({
 					offerId,
@@ -135,7 +130,7 @@ describe('calendar endpoints (real database)', () => {
 
 	describe('GET /api/holidays', () => {
 		beforeEach(async () => {
-			await database.db
+			await world.db
 				.insertInto('schoolHoliday')
 				.values([
 					{

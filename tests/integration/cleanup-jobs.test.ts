@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import { startJobs, type Job } from '../../src/lib/platform/server/jobs';
 import { serverJobs } from '../../src/lib/platform/server/server-jobs';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { createUser } from './auth-fixtures';
 
 // Issue 12, point 11: expired sessions and idle throttle buckets are deleted when the server
@@ -11,16 +10,7 @@ import { createUser } from './auth-fixtures';
 const HOUR = 3_600_000;
 
 describe('jobs', () => {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-	});
+	const database = useEmptyDatabase();
 
 	async function seedRows() {
 		const db = database.db;

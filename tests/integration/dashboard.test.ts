@@ -1,48 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import { loadDashboard } from '../../src/lib/dashboard/server/dashboard';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
-import { createTestDatabase } from '../helpers/db';
+import { demoUser, useDemoDatabase } from './demo-fixtures';
 
 const TODAY = '2027-01-20';
 
-async function demoUser(database: Database, email: string): Promise<SessionUser> {
-	const row = await database.db
-		.selectFrom('appUser')
-		.selectAll()
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return {
-		id: row.id,
-		email: row.email,
-		name: row.name,
-		isSecretariat: row.isSecretariat,
-		locale: row.locale,
-		memberships: await findSessionMemberships(database.db, row.id)
-	};
-}
-
 describe('dashboard', () => {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const demo = useDemoDatabase();
 
 	describe('loadDashboard', () => {
 		it('lists only activities a school owns or takes part in, from today on', async () => {
-			const user = await demoUser(database, 'skole@aarshjul.example');
+			const user = await demoUser(demo.db, 'skole@aarshjul.example');
 			const schoolId = user.memberships[0].organisationId;
-			const { upcoming } = await loadDashboard(database.db, user, TODAY);
+			const { upcoming } = await loadDashboard(demo.db, user, TODAY);
 			expect(upcoming.length).toBeGreaterThan(0);
 			for (const a of upcoming) {
 				expect(a.endDate >= TODAY).toBe(true);
 				expect(a.status).toBe('planned');
-				const involved = await database.db
+				const involved = await demo.db
 					.selectFrom('activityParticipant')
 					.select('organisationId')
 					.where('activityId', '=', a.id)
@@ -54,10 +28,10 @@ describe('dashboard', () => {
 		});
 
 		it('covers the schools of a municipality for a municipality user', async () => {
-			const user = await demoUser(database, 'kommune@aarshjul.example');
+			const user = await demoUser(demo.db, 'kommune@aarshjul.example');
 			const municipalityId = user.memberships[0].organisationId;
-			const { upcoming, scopeCount } = await loadDashboard(database.db, user, TODAY);
-			const schools = await database.db
+			const { upcoming, scopeCount } = await loadDashboard(demo.db, user, TODAY);
+			const schools = await demo.db
 				.selectFrom('organisation')
 				.select('id')
 				.where('municipalityId', '=', municipalityId)
@@ -67,16 +41,16 @@ describe('dashboard', () => {
 		});
 
 		it('shows the secretariat the whole alliance, sorted by start date', async () => {
-			const user = await demoUser(database, 'sekretariat@aarshjul.example');
-			const { upcoming } = await loadDashboard(database.db, user, TODAY);
+			const user = await demoUser(demo.db, 'sekretariat@aarshjul.example');
+			const { upcoming } = await loadDashboard(demo.db, user, TODAY);
 			expect(upcoming.length).toBe(12);
 			const starts = upcoming.map((a) => a.startDate);
 			expect([...starts].sort()).toEqual(starts);
 		});
 
 		it('gives a user without organisations an empty list', async () => {
-			const user = await demoUser(database, 'skole@aarshjul.example');
-			const { upcoming } = await loadDashboard(database.db, { ...user, memberships: [] }, TODAY);
+			const user = await demoUser(demo.db, 'skole@aarshjul.example');
+			const { upcoming } = await loadDashboard(demo.db, { ...user, memberships: [] }, TODAY);
 			expect(upcoming).toEqual([]);
 		});
 	});

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	dutyReport,
 	joinPlaces,
@@ -12,15 +11,13 @@ import {
 } from '../../src/lib/allocation/server';
 import type { Actor } from '../../src/lib/auth/actor';
 import { loadReport } from '../../src/lib/reports/server/report';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	book,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
-	type BookingWorld,
-	type Person
+	type Person,
+	useBookingWorld
 } from './booking-fixtures';
 
 // The erhvervspraktik duty on the database: stated pupils, confirmed bookings and published
@@ -29,18 +26,9 @@ import {
 const YEAR = '2026/27';
 
 describe('allocation duty (erhvervspraktik-pligten)', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	let as: (p: Person) => Actor | null;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		as = (p) => world.users[p] as Actor | null;
 	});
 
@@ -53,12 +41,12 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 	});
 
 	async function confirmed(offerId: string, classLabel: string, seats: number, schoolId?: string) {
-		const booking = await book(database.db, world, offerId, {
+		const booking = await book(world.db, world, offerId, {
 			classLabel,
 			seats,
 			...(schoolId ? { schoolId } : {})
 		});
-		await database.db
+		await world.db
 			.updateTable('booking')
 			.set({ status: 'confirmed' })
 			.where('id', '=', booking.id)
@@ -68,12 +56,12 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 
 	/** Moves an offer's week (the booking rules refuse booking a past week directly). */
 	async function moveWeek(offerId: string, startDate: string, endDate: string) {
-		const offer = await database.db
+		const offer = await world.db
 			.selectFrom('offer')
 			.select('activityId')
 			.where('id', '=', offerId)
 			.executeTakeFirstOrThrow();
-		await database.db
+		await world.db
 			.updateTable('activity')
 			.set({ startDate, endDate })
 			.where('id', '=', offer.activityId)
@@ -81,19 +69,19 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 	}
 
 	async function dutyOf(person: Person) {
-		return loadDuty(database.db, as(person), { schoolYear: YEAR, today: TODAY });
+		return loadDuty(world.db, as(person), { schoolYear: YEAR, today: TODAY });
 	}
 
 	describe('savePupilCounts', () => {
 		it('lets a school state its pupils per grade, replacing them on a second save, audited', async () => {
 			const first = await savePupilCounts(
-				database.db,
+				world.db,
 				as('coordinator'),
 				counts(world.org.school, 20, 10, 5)
 			);
 			expect(first.ok).toBe(true);
-			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 21, 10, 5));
-			const rows = await database.db
+			await savePupilCounts(world.db, as('coordinator'), counts(world.org.school, 21, 10, 5));
+			const rows = await world.db
 				.selectFrom('schoolPupilCount')
 				.select(['grade', 'pupils'])
 				.orderBy('grade')
@@ -103,7 +91,7 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 				{ grade: 8, pupils: 10 },
 				{ grade: 9, pupils: 5 }
 			]);
-			const audit = await database.db
+			const audit = await world.db
 				.selectFrom('auditEvent')
 				.select('entityType')
 				.where('entityType', '=', 'school_pupil_count')
@@ -114,19 +102,17 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 		it("answers 404 for another school's, a municipality's or a company's attempt", async () => {
 			for (const person of ['otherSchool', 'municipality', 'providerAdmin', 'anonymous'] as const) {
 				const result = await savePupilCounts(
-					database.db,
+					world.db,
 					as(person),
 					counts(world.org.school, 1, 1, 1)
 				);
 				expect(result.ok === false && result.status, person).toBe(404);
 			}
-			expect(await database.db.selectFrom('schoolPupilCount').select('grade').execute()).toEqual(
-				[]
-			);
+			expect(await world.db.selectFrom('schoolPupilCount').select('grade').execute()).toEqual([]);
 		});
 
 		it('refuses a malformed school year with a Danish 400', async () => {
-			const result = await savePupilCounts(database.db, as('coordinator'), {
+			const result = await savePupilCounts(world.db, as('coordinator'), {
 				...counts(world.org.school, 1, 1, 1),
 				schoolYear: '2026/28'
 			});
@@ -140,14 +126,14 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 
 	describe('loadDuty', () => {
 		it('counts past confirmed weeks as had, upcoming ones as placed, and the rest as missing', async () => {
-			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 20, 10, 5));
-			const past = await makeOffer(database.db, world, praktikFields(world, { capacity: '5' }));
+			await savePupilCounts(world.db, as('coordinator'), counts(world.org.school, 20, 10, 5));
+			const past = await makeOffer(world.db, world, praktikFields(world, { capacity: '5' }));
 			await confirmed(past, '8.B', 2);
 			await moveWeek(past, '2026-11-02', '2026-11-06');
-			const upcoming = await makeOffer(database.db, world, praktikFields(world, { capacity: '5' }));
+			const upcoming = await makeOffer(world.db, world, praktikFields(world, { capacity: '5' }));
 			await confirmed(upcoming, '8.A', 3);
 			// Requested (not confirmed) and visits do not count.
-			await book(database.db, world, upcoming, { classLabel: '9.A', seats: 1 });
+			await book(world.db, world, upcoming, { classLabel: '9.A', seats: 1 });
 
 			const duty = (await dutyOf('coordinator'))!;
 			expect(duty.schools.map((s) => s.name)).toEqual(['Byskolen']);
@@ -162,7 +148,7 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 		});
 
 		it("counts a published round's pupils once, and not when their booking is declined", async () => {
-			const opened = await openRound(database.db, as('secretariat'), {
+			const opened = await openRound(world.db, as('secretariat'), {
 				title: 'Uge 5',
 				municipalityId: null,
 				startDate: '2027-02-01',
@@ -172,11 +158,11 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 			});
 			if (!opened.ok) throw new Error(opened.message);
 			const place = await makeOffer(
-				database.db,
+				world.db,
 				world,
 				praktikFields(world, { weeks: ['2027-W05'], capacity: '3' })
 			);
-			await joinPlaces(database.db, as('secretariat'), opened.value.id, [
+			await joinPlaces(world.db, as('secretariat'), opened.value.id, [
 				{ offerId: place, minAgeGroup: 'under13' }
 			]);
 			const csv =
@@ -184,7 +170,7 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 				'8.B;8.B-01;;8;14+;;smed\n8.B;8.B-02;;8;14+;;smed\n8.B;8.B-03;;8;14+;ja;\n';
 			const blob = new Blob([csv]);
 			const uploaded = await uploadWishes(
-				database.db,
+				world.db,
 				as('coordinator'),
 				{
 					roundId: opened.value.id,
@@ -194,25 +180,25 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 				{ today: TODAY }
 			);
 			expect(uploaded.ok).toBe(true);
-			await runRound(database.db, as('secretariat'), opened.value.id);
+			await runRound(world.db, as('secretariat'), opened.value.id);
 			const before = (await dutyOf('coordinator'))!;
 			expect(before.schools[0].placed).toBe(0);
 
-			await publishRound(database.db, as('secretariat'), opened.value.id, { today: TODAY });
+			await publishRound(world.db, as('secretariat'), opened.value.id, { today: TODAY });
 			// Two placed pupils and one with an own place; the booking publishing made is not counted again.
-			await database.db.updateTable('booking').set({ status: 'confirmed' }).execute();
+			await world.db.updateTable('booking').set({ status: 'confirmed' }).execute();
 			expect((await dutyOf('coordinator'))!.schools[0]).toMatchObject({
 				pupils: null,
 				placed: 3,
 				missing: null
 			});
-			await database.db.updateTable('booking').set({ status: 'declined' }).execute();
+			await world.db.updateTable('booking').set({ status: 'declined' }).execute();
 			expect((await dutyOf('coordinator'))!.schools[0].placed).toBe(1);
 		});
 
 		it("counts last year's 8th graders as this year's 9th graders who have had their week", async () => {
-			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 0, 0, 4));
-			const offer = await makeOffer(database.db, world, praktikFields(world, { capacity: '5' }));
+			await savePupilCounts(world.db, as('coordinator'), counts(world.org.school, 0, 0, 4));
+			const offer = await makeOffer(world.db, world, praktikFields(world, { capacity: '5' }));
 			await confirmed(offer, '8.A', 3);
 			await moveWeek(offer, '2026-02-02', '2026-02-06');
 			expect((await dutyOf('coordinator'))!.schools[0]).toMatchObject({
@@ -244,8 +230,8 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 
 	describe('dutyReport and the report', () => {
 		it("gives every reader all municipalities' totals, but only the schools it may see", async () => {
-			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 1, 2, 3));
-			const report = await dutyReport(database.db, as('otherMunicipality'), {
+			await savePupilCounts(world.db, as('coordinator'), counts(world.org.school, 1, 2, 3));
+			const report = await dutyReport(world.db, as('otherMunicipality'), {
 				schoolYear: YEAR,
 				today: TODAY,
 				municipalityId: null
@@ -259,9 +245,9 @@ describe('allocation duty (erhvervspraktik-pligten)', () => {
 		});
 
 		it('prints both duty tables in the report, with "ikke oplyst" where no pupils are stated', async () => {
-			await savePupilCounts(database.db, as('coordinator'), counts(world.org.school, 1, 2, 3));
+			await savePupilCounts(world.db, as('coordinator'), counts(world.org.school, 1, 2, 3));
 			const result = await loadReport(
-				database.db,
+				world.db,
 				world.users.secretariat,
 				new URLSearchParams({ aar: YEAR }),
 				{ now: new Date(`${TODAY}T12:00:00Z`) }

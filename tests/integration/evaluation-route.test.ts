@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, copenhagenToday } from '../../src/lib/platform/dates/iso';
 import { schoolYearOf } from '../../src/lib/platform/dates/school-year';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as evaluationPage from '../../src/routes/aktiviteter/[id]/evaluering/+page.server';
 import * as activityPage from '../../src/routes/aktiviteter/[id]/+page.server';
 import * as listPage from '../../src/routes/evalueringer/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { insertActivity, type ActivityWorld, useActivityWorld } from './activity-fixtures';
 import { countEvaluationRows } from './evaluation-fixtures';
 import { fakeEvent } from './organisation.fixtures';
 import type { ActionResult, Fields } from './booking-route-fixtures';
@@ -22,35 +15,25 @@ const TODAY = copenhagenToday();
 const PAST = addDays(TODAY, -3);
 const FUTURE = addDays(TODAY, 30);
 
-let database: Database;
-let w: ActivityWorld;
+const w = useActivityWorld({ routes: true });
 let past: string;
 let future: string;
 const u = (name: keyof ActivityWorld['users']) => w.users[name] as SessionUser;
 
-beforeAll(async () => {
-	database = await createTestDatabase();
-	useTestDatabase(database);
-});
-afterAll(async () => {
-	await database.close();
-});
 beforeEach(async () => {
-	await truncateAll(database);
-	w = await createWorld(database);
 	const spec = {
 		ownerId: w.org.school,
 		categoryId: w.category.praktik,
 		visibility: 'private' as const
 	};
-	past = await insertActivity(database.db, {
+	past = await insertActivity(w.db, {
 		...spec,
 		title: 'Afsluttet praktik',
 		startDate: PAST,
 		endDate: PAST,
 		participants: [w.org.smedCompany]
 	});
-	future = await insertActivity(database.db, {
+	future = await insertActivity(w.db, {
 		...spec,
 		title: 'Kommende praktik',
 		startDate: FUTURE,
@@ -175,7 +158,7 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			expect((await post(u('ownerMember'), past, 'save', noRating)).data?.errors?.rating).toBe(
 				'Vælg en bedømmelse fra 1 til 5'
 			);
-			expect(await countEvaluationRows(database.db)).toEqual({ evaluations: 0, audits: 0 });
+			expect(await countEvaluationRows(w.db)).toEqual({ evaluations: 0, audits: 0 });
 		});
 
 		it("refuses an organisation that is not the user's or does not take part", async () => {
@@ -187,14 +170,14 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			);
 			expect(forOther.status).toBe(400);
 			expect(forOther.data?.errors?.organisationId).toMatch(/^Vælg en af dine organisationer/);
-			expect(await countEvaluationRows(database.db)).toEqual({ evaluations: 0, audits: 0 });
+			expect(await countEvaluationRows(w.db)).toEqual({ evaluations: 0, audits: 0 });
 		});
 
 		it('refuses an activity that has not ended, was cancelled, or does not involve the user', async () => {
 			const notEnded = await post(u('ownerMember'), future, 'save', fields());
 			expect(notEnded.status).toBe(409);
 			expect(notEnded.data?.message).toMatch(/^Aktiviteten er ikke slut endnu/);
-			await database.db
+			await w.db
 				.updateTable('activity')
 				.set({ status: 'cancelled', visibility: 'alliance' })
 				.where('id', '=', past)
@@ -202,7 +185,7 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			const cancelled = await post(u('ownerMember'), past, 'save', fields());
 			expect(cancelled.status).toBe(409);
 			expect(cancelled.data?.message).toBe('Aktiviteten er aflyst og skal ikke evalueres.');
-			await database.db
+			await w.db
 				.updateTable('activity')
 				.set({ status: 'planned' })
 				.where('id', '=', past)
@@ -215,7 +198,7 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			);
 			expect(outsider.status).toBe(403);
 			expect(outsider.data?.message).toMatch(/^Din organisation deltager ikke/);
-			expect(await countEvaluationRows(database.db)).toEqual({ evaluations: 0, audits: 0 });
+			expect(await countEvaluationRows(w.db)).toEqual({ evaluations: 0, audits: 0 });
 		});
 
 		it("answers 404 for another organisation's private activity, whatever was posted", async () => {
@@ -226,17 +209,14 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			expect((await outcome(post(u('ownerMember'), 'ikke-en-uuid', 'save', fields()))).status).toBe(
 				404
 			);
-			expect(await countEvaluationRows(database.db)).toEqual({ evaluations: 0, audits: 0 });
+			expect(await countEvaluationRows(w.db)).toEqual({ evaluations: 0, audits: 0 });
 		});
 	});
 
 	describe('delete', () => {
 		it("deletes the organisation's own evaluation and 404s someone else's", async () => {
 			await outcome(post(u('ownerMember'), past, 'save', fields()));
-			const { id } = await database.db
-				.selectFrom('evaluation')
-				.select('id')
-				.executeTakeFirstOrThrow();
+			const { id } = await w.db.selectFrom('evaluation').select('id').executeTakeFirstOrThrow();
 			const smithy = await post(u('participantMember'), past, 'delete', { evaluationId: id });
 			expect(smithy.status).toBe(403);
 			expect(
@@ -244,7 +224,7 @@ describe('routes/aktiviteter/[id]/evaluering', () => {
 			).toBe(404);
 			const own = await outcome(post(u('ownerAdmin'), past, 'delete', { evaluationId: id }));
 			expect(own).toEqual({ status: 303, location: `/aktiviteter/${past}/evaluering?slettet` });
-			expect(await countEvaluationRows(database.db)).toEqual({ evaluations: 0, audits: 2 });
+			expect(await countEvaluationRows(w.db)).toEqual({ evaluations: 0, audits: 2 });
 		});
 	});
 });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed } from '../../src/lib/feeds/server/feed';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { cancelActivity, moveActivity } from '../../src/lib/activities/server/activity';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 import {
 	copenhagenWallTime,
 	insertOfferWithBooking,
@@ -14,29 +12,20 @@ import {
 } from './feed-fixtures';
 
 describe('feed', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld();
 	const schoolFeed = (now?: Date) =>
 		buildFeed(
-			database.db,
+			world.db,
 			{ scope: 'school', organisationId: world.org.school },
 			{ origin: ORIGIN, now }
 		);
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
+	beforeAll(() => {
 		setFeedCacheTtl(0);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
 	});
 
 	const timed = (title: string, date: string) =>
-		insertActivity(database.db, {
+		insertActivity(world.db, {
 			ownerId: world.org.school,
 			categoryId: world.category.moede,
 			title,
@@ -73,7 +62,7 @@ describe('feed', () => {
 		});
 
 		it('writes a Monday–Friday erhvervspraktik as dates ending the next Saturday', async () => {
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.praktik,
 				title: 'Erhvervspraktik uge 6',
@@ -92,7 +81,7 @@ describe('feed', () => {
 		it('keeps the UID of a moved activity and raises its SEQUENCE', async () => {
 			const id = await timed('Flyttes', '2027-02-10');
 			const before = parseFeed((await schoolFeed())!.body).events[0];
-			const moved = await moveActivity(database.db, world.users.ownerMember!, id, '2027-02-17');
+			const moved = await moveActivity(world.db, world.users.ownerMember!, id, '2027-02-17');
 			expect(moved.ok).toBe(true);
 			const after = parseFeed((await schoolFeed())!.body).events[0];
 			expect(after.uid).toBe(before.uid);
@@ -103,7 +92,7 @@ describe('feed', () => {
 
 		it('sends a cancelled activity as CANCELLED for 60 days, then leaves it out', async () => {
 			const id = await timed('Aflyses', '2027-05-10');
-			expect((await cancelActivity(database.db, world.users.ownerAdmin!, id)).ok).toBe(true);
+			expect((await cancelActivity(world.db, world.users.ownerAdmin!, id)).ok).toBe(true);
 			const now = Date.now();
 			const soon = parseFeed((await schoolFeed(new Date(now + 59 * 86_400_000)))!.body).events;
 			expect(soon).toHaveLength(1);
@@ -114,13 +103,13 @@ describe('feed', () => {
 		});
 
 		it('never holds a private activity of another organisation', async () => {
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.smedCompany,
 				categoryId: world.category.moede,
 				title: 'Hemmeligt møde',
 				visibility: 'private'
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.smedCompany,
 				categoryId: world.category.moede,
 				title: 'Privat med skolen',
@@ -130,7 +119,7 @@ describe('feed', () => {
 			const titles = parseFeed((await schoolFeed())!.body).events.map((e) => e.summary);
 			expect(titles).toEqual(['Privat med skolen']);
 			const company = await buildFeed(
-				database.db,
+				world.db,
 				{ scope: 'company', organisationId: world.org.techCompany },
 				{ origin: ORIGIN }
 			);
@@ -138,27 +127,27 @@ describe('feed', () => {
 		});
 
 		it('holds alliance-wide events whoever takes part, not another school’s private plans', async () => {
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.partner,
 				categoryId: world.category.moede,
 				title: 'Alliancemøde',
 				visibility: 'alliance'
 			});
 			// A co-organiser named as taking part does not make it any less the alliance's.
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.partner,
 				categoryId: world.category.moede,
 				title: 'Kampagne med medarrangør',
 				visibility: 'public',
 				participants: [world.org.techCompany]
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.odderSchool,
 				categoryId: world.category.moede,
 				title: 'Odder Skoles åbne dag',
 				visibility: 'alliance'
 			});
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.odderSchool,
 				categoryId: world.category.moede,
 				title: 'Odder Skoles forældremøde',
@@ -174,7 +163,7 @@ describe('feed', () => {
 
 		it('sends a course on three mornings as three morning events across the DST change', async () => {
 			// 27–29 March 2027: summer time starts on the 28th.
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.moede,
 				title: 'Svejsekursus',
@@ -194,7 +183,7 @@ describe('feed', () => {
 		});
 
 		it('shows bookings with their status and the provider sees the class and teacher', async () => {
-			const visit = await insertActivity(database.db, {
+			const visit = await insertActivity(world.db, {
 				ownerId: world.org.smedCompany,
 				categoryId: world.category.praktik,
 				title: 'Besøg på smedjen',
@@ -204,7 +193,7 @@ describe('feed', () => {
 				startTime: '09:00:00',
 				endTime: '11:00:00'
 			});
-			const { bookingId } = await insertOfferWithBooking(database.db, {
+			const { bookingId } = await insertOfferWithBooking(world.db, {
 				activityId: visit,
 				schoolId: world.org.school,
 				status: 'requested'
@@ -213,7 +202,7 @@ describe('feed', () => {
 			expect(tentative.map((e) => [e.uid, e.status])).toEqual([
 				[`booking-${bookingId}@aarshjul`, 'TENTATIVE']
 			]);
-			await database.db
+			await world.db
 				.updateTable('booking')
 				.set({ status: 'confirmed', updatedAt: new Date() })
 				.where('id', '=', bookingId)
@@ -222,7 +211,7 @@ describe('feed', () => {
 			expect(confirmed.status).toBe('CONFIRMED');
 			expect(confirmed.sequence).toBeGreaterThan(tentative[0].sequence);
 			const provider = await buildFeed(
-				database.db,
+				world.db,
 				{ scope: 'company', organisationId: world.org.smedCompany },
 				{ origin: ORIGIN }
 			);
@@ -234,7 +223,7 @@ describe('feed', () => {
 		});
 
 		it('keeps æøå intact and folds every line at 75 octets', async () => {
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.moede,
 				title: 'Årsmøde på Ølstykke Ærø ' + 'æøå'.repeat(40),

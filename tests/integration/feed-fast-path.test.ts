@@ -6,8 +6,9 @@ import { feedFastPath } from '../../src/lib/feeds/server/fast-path';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
 import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, insertActivity, useTestDatabase } from './activity-fixtures';
+import { createWorld, insertActivity } from './activity-fixtures';
 import { getFeed, parseFeed } from './feed-fixtures';
+import { useForRoutes } from './organisation.fixtures';
 
 // The feeds' fast path answers in front of SvelteKit: over real HTTP here, with a fallback that
 // says when it was used, and compared with what the SvelteKit route answers.
@@ -26,7 +27,7 @@ describe('feeds fast path', () => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
-		useTestDatabase(database);
+		useForRoutes(database);
 		setFeedCacheTtl(0);
 		await truncateAll(database);
 		const world = await createWorld(database);

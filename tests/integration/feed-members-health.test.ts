@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actions, load } from '../../src/routes/feeds/+page.server';
 import { GET } from '../../src/routes/feeds/[file]/+server';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
@@ -7,9 +6,8 @@ import { forgetFeedFetches } from '../../src/lib/feeds/server/fetches';
 import { loadFeedCards } from '../../src/lib/feeds/server/page';
 import { findFeedByToken, getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
 import { removeMember } from '../../src/lib/organisations/server/membership';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, type ActivityWorld } from './activity-fixtures';
-import { fakeEvent, fakeLocals, useForRoutes } from './organisation.fixtures';
+import { type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { fakeEvent, fakeLocals } from './organisation.fixtures';
 
 type Card = Awaited<ReturnType<typeof loadFeedCards>>[number];
 
@@ -28,24 +26,14 @@ function fetchFeed(token: string, headers: Record<string, string> = {}) {
 }
 
 describe('feeds: members’ addresses and feed health', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld({ routes: true });
 	let memberToken: string;
 	let memberFeedId: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
 		setFeedCacheTtl(0);
 		forgetFeedFetches();
-		await truncateAll(database);
-		world = await createWorld(database);
-		const made = await getOrCreateFeedToken(database.db, {
+		const made = await getOrCreateFeedToken(world.db, {
 			scope: 'user',
 			userId: world.users.ownerMember!.id
 		});
@@ -54,7 +42,7 @@ describe('feeds: members’ addresses and feed health', () => {
 	});
 
 	const cards = async (user: keyof ActivityWorld['users'], now?: Date) =>
-		loadFeedCards(database.db, world.users[user]!, ORIGIN, now);
+		loadFeedCards(world.db, world.users[user]!, ORIGIN, now);
 	const schoolCard = (list: Card[]) => list.find((c) => c.key === world.org.school)!;
 	const revoke = (user: keyof ActivityWorld['users'], card: string, feed: string) =>
 		actions.revoke(fakeEvent('/feeds', world.users[user], {}, { card, feed })) as Promise<unknown>;
@@ -78,7 +66,7 @@ describe('feeds: members’ addresses and feed health', () => {
 			expect(await revoke('ownerAdmin', world.org.school, memberFeedId)).toMatchObject({
 				notice: expect.any(String)
 			});
-			expect(await findFeedByToken(database.db, memberToken)).toBeNull();
+			expect(await findFeedByToken(world.db, memberToken)).toBeNull();
 			expect((await fetchFeed(memberToken)).status).toBe(404);
 			expect(schoolCard(await cards('ownerAdmin')).members).toEqual([]);
 		});
@@ -93,7 +81,7 @@ describe('feeds: members’ addresses and feed health', () => {
 			expect(await revoke('otherAdmin', world.org.partner, memberFeedId)).toMatchObject({
 				status: 404
 			});
-			const school = await getOrCreateFeedToken(database.db, {
+			const school = await getOrCreateFeedToken(world.db, {
 				scope: 'school',
 				organisationId: world.org.school
 			});
@@ -103,26 +91,26 @@ describe('feeds: members’ addresses and feed health', () => {
 			expect(await revoke('ownerAdmin', world.org.school, 'not-a-uuid')).toMatchObject({
 				status: 404
 			});
-			expect(await findFeedByToken(database.db, memberToken)).not.toBeNull();
-			expect(await findFeedByToken(database.db, school.token!)).not.toBeNull();
+			expect(await findFeedByToken(world.db, memberToken)).not.toBeNull();
+			expect(await findFeedByToken(world.db, school.token!)).not.toBeNull();
 		});
 
 		it('ends the personal address of a member removed from the organisation', async () => {
-			const other = await getOrCreateFeedToken(database.db, {
+			const other = await getOrCreateFeedToken(world.db, {
 				scope: 'user',
 				userId: world.users.participantMember!.id
 			});
 			const removed = await removeMember(
-				database.db,
+				world.db,
 				world.org.school,
 				world.users.ownerMember!.id,
 				world.users.ownerAdmin!.id
 			);
 			expect(removed).toMatchObject({ ok: true });
-			expect(await findFeedByToken(database.db, memberToken)).toBeNull();
+			expect(await findFeedByToken(world.db, memberToken)).toBeNull();
 			expect((await fetchFeed(memberToken)).status).toBe(404);
 			// Someone else's address is untouched.
-			expect(await findFeedByToken(database.db, other.token!)).not.toBeNull();
+			expect(await findFeedByToken(world.db, other.token!)).not.toBeNull();
 		});
 	});
 
@@ -170,7 +158,7 @@ describe('feeds: members’ addresses and feed health', () => {
 	});
 
 	it('the page load carries the health of the school’s own address', async () => {
-		const school = await getOrCreateFeedToken(database.db, {
+		const school = await getOrCreateFeedToken(world.db, {
 			scope: 'school',
 			organisationId: world.org.school
 		});

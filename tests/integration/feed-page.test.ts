@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import { actions, load } from '../../src/routes/feeds/+page.server';
 import { findFeedByToken } from '../../src/lib/feeds/server/token';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createWorld, type ActivityWorld } from './activity-fixtures';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { fakeEvent } from './organisation.fixtures';
 
 type Card = {
 	key: string;
@@ -24,20 +22,7 @@ type Issued = { key: string; links: Links; shown: Record<string, Links> };
 const tokenOf = (url: string) => url.match(/\/feeds\/([a-z2-7]{32})\.ics$/)![1];
 
 describe('routes/feeds', () => {
-	let database: Database;
-	let world: ActivityWorld;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-	});
+	const world = useActivityWorld({ routes: true });
 
 	const post = (
 		action: 'create' | 'rotate' | 'choose',
@@ -73,7 +58,7 @@ describe('routes/feeds', () => {
 		const made = (await post('create', 'ownerAdmin', { card: world.org.school })) as Issued;
 		expect(made.links.url).toMatch(/^http:\/\/localhost\/feeds\/[a-z2-7]{32}\.ics$/);
 		expect(made.links.holidays?.url).toBe(`${made.links.url}?ferier=1`);
-		expect(await findFeedByToken(database.db, tokenOf(made.links.url))).not.toBeNull();
+		expect(await findFeedByToken(world.db, tokenOf(made.links.url))).not.toBeNull();
 		const data = (await load(fakeEvent('/feeds', world.users.ownerAdmin) as never)) as {
 			cards: Card[];
 		};
@@ -100,14 +85,14 @@ describe('routes/feeds', () => {
 		expect(await post('rotate', 'ownerAdmin', { card: world.org.school })).toMatchObject({
 			status: 400
 		});
-		expect(await findFeedByToken(database.db, tokenOf(made.links.url))).not.toBeNull();
+		expect(await findFeedByToken(world.db, tokenOf(made.links.url))).not.toBeNull();
 		const rotated = (await post('rotate', 'ownerAdmin', {
 			card: world.org.school,
 			confirm: 'ja'
 		})) as Issued;
 		expect(rotated.links.url).not.toBe(made.links.url);
-		expect(await findFeedByToken(database.db, tokenOf(made.links.url))).toBeNull();
-		expect(await findFeedByToken(database.db, tokenOf(rotated.links.url))).not.toBeNull();
+		expect(await findFeedByToken(world.db, tokenOf(made.links.url))).toBeNull();
+		expect(await findFeedByToken(world.db, tokenOf(rotated.links.url))).not.toBeNull();
 		expect(
 			await post('rotate', 'ownerMember', { card: world.org.school, confirm: 'ja' })
 		).toMatchObject({ status: 403 });

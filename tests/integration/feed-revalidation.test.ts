@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { getOrCreateFeedToken } from '../../src/lib/feeds/server/token';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 import { getFeed, parseFeed } from './feed-fixtures';
 
 // Calendar clients revalidate with If-Modified-Since or If-None-Match; a 304 makes them keep
@@ -19,32 +12,24 @@ const ORIGIN = 'http://localhost';
 const call = (file: string, headers: Record<string, string> = {}) => getFeed(ORIGIN, file, headers);
 
 describe('feed revalidation', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld({ routes: true });
 	let token: string;
 	let older: string;
 	let newer: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
+	afterAll(() => {
 		setFeedCacheTtl(0);
-		await database?.close();
 	});
 	beforeEach(async () => {
 		setFeedCacheTtl(0);
-		await truncateAll(database);
-		world = await createWorld(database);
-		older = await insertActivity(database.db, {
+		older = await insertActivity(world.db, {
 			ownerId: world.org.school,
 			categoryId: world.category.moede,
 			title: 'Forældremøde',
 			startDate: '2027-02-10',
 			endDate: '2027-02-10'
 		});
-		newer = await insertActivity(database.db, {
+		newer = await insertActivity(world.db, {
 			ownerId: world.org.partner,
 			categoryId: world.category.moede,
 			title: 'Alliancemøde',
@@ -53,13 +38,13 @@ describe('feed revalidation', () => {
 			endDate: '2027-03-10'
 		});
 		// The newer event carries the feed's latest change, a minute after the older one.
-		await database.db
+		await world.db
 			.updateTable('activity')
 			.set({ updatedAt: new Date(Date.now() - 60_000) })
 			.where('id', '=', older)
 			.execute();
 		token = (
-			await getOrCreateFeedToken(database.db, { scope: 'school', organisationId: world.org.school })
+			await getOrCreateFeedToken(world.db, { scope: 'school', organisationId: world.org.school })
 		).token!;
 	});
 
@@ -71,7 +56,7 @@ describe('feed revalidation', () => {
 		const first = await call(`${token}.ics`);
 		expect(await summaries(first)).toEqual(['Forældremøde', 'Alliancemøde']);
 		const lastModified = first.headers.get('last-modified')!;
-		await database.db.deleteFrom('activity').where('id', '=', newer).execute();
+		await world.db.deleteFrom('activity').where('id', '=', newer).execute();
 		const after = await call(`${token}.ics`, { 'if-modified-since': lastModified });
 		expect(after.status).toBe(200);
 		expect(await summaries(after)).toEqual(['Forældremøde']);
@@ -84,7 +69,7 @@ describe('feed revalidation', () => {
 	it('answers 200 when an event leaves the feed without being deleted', async () => {
 		const first = await call(`${token}.ics`);
 		const lastModified = first.headers.get('last-modified')!;
-		await database.db
+		await world.db
 			.updateTable('activity')
 			.set({ visibility: 'private', updatedAt: new Date() })
 			.where('id', '=', newer)
@@ -102,7 +87,7 @@ describe('feed revalidation', () => {
 		const first = await call(`${token}.ics`);
 		const etag = first.headers.get('etag')!;
 		expect((await call(`${token}.ics`, { 'if-none-match': etag })).status).toBe(304);
-		await database.db
+		await world.db
 			.updateTable('activity')
 			.set({ title: 'Alliancemøde (flyttet)', updatedAt: new Date() })
 			.where('id', '=', newer)

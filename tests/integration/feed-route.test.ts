@@ -9,13 +9,13 @@ import {
 	getOrCreateFeedToken,
 	rotateFeedToken
 } from '../../src/lib/feeds/server/token';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeLocals } from './organisation.fixtures';
+import { createTestDatabase } from '../helpers/db';
+import { fakeLocals, useForRoutes } from './organisation.fixtures';
 import {
 	createWorld,
 	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
+	type ActivityWorld,
+	useActivityWorld
 } from './activity-fixtures';
 import { parseFeed } from './feed-fixtures';
 
@@ -33,23 +33,13 @@ function call(handler: typeof GET, file: string, headers: Record<string, string>
 }
 
 describe('routes/feeds/[file]', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld({ routes: true });
 	let token: string;
 	const logged: string[] = [];
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
 		setFeedCacheTtl(0);
-		await truncateAll(database);
-		world = await createWorld(database);
-		await insertActivity(database.db, {
+		await insertActivity(world.db, {
 			ownerId: world.org.school,
 			categoryId: world.category.moede,
 			title: 'Forældremøde',
@@ -57,7 +47,7 @@ describe('routes/feeds/[file]', () => {
 			endDate: '2027-02-10'
 		});
 		token = (
-			await getOrCreateFeedToken(database.db, { scope: 'school', organisationId: world.org.school })
+			await getOrCreateFeedToken(world.db, { scope: 'school', organisationId: world.org.school })
 		).token!;
 		logged.length = 0;
 		for (const level of ['log', 'info', 'warn', 'error'] as const) {
@@ -99,7 +89,7 @@ describe('routes/feeds/[file]', () => {
 			304
 		);
 		expect((await call(GET, `${token}.ics`, { 'if-none-match': '"stale"' })).status).toBe(200);
-		await database.db
+		await world.db
 			.updateTable('activity')
 			.set({ title: 'Flyttet', updatedAt: new Date(Date.now() + 5000) })
 			.execute();
@@ -141,14 +131,14 @@ describe('routes/feeds/[file]', () => {
 	it('kills the old address at once on rotation, also when cached', async () => {
 		setFeedCacheTtl(60_000);
 		expect((await call(GET, `${token}.ics`)).status).toBe(200);
-		const rotated = await rotateFeedToken(database.db, {
+		const rotated = await rotateFeedToken(world.db, {
 			scope: 'school',
 			organisationId: world.org.school
 		});
 		expect(rotated.token).not.toBe(token);
 		expect((await call(GET, `${token}.ics`)).status).toBe(404);
 		expect((await call(GET, `${rotated.token}.ics`)).status).toBe(200);
-		expect(await findFeedByToken(database.db, token)).toBeNull();
+		expect(await findFeedByToken(world.db, token)).toBeNull();
 	});
 
 	it('answers the public feed without a secret, publicly cacheable', async () => {
@@ -202,12 +192,12 @@ describe('routes/feeds/[file]', () => {
 	});
 
 	it('gives the secret once: at creation, not when the feed exists', async () => {
-		const again = await getOrCreateFeedToken(database.db, {
+		const again = await getOrCreateFeedToken(world.db, {
 			scope: 'school',
 			organisationId: world.org.school
 		});
 		expect(again.token).toBeNull();
-		const stored = await database.db.selectFrom('feedToken').select('tokenHash').execute();
+		const stored = await world.db.selectFrom('feedToken').select('tokenHash').execute();
 		expect(stored.every((r) => !Buffer.from(r.tokenHash).toString().includes(token))).toBe(true);
 		expect(token).toMatch(/^[a-z2-7]{32}$/);
 	});
@@ -219,7 +209,7 @@ describe('routes/aktiviteter/[id]/ics', () => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
-		useTestDatabase(database);
+		useForRoutes(database);
 		world = await createWorld(database);
 	});
 	afterAll(async () => {

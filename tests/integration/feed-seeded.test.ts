@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../src/lib/platform/server/db/schema';
 import { buildFeed, copenhagenDate, type FeedTarget } from '../../src/lib/feeds/server/feed';
 import { endOfNextSchoolYear } from '../../src/lib/feeds/server/queries';
@@ -7,9 +6,8 @@ import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { scopeForKind } from '../../src/lib/feeds/server/token';
 import { canViewActivity, type RightsUser } from '../../src/lib/activities/server/policy';
 import { findSessionMemberships } from '../../src/lib/auth/server/session';
-import { seedDemo } from '../../db/seed';
-import { createTestDatabase } from '../helpers/db';
 import { activityIdOf, longestLineOctets, ORIGIN, parseFeed } from './feed-fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 // Every seeded feed, parsed by ical.js, against what the tables say, worked out here in plain
 // code with canViewActivity (not the SQL under test).
@@ -60,15 +58,13 @@ function expectedActivities(
 }
 
 describe('feed (seeded demo alliance)', () => {
-	let database: Database;
+	const demo = useDemoDatabase();
 	let world: World;
 	let bookingsChecked = 0;
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
 		setFeedCacheTtl(0);
-		await seedDemo(database.db);
-		const db = database.db;
+		const db = demo.db;
 		const participants = new Map<string, string[]>();
 		for (const p of await db.selectFrom('activityParticipant').selectAll().execute()) {
 			participants.set(p.activityId, [...(participants.get(p.activityId) ?? []), p.organisationId]);
@@ -96,9 +92,6 @@ describe('feed (seeded demo alliance)', () => {
 				.execute()
 		};
 	});
-	afterAll(async () => {
-		await database?.close();
-	});
 
 	/** Bookings of these schools on activities the audience sees, live or changed in 60 days. */
 	function expectedBookings(audience: RightsUser | null, schoolIds: string[]) {
@@ -120,7 +113,7 @@ describe('feed (seeded demo alliance)', () => {
 		audience: RightsUser | null,
 		schoolIds: string[] = []
 	) {
-		const feed = await buildFeed(database.db, target, { origin: ORIGIN });
+		const feed = await buildFeed(demo.db, target, { origin: ORIGIN });
 		const { events } = parseFeed(feed!.body);
 		const bookingIds = events
 			.filter((e) => e.uid.startsWith('booking-'))
@@ -186,9 +179,9 @@ describe('feed (seeded demo alliance)', () => {
 	});
 
 	it('holds everything of a person’s organisations, and the public feed only public activities', async () => {
-		const users = await database.db.selectFrom('appUser').select(['id', 'isSecretariat']).execute();
+		const users = await demo.db.selectFrom('appUser').select(['id', 'isSecretariat']).execute();
 		for (const user of users) {
-			const memberships = await findSessionMemberships(database.db, user.id);
+			const memberships = await findSessionMemberships(demo.db, user.id);
 			const audience = { isSecretariat: user.isSecretariat, memberships };
 			const orgIds = memberships.flatMap((m) => {
 				if (m.kind === 'school') return [m.organisationId, m.municipalityId!];
@@ -239,7 +232,7 @@ describe('feed (seeded demo alliance)', () => {
 		expect(titles).toContain('Kampagne: Bliv industritekniker');
 		expect(titles).toContain('Fejring af årets lærlinge');
 		const schools = world.orgs.filter((o) => o.kind === 'school');
-		const members = await database.db
+		const members = await demo.db
 			.selectFrom('membership')
 			.select(['userId', 'organisationId'])
 			.where(
@@ -254,7 +247,7 @@ describe('feed (seeded demo alliance)', () => {
 			...members.map((m) => ({ scope: 'user' as const, userId: m.userId }))
 		];
 		for (const target of targets) {
-			const feed = await buildFeed(database.db, target, { origin: ORIGIN });
+			const feed = await buildFeed(demo.db, target, { origin: ORIGIN });
 			// A booked offer is in the feed as the booking's event, which links to the activity too.
 			const unfolded = feed!.body.replace(/\r\n[ \t]/g, '');
 			const missing = shared.filter((a) => !unfolded.includes(`/aktiviteter/${a.id}`));
@@ -264,7 +257,7 @@ describe('feed (seeded demo alliance)', () => {
 
 	it('adds the municipality’s school holidays on request', async () => {
 		const school = world.orgs.find((o) => o.name === 'Stensballeskolen')!;
-		const holidays = await database.db
+		const holidays = await demo.db
 			.selectFrom('schoolHoliday')
 			.select(['name'])
 			.where('municipalityId', '=', school.municipalityId!)
@@ -273,8 +266,8 @@ describe('feed (seeded demo alliance)', () => {
 			.execute();
 		expect(holidays.length).toBeGreaterThan(0);
 		const target = { scope: 'school', organisationId: school.id } as const;
-		const plain = await buildFeed(database.db, target, { origin: ORIGIN });
-		const withHolidays = await buildFeed(database.db, target, { origin: ORIGIN, holidays: true });
+		const plain = await buildFeed(demo.db, target, { origin: ORIGIN });
+		const withHolidays = await buildFeed(demo.db, target, { origin: ORIGIN, holidays: true });
 		const extra = parseFeed(withHolidays!.body).events.filter((e) => e.uid.startsWith('holiday-'));
 		expect(extra.length).toBe(holidays.length);
 		expect(extra.every((e) => e.start.isDate)).toBe(true);

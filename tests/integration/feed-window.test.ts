@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed } from '../../src/lib/feeds/server/feed';
 import { setFeedCacheTtl } from '../../src/lib/feeds/server/cache';
 import { endOfNextSchoolYear, feedWindow } from '../../src/lib/feeds/server/queries';
 import { feedChoicesFromUrl } from '../../src/lib/feeds/server/serve';
 import { seedDemo } from '../../db/seed';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	createWorld,
-	insertActivity,
-	useTestDatabase,
-	type ActivityWorld
-} from './activity-fixtures';
+import { truncateAll } from '../helpers/db';
+import { insertActivity, useActivityWorld } from './activity-fixtures';
 import { ORIGIN, parseFeed } from './feed-fixtures';
 
 // Google drops feeds over about 1 MB and removes cancelled events; Apple strikes them through.
@@ -19,20 +13,10 @@ import { ORIGIN, parseFeed } from './feed-fixtures';
 const NOW = new Date('2026-12-06T12:00:00Z');
 
 describe('feed window and choices', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld({ routes: true });
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
+	beforeAll(() => {
 		setFeedCacheTtl(0);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
 	});
 
 	describe('feedWindow', () => {
@@ -60,7 +44,7 @@ describe('feed window and choices', () => {
 
 	async function titles(options: { upcomingOnly?: boolean; withoutCancelled?: boolean }) {
 		const feed = await buildFeed(
-			database.db,
+			world.db,
 			{ scope: 'school', organisationId: world.org.school },
 			{ origin: ORIGIN, now: NOW, ...options }
 		);
@@ -71,7 +55,7 @@ describe('feed window and choices', () => {
 
 	it('holds the last 60 days to the end of the next school year, and the choices narrow it', async () => {
 		const add = (title: string, date: string, status: 'planned' | 'cancelled' = 'planned') =>
-			insertActivity(database.db, {
+			insertActivity(world.db, {
 				ownerId: world.org.school,
 				categoryId: world.category.moede,
 				title,
@@ -90,9 +74,9 @@ describe('feed window and choices', () => {
 	});
 
 	it('keeps a feed of three times the demo data under 1 MB', async () => {
-		await truncateAll(database);
-		await seedDemo(database.db);
-		const db = database.db;
+		await truncateAll(world.database);
+		await seedDemo(world.db);
+		const db = world.db;
 		const activities = await db.selectFrom('activity').selectAll().execute();
 		const participants = await db.selectFrom('activityParticipant').selectAll().execute();
 		for (let copy = 0; copy < 2; copy++) {

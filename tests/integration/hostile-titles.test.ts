@@ -1,20 +1,18 @@
 import { Resvg } from '@resvg/resvg-js';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestedMails } from '../../src/lib/bookings/server/notify';
 import { sendMail } from '../../src/lib/platform/server/mail';
-import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
+import type { SessionUser } from '../../src/lib/auth/server/session';
 import { GET as getSvg } from '../../src/routes/aarshjul/eksport.svg/+server';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
 import { load as loadPrint } from '../../src/routes/aarshjul/print/+page.server';
 import { GET as getFeed } from '../../src/routes/feeds/[file]/+server';
 import { GET as getReportCsv } from '../../src/routes/rapporter/csv/+server';
 import { GET as getOrganisationExport } from '../../src/routes/organisationer/[slug]/eksport/hent/+server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import { parseFeed } from './feed-fixtures';
-import { fakeEvent, fakeLocals, useForRoutes } from './organisation.fixtures';
+import { fakeEvent, fakeLocals } from './organisation.fixtures';
+import { demoUser, useDemoDatabase } from './demo-fixtures';
 
 // Issue 12, point 9: a title with "]]>", markup characters, control characters and emoji must
 // survive every export. The forms refuse control characters, but older rows and other ways in
@@ -27,30 +25,15 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 describe('exports of a hostile activity title', () => {
-	let database: Database;
+	const demo = useDemoDatabase({ routes: true });
 	let secretariat: SessionUser;
 	let museumSlug: string;
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		await truncateAll(database);
-		await seedDemo(database.db);
-		useForRoutes(database);
-		const row = await database.db
-			.selectFrom('appUser')
-			.selectAll()
-			.where('email', '=', 'sekretariat@aarshjul.example')
-			.executeTakeFirstOrThrow();
-		secretariat = {
-			id: row.id,
-			email: row.email,
-			name: row.name,
-			isSecretariat: row.isSecretariat,
-			locale: row.locale,
-			memberships: await findSessionMemberships(database.db, row.id)
-		};
+		secretariat = await demoUser(demo.db, 'sekretariat@aarshjul.example');
+
 		// A public museum forløb of 2026/27: on the public wheel, the public feed and the report.
-		const target = await database.db
+		const target = await demo.db
 			.selectFrom('activity')
 			.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
 			.innerJoin('offer', 'offer.activityId', 'activity.id')
@@ -62,15 +45,11 @@ describe('exports of a hostile activity title', () => {
 			.select(['activity.id', 'owner.slug'])
 			.executeTakeFirstOrThrow();
 		museumSlug = target.slug;
-		await database.db
+		await demo.db
 			.updateTable('activity')
 			.set({ title: HOSTILE, description: HOSTILE, place: HOSTILE, visibility: 'public' })
 			.where('id', '=', target.id)
 			.execute();
-	}, 120_000);
-	afterAll(async () => {
-		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
-		await database?.close();
 	});
 
 	const wheel = (
@@ -181,8 +160,8 @@ describe('exports of a hostile activity title', () => {
 		expect(mail.subject).not.toMatch(XML_ILLEGAL);
 		expect(mail.subject).not.toMatch(/[\r\n\u007F]/);
 		expect(mail.text).not.toMatch(XML_ILLEGAL);
-		await sendMail(database.db, mail);
-		const stored = await database.db
+		await sendMail(demo.db, mail);
+		const stored = await demo.db
 			.selectFrom('outbox')
 			.select(['subject'])
 			.where('toAddress', '=', 'kontakt@museum.dk')

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	createSession,
 	validateSessionToken,
@@ -8,26 +7,19 @@ import {
 import { createInvitation, findValidToken } from '../../src/lib/auth/server/user-token';
 import { actions, load } from '../../src/routes/invitation/[token]/+page.server';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { PASSWORD, countSessions, createOrganisation, createUser } from './auth-fixtures';
 import { CookieJar, authEvent, outcome } from './login-route.fixtures';
 
 // Issue 12, point 2: an admin could invite the secretariat's address, and the link logged its
 // holder in as the secretariat. Now an existing account accepts only while logged in as itself.
 describe('invitation route', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let orgId: string;
 	let adminId: string;
 	let secretariatId: string;
 	let token: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		orgId = (await createOrganisation(database.db, 'Bygholm Stål')).id;
 		adminId = (await createUser(database.db, 'admin@bygholm.dk')).id;
 		secretariatId = (await createUser(database.db, 'sekretariat@example.dk')).id;

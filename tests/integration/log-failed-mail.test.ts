@@ -1,13 +1,10 @@
 import { render } from 'svelte/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import LogPage from '../../src/routes/log/+page.svelte';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load } from '../../src/routes/log/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createBookingWorld, type BookingWorld, type Person } from './booking-fixtures';
+import { type Person, useBookingWorld } from './booking-fixtures';
 import { fakeEvent } from './organisation.fixtures';
-import { useTestDatabase } from './activity-fixtures';
 
 // Issue 12, point 5: mail given up after its last try is shown to the secretariat on /log.
 
@@ -18,19 +15,9 @@ type FailedMailData = {
 } | null;
 
 describe('/log route', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useTestDatabase(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
 		const mail = (to: string, extra: object) => ({
 			toAddress: to,
 			subject: `Ny booking til ${to}`,
@@ -38,7 +25,7 @@ describe('/log route', () => {
 			createdAt: new Date('2026-11-02T08:30:00Z'),
 			...extra
 		});
-		await database.db
+		await world.db
 			.insertInto('outbox')
 			.values([
 				mail('lars@smedjen.dk', {

@@ -1,24 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEVICE_COOKIE, deviceKey } from '../../src/lib/auth/server/login-device';
 import { SESSION_COOKIE } from '../../src/lib/auth/server/session';
 import { actions } from '../../src/routes/login/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { createTestDatabase, useEmptyDatabase } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';
 import { CookieJar, authEvent, outcome } from './login-route.fixtures';
 
 // Issue 12, point 8: five wrong passwords from anywhere used to make the account answer 429 to
 // its owner too. The owner's browser, known from a signed cookie, now gets in regardless.
 describe('login action with a known device', () => {
-	let database: Database;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const database = useEmptyDatabase();
 	beforeEach(async () => {
-		await truncateAll(database);
 		await createUser(database.db, 'ida@example.dk');
 		await createUser(database.db, 'bo@example.dk');
 	});

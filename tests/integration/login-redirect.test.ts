@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSession, validateSessionToken } from '../../src/lib/auth/server/session';
 import { actions, load } from '../../src/routes/login/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import { PASSWORD, createUser } from './auth-fixtures';
 import { authEvent, outcome } from './login-route.fixtures';
 
@@ -27,16 +26,9 @@ const NEXT_VARIANTS = [
 const origin = (location: string) => new URL(location, 'http://localhost').origin;
 
 describe('login route', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let userId: string;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		userId = (await createUser(database.db, 'ida@example.dk')).id;
 	});
 

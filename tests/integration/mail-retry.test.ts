@@ -1,14 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { startJobs } from '../../src/lib/platform/server/jobs';
 import { sendMail } from '../../src/lib/platform/server/mail';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/lib/platform/server/mail-backoff';
 import { deliverDueMail } from '../../src/lib/platform/server/mail-delivery';
 import { listFailedMail } from '../../src/lib/platform/server/mail-failed';
 import { serverJobs } from '../../src/lib/platform/server/server-jobs';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 
 // Issue 12, point 5: mail the SMTP server did not take is tried again with back-off, by any
 // instance (claimed with FOR UPDATE SKIP LOCKED), until it is sent or marked failed.
@@ -48,19 +47,16 @@ async function startSmtp() {
 const MAIL = { to: 'lars@smedjen.dk', subject: 'Ny booking', text: 'Tekst' };
 
 describe('mail retry', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let smtp: Awaited<ReturnType<typeof startSmtp>>;
 	const savedUrl = process.env.SMTP_URL;
 	beforeAll(async () => {
-		database = await createTestDatabase();
 		smtp = await startSmtp();
 	});
 	afterAll(async () => {
 		await smtp?.close();
-		await database?.close();
 	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		Object.assign(smtp.state, { refusing: true, refused: 0, received: [] });
 		process.env.SMTP_URL = smtp.url;
 	});

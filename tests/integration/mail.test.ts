@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	deliverOutboxInBackground,
 	listOutbox,
@@ -9,7 +8,7 @@ import {
 	sendInvitationMail,
 	sendMail
 } from '../../src/lib/platform/server/mail';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 
 interface Received {
 	from: string;
@@ -51,17 +50,8 @@ async function startSmtp(): Promise<{
 }
 
 describe('mail', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	const savedUrl = process.env.SMTP_URL;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-	});
 	afterEach(() => {
 		process.env.SMTP_URL = savedUrl;
 	});

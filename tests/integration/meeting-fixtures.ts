@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import type { DB } from '../../src/lib/platform/server/db/schema';
 import type { SessionUser } from '../../src/lib/auth/server/session';
-import { buildWorld, type UserSpec } from '../helpers/world';
+import { beforeAll } from 'vitest';
+import { buildWorld, useWorld, type UserSpec, type WorldInDatabase } from '../helpers/world';
+import { useForRoutes } from './organisation.fixtures';
 import { createMeeting } from '../../src/lib/meetings/server/meeting';
 import { meetingSchema } from '../../src/lib/meetings/schema';
 
@@ -49,6 +51,16 @@ export async function createMeetingWorld(database: Database): Promise<MeetingWor
 		} satisfies Record<MeetingRole, UserSpec | null>
 	});
 	return { org, secretariat: users.secretariat!, users };
+}
+
+/**
+ * The meeting world for each test of a file, in the file's test database (see useWorld), with the
+ * route handlers pointed at that database.
+ */
+export function useMeetingWorld(): WorldInDatabase<MeetingWorld> {
+	const world = useWorld(createMeetingWorld);
+	beforeAll(() => useForRoutes(world.database));
+	return world;
 }
 
 /** The create form as the secretariat fills it in. */

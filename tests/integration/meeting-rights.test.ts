@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import {
 	planNextMeeting,
@@ -12,15 +11,13 @@ import * as agendaPage from '../../src/routes/moeder/[id]/dagsorden/+page.server
 import * as attendancePage from '../../src/routes/moeder/[id]/fremmoede/+page.server';
 import * as minutesPage from '../../src/routes/moeder/[id]/referat/+page.server';
 import * as newPage from '../../src/routes/moeder/ny/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { fakeEvent } from './organisation.fixtures';
 import {
 	MEETING_ROLES,
-	createMeetingWorld,
 	makeMeeting,
 	meetingRowCounts,
 	type MeetingRole,
-	type MeetingWorld
+	useMeetingWorld
 } from './meeting-fixtures';
 
 type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'login';
@@ -87,22 +84,12 @@ async function outcome(run: () => unknown, check: (data: Record<string, unknown>
 }
 
 describe('meeting rights (routes and domain)', () => {
-	let database: Database;
-	let world: MeetingWorld;
+	const world = useMeetingWorld();
 	let id: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createMeetingWorld(database);
-		id = await makeMeeting(database, world, { agenda: '1. Velkomst' });
-		await saveMinutes(database.db, world.secretariat, id, 'Referatets tekst');
+		id = await makeMeeting(world.database, world, { agenda: '1. Velkomst' });
+		await saveMinutes(world.db, world.secretariat, id, 'Referatets tekst');
 	});
 
 	function attempt(action: Action, user: SessionUser | null) {
@@ -151,10 +138,10 @@ describe('meeting rights (routes and domain)', () => {
 		for (const action of ACTIONS) {
 			const expected = EXPECTED[role][action];
 			it(`${role} × ${action}: ${expected}`, async () => {
-				const before = await meetingRowCounts(database.db);
+				const before = await meetingRowCounts(world.db);
 				expect(await attempt(action, world.users[role])).toBe(expected);
 				if (expected !== 'allowed') {
-					expect(await meetingRowCounts(database.db)).toEqual(before);
+					expect(await meetingRowCounts(world.db)).toEqual(before);
 				}
 			});
 		}
@@ -162,10 +149,10 @@ describe('meeting rights (routes and domain)', () => {
 
 	describe('domain functions check rights themselves', () => {
 		const writes = (user: SessionUser) => [
-			() => updateAgenda(database.db, user, id, { agenda: 'x', invited: [world.org.partner] }),
-			() => setAttendance(database.db, user, id, [world.org.partner]),
-			() => saveMinutes(database.db, user, id, 'x'),
-			() => planNextMeeting(database.db, user, id)
+			() => updateAgenda(world.db, user, id, { agenda: 'x', invited: [world.org.partner] }),
+			() => setAttendance(world.db, user, id, [world.org.partner]),
+			() => saveMinutes(world.db, user, id, 'x'),
+			() => planNextMeeting(world.db, user, id)
 		];
 
 		it('refuses an invited member (forbidden) and changes nothing', async () => {
@@ -174,7 +161,7 @@ describe('meeting rights (routes and domain)', () => {
 				const result = await write();
 				expect(result).toMatchObject({ ok: false, reason: 'forbidden' });
 			}
-			const row = await database.db
+			const row = await world.db
 				.selectFrom('meeting')
 				.select(['agenda', 'minutes'])
 				.where('activityId', '=', id)

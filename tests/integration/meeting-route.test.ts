@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as activityPage from '../../src/routes/aktiviteter/[id]/+page.server';
 import * as listPage from '../../src/routes/moeder/+page.server';
@@ -9,15 +8,13 @@ import * as detailPage from '../../src/routes/moeder/[id]/+page.server';
 import * as agendaPage from '../../src/routes/moeder/[id]/dagsorden/+page.server';
 import * as attendancePage from '../../src/routes/moeder/[id]/fremmoede/+page.server';
 import * as minutesPage from '../../src/routes/moeder/[id]/referat/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { fakeEvent } from './organisation.fixtures';
 import {
-	createMeetingWorld,
 	makeMeeting,
 	meetingFields,
 	meetingRow,
 	meetingRowCounts,
-	type MeetingWorld
+	useMeetingWorld
 } from './meeting-fixtures';
 
 type Fields = Record<string, string | string[]>;
@@ -36,20 +33,10 @@ async function thrown(run: () => unknown): Promise<{ status: number; location?: 
 }
 
 describe('routes/moeder', () => {
-	let database: Database;
-	let world: MeetingWorld;
+	const world = useMeetingWorld();
 	let secretariat: SessionUser;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createMeetingWorld(database);
 		secretariat = world.secretariat;
 	});
 
@@ -61,7 +48,7 @@ describe('routes/moeder', () => {
 			const result = await thrown(() => create(meetingFields(world)));
 			expect(result.status).toBe(303);
 			const id = result.location!.replace('/moeder/', '');
-			expect((await meetingRow(database.db, id)).agenda).toContain('Velkomst');
+			expect((await meetingRow(world.db, id)).agenda).toContain('Velkomst');
 		});
 
 		const BAD: [string, Fields, string, string][] = [
@@ -110,13 +97,13 @@ describe('routes/moeder', () => {
 		];
 		for (const [what, over, field, message] of BAD) {
 			it(`refuses ${what} in Danish, refills the form and writes nothing`, async () => {
-				const before = await meetingRowCounts(database.db);
+				const before = await meetingRowCounts(world.db);
 				const fields = meetingFields(world, over);
 				const result = (await create(fields)) as Failure;
 				expect(result.status).toBe(400);
 				expect(result.data.errors[field]).toBe(message);
 				expect(result.data.values.title).toBe(fields.title);
-				expect(await meetingRowCounts(database.db)).toEqual(before);
+				expect(await meetingRowCounts(world.db)).toEqual(before);
 			});
 		}
 
@@ -126,7 +113,7 @@ describe('routes/moeder', () => {
 		});
 
 		it('plans the next meeting from ?efter and links it to the previous one', async () => {
-			const first = await makeMeeting(database, world);
+			const first = await makeMeeting(world.database, world);
 			const page = (await newPage.load(
 				fakeEvent(`/moeder/ny?efter=${first}`, secretariat) as never
 			)) as { values: Fields; previous: { id: string } };
@@ -134,7 +121,7 @@ describe('routes/moeder', () => {
 			expect(page.values.date).toBe('2027-03-25');
 			const result = await thrown(() => create(page.values, secretariat, `?efter=${first}`));
 			const id = result.location!.replace('/moeder/', '');
-			expect((await meetingRow(database.db, id)).previousActivityId).toBe(first);
+			expect((await meetingRow(world.db, id)).previousActivityId).toBe(first);
 		});
 
 		it('answers 404 to ?efter with an id that is no meeting', async () => {
@@ -147,8 +134,8 @@ describe('routes/moeder', () => {
 
 	describe('list and detail', () => {
 		it('lists upcoming and past meetings for an invited member', async () => {
-			await makeMeeting(database, world, { title: 'Gammelt', date: '2026-03-12' });
-			await makeMeeting(database, world, { title: 'Nyt', date: '2030-03-14' });
+			await makeMeeting(world.database, world, { title: 'Gammelt', date: '2026-03-12' });
+			await makeMeeting(world.database, world, { title: 'Nyt', date: '2030-03-14' });
 			const data = (await listPage.load(
 				fakeEvent('/moeder', world.users.invitedMember) as never
 			)) as {
@@ -162,7 +149,7 @@ describe('routes/moeder', () => {
 		});
 
 		it('links the activity page to the meeting only for those who may read it', async () => {
-			const id = await makeMeeting(database, world);
+			const id = await makeMeeting(world.database, world);
 			const meetingIdFor = async (user: SessionUser | null) =>
 				(
 					(await activityPage.load(fakeEvent(`/aktiviteter/${id}`, user, { id }) as never)) as {
@@ -187,7 +174,7 @@ describe('routes/moeder', () => {
 	describe('edit pages refuse bad input and write nothing', () => {
 		let id: string;
 		beforeEach(async () => {
-			id = await makeMeeting(database, world, { agenda: 'Oprindelig' });
+			id = await makeMeeting(world.database, world, { agenda: 'Oprindelig' });
 		});
 
 		it('attendance: an organisation that was not invited', async () => {
@@ -205,7 +192,7 @@ describe('routes/moeder', () => {
 			expect(result.data.errors.present).toBe(
 				'Kun inviterede organisationer kan registreres som til stede.'
 			);
-			const present = await database.db
+			const present = await world.db
 				.selectFrom('meetingOrganisation')
 				.select('present')
 				.where('activityId', '=', id)
@@ -214,7 +201,7 @@ describe('routes/moeder', () => {
 		});
 
 		it('agenda: an unknown organisation leaves agenda and invitations as they were', async () => {
-			const before = await meetingRowCounts(database.db);
+			const before = await meetingRowCounts(world.db);
 			const result = (await agendaPage.actions.default(
 				fakeEvent(
 					`/moeder/${id}/dagsorden`,
@@ -228,8 +215,8 @@ describe('routes/moeder', () => {
 			)) as Failure;
 			expect(result.status).toBe(400);
 			expect(result.data.values.agenda).toBe('Ændret');
-			expect((await meetingRow(database.db, id)).agenda).toBe('Oprindelig');
-			expect(await meetingRowCounts(database.db)).toEqual(before);
+			expect((await meetingRow(world.db, id)).agenda).toBe('Oprindelig');
+			expect(await meetingRowCounts(world.db)).toEqual(before);
 		});
 
 		it('minutes: too long is refused and comes back whole', async () => {
@@ -240,7 +227,7 @@ describe('routes/moeder', () => {
 			expect(result.status).toBe(400);
 			expect(result.data.errors.minutes).toBe('Må højst være 20000 tegn');
 			expect(result.data.values.minutes).toBe(long.slice(0, 20_100));
-			expect((await meetingRow(database.db, id)).minutes).toBe('');
+			expect((await meetingRow(world.db, id)).minutes).toBe('');
 		});
 
 		it('minutes: saved, then the page shows the preview', async () => {

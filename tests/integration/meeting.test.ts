@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	findMeeting,
 	listMeetings,
@@ -9,30 +8,16 @@ import {
 	updateAgenda
 } from '../../src/lib/meetings/server/meeting';
 import { agendaSchema } from '../../src/lib/meetings/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as newMeetingPage from '../../src/routes/moeder/ny/+page.server';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
-import { createMeetingWorld, makeMeeting, meetingRow, type MeetingWorld } from './meeting-fixtures';
+import { fakeEvent } from './organisation.fixtures';
+import { makeMeeting, meetingRow, useMeetingWorld } from './meeting-fixtures';
 
 describe('meeting', () => {
-	let database: Database;
-	let world: MeetingWorld;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createMeetingWorld(database);
-	});
+	const world = useMeetingWorld();
 
 	const audits = (id: string) =>
-		database.db
+		world.db
 			.selectFrom('auditEvent')
 			.select(['action', 'entityType', 'summary', 'organisationId', 'actorId'])
 			.where('entityId', '=', id)
@@ -41,8 +26,8 @@ describe('meeting', () => {
 
 	describe('createMeeting', () => {
 		it('creates an alliancemoede activity with the meeting row, invitations and an audit event', async () => {
-			const id = await makeMeeting(database, world);
-			const activity = await database.db
+			const id = await makeMeeting(world.database, world);
+			const activity = await world.db
 				.selectFrom('activity')
 				.innerJoin('category', 'category.id', 'activity.categoryId')
 				.select(['category.slug', 'activity.startTime', 'activity.ownerId', 'activity.title'])
@@ -53,7 +38,7 @@ describe('meeting', () => {
 				startTime: '14:00:00',
 				ownerId: world.org.secretariat
 			});
-			const invited = await database.db
+			const invited = await world.db
 				.selectFrom('meetingOrganisation')
 				.select(['organisationId', 'invited', 'present'])
 				.where('activityId', '=', id)
@@ -63,7 +48,7 @@ describe('meeting', () => {
 			);
 			expect(invited.every((r) => r.invited && !r.present)).toBe(true);
 			// Invited organisations take part, so the meeting is in their calendars and feeds.
-			const participants = await database.db
+			const participants = await world.db
 				.selectFrom('activityParticipant')
 				.select('organisationId')
 				.where('activityId', '=', id)
@@ -83,18 +68,18 @@ describe('meeting', () => {
 
 	describe('listMeetings', () => {
 		it('splits upcoming (soonest first) from past (latest first)', async () => {
-			await makeMeeting(database, world, { title: 'Marts', date: '2027-03-11' });
-			await makeMeeting(database, world, { title: 'September', date: '2026-09-24' });
-			await makeMeeting(database, world, { title: 'Juni', date: '2027-06-22' });
-			const list = await listMeetings(database.db, world.secretariat, '2026-11-27');
+			await makeMeeting(world.database, world, { title: 'Marts', date: '2027-03-11' });
+			await makeMeeting(world.database, world, { title: 'September', date: '2026-09-24' });
+			await makeMeeting(world.database, world, { title: 'Juni', date: '2027-06-22' });
+			const list = await listMeetings(world.db, world.secretariat, '2026-11-27');
 			expect(list.upcoming.map((r) => r.title)).toEqual(['Marts', 'Juni']);
 			expect(list.past.map((r) => r.title)).toEqual(['September']);
 			expect(list.past[0]).toMatchObject({ invitedCount: 2, presentCount: 0, hasMinutes: false });
 		});
 
 		it('lists nothing for a member of an organisation that is not invited', async () => {
-			await makeMeeting(database, world);
-			const list = await listMeetings(database.db, world.users.otherMember, '2026-01-01');
+			await makeMeeting(world.database, world);
+			const list = await listMeetings(world.db, world.users.otherMember, '2026-01-01');
 			expect(list.upcoming).toEqual([]);
 			expect(list.past).toEqual([]);
 		});
@@ -102,20 +87,20 @@ describe('meeting', () => {
 
 	describe('updateAgenda', () => {
 		it('changes the agenda and the invitations, and the activity participants follow', async () => {
-			const id = await makeMeeting(database, world);
+			const id = await makeMeeting(world.database, world);
 			const input = agendaSchema.parse({
 				agenda: '## Ny dagsorden',
 				invited: [world.org.municipality, world.org.company]
 			});
-			const result = await updateAgenda(database.db, world.secretariat, id, input);
+			const result = await updateAgenda(world.db, world.secretariat, id, input);
 			expect(result.ok).toBe(true);
-			const meeting = await findMeeting(database.db, world.secretariat, id);
+			const meeting = await findMeeting(world.db, world.secretariat, id);
 			expect(meeting?.agenda).toBe('## Ny dagsorden');
 			expect(meeting?.agendaHtml).toContain('<h4>Ny dagsorden</h4>');
 			expect(meeting?.invitedOrgIds.sort()).toEqual(
 				[world.org.municipality, world.org.company].sort()
 			);
-			const participants = await database.db
+			const participants = await world.db
 				.selectFrom('activityParticipant')
 				.select('organisationId')
 				.where('activityId', '=', id)
@@ -127,13 +112,11 @@ describe('meeting', () => {
 
 	describe('setAttendance', () => {
 		it('marks the chosen invited organisations present and the others not', async () => {
-			const id = await makeMeeting(database, world);
-			await setAttendance(database.db, world.secretariat, id, [world.org.partner]);
-			const result = await setAttendance(database.db, world.secretariat, id, [
-				world.org.municipality
-			]);
+			const id = await makeMeeting(world.database, world);
+			await setAttendance(world.db, world.secretariat, id, [world.org.partner]);
+			const result = await setAttendance(world.db, world.secretariat, id, [world.org.municipality]);
 			expect(result.ok).toBe(true);
-			const meeting = await findMeeting(database.db, world.secretariat, id);
+			const meeting = await findMeeting(world.db, world.secretariat, id);
 			const present = Object.fromEntries(meeting!.invited.map((o) => [o.id, o.present]));
 			expect(present).toEqual({ [world.org.municipality]: true, [world.org.partner]: false });
 			expect(await audits(id)).toHaveLength(3);
@@ -142,14 +125,14 @@ describe('meeting', () => {
 
 	describe('saveMinutes', () => {
 		it('stores the minutes as typed with who and when, and renders them', async () => {
-			const id = await makeMeeting(database, world);
-			const result = await saveMinutes(database.db, world.secretariat, id, '**Besluttet:** ja');
+			const id = await makeMeeting(world.database, world);
+			const result = await saveMinutes(world.db, world.secretariat, id, '**Besluttet:** ja');
 			expect(result.ok).toBe(true);
-			const row = await meetingRow(database.db, id);
+			const row = await meetingRow(world.db, id);
 			expect(row.minutes).toBe('**Besluttet:** ja');
 			expect(row.minutesUpdatedBy).toBe(world.secretariat.id);
 			expect(row.minutesUpdatedAt).toBeInstanceOf(Date);
-			const meeting = await findMeeting(database.db, world.users.invitedMember, id);
+			const meeting = await findMeeting(world.db, world.users.invitedMember, id);
 			expect(meeting?.minutesHtml).toContain('<strong>Besluttet:</strong> ja');
 			expect(meeting?.minutesUpdatedByName).toBe('Sekretariat');
 			const last = (await audits(id)).at(-1);
@@ -159,8 +142,8 @@ describe('meeting', () => {
 
 	describe('planNextMeeting', () => {
 		it('suggests the same weekday 26 weeks later with title, place, times and invitations', async () => {
-			const id = await makeMeeting(database, world);
-			const draft = await planNextMeeting(database.db, world.secretariat, id);
+			const id = await makeMeeting(world.database, world);
+			const draft = await planNextMeeting(world.db, world.secretariat, id);
 			if (!draft.ok) throw new Error(draft.message);
 			if ('existingId' in draft.value) throw new Error('planned already');
 			const { values } = draft.value;
@@ -180,26 +163,26 @@ describe('meeting', () => {
 		});
 
 		it('links the next meeting to the previous one both ways', async () => {
-			const first = await makeMeeting(database, world);
-			const second = await makeMeeting(database, world, {
+			const first = await makeMeeting(world.database, world);
+			const second = await makeMeeting(world.database, world, {
 				title: 'Alliancemøde marts 2027',
 				date: '2027-03-25',
 				previousActivityId: first
 			});
-			const earlier = await findMeeting(database.db, world.secretariat, first);
-			const later = await findMeeting(database.db, world.secretariat, second);
+			const earlier = await findMeeting(world.db, world.secretariat, first);
+			const later = await findMeeting(world.db, world.secretariat, second);
 			expect(later?.previous?.id).toBe(first);
 			expect(earlier?.next.map((n) => n.id)).toEqual([second]);
 		});
 
 		it('opens the next meeting when it is already planned instead of drafting a duplicate', async () => {
-			const first = await makeMeeting(database, world);
-			const second = await makeMeeting(database, world, {
+			const first = await makeMeeting(world.database, world);
+			const second = await makeMeeting(world.database, world, {
 				title: 'Alliancemøde marts 2027',
 				date: '2027-03-25',
 				previousActivityId: first
 			});
-			const draft = await planNextMeeting(database.db, world.secretariat, first);
+			const draft = await planNextMeeting(world.db, world.secretariat, first);
 			expect(draft).toEqual({ ok: true, value: { existingId: second } });
 			await expect(
 				newMeetingPage.load(
@@ -209,9 +192,9 @@ describe('meeting', () => {
 		});
 
 		it('writes nothing: the draft is a form to send', async () => {
-			const id = await makeMeeting(database, world);
-			await planNextMeeting(database.db, world.secretariat, id);
-			const count = await database.db
+			const id = await makeMeeting(world.database, world);
+			await planNextMeeting(world.db, world.secretariat, id);
+			const count = await world.db
 				.selectFrom('meeting')
 				.select((eb) => eb.fn.countAll<number>().as('n'))
 				.executeTakeFirstOrThrow();

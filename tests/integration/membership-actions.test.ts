@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listMembers } from '../../src/lib/organisations/server/membership';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { actions, load } from '../../src/routes/organisationer/[slug]/medlemmer/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
-	buildWorld,
 	fakeEvent,
 	rowCounts,
-	sessionUser,
-	useForRoutes,
-	type World
+	useOrganisationWorld,
+	sessionUsersOf
 } from './organisation.fixtures';
 
 type Result = {
@@ -21,9 +17,8 @@ type Result = {
 };
 
 describe('routes/organisationer/[slug]/medlemmer', () => {
-	let database: Database;
-	let world: World;
-	let users: Record<'secretariat' | 'adminA' | 'memberA' | 'adminB', SessionUser>;
+	const world = useOrganisationWorld({ routes: true });
+	let users: Awaited<ReturnType<typeof sessionUsersOf>>;
 	const path = (action = '') => `/organisationer/${world.orgA.slug}/medlemmer${action}`;
 	const call = (
 		name: 'invite' | 'role' | 'remove',
@@ -35,23 +30,8 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 			fakeEvent(`/organisationer/${slug}/medlemmer?/${name}`, user, { slug }, fields)
 		) as Promise<Result>;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-		const u = (id: string) => sessionUser(database.db, id);
-		users = {
-			secretariat: await u(world.secretariat.id),
-			adminA: await u(world.adminA.id),
-			memberA: await u(world.memberA.id),
-			adminB: await u(world.adminB.id)
-		};
+		users = await sessionUsersOf(world.db, world);
 	});
 
 	describe('load', () => {
@@ -83,17 +63,17 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 				action: 'invite',
 				done: expect.stringContaining('ny@example.dk')
 			});
-			expect(await rowCounts(database.db)).toMatchObject({ userToken: 1, outbox: 1 });
+			expect(await rowCounts(world.db)).toMatchObject({ userToken: 1, outbox: 1 });
 		});
 
 		it('answers 404 to members and other organisations, and writes nothing', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			for (const user of [users.memberA, users.adminB]) {
 				await expect(
 					call('invite', user, { email: 'ny@example.dk', role: 'admin' })
 				).rejects.toMatchObject({ status: 404 });
 			}
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('answers 400 with the e-mail refilled when the person is already a member', async () => {
@@ -110,7 +90,7 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 		it('changes a role for an admin', async () => {
 			const result = await call('role', users.adminA, { userId: world.memberA.id, role: 'admin' });
 			expect(result).toMatchObject({ action: 'role' });
-			expect((await listMembers(database.db, world.orgA.id)).map((ms) => ms.role)).toEqual([
+			expect((await listMembers(world.db, world.orgA.id)).map((ms) => ms.role)).toEqual([
 				'admin',
 				'admin'
 			]);
@@ -131,8 +111,8 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 			await expect(
 				call('role', users.memberA, { userId: world.memberA.id, role: 'admin' })
 			).rejects.toMatchObject({ status: 404 });
-			expect(await listMembers(database.db, world.orgB.id)).toMatchObject([{ role: 'admin' }]);
-			expect((await listMembers(database.db, world.orgA.id)).map((ms) => ms.role)).toEqual([
+			expect(await listMembers(world.db, world.orgB.id)).toMatchObject([{ role: 'admin' }]);
+			expect((await listMembers(world.db, world.orgA.id)).map((ms) => ms.role)).toEqual([
 				'admin',
 				'member'
 			]);
@@ -144,11 +124,11 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 			expect(await call('remove', users.secretariat, { userId: world.memberA.id })).toMatchObject({
 				action: 'remove'
 			});
-			expect(await listMembers(database.db, world.orgA.id)).toHaveLength(1);
+			expect(await listMembers(world.db, world.orgA.id)).toHaveLength(1);
 		});
 
 		it("answers 404 for another organisation's member, and to a member who tries", async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			await expect(call('remove', users.adminA, { userId: world.adminB.id })).rejects.toMatchObject(
 				{ status: 404 }
 			);
@@ -158,13 +138,13 @@ describe('routes/organisationer/[slug]/medlemmer', () => {
 			await expect(
 				call('remove', users.adminA, { userId: world.memberA.id }, world.orgB.slug)
 			).rejects.toMatchObject({ status: 404 });
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('keeps the last admin', async () => {
 			const result = await call('remove', users.adminA, { userId: world.adminA.id });
 			expect(result.status).toBe(400);
-			expect(await listMembers(database.db, world.orgA.id)).toHaveLength(2);
+			expect(await listMembers(world.db, world.orgA.id)).toHaveLength(2);
 		});
 	});
 });

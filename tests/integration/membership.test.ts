@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	changeMemberRole,
 	createOrganisationWithAdmin,
@@ -9,28 +8,16 @@ import {
 } from '../../src/lib/organisations/server/membership';
 import { findValidToken } from '../../src/lib/auth/server/user-token';
 import { organisationSchema } from '../../src/lib/organisations/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { addMember, buildWorld, makeUser, rowCounts, type World } from './organisation.fixtures';
+import { addMember, makeUser, rowCounts, useOrganisationWorld } from './organisation.fixtures';
 
 const ORIGIN = 'https://aarshjul.example.dk';
 
 describe('membership', () => {
-	let database: Database;
-	let world: World;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-	});
+	const world = useOrganisationWorld();
 
 	describe('listMembers', () => {
 		it('lists the members of one organisation with name, e-mail and role', async () => {
-			expect(await listMembers(database.db, world.orgA.id)).toEqual([
+			expect(await listMembers(world.db, world.orgA.id)).toEqual([
 				{ userId: world.adminA.id, name: 'Anna Admin', email: 'admin.a@example.dk', role: 'admin' },
 				{
 					userId: world.memberA.id,
@@ -44,7 +31,7 @@ describe('membership', () => {
 
 	describe('inviteMember', () => {
 		it('creates an invitation token and a Danish mail in the outbox with the link', async () => {
-			const result = await inviteMember(database.db, {
+			const result = await inviteMember(world.db, {
 				organisation: world.orgA,
 				email: ' Ny.Person@Example.DK ',
 				role: 'member',
@@ -55,13 +42,13 @@ describe('membership', () => {
 			const token = result.value.link.split('/invitation/')[1];
 			expect(result.value.link).toBe(`${ORIGIN}/invitation/${token}`);
 
-			const valid = await findValidToken(database.db, 'invitation', token);
+			const valid = await findValidToken(world.db, 'invitation', token);
 			expect(valid).toMatchObject({
 				email: 'ny.person@example.dk',
 				organisationId: world.orgA.id,
 				role: 'member'
 			});
-			const mails = await database.db.selectFrom('outbox').selectAll().execute();
+			const mails = await world.db.selectFrom('outbox').selectAll().execute();
 			expect(mails).toHaveLength(1);
 			expect(mails[0].toAddress).toBe('ny.person@example.dk');
 			expect(mails[0].subject).toContain('Alfa Maskiner');
@@ -70,8 +57,8 @@ describe('membership', () => {
 		});
 
 		it('refuses an e-mail that already belongs to a member, whatever its case', async () => {
-			const before = await rowCounts(database.db);
-			const result = await inviteMember(database.db, {
+			const before = await rowCounts(world.db);
+			const result = await inviteMember(world.db, {
 				organisation: world.orgA,
 				email: 'MEDLEM.A@example.dk',
 				role: 'admin',
@@ -82,11 +69,11 @@ describe('membership', () => {
 				ok: false,
 				errors: { email: expect.stringMatching(/allerede medlem/) }
 			});
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('invites a member of another organisation', async () => {
-			const result = await inviteMember(database.db, {
+			const result = await inviteMember(world.db, {
 				organisation: world.orgA,
 				email: 'admin.b@example.dk',
 				role: 'member',
@@ -99,59 +86,59 @@ describe('membership', () => {
 
 	describe('changeMemberRole', () => {
 		it('makes a member an admin, and an admin a member while another admin remains', async () => {
-			const up = await changeMemberRole(database.db, world.orgA.id, world.memberA.id, 'admin');
+			const up = await changeMemberRole(world.db, world.orgA.id, world.memberA.id, 'admin');
 			expect(up).toMatchObject({ ok: true, value: { role: 'admin' } });
-			const down = await changeMemberRole(database.db, world.orgA.id, world.adminA.id, 'member');
+			const down = await changeMemberRole(world.db, world.orgA.id, world.adminA.id, 'member');
 			expect(down).toMatchObject({ ok: true, value: { role: 'member' } });
 		});
 
 		it('never demotes the last admin', async () => {
-			const result = await changeMemberRole(database.db, world.orgA.id, world.adminA.id, 'member');
+			const result = await changeMemberRole(world.db, world.orgA.id, world.adminA.id, 'member');
 			expect(result).toEqual({
 				ok: false,
 				errors: { role: expect.stringMatching(/mindst én administrator/) }
 			});
-			const roles = (await listMembers(database.db, world.orgA.id)).map((ms) => ms.role);
+			const roles = (await listMembers(world.db, world.orgA.id)).map((ms) => ms.role);
 			expect(roles).toEqual(['admin', 'member']);
 		});
 
 		it("reports not found for another organisation's member and changes nothing", async () => {
-			const result = await changeMemberRole(database.db, world.orgA.id, world.adminB.id, 'member');
+			const result = await changeMemberRole(world.db, world.orgA.id, world.adminB.id, 'member');
 			expect(result).toBeNull();
-			expect(await listMembers(database.db, world.orgB.id)).toMatchObject([{ role: 'admin' }]);
+			expect(await listMembers(world.db, world.orgB.id)).toMatchObject([{ role: 'admin' }]);
 		});
 	});
 
 	describe('removeMember', () => {
 		it('removes a member', async () => {
-			expect(await removeMember(database.db, world.orgA.id, world.memberA.id)).toEqual({
+			expect(await removeMember(world.db, world.orgA.id, world.memberA.id)).toEqual({
 				ok: true,
 				value: true
 			});
-			expect(await listMembers(database.db, world.orgA.id)).toHaveLength(1);
+			expect(await listMembers(world.db, world.orgA.id)).toHaveLength(1);
 		});
 
 		it('never removes the last admin', async () => {
-			const before = await rowCounts(database.db);
-			const result = await removeMember(database.db, world.orgA.id, world.adminA.id);
+			const before = await rowCounts(world.db);
+			const result = await removeMember(world.db, world.orgA.id, world.adminA.id);
 			expect(result).toMatchObject({
 				ok: false,
 				errors: { userId: expect.stringMatching(/administrator/) }
 			});
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('removes an admin when another admin remains', async () => {
-			const second = await makeUser(database.db, 'to@example.dk');
-			await addMember(database.db, second.id, world.orgA.id, 'admin');
-			expect((await removeMember(database.db, world.orgA.id, world.adminA.id))?.ok).toBe(true);
+			const second = await makeUser(world.db, 'to@example.dk');
+			await addMember(world.db, second.id, world.orgA.id, 'admin');
+			expect((await removeMember(world.db, world.orgA.id, world.adminA.id))?.ok).toBe(true);
 		});
 
 		it("reports not found for another organisation's member and removes nothing", async () => {
-			const before = await rowCounts(database.db);
-			expect(await removeMember(database.db, world.orgA.id, world.adminB.id)).toBeNull();
-			expect(await removeMember(database.db, world.orgA.id, crypto.randomUUID())).toBeNull();
-			expect(await rowCounts(database.db)).toEqual(before);
+			const before = await rowCounts(world.db);
+			expect(await removeMember(world.db, world.orgA.id, world.adminB.id)).toBeNull();
+			expect(await removeMember(world.db, world.orgA.id, crypto.randomUUID())).toBeNull();
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 	});
 
@@ -159,32 +146,32 @@ describe('membership', () => {
 		const input = organisationSchema([]).parse({ name: 'Delta Smedje', kind: 'company' });
 
 		it('creates the organisation and invites its first admin', async () => {
-			const result = await createOrganisationWithAdmin(database.db, input, {
+			const result = await createOrganisationWithAdmin(world.db, input, {
 				email: 'chef@delta.dk',
 				invitedBy: world.secretariat,
 				origin: ORIGIN
 			});
 			if (!result.ok) throw new Error('expected ok');
-			const token = await database.db.selectFrom('userToken').selectAll().executeTakeFirstOrThrow();
+			const token = await world.db.selectFrom('userToken').selectAll().executeTakeFirstOrThrow();
 			expect(token).toMatchObject({
 				organisationId: result.value.id,
 				role: 'admin',
 				email: 'chef@delta.dk'
 			});
-			const mail = await database.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+			const mail = await world.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
 			expect(mail.bodyText).toContain(`${ORIGIN}/invitation/`);
 		});
 
 		it('writes neither organisation nor invitation when the organisation is refused', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const school = { ...input, kind: 'school' as const };
-			const result = await createOrganisationWithAdmin(database.db, school, {
+			const result = await createOrganisationWithAdmin(world.db, school, {
 				email: 'chef@delta.dk',
 				invitedBy: world.secretariat,
 				origin: ORIGIN
 			});
 			expect(result.ok).toBe(false);
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 	});
 });

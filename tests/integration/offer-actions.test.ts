@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import * as listPage from '../../src/routes/tilbud/+page.server';
 import * as newPage from '../../src/routes/tilbud/ny/+page.server';
 import * as offerPage from '../../src/routes/tilbud/[id]/+page.server';
 import * as editPage from '../../src/routes/tilbud/[id]/rediger/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
-import {
-	book,
-	createBookingWorld,
-	makeOffer,
-	visitFields,
-	type BookingWorld,
-	type Person
-} from './booking-fixtures';
+import { fakeEvent } from './organisation.fixtures';
+import { book, makeOffer, visitFields, type Person, useBookingWorld } from './booking-fixtures';
 
 type Fields = Record<string, string | string[]>;
 type ActionResult = {
@@ -26,11 +17,10 @@ type ActionResult = {
 const DAY = '2035-03-07';
 
 describe('routes/tilbud', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 	const user = (p: Person) => world.users[p] as SessionUser | null;
 	const offerRows = () =>
-		database.db
+		world.db
 			.selectFrom('offer')
 			.innerJoin('activity', 'activity.id', 'offer.activityId')
 			.select(['offer.id', 'offer.status', 'offer.capacity', 'activity.startDate'])
@@ -55,31 +45,15 @@ describe('routes/tilbud', () => {
 	const create = (p: Person, fields: Fields) =>
 		newPage.actions.default(fakeEvent('/tilbud/ny', user(p), {}, fields)) as Promise<ActionResult>;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-	});
-
 	describe('list', () => {
 		it('shows free places and filters by grade and free places', async () => {
 			const full = await makeOffer(
-				database.db,
+				world.db,
 				world,
 				visitFields(world, { dates: [DAY], title: 'Fuldt besøg', capacity: '1' })
 			);
-			await makeOffer(
-				database.db,
-				world,
-				visitFields(world, { dates: [DAY], gradeLevels: ['10'] })
-			);
-			await book(database.db, world, full, { seats: 1 });
+			await makeOffer(world.db, world, visitFields(world, { dates: [DAY], gradeLevels: ['10'] }));
+			await book(world.db, world, full, { seats: 1 });
 			const list = async (query: string, p: Person = 'coordinator') =>
 				(await listPage.load(fakeEvent(`/tilbud${query}`, user(p)))) as {
 					offers: { title: string; free: number; gradeLevels: number[] }[];
@@ -163,7 +137,7 @@ describe('routes/tilbud', () => {
 				fakeEvent(`/tilbud/${offerId}?/${name}`, user(p), { id: offerId }, fields)
 			) as Promise<ActionResult>;
 		beforeEach(async () => {
-			offerId = await makeOffer(database.db, world, visitFields(world, { dates: [DAY] }));
+			offerId = await makeOffer(world.db, world, visitFields(world, { dates: [DAY] }));
 		});
 
 		it('fills the edit form from the offer and saves a change', async () => {
@@ -181,7 +155,7 @@ describe('routes/tilbud', () => {
 		});
 
 		it('refuses fewer places than booked (409, refilled) and others editing', async () => {
-			await book(database.db, world, offerId, { seats: 3 });
+			await book(world.db, world, offerId, { seats: 3 });
 			const { values } = (await editPage.load(
 				fakeEvent(`/tilbud/${offerId}/rediger`, user('providerAdmin'), { id: offerId })
 			)) as { values: Fields };

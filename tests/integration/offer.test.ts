@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	createOffer,
 	findOfferForUser,
@@ -11,15 +10,13 @@ import {
 	offerSchema,
 	offerUpdateSchema
 } from '../../src/lib/bookings/offer-schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	TODAY,
 	book,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
 	visitFields,
-	type BookingWorld
+	useBookingWorld
 } from './booking-fixtures';
 
 function errorsOf(fields: Record<string, unknown>): Record<string, string> {
@@ -29,18 +26,7 @@ function errorsOf(fields: Record<string, unknown>): Record<string, string> {
 }
 
 describe('offer', () => {
-	let database: Database;
-	let world: BookingWorld;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-	});
+	const world = useBookingWorld();
 
 	describe('offerSchema', () => {
 		it('turns weeks into Monday–Friday sessions, sorted and without repeats', () => {
@@ -100,13 +86,13 @@ describe('offer', () => {
 	describe('createOffer', () => {
 		it('creates one activity and offer per week, tied by a group id, on the erhvervspraktik ring', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2027-W10', '2027-W11'] }));
-			const result = await createOffer(database.db, world.users.providerMember, input, {
+			const result = await createOffer(world.db, world.users.providerMember, input, {
 				today: TODAY
 			});
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
 			expect(result.value.offerIds).toHaveLength(2);
-			const rows = await database.db
+			const rows = await world.db
 				.selectFrom('offer')
 				.innerJoin('activity', 'activity.id', 'offer.activityId')
 				.innerJoin('category', 'category.id', 'activity.categoryId')
@@ -140,7 +126,7 @@ describe('offer', () => {
 
 		it('refuses a week that has passed in Danish, writing nothing', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W44'] }));
-			const result = await createOffer(database.db, world.users.providerMember, input, {
+			const result = await createOffer(world.db, world.users.providerMember, input, {
 				today: '2026-12-05'
 			});
 			expect(result).toMatchObject({
@@ -148,12 +134,12 @@ describe('offer', () => {
 				status: 400,
 				errors: { weeks: 'Uge 44 2026 er begyndt eller forbi. Vælg en kommende uge.' }
 			});
-			expect(await database.db.selectFrom('offer').select('id').execute()).toEqual([]);
+			expect(await world.db.selectFrom('offer').select('id').execute()).toEqual([]);
 		});
 
 		it('warns about weeks inside the three weeks UU needs, and not about later ones', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2026-W51', '2027-W10'] }));
-			const result = await createOffer(database.db, world.users.providerMember, input, {
+			const result = await createOffer(world.db, world.users.providerMember, input, {
 				today: '2026-12-05'
 			});
 			expect(result.ok && result.value.uuWeeks).toEqual([51]);
@@ -163,13 +149,13 @@ describe('offer', () => {
 			const slugOf = async (ownerId: string) => {
 				const fields = visitFields(world, { kind: 'forloeb', ownerId, gradeLevels: ['5'] });
 				const result = await createOffer(
-					database.db,
+					world.db,
 					world.users.secretariat,
 					offerSchema.parse(fields),
 					{ today: TODAY }
 				);
 				if (!result.ok) throw new Error(result.message);
-				const row = await database.db
+				const row = await world.db
 					.selectFrom('activity')
 					.innerJoin('category', 'category.id', 'activity.categoryId')
 					.select('category.slug')
@@ -184,35 +170,35 @@ describe('offer', () => {
 		it('refuses a school or partner as the provider, even for the secretariat', async () => {
 			for (const ownerId of [world.org.school, world.org.partner]) {
 				const result = await createOffer(
-					database.db,
+					world.db,
 					world.users.secretariat,
 					offerSchema.parse(visitFields(world, { ownerId })),
 					{ today: TODAY }
 				);
 				expect(result).toMatchObject({ ok: false, status: 403 });
 			}
-			expect(await database.db.selectFrom('offer').select('id').execute()).toEqual([]);
+			expect(await world.db.selectFrom('offer').select('id').execute()).toEqual([]);
 		});
 	});
 
 	describe('listOffers', () => {
 		it('computes free places in SQL and filters by trade, week, grade, municipality, free and text', async () => {
-			const visit = await makeOffer(database.db, world, visitFields(world, { capacity: '3' }));
+			const visit = await makeOffer(world.db, world, visitFields(world, { capacity: '3' }));
 			const praktik = await makeOffer(
-				database.db,
+				world.db,
 				world,
 				praktikFields(world, { capacity: '2', gradeLevels: ['9'] })
 			);
-			await book(database.db, world, praktik, { seats: 2 });
-			await book(database.db, world, visit, { seats: 1 });
-			await book(database.db, world, praktik, { seats: 1, classLabel: '9.A', joinWaitlist: true });
-			const all = await listOffers(database.db, world.users.coordinator, { today: TODAY });
+			await book(world.db, world, praktik, { seats: 2 });
+			await book(world.db, world, visit, { seats: 1 });
+			await book(world.db, world, praktik, { seats: 1, classLabel: '9.A', joinWaitlist: true });
+			const all = await listOffers(world.db, world.users.coordinator, { today: TODAY });
 			expect(all.map((o) => [o.offerId, o.taken, o.free, o.waitlisted])).toEqual([
 				[visit, 1, 2, 0],
 				[praktik, 2, 0, 1]
 			]);
 			const ids = async (filters: Parameters<typeof listOffers>[2]) =>
-				(await listOffers(database.db, world.users.coordinator, { today: TODAY, ...filters })).map(
+				(await listOffers(world.db, world.users.coordinator, { today: TODAY, ...filters })).map(
 					(o) => o.offerId
 				);
 			expect(await ids({ trade: 'smed' })).toEqual([praktik]);
@@ -229,15 +215,15 @@ describe('offer', () => {
 		});
 
 		it('hides alliance offers from visitors and closed ones from schools', async () => {
-			const offer = await makeOffer(database.db, world, visitFields(world));
-			expect(await listOffers(database.db, null, { today: TODAY })).toEqual([]);
-			await database.db
+			const offer = await makeOffer(world.db, world, visitFields(world));
+			expect(await listOffers(world.db, null, { today: TODAY })).toEqual([]);
+			await world.db
 				.updateTable('offer')
 				.set({ status: 'closed' })
 				.where('id', '=', offer)
 				.execute();
-			expect(await listOffers(database.db, world.users.coordinator, { today: TODAY })).toEqual([]);
-			const own = await listOffers(database.db, world.users.providerAdmin, {
+			expect(await listOffers(world.db, world.users.coordinator, { today: TODAY })).toEqual([]);
+			const own = await listOffers(world.db, world.users.providerAdmin, {
 				ownerId: world.org.company,
 				includeClosed: true
 			});
@@ -248,12 +234,12 @@ describe('offer', () => {
 	describe('findOfferForUser', () => {
 		it('returns the offer with its other weeks, or null for someone who may not see it', async () => {
 			const input = offerSchema.parse(praktikFields(world, { weeks: ['2027-W10', '2027-W11'] }));
-			const created = await createOffer(database.db, world.users.providerAdmin, input, {
+			const created = await createOffer(world.db, world.users.providerAdmin, input, {
 				today: TODAY
 			});
 			if (!created.ok) throw new Error(created.message);
 			const [first, second] = created.value.offerIds;
-			const detail = await findOfferForUser(database.db, world.users.coordinator, first);
+			const detail = await findOfferForUser(world.db, world.users.coordinator, first);
 			expect(detail).toMatchObject({
 				offerId: first,
 				canEdit: false,
@@ -261,27 +247,27 @@ describe('offer', () => {
 				free: 5
 			});
 			expect(detail?.siblings.map((s) => s.offerId)).toEqual([second]);
-			expect(
-				(await findOfferForUser(database.db, world.users.providerMember, first))?.canEdit
-			).toBe(true);
-			expect(await findOfferForUser(database.db, null, first)).toBeNull();
-			expect(await findOfferForUser(database.db, world.users.coordinator, 'not-a-uuid')).toBeNull();
+			expect((await findOfferForUser(world.db, world.users.providerMember, first))?.canEdit).toBe(
+				true
+			);
+			expect(await findOfferForUser(world.db, null, first)).toBeNull();
+			expect(await findOfferForUser(world.db, world.users.coordinator, 'not-a-uuid')).toBeNull();
 		});
 	});
 
 	describe('updateOffer', () => {
 		it('changes the activity and bumps its calendar sequence when the time moves', async () => {
-			const offer = await makeOffer(database.db, world, visitFields(world));
+			const offer = await makeOffer(world.db, world, visitFields(world));
 			const fields = { ...visitFields(world), startDate: '2027-02-10', endDate: '2027-02-10' };
 			const same = await updateOffer(
-				database.db,
+				world.db,
 				world.users.providerMember,
 				offer,
 				offerUpdateSchema.parse(fields)
 			);
 			expect(same.ok).toBe(true);
 			const moved = await updateOffer(
-				database.db,
+				world.db,
 				world.users.providerMember,
 				offer,
 				offerUpdateSchema.parse({
@@ -292,7 +278,7 @@ describe('offer', () => {
 				})
 			);
 			expect(moved.ok).toBe(true);
-			const row = await database.db
+			const row = await world.db
 				.selectFrom('activity')
 				.innerJoin('offer', 'offer.activityId', 'activity.id')
 				.select(['activity.title', 'activity.startTime', 'activity.sequence'])
@@ -302,7 +288,7 @@ describe('offer', () => {
 		});
 
 		it('refuses grades outside the kind’s range with a field error', async () => {
-			const offer = await makeOffer(database.db, world, visitFields(world));
+			const offer = await makeOffer(world.db, world, visitFields(world));
 			const fields = {
 				...visitFields(world),
 				startDate: '2027-02-10',
@@ -310,7 +296,7 @@ describe('offer', () => {
 				gradeLevels: ['3']
 			};
 			const result = await updateOffer(
-				database.db,
+				world.db,
 				world.users.providerMember,
 				offer,
 				offerUpdateSchema.parse(fields)

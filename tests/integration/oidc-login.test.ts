@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	createSession,
 	validateSessionToken,
@@ -19,7 +18,7 @@ import {
 } from '../../src/routes/profil/+page.server';
 import { load as loginLoad } from '../../src/routes/login/+page.server';
 import { deleteExpiredRows } from '../../src/lib/platform/server/server-jobs';
-import { createTestDatabase, truncateAll } from '../helpers/db';
+import { useEmptyDatabase } from '../helpers/db';
 import {
 	CLIENT_ID,
 	CLIENT_SECRET,
@@ -36,7 +35,7 @@ import { CookieJar, authEvent, outcome } from './login-route.fixtures';
 const APP = 'http://localhost';
 
 describe('OpenID Connect login', () => {
-	let database: Database;
+	const database = useEmptyDatabase();
 	let op: TestProvider;
 	const saved: Record<string, string | undefined> = {};
 	const setEnv = (values: Record<string, string>) => {
@@ -47,7 +46,6 @@ describe('OpenID Connect login', () => {
 	};
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
 		op = await startTestProvider({
 			redirectUris: [`${APP}/login/oidc/test/callback`, `${APP}/login/oidc/nocvr/callback`],
 			postLogoutRedirectUris: [`${APP}/`]
@@ -82,10 +80,8 @@ describe('OpenID Connect login', () => {
 			else process.env[k] = v;
 		}
 		await op?.close();
-		await database?.close();
 	});
 	beforeEach(async () => {
-		await truncateAll(database);
 		op.tamperIdToken(null);
 	});
 

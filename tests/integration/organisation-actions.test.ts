@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findOrganisationById } from '../../src/lib/organisations/server/organisation';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { load as directoryLoad } from '../../src/routes/organisationer/+page.server';
@@ -12,14 +11,11 @@ import {
 	actions as editActions,
 	load as editLoad
 } from '../../src/routes/organisationer/[slug]/rediger/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
-	buildWorld,
 	fakeEvent,
 	rowCounts,
-	sessionUser,
-	useForRoutes,
-	type World
+	useOrganisationWorld,
+	sessionUsersOf
 } from './organisation.fixtures';
 
 type Failure = {
@@ -34,26 +30,10 @@ const profile = {
 };
 
 describe('routes/organisationer', () => {
-	let database: Database;
-	let world: World;
-	let users: Record<'secretariat' | 'adminA' | 'memberA' | 'adminB', SessionUser>;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	const world = useOrganisationWorld({ routes: true });
+	let users: Awaited<ReturnType<typeof sessionUsersOf>>;
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-		const u = (id: string) => sessionUser(database.db, id);
-		users = {
-			secretariat: await u(world.secretariat.id),
-			adminA: await u(world.adminA.id),
-			memberA: await u(world.memberA.id),
-			adminB: await u(world.adminB.id)
-		};
+		users = await sessionUsersOf(world.db, world);
 	});
 
 	describe('directory load', () => {
@@ -111,18 +91,18 @@ describe('routes/organisationer', () => {
 
 		it('does not exist for anyone but the secretariat', async () => {
 			for (const user of [users.adminA, users.memberA]) {
-				const before = await rowCounts(database.db);
+				const before = await rowCounts(world.db);
 				await expect(createLoad(fakeEvent('/organisationer/ny', user))).rejects.toMatchObject({
 					status: 404
 				});
 				const post = fakeEvent('/organisationer/ny', user, {}, { name: 'Snyd', kind: 'partner' });
 				await expect(createActions.default(post)).rejects.toMatchObject({ status: 404 });
-				expect(await rowCounts(database.db)).toEqual(before);
+				expect(await rowCounts(world.db)).toEqual(before);
 			}
 		});
 
 		it('creates the organisation, invites its first admin and redirects to its page', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const post = fakeEvent(
 				'/organisationer/ny',
 				users.secretariat,
@@ -138,17 +118,14 @@ describe('routes/organisationer', () => {
 				status: 303,
 				location: '/organisationer/oelstykke-smede?oprettet=1&inviteret=1'
 			});
-			expect(await rowCounts(database.db)).toEqual({
+			expect(await rowCounts(world.db)).toEqual({
 				...before,
 				organisation: before.organisation + 1,
 				organisationTrade: before.organisationTrade + 2,
 				userToken: before.userToken + 1,
 				outbox: before.outbox + 1
 			});
-			const mail = await database.db
-				.selectFrom('outbox')
-				.select('bodyText')
-				.executeTakeFirstOrThrow();
+			const mail = await world.db.selectFrom('outbox').select('bodyText').executeTakeFirstOrThrow();
 			expect(mail.bodyText).toContain('http://localhost/invitation/');
 		});
 	});
@@ -161,7 +138,7 @@ describe('routes/organisationer', () => {
 		) => editActions.default(fakeEvent(`/organisationer/${slug}/rediger`, user, { slug }, fields));
 
 		it("answers 404 for another organisation's page and for members, and writes nothing", async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			await expect(post(users.adminA, world.orgB.slug, profile)).rejects.toMatchObject({
 				status: 404
 			});
@@ -177,8 +154,8 @@ describe('routes/organisationer', () => {
 				})
 			);
 			await expect(load).rejects.toMatchObject({ status: 404 });
-			expect(await rowCounts(database.db)).toEqual(before);
-			expect((await findOrganisationById(database.db, world.orgB.id))?.name).toBe('Beta Stål');
+			expect(await rowCounts(world.db)).toEqual(before);
+			expect((await findOrganisationById(world.db, world.orgB.id))?.name).toBe('Beta Stål');
 		});
 
 		it('sends visitors to the login page', async () => {
@@ -192,7 +169,7 @@ describe('routes/organisationer', () => {
 				status: 303,
 				location: `/organisationer/${world.orgA.slug}?gemt=1`
 			});
-			const saved = await findOrganisationById(database.db, world.orgA.id);
+			const saved = await findOrganisationById(world.db, world.orgA.id);
 			expect(saved).toMatchObject({
 				name: 'Alfa Maskiner A/S',
 				kind: 'company',
@@ -202,7 +179,7 @@ describe('routes/organisationer', () => {
 		});
 
 		it('answers 400 with the form filled in, and writes nothing', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const result = (await post(users.secretariat, world.orgA.slug, {
 				...profile,
 				description: 'Ny tekst',
@@ -215,8 +192,8 @@ describe('routes/organisationer', () => {
 				description: 'Ny tekst',
 				trades: 'smed'
 			});
-			expect(await rowCounts(database.db)).toEqual(before);
-			expect((await findOrganisationById(database.db, world.orgA.id))?.name).toBe('Alfa Maskiner');
+			expect(await rowCounts(world.db)).toEqual(before);
+			expect((await findOrganisationById(world.db, world.orgA.id))?.name).toBe('Alfa Maskiner');
 		});
 	});
 });

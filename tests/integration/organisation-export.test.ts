@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	EXPORT_TABLES,
 	exportOrganisationData,
@@ -12,30 +11,20 @@ import {
 	exportFilename,
 	exportJson
 } from '../../src/lib/organisations/server/export-format';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createBookingWorld, type BookingWorld } from './booking-fixtures';
+import { type BookingWorld, useBookingWorld } from './booking-fixtures';
 import { SECRETS, fillExportWorld } from './organisation-export.fixtures';
 
 const NOW = new Date('2027-04-01T08:00:00Z');
 
 describe('organisation-export', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		await fillExportWorld(database.db, world);
+		await fillExportWorld(world.db, world);
 	});
 
 	const exportAs = (person: keyof BookingWorld['users'], orgId: string) =>
-		exportOrganisationData(database.db, world.users[person], orgId, NOW);
+		exportOrganisationData(world.db, world.users[person], orgId, NOW);
 
 	describe('exportOrganisationData', () => {
 		it("holds the company's members, plan, bookings received and alliance work", async () => {

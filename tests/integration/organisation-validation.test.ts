@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { inviteSchema, organisationSchema } from '../../src/lib/organisations/schema';
 import { actions as createActions } from '../../src/routes/organisationer/ny/+page.server';
 import { actions as memberActions } from '../../src/routes/organisationer/[slug]/medlemmer/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import {
-	buildWorld,
-	fakeEvent,
-	rowCounts,
-	sessionUser,
-	useForRoutes,
-	type World
-} from './organisation.fixtures';
+import { fakeEvent, rowCounts, sessionUser, useOrganisationWorld } from './organisation.fixtures';
 
 type Fields = Record<string, string | string[]>;
 interface Row {
@@ -195,29 +186,19 @@ describe('validation/organisation', () => {
 });
 
 describe('bad input through the form actions', () => {
-	let database: Database;
-	let world: World;
+	const world = useOrganisationWorld({ routes: true });
 	let secretariat: SessionUser;
 	let adminA: SessionUser;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-		secretariat = await sessionUser(database.db, world.secretariat.id);
-		adminA = await sessionUser(database.db, world.adminA.id);
+		secretariat = await sessionUser(world.db, world.secretariat.id);
+		adminA = await sessionUser(world.db, world.adminA.id);
 	});
 
 	describe('organisationer/ny', () => {
 		it.each(ORGANISATION_ROWS.filter((r) => !r.schemaOnly))(
 			'answers 400 for $case, refills the form and writes nothing',
 			async (row) => {
-				const before = await rowCounts(database.db);
+				const before = await rowCounts(world.db);
 				const event = fakeEvent(
 					'/organisationer/ny',
 					secretariat,
@@ -234,12 +215,12 @@ describe('bad input through the form actions', () => {
 				const name = row.fields.name;
 				if (typeof name === 'string')
 					expect(name.startsWith(String(result.data.values.name))).toBe(true);
-				expect(await rowCounts(database.db)).toEqual(before);
+				expect(await rowCounts(world.db)).toEqual(before);
 			}
 		);
 
 		it('answers 400 for a malformed first-admin e-mail and writes nothing', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const event = fakeEvent(
 				'/organisationer/ny',
 				secretariat,
@@ -252,7 +233,7 @@ describe('bad input through the form actions', () => {
 			};
 			expect(result.status).toBe(400);
 			expect(result.data.errors.adminEmail).toMatch(/gyldig e-mailadresse/);
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 	});
 
@@ -260,7 +241,7 @@ describe('bad input through the form actions', () => {
 		it.each(INVITE_ROWS.filter((r) => !r.schemaOnly))(
 			'answers 400 for $case, refills the form and writes nothing',
 			async (row) => {
-				const before = await rowCounts(database.db);
+				const before = await rowCounts(world.db);
 				const path = `/organisationer/${world.orgA.slug}/medlemmer?/invite`;
 				const event = fakeEvent(path, adminA, { slug: world.orgA.slug }, row.fields);
 				const result = (await memberActions.invite(event)) as {
@@ -272,7 +253,7 @@ describe('bad input through the form actions', () => {
 				expect(result.data.errors[row.field]).toMatch(row.message);
 				if (typeof row.fields.role === 'string')
 					expect(result.data.values.role).toBe(row.fields.role);
-				expect(await rowCounts(database.db)).toEqual(before);
+				expect(await rowCounts(world.db)).toEqual(before);
 			}
 		);
 	});

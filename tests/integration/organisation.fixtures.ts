@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, OrganisationKind, Role } from '../../src/lib/platform/server/db/schema';
+import { beforeAll } from 'vitest';
 import { findSessionMemberships, type SessionUser } from '../../src/lib/auth/server/session';
+import { useWorld, type WorldInDatabase } from '../helpers/world';
 
 // Small, explicit fixtures for the organisation and membership tests (the demo seed is bigger).
 export async function seedTrades(db: Kysely<DB>) {
@@ -111,6 +113,26 @@ export async function buildWorld(db: Kysely<DB>) {
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
+/**
+ * The organisation world for each test of a file, in the file's test database (see useWorld);
+ * `routes` also points the route handlers at that database.
+ */
+export function useOrganisationWorld(options: { routes?: boolean } = {}): WorldInDatabase<World> {
+	const world = useWorld((database) => buildWorld(database.db));
+	if (options.routes) beforeAll(() => useForRoutes(world.database));
+	return world;
+}
+
+/** The world's people as hooks.server.ts puts them on locals. */
+export async function sessionUsersOf(db: Kysely<DB>, world: World) {
+	return {
+		secretariat: await sessionUser(db, world.secretariat.id),
+		adminA: await sessionUser(db, world.adminA.id),
+		memberA: await sessionUser(db, world.memberA.id),
+		adminB: await sessionUser(db, world.adminB.id)
+	};
+}
+
 type Fields = Record<string, string | string[]>;
 
 /** A minimal SvelteKit request event for calling a load function or form action directly. */
@@ -149,6 +171,12 @@ export function useForRoutes(database: { db: Kysely<DB> }) {
 	routesDb = database.db;
 	(globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')] =
 		Promise.resolve(database);
+}
+
+/** Forgets the routes' database when its file is done: getDb() must not hand out a closed one. */
+export function stopRoutes() {
+	routesDb = undefined;
+	delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
 }
 
 /** locals as hooks.server.ts fills them, on the database given to useForRoutes(). */

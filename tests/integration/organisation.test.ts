@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	createOrganisation,
 	findOrganisationById,
@@ -10,26 +9,14 @@ import {
 	updateOrganisation
 } from '../../src/lib/organisations/server/organisation';
 import { organisationSchema, type OrganisationInput } from '../../src/lib/organisations/schema';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { buildWorld, rowCounts, type World } from './organisation.fixtures';
+import { rowCounts, useOrganisationWorld } from './organisation.fixtures';
 
 const TRADES = ['industritekniker', 'smed', 'elektriker'];
 const input = (values: Record<string, unknown>): OrganisationInput =>
 	organisationSchema(TRADES).parse(values);
 
 describe('organisation', () => {
-	let database: Database;
-	let world: World;
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await buildWorld(database.db);
-	});
+	const world = useOrganisationWorld();
 
 	describe('slugify', () => {
 		it.each([
@@ -45,7 +32,7 @@ describe('organisation', () => {
 	describe('createOrganisation', () => {
 		it('derives a lowercase ASCII slug with æ, ø and å spelled out', async () => {
 			const result = await createOrganisation(
-				database.db,
+				world.db,
 				input({ name: 'Søren Ærø Ålund ApS', kind: 'company' })
 			);
 			expect(result.ok && result.value.slug).toBe('soeren-aeroe-aalund-aps');
@@ -55,7 +42,7 @@ describe('organisation', () => {
 			const slugs: string[] = [];
 			for (let i = 0; i < 3; i++) {
 				const result = await createOrganisation(
-					database.db,
+					world.db,
 					input({ name: 'Beta Stål', kind: 'partner' })
 				);
 				if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -67,11 +54,11 @@ describe('organisation', () => {
 
 		it('stores the trades of a company', async () => {
 			const result = await createOrganisation(
-				database.db,
+				world.db,
 				input({ name: 'Gamma Metal', kind: 'company', trades: ['smed', 'industritekniker'] })
 			);
 			if (!result.ok) throw new Error('expected ok');
-			const found = await findOrganisationById(database.db, result.value.id);
+			const found = await findOrganisationById(world.db, result.value.id);
 			expect(found?.trades.map((t) => t.code)).toEqual(['industritekniker', 'smed']);
 		});
 
@@ -81,36 +68,36 @@ describe('organisation', () => {
 			expect(parsed.error?.issues[0]).toMatchObject({ path: ['municipalityId'] });
 			expect(parsed.error?.issues[0].message).toMatch(/skole skal høre til en kommune/);
 
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const bypass = { ...input({ name: 'Byskolen', kind: 'partner' }), kind: 'school' as const };
-			const result = await createOrganisation(database.db, bypass);
+			const result = await createOrganisation(world.db, bypass);
 			expect(result).toEqual({
 				ok: false,
 				errors: { municipalityId: expect.stringMatching(/skole skal høre til en kommune/) }
 			});
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('refuses a school whose municipality is not a municipality', async () => {
-			const before = await rowCounts(database.db);
+			const before = await rowCounts(world.db);
 			const result = await createOrganisation(
-				database.db,
+				world.db,
 				input({ name: 'Byskolen', kind: 'school', municipalityId: world.orgA.id })
 			);
 			expect(result).toEqual({
 				ok: false,
 				errors: { municipalityId: expect.stringMatching(/Vælg en kommune/) }
 			});
-			expect(await rowCounts(database.db)).toEqual(before);
+			expect(await rowCounts(world.db)).toEqual(before);
 		});
 
 		it('creates a school in a municipality', async () => {
 			const result = await createOrganisation(
-				database.db,
+				world.db,
 				input({ name: 'Byskolen', kind: 'school', municipalityId: world.horsens.id })
 			);
 			expect(result.ok).toBe(true);
-			const found = await findOrganisationBySlug(database.db, 'byskolen');
+			const found = await findOrganisationBySlug(world.db, 'byskolen');
 			expect(found?.municipalityName).toBe('Horsens Kommune');
 		});
 	});
@@ -119,17 +106,17 @@ describe('organisation', () => {
 		it('replaces the trades of a company in one go', async () => {
 			const id = world.orgA.id;
 			await updateOrganisation(
-				database.db,
+				world.db,
 				id,
 				input({ name: 'Alfa', kind: 'company', trades: ['smed', 'elektriker'] })
 			);
 			const result = await updateOrganisation(
-				database.db,
+				world.db,
 				id,
 				input({ name: 'Alfa Maskiner A/S', kind: 'company', trades: ['industritekniker'] })
 			);
 			expect(result?.ok).toBe(true);
-			const found = await findOrganisationById(database.db, id);
+			const found = await findOrganisationById(world.db, id);
 			expect(found?.name).toBe('Alfa Maskiner A/S');
 			expect(found?.trades.map((t) => t.code)).toEqual(['industritekniker']);
 			// The slug stays, so links to the page keep working.
@@ -138,26 +125,26 @@ describe('organisation', () => {
 
 		it('drops the trades when a company becomes another kind', async () => {
 			await updateOrganisation(
-				database.db,
+				world.db,
 				world.orgA.id,
 				input({ name: 'Alfa', kind: 'company', trades: ['smed'] })
 			);
 			await updateOrganisation(
-				database.db,
+				world.db,
 				world.orgA.id,
 				input({ name: 'Alfa', kind: 'partner', trades: ['smed'] })
 			);
-			expect((await findOrganisationById(database.db, world.orgA.id))?.trades).toEqual([]);
+			expect((await findOrganisationById(world.db, world.orgA.id))?.trades).toEqual([]);
 		});
 
 		it('keeps CVR and P-number without spaces, and no CVR twice', async () => {
 			const values = { name: 'Alfa', kind: 'company', cvr: '12 34 56 78', pNumber: '1012345678' };
-			const result = await updateOrganisation(database.db, world.orgA.id, input(values));
+			const result = await updateOrganisation(world.db, world.orgA.id, input(values));
 			expect(result?.ok).toBe(true);
-			const found = await findOrganisationById(database.db, world.orgA.id);
+			const found = await findOrganisationById(world.db, world.orgA.id);
 			expect(found).toMatchObject({ cvr: '12345678', pNumber: '1012345678' });
 			const again = await updateOrganisation(
-				database.db,
+				world.db,
 				world.orgB.id,
 				input({ name: 'Beta', kind: 'company', cvr: '12345678' })
 			);
@@ -165,14 +152,14 @@ describe('organisation', () => {
 				ok: false,
 				errors: { cvr: 'En anden organisation har allerede dette CVR-nummer.' }
 			});
-			expect((await findOrganisationById(database.db, world.orgB.id))?.cvr).toBeNull();
+			expect((await findOrganisationById(world.db, world.orgB.id))?.cvr).toBeNull();
 			// Saving the same organisation again keeps its own CVR.
-			expect((await updateOrganisation(database.db, world.orgA.id, input(values)))?.ok).toBe(true);
+			expect((await updateOrganisation(world.db, world.orgA.id, input(values)))?.ok).toBe(true);
 		});
 
 		it('answers null for an organisation that does not exist', async () => {
 			const result = await updateOrganisation(
-				database.db,
+				world.db,
 				crypto.randomUUID(),
 				input({ name: 'X', kind: 'partner' })
 			);
@@ -181,25 +168,23 @@ describe('organisation', () => {
 
 		it('keeps a municipality with schools a municipality', async () => {
 			await createOrganisation(
-				database.db,
+				world.db,
 				input({ name: 'Byskolen', kind: 'school', municipalityId: world.horsens.id })
 			);
 			const result = await updateOrganisation(
-				database.db,
+				world.db,
 				world.horsens.id,
 				input({ name: 'Horsens', kind: 'partner' })
 			);
 			expect(result).toMatchObject({ ok: false, errors: { kind: expect.any(String) } });
-			expect((await findOrganisationById(database.db, world.horsens.id))?.kind).toBe(
-				'municipality'
-			);
+			expect((await findOrganisationById(world.db, world.horsens.id))?.kind).toBe('municipality');
 		});
 	});
 
 	describe('listDirectory', () => {
 		beforeEach(async () => {
 			await updateOrganisation(
-				database.db,
+				world.db,
 				world.orgB.id,
 				input({
 					name: 'Beta Stål',
@@ -212,7 +197,7 @@ describe('organisation', () => {
 		});
 
 		it('lists every organisation by name with kind, municipality and trades', async () => {
-			const all = await listDirectory(database.db);
+			const all = await listDirectory(world.db);
 			expect(all.map((o) => o.name)).toEqual(['Alfa Maskiner', 'Beta Stål', 'Horsens Kommune']);
 			const beta = all.find((o) => o.name === 'Beta Stål');
 			expect(beta).toMatchObject({ kind: 'company', municipalityName: 'Horsens Kommune' });
@@ -222,7 +207,7 @@ describe('organisation', () => {
 
 		it('filters by search text, kind, municipality and trade', async () => {
 			const names = async (filter: Parameters<typeof listDirectory>[1]) =>
-				(await listDirectory(database.db, filter)).map((o) => o.name);
+				(await listDirectory(world.db, filter)).map((o) => o.name);
 			expect(await names({ q: 'svejs' })).toEqual(['Beta Stål']);
 			expect(await names({ q: '100%_' })).toEqual([]);
 			expect(await names({ kind: 'municipality' })).toEqual(['Horsens Kommune']);
@@ -237,16 +222,14 @@ describe('organisation', () => {
 
 	describe('findOrganisationBySlug', () => {
 		it('answers null for an unknown slug and a malformed id', async () => {
-			expect(await findOrganisationBySlug(database.db, 'findes-ikke')).toBeNull();
-			expect(await findOrganisationById(database.db, 'not-a-uuid')).toBeNull();
+			expect(await findOrganisationBySlug(world.db, 'findes-ikke')).toBeNull();
+			expect(await findOrganisationById(world.db, 'not-a-uuid')).toBeNull();
 		});
 	});
 
 	describe('listMunicipalities', () => {
 		it('lists only municipalities', async () => {
-			expect((await listMunicipalities(database.db)).map((m) => m.name)).toEqual([
-				'Horsens Kommune'
-			]);
+			expect((await listMunicipalities(world.db)).map((m) => m.name)).toEqual(['Horsens Kommune']);
 		});
 	});
 });

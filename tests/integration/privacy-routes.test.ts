@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as yearsPage from '../../src/routes/skoleaar/+page.server';
 import * as exportPage from '../../src/routes/organisationer/[slug]/eksport/+page.server';
 import * as download from '../../src/routes/organisationer/[slug]/eksport/hent/+server';
 import * as orgPage from '../../src/routes/organisationer/[slug]/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createBookingWorld, type BookingWorld, type Person } from './booking-fixtures';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { type Person, useBookingWorld } from './booking-fixtures';
+import { fakeEvent } from './organisation.fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';
 
 // The routes run on the real clock: 2020/21 has long ended, 2090/91 has not.
 type Loaded = Record<string, unknown>;
 
 describe('privacy routes', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld({ routes: true });
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		await insertBooking(database.db, world, { startDate: '2021-03-01', names: ['Ida'] });
+		await insertBooking(world.db, world, { startDate: '2021-03-01', names: ['Ida'] });
 		// A mail of 2020/21 that was never sent.
-		await database.db
+		await world.db
 			.insertInto('outbox')
 			.values({
 				toAddress: 'rasmus@byskolen.dk',
@@ -69,7 +57,7 @@ describe('privacy routes', () => {
 		});
 
 		it('refuses bad input in Danish, keeps the form and writes nothing', async () => {
-			const before = await snapshot(database.db);
+			const before = await snapshot(world.db);
 			expect(await close('secretariat', { year: '2020/21' })).toMatchObject({
 				status: 400,
 				data: {
@@ -85,7 +73,7 @@ describe('privacy routes', () => {
 				status: 409,
 				data: { message: 'Skoleåret 2090/91 slutter først 31. jul. 2091 og kan ikke lukkes endnu.' }
 			});
-			expect(await snapshot(database.db)).toEqual(before);
+			expect(await snapshot(world.db)).toEqual(before);
 		});
 
 		it('closes the year and answers 409 the second time', async () => {

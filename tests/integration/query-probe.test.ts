@@ -2,17 +2,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error -- SvelteKit's internal entry point declares no types of its own
 import { with_request_store } from '@sveltejs/kit/internal/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/index';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, SESSION_COOKIE } from '../../src/lib/auth/server/session';
 import { handle } from '../../src/hooks.server';
 import da from '../../messages/da.json';
 import en from '../../messages/en.json';
 import { ACCESS, EMAILS } from '../browser/probe/access-table';
 import { readRouteTree } from '../browser/probe/route-tree';
-import { createTestDatabase } from '../helpers/db';
-import { useForRoutes } from './organisation.fixtures';
+import { useDemoDatabase } from './demo-fixtures';
 
 // The query-string probe of issue 12, point 10: every page's load and every GET endpoint in
 // src/routes gets hostile values in every query parameter the app reads (a generic set plus each
@@ -116,24 +113,17 @@ async function answer(run: () => unknown): Promise<Response> {
 }
 
 describe('query-string probe', () => {
-	let database: Database;
+	const demo = useDemoDatabase({ routes: true });
 	let token: string;
 	const names = queryNames();
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		await seedDemo(database.db);
-		useForRoutes(database);
-		const user = await database.db
+		const user = await demo.db
 			.selectFrom('appUser')
 			.select('id')
 			.where('email', '=', EMAILS.secretariat)
 			.executeTakeFirstOrThrow();
-		token = (await createSession(database.db, user.id)).token;
-	}, 120_000);
-	afterAll(async () => {
-		delete (globalThis as Record<symbol, unknown>)[Symbol.for('aarshjul.database')];
-		await database?.close();
+		token = (await createSession(demo.db, user.id)).token;
 	});
 
 	it('knows the query names the app reads', () => {

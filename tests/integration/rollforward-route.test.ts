@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actions, load } from '../../src/routes/aarshjul/rul-frem/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { countRows, insertActivity, useActivityWorld } from './activity-fixtures';
+import { fakeEvent } from './organisation.fixtures';
 
 type Preview = {
 	preview: {
@@ -13,35 +11,25 @@ type Preview = {
 };
 
 describe('routes/aarshjul/rul-frem', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld({ routes: true });
 	let ids: string[];
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
 		const school = { ownerId: world.org.school, categoryId: world.category.praktik };
 		ids = [
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...school,
 				title: 'Praktik',
 				startDate: '2027-02-08',
 				endDate: '2027-02-12'
 			}),
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...school,
 				title: 'Jul',
 				startDate: '2026-12-28',
 				endDate: '2026-12-28'
 			}),
-			await insertActivity(database.db, {
+			await insertActivity(world.db, {
 				...school,
 				title: 'Besøg',
 				startDate: '2027-05-27',
@@ -75,9 +63,9 @@ describe('routes/aarshjul/rul-frem', () => {
 	});
 
 	it('previews in Danish with week numbers and writes nothing', async () => {
-		const before = await countRows(database.db);
+		const before = await countRows(world.db);
 		const result = (await post('preview', { year: '2026/27', activityIds: ids })) as Preview;
-		expect(await countRows(database.db)).toEqual(before);
+		expect(await countRows(world.db)).toEqual(before);
 		expect(result.preview.toYear).toBe('2027/28');
 		expect(result.preview.items).toEqual([
 			{
@@ -116,18 +104,18 @@ describe('routes/aarshjul/rul-frem', () => {
 	it('applies and tells how many were created', async () => {
 		const result = await post('apply', { year: '2026/27', activityIds: ids });
 		expect(result).toEqual({ outcome: { toYear: '2027/28', created: 2, skipped: 1, ignored: 0 } });
-		expect((await countRows(database.db)).activities).toBe(5);
+		expect((await countRows(world.db)).activities).toBe(5);
 	});
 
 	it('moves years in titles on, shows them in the preview and keeps an edited title', async () => {
 		const school = { ownerId: world.org.school, categoryId: world.category.praktik };
-		const meeting = await insertActivity(database.db, {
+		const meeting = await insertActivity(world.db, {
 			...school,
 			title: 'Alliancemøde september 2026',
 			startDate: '2026-09-10',
 			endDate: '2026-09-10'
 		});
-		const fair = await insertActivity(database.db, {
+		const fair = await insertActivity(world.db, {
 			...school,
 			title: 'Uddannelsesmesse 2026/27',
 			startDate: '2026-10-06',
@@ -140,7 +128,7 @@ describe('routes/aarshjul/rul-frem', () => {
 			'Uddannelsesmesse 2027/28'
 		]);
 		await post('apply', { ...chosen, [`title-${fair}`]: '  Uddannelsesmesse 2027/28 i Hallen ' });
-		const titles = await database.db
+		const titles = await world.db
 			.selectFrom('activity')
 			.select('title')
 			.where('startDate', '>=', '2027-08-01')
@@ -157,6 +145,6 @@ describe('routes/aarshjul/rul-frem', () => {
 		expect(await post('apply', { year: '2026/28', activityIds: ids })).toMatchObject({
 			status: 400
 		});
-		expect((await countRows(database.db)).activities).toBe(3);
+		expect((await countRows(world.db)).activities).toBe(3);
 	});
 });

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/auth/server/session';
 import { applyRollForward, previewRollForward } from '../../src/lib/activities/server/rollforward';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { countRows, createWorld, insertActivity, type ActivityWorld } from './activity-fixtures';
+import { countRows, insertActivity, useActivityWorld } from './activity-fixtures';
 
 describe('rollforward (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
+	const world = useActivityWorld();
 	let member: SessionUser;
 	let ids: Record<'uge6' | 'uge53' | 'ascension' | 'autumn' | 'odder' | 'partner', string>;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
 		member = world.users.ownerMember!;
-		const db = database.db;
+		const db = world.db;
 		const school = { ownerId: world.org.school, categoryId: world.category.praktik };
 		ids = {
 			uge6: await insertActivity(db, {
@@ -88,16 +77,16 @@ describe('rollforward (real database)', () => {
 	});
 
 	const item = async (id: string) => {
-		const preview = await previewRollForward(database.db, member, { fromYear: '2026/27' });
+		const preview = await previewRollForward(world.db, member, { fromYear: '2026/27' });
 		return preview!.items.find((i) => i.id === id)!;
 	};
 
 	describe('previewRollForward', () => {
 		it('writes nothing', async () => {
-			const before = await countRows(database.db);
-			const preview = await previewRollForward(database.db, member, { fromYear: '2026/27' });
+			const before = await countRows(world.db);
+			const preview = await previewRollForward(world.db, member, { fromYear: '2026/27' });
 			expect(preview?.items).toHaveLength(5);
-			expect(await countRows(database.db)).toEqual(before);
+			expect(await countRows(world.db)).toEqual(before);
 		});
 
 		it('keeps the ISO week and weekday: Monday of uge 6 2027 becomes Monday of uge 6 2028', async () => {
@@ -137,7 +126,7 @@ describe('rollforward (real database)', () => {
 		});
 
 		it('leaves out ids the user may not edit and reports them', async () => {
-			const preview = await previewRollForward(database.db, member, {
+			const preview = await previewRollForward(world.db, member, {
 				fromYear: '2026/27',
 				activityIds: [ids.uge6, ids.partner]
 			});
@@ -149,16 +138,16 @@ describe('rollforward (real database)', () => {
 	describe('applyRollForward', () => {
 		it('creates exactly the previewed targets, skips uge 53 and copies participants', async () => {
 			const chosen = [ids.uge6, ids.uge53, ids.ascension];
-			const preview = await previewRollForward(database.db, member, {
+			const preview = await previewRollForward(world.db, member, {
 				fromYear: '2026/27',
 				activityIds: chosen
 			});
-			const outcome = await applyRollForward(database.db, member, {
+			const outcome = await applyRollForward(world.db, member, {
 				fromYear: '2026/27',
 				activityIds: chosen
 			});
 			expect(outcome).toMatchObject({ toYear: '2027/28', created: 2, skipped: 1, ignored: [] });
-			const rows = await database.db
+			const rows = await world.db
 				.selectFrom('activity')
 				.selectAll()
 				.where('id', 'in', outcome!.createdIds)
@@ -176,7 +165,7 @@ describe('rollforward (real database)', () => {
 				seriesId: null,
 				createdBy: member.id
 			});
-			const copied = await database.db
+			const copied = await world.db
 				.selectFrom('activityParticipant')
 				.select('organisationId')
 				.where('activityId', '=', rows[0].id)
@@ -186,20 +175,20 @@ describe('rollforward (real database)', () => {
 
 		it('does not create the same copy twice', async () => {
 			const request = { fromYear: '2026/27', activityIds: [ids.uge6] };
-			await applyRollForward(database.db, member, request);
-			const again = await applyRollForward(database.db, member, request);
+			await applyRollForward(world.db, member, request);
+			const again = await applyRollForward(world.db, member, request);
 			expect(again).toMatchObject({ created: 0, skipped: 1 });
 		});
 
 		it("ignores another organisation's activities and creates nothing for them", async () => {
-			const before = await countRows(database.db);
+			const before = await countRows(world.db);
 			const outsider = world.users.otherAdmin!;
-			const outcome = await applyRollForward(database.db, outsider, {
+			const outcome = await applyRollForward(world.db, outsider, {
 				fromYear: '2026/27',
 				activityIds: [ids.uge6, ids.autumn]
 			});
 			expect(outcome).toMatchObject({ created: 0, ignored: [ids.uge6, ids.autumn] });
-			expect(await countRows(database.db)).toEqual(before);
+			expect(await countRows(world.db)).toEqual(before);
 		});
 	});
 });

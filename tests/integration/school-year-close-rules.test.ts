@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { canCloseSchoolYear, canExportOrganisation } from '../../src/lib/school-year/server/policy';
 import { closeSchoolYear } from '../../src/lib/school-year/server/close';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { PERSONS, createBookingWorld, type BookingWorld, type Person } from './booking-fixtures';
+import { PERSONS, type Person, useBookingWorld } from './booking-fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';
 
 const NOW = new Date('2027-08-15T10:00:00Z');
@@ -23,27 +21,18 @@ const TABLE: Record<Person, { close: boolean; exportCompany: boolean; exportScho
 };
 
 describe('school-year-close rules', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		await insertBooking(database.db, world, { startDate: '2027-03-01', names: ['Ida'] });
+		await insertBooking(world.db, world, { startDate: '2027-03-01', names: ['Ida'] });
 	});
 
 	/** Runs the close and asserts that it was refused and that not one row changed. */
 	async function refused(person: Person, year: string, now = NOW) {
-		const before = await snapshot(database.db);
-		const result = await closeSchoolYear(database.db, world.users[person], year, now);
+		const before = await snapshot(world.db);
+		const result = await closeSchoolYear(world.db, world.users[person], year, now);
 		expect(result.ok).toBe(false);
-		expect(await snapshot(database.db)).toEqual(before);
+		expect(await snapshot(world.db)).toEqual(before);
 		return result;
 	}
 
@@ -56,7 +45,7 @@ describe('school-year-close rules', () => {
 				expect(canExportOrganisation(user, { id: world.org.company })).toBe(row.exportCompany);
 				expect(canExportOrganisation(user, { id: world.org.school })).toBe(row.exportSchool);
 				if (row.close) {
-					expect(await closeSchoolYear(database.db, user, '2026/27', NOW)).toMatchObject({
+					expect(await closeSchoolYear(world.db, user, '2026/27', NOW)).toMatchObject({
 						ok: true
 					});
 				} else {
@@ -88,7 +77,7 @@ describe('school-year-close rules', () => {
 				message: 'Skoleåret 2026/27 slutter først 31. jul. 2027 og kan ikke lukkes endnu.'
 			});
 			const result = await closeSchoolYear(
-				database.db,
+				world.db,
 				world.users.secretariat,
 				'2026/27',
 				new Date('2027-07-31T22:30:00Z')
@@ -97,7 +86,7 @@ describe('school-year-close rules', () => {
 		});
 
 		it('refuses while an offer of the year still runs (it could still be booked)', async () => {
-			await insertBooking(database.db, world, { startDate: '2027-07-28', endDate: '2027-08-20' });
+			await insertBooking(world.db, world, { startDate: '2027-07-28', endDate: '2027-08-20' });
 			expect(await refused('secretariat', '2026/27')).toMatchObject({
 				status: 409,
 				message:
@@ -106,7 +95,7 @@ describe('school-year-close rules', () => {
 		});
 
 		it('refuses a year that is already closed', async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
 			expect(await refused('secretariat', '2026/27')).toMatchObject({
 				status: 409,
 				message: 'Skoleåret 2026/27 er allerede lukket.'

@@ -1,19 +1,16 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/platform/server/db/schema';
-import type { Database } from '../../src/lib/platform/server/db/engine';
 import { bookSeats } from '../../src/lib/bookings/server/booking';
 import { closeSchoolYear, previewClose } from '../../src/lib/school-year/server/close';
 import { listSchoolYears } from '../../src/lib/school-year/server/status';
-import { createTestDatabase, truncateAll } from '../helpers/db';
 import {
 	book,
 	bookingInput,
-	createBookingWorld,
 	makeOffer,
 	praktikFields,
 	visitFields,
-	type BookingWorld
+	useBookingWorld
 } from './booking-fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';
 
@@ -43,8 +40,7 @@ async function insertMail(db: Kysely<DB>, createdAt: string, sent = true): Promi
 }
 
 describe('school-year-close', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	let praktikOffer: string;
 	let cleared: string[];
 	let untouched: string[];
@@ -56,16 +52,8 @@ describe('school-year-close', () => {
 	let reasonOnly: string;
 	let nextYear: string;
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		const db = database.db;
-		world = await createBookingWorld(database);
+		const db = world.db;
 		// 2026/27 through the real booking code (audit events, mails, participants) …
 		praktikOffer = await makeOffer(db, world, praktikFields(world));
 		const visitOffer = await makeOffer(db, world, visitFields(world));
@@ -151,8 +139,8 @@ describe('school-year-close', () => {
 
 	describe('closeSchoolYear', () => {
 		it('removes exactly the personal data of the year and nothing else', async () => {
-			const before = await snapshot(database.db);
-			const result = await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			const before = await snapshot(world.db);
+			const result = await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
 			const mailsDeleted = sentInYear.length + unsentInYear.length;
 			expect(result).toEqual({
 				ok: true,
@@ -163,7 +151,7 @@ describe('school-year-close', () => {
 					unsentMailsDeleted: unsentInYear.length
 				}
 			});
-			const after = await snapshot(database.db);
+			const after = await snapshot(world.db);
 
 			expect(Object.keys(after)).toEqual(Object.keys(before));
 			const changed = ['booking', 'outbox', 'school_year_closure', 'audit_event'];
@@ -219,8 +207,8 @@ describe('school-year-close', () => {
 		});
 
 		it("clears the year's booking messages but not the next year's", async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
-			const rows = await database.db
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
+			const rows = await world.db
 				.selectFrom('booking')
 				.select(['id', 'message', 'teacherName'])
 				.where('id', 'in', [messageOnly, nextYear])
@@ -234,14 +222,14 @@ describe('school-year-close', () => {
 		});
 
 		it("clears the year's cancellation reasons", async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
-			const rows = await database.db
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
+			const rows = await world.db
 				.selectFrom('booking')
 				.select(['id', 'cancelReason', 'status'])
 				.where('cancelReason', '<>', '')
 				.execute();
 			expect(rows).toEqual([]);
-			const reason = await database.db
+			const reason = await world.db
 				.selectFrom('booking')
 				.select(['cancelReason', 'status'])
 				.where('id', '=', reasonOnly)
@@ -250,15 +238,15 @@ describe('school-year-close', () => {
 		});
 
 		it("deletes the year's sent and unsent mails and keeps the other years'", async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
-			const left = await database.db.selectFrom('outbox').select(['id', 'sentAt']).execute();
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
+			const left = await world.db.selectFrom('outbox').select(['id', 'sentAt']).execute();
 			expect(left.map((r) => r.id).sort()).toEqual([...otherYears].sort());
 			// An unsent mail of a later year stays, to be sent or read at /dev/outbox.
 			expect(left.filter((r) => r.sentAt === null)).toHaveLength(1);
 		});
 
 		it('changes nothing when closing is refused', async () => {
-			const db = database.db;
+			const db = world.db;
 			const before = await snapshot(db);
 			const refusals = [
 				// Not ended yet, then someone who may not close, then a malformed year.
@@ -288,13 +276,13 @@ describe('school-year-close', () => {
 		});
 
 		it('lets nobody book the closed year again', async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
 			const input = bookingInput(world, praktikOffer, { pupilFirstNames: ['Ida'] });
-			const result = await bookSeats(database.db, world.users.coordinator, input, {
+			const result = await bookSeats(world.db, world.users.coordinator, input, {
 				today: '2027-08-15'
 			});
 			expect(result).toMatchObject({ ok: false, status: 409 });
-			const names = await database.db
+			const names = await world.db
 				.selectFrom('booking')
 				.select('pupilFirstNames')
 				.where('offerId', '=', praktikOffer)
@@ -304,12 +292,12 @@ describe('school-year-close', () => {
 
 		it('closes a year once when two secretaries close it at the same moment', async () => {
 			const results = await Promise.all([
-				closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW),
-				closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW)
+				closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW),
+				closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW)
 			]);
 			expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
 			expect(results.find((r) => !r.ok)).toMatchObject({ status: 409 });
-			const events = await database.db
+			const events = await world.db
 				.selectFrom('auditEvent')
 				.select('id')
 				.where('entityType', '=', 'school_year')
@@ -320,8 +308,8 @@ describe('school-year-close', () => {
 
 	describe('previewClose', () => {
 		it('counts what closing would clear and writes nothing', async () => {
-			const before = await snapshot(database.db);
-			const result = await previewClose(database.db, world.users.secretariat, '2026/27', NOW);
+			const before = await snapshot(world.db);
+			const result = await previewClose(world.db, world.users.secretariat, '2026/27', NOW);
 			expect(result).toEqual({
 				ok: true,
 				value: {
@@ -337,11 +325,11 @@ describe('school-year-close', () => {
 					blocker: null
 				}
 			});
-			expect(await snapshot(database.db)).toEqual(before);
+			expect(await snapshot(world.db)).toEqual(before);
 		});
 
 		it('tells why a year cannot be closed yet', async () => {
-			const result = await previewClose(database.db, world.users.secretariat, '2027/28', NOW);
+			const result = await previewClose(world.db, world.users.secretariat, '2027/28', NOW);
 			expect(result).toMatchObject({
 				ok: true,
 				value: {
@@ -354,8 +342,8 @@ describe('school-year-close', () => {
 
 	describe('listSchoolYears', () => {
 		it('lists each year with bookings, newest first, with its status', async () => {
-			await closeSchoolYear(database.db, world.users.secretariat, '2026/27', NOW);
-			const rows = await listSchoolYears(database.db, world.users.secretariat, NOW);
+			await closeSchoolYear(world.db, world.users.secretariat, '2026/27', NOW);
+			const rows = await listSchoolYears(world.db, world.users.secretariat, NOW);
 			expect(rows).toMatchObject([
 				{ year: '2027/28', status: 'running', bookings: 1, personal: 1, closedAt: null },
 				{ year: '2026/27', status: 'closed', bookings: 7, personal: 0, bookingsCleared: 6 },
@@ -364,8 +352,8 @@ describe('school-year-close', () => {
 		});
 
 		it('is for the secretariat only', async () => {
-			expect(await listSchoolYears(database.db, world.users.providerAdmin, NOW)).toBeNull();
-			expect(await listSchoolYears(database.db, null, NOW)).toBeNull();
+			expect(await listSchoolYears(world.db, world.users.providerAdmin, NOW)).toBeNull();
+			expect(await listSchoolYears(world.db, null, NOW)).toBeNull();
 		});
 	});
 });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	cancelBooking,
 	confirmBooking,
@@ -7,8 +6,7 @@ import {
 } from '../../src/lib/bookings/server/booking';
 import { cancelOffer } from '../../src/lib/bookings/server/offer';
 import { closeSchoolYear } from '../../src/lib/school-year/server/close';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { createBookingWorld, type BookingWorld } from './booking-fixtures';
+import { useBookingWorld } from './booking-fixtures';
 import { insertBooking, snapshot } from './privacy-fixtures';
 
 /** A fortnight after the school year 2026/27 ended. */
@@ -21,22 +19,13 @@ const CLOSED_OFFER =
 	'Tilbuddet kan ikke længere aflyses.';
 
 describe('school-year-closed', () => {
-	let database: Database;
-	let world: BookingWorld;
+	const world = useBookingWorld();
 	/** A request of the closed year 2026/27, and of the open year 2027/28. */
 	let closed: { offerId: string; bookingId: string };
 	let open: { offerId: string; bookingId: string };
 
-	beforeAll(async () => {
-		database = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
 	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createBookingWorld(database);
-		const db = database.db;
+		const db = world.db;
 		closed = await insertBooking(db, world, {
 			startDate: '2027-03-01',
 			names: ['Ida'],
@@ -53,7 +42,7 @@ describe('school-year-closed', () => {
 
 	describe('answering a booking', () => {
 		it("refuses to confirm, decline or cancel a closed year's booking and changes nothing", async () => {
-			const db = database.db;
+			const db = world.db;
 			const before = await snapshot(db);
 			const provider = world.users.providerAdmin;
 			const refusals = [
@@ -71,7 +60,7 @@ describe('school-year-closed', () => {
 		});
 
 		it('still answers and cancels bookings of an open year', async () => {
-			const db = database.db;
+			const db = world.db;
 			const provider = world.users.providerAdmin;
 			const confirmed = await confirmBooking(db, provider, open.bookingId, {
 				message: 'Karl er velkommen'
@@ -90,14 +79,14 @@ describe('school-year-closed', () => {
 		});
 
 		it('still refuses a stranger with 404 before telling the year is closed', async () => {
-			const result = await confirmBooking(database.db, world.users.otherCompany, closed.bookingId);
+			const result = await confirmBooking(world.db, world.users.otherCompany, closed.bookingId);
 			expect(result).toMatchObject({ ok: false, status: 404 });
 		});
 	});
 
 	describe('cancelling an offer', () => {
 		it("refuses to cancel a closed year's offer and changes nothing", async () => {
-			const db = database.db;
+			const db = world.db;
 			const before = await snapshot(db);
 			const result = await cancelOffer(db, world.users.providerAdmin, closed.offerId, {
 				reason: 'Lars er syg'
@@ -107,7 +96,7 @@ describe('school-year-closed', () => {
 		});
 
 		it('still cancels an offer of an open year, with the reason on its bookings', async () => {
-			const db = database.db;
+			const db = world.db;
 			const result = await cancelOffer(db, world.users.providerAdmin, open.offerId, {
 				reason: 'Værkstedet lukker'
 			});

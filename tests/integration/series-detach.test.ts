@@ -1,20 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { SessionUser } from '../../src/lib/auth/server/session';
+import { describe, expect, it } from 'vitest';
 import { createSeries, updateSeries } from '../../src/lib/activities/server/series';
 import { cancelActivity, moveActivity } from '../../src/lib/activities/server/activity';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
-import { type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { useActivityWorld } from './activity-fixtures';
 
 // Ordinary activity changes (calendar drag, cancel) on one occurrence must survive a later
 // change of the whole series.
 describe('activity (series occurrences)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-	let member: SessionUser;
-
-	const frame = useActivityWorld();
-	beforeEach(() => ({ database, world, member } = frame));
+	const world = useActivityWorld();
 
 	const input = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({
 		title: 'Erhvervspraktik 8. klasse',
@@ -34,7 +27,7 @@ describe('activity (series occurrences)', () => {
 	});
 
 	async function firstOccurrence(seriesId: string) {
-		return database.db
+		return world.db
 			.selectFrom('activity')
 			.selectAll()
 			.where('seriesId', '=', seriesId)
@@ -43,19 +36,19 @@ describe('activity (series occurrences)', () => {
 	}
 
 	it('keeps a moved occurrence where it was moved when the series changes', async () => {
-		const created = await createSeries(database.db, member, input());
+		const created = await createSeries(world.db, world.member, input());
 		if (!created.ok) throw new Error(created.message);
 		const first = await firstOccurrence(created.value.id);
-		const moved = await moveActivity(database.db, member, first.id, '2027-02-15');
+		const moved = await moveActivity(world.db, world.member, first.id, '2027-02-15');
 		expect(moved.ok).toBe(true);
 		const updated = await updateSeries(
-			database.db,
-			member,
+			world.db,
+			world.member,
 			created.value.id,
 			input({ place: 'Hallen' })
 		);
 		expect(updated.ok).toBe(true);
-		const after = await database.db
+		const after = await world.db
 			.selectFrom('activity')
 			.selectAll()
 			.where('id', '=', first.id)
@@ -65,12 +58,12 @@ describe('activity (series occurrences)', () => {
 	});
 
 	it('keeps a cancelled occurrence cancelled when the series changes', async () => {
-		const created = await createSeries(database.db, member, input());
+		const created = await createSeries(world.db, world.member, input());
 		if (!created.ok) throw new Error(created.message);
 		const first = await firstOccurrence(created.value.id);
-		expect((await cancelActivity(database.db, member, first.id)).ok).toBe(true);
-		await updateSeries(database.db, member, created.value.id, input({ title: 'Praktikuge' }));
-		const after = await database.db
+		expect((await cancelActivity(world.db, world.member, first.id)).ok).toBe(true);
+		await updateSeries(world.db, world.member, created.value.id, input({ title: 'Praktikuge' }));
+		const after = await world.db
 			.selectFrom('activity')
 			.select(['status', 'title', 'detached'])
 			.where('id', '=', first.id)

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
+import { describe, expect, it } from 'vitest';
 import { actions as newActions } from '../../src/routes/serier/ny/+page.server';
 import {
 	actions as seriesActions,
@@ -7,9 +6,8 @@ import {
 } from '../../src/routes/serier/[id]/+page.server';
 import { actions as occurrenceActions } from '../../src/routes/aktiviteter/[id]/forekomst/+page.server';
 import { actions as cancelActions } from '../../src/routes/aktiviteter/[id]/forekomst/aflys/+page.server';
-import { createTestDatabase, truncateAll } from '../helpers/db';
-import { countRows, createWorld, type ActivityWorld } from './activity-fixtures';
-import { fakeEvent, useForRoutes } from './organisation.fixtures';
+import { countRows, useActivityWorld } from './activity-fixtures';
+import { fakeEvent } from './organisation.fixtures';
 
 type Failure = {
 	status: number;
@@ -26,20 +24,7 @@ async function thrown(run: () => unknown): Promise<{ status: number; location?: 
 }
 
 describe('routes/serier', () => {
-	let database: Database;
-	let world: ActivityWorld;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		useForRoutes(database);
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		await truncateAll(database);
-		world = await createWorld(database);
-	});
+	const world = useActivityWorld({ routes: true });
 
 	const fields = (overrides: Record<string, string | string[]> = {}) => ({
 		title: 'Erhvervspraktik',
@@ -70,7 +55,7 @@ describe('routes/serier', () => {
 			'5.–9. feb. 2029 (uge 6)'
 		]);
 		expect(result.values.title).toBe('Erhvervspraktik');
-		expect(await countRows(database.db)).toEqual({ activities: 0, participants: 0 });
+		expect(await countRows(world.db)).toEqual({ activities: 0, participants: 0 });
 	});
 
 	it('saves and redirects to the series page, which lists the occurrences', async () => {
@@ -101,7 +86,7 @@ describe('routes/serier', () => {
 			expect(result.data.errors.until).toMatch(/mere end 500/);
 			expect(result.data.values.interval).toBe('1');
 		}
-		expect(await countRows(database.db)).toEqual({ activities: 0, participants: 0 });
+		expect(await countRows(world.db)).toEqual({ activities: 0, participants: 0 });
 	});
 
 	it('sends back a bad rule and bad dates field by field', async () => {
@@ -131,17 +116,13 @@ describe('routes/serier', () => {
 		const remove = () =>
 			seriesActions.delete(fakeEvent(`/serier/${id}?/delete`, other, { id }, { confirm: 'ja' }));
 		expect((await thrown(remove)).status).toBe(404);
-		expect((await countRows(database.db)).activities).toBe(3);
+		expect((await countRows(world.db)).activities).toBe(3);
 	});
 
 	it('edits and cancels single occurrences, which then survive a series update', async () => {
 		const redirect = await thrown(() => post('save', fields()));
 		const seriesId = redirect.location!.split('/').pop()!;
-		const rows = await database.db
-			.selectFrom('activity')
-			.select('id')
-			.orderBy('startDate')
-			.execute();
+		const rows = await world.db.selectFrom('activity').select('id').orderBy('startDate').execute();
 		const member = world.users.ownerMember;
 		const edit = fields({ title: 'Flyttet', startDate: '2028-02-14', endDate: '2028-02-18' });
 		const edited = await thrown(() =>
@@ -160,11 +141,7 @@ describe('routes/serier', () => {
 				fakeEvent(`/serier/${seriesId}?/update`, member, { id: seriesId }, fields({ week: '7' }))
 			)
 		);
-		const after = await database.db
-			.selectFrom('activity')
-			.selectAll()
-			.orderBy('startDate')
-			.execute();
+		const after = await world.db.selectFrom('activity').selectAll().orderBy('startDate').execute();
 		expect(after.map((r) => [r.startDate, r.title, r.status, r.detached])).toEqual([
 			['2027-02-15', 'Erhvervspraktik', 'planned', false],
 			['2028-02-14', 'Flyttet', 'planned', true],
@@ -173,7 +150,7 @@ describe('routes/serier', () => {
 	});
 
 	it('refuses the single-occurrence pages for an activity outside a series', async () => {
-		const [row] = await database.db
+		const [row] = await world.db
 			.insertInto('activity')
 			.values({
 				ownerId: world.org.school,

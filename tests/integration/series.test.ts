@@ -1,6 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/platform/server/db/engine';
-import type { SessionUser } from '../../src/lib/auth/server/session';
+import { describe, expect, it } from 'vitest';
 import {
 	createSeries,
 	deleteSeries,
@@ -9,15 +7,10 @@ import {
 } from '../../src/lib/activities/server/series';
 import { updateOccurrence } from '../../src/lib/activities/server/series-occurrence';
 import type { SeriesInput } from '../../src/lib/activities/series-schema';
-import { countRows, type ActivityWorld, useActivityWorld } from './activity-fixtures';
+import { countRows, useActivityWorld } from './activity-fixtures';
 
 describe('activity-series (real database)', () => {
-	let database: Database;
-	let world: ActivityWorld;
-	let member: SessionUser;
-
-	const frame = useActivityWorld();
-	beforeEach(() => ({ database, world, member } = frame));
+	const world = useActivityWorld();
 
 	const uge6 = (overrides: Partial<SeriesInput> = {}): SeriesInput => ({
 		title: 'Erhvervspraktik 8. klasse',
@@ -36,7 +29,7 @@ describe('activity-series (real database)', () => {
 		...overrides
 	});
 	const occurrences = (seriesId: string) =>
-		database.db
+		world.db
 			.selectFrom('activity')
 			.selectAll()
 			.where('seriesId', '=', seriesId)
@@ -45,7 +38,7 @@ describe('activity-series (real database)', () => {
 	const seriesCount = async () =>
 		Number(
 			(
-				await database.db
+				await world.db
 					.selectFrom('activitySeries')
 					.select((eb) => eb.fn.countAll<number>().as('n'))
 					.executeTakeFirstOrThrow()
@@ -54,7 +47,7 @@ describe('activity-series (real database)', () => {
 
 	describe('createSeries', () => {
 		it('materialises Monday–Friday of uge 6 in 2027, 2028 and 2029', async () => {
-			const result = await createSeries(database.db, member, uge6());
+			const result = await createSeries(world.db, world.member, uge6());
 			if (!result.ok) throw new Error(result.message);
 			expect(result.value.created).toBe(3);
 			const rows = await occurrences(result.value.id);
@@ -64,7 +57,7 @@ describe('activity-series (real database)', () => {
 				['2029-02-05', '2029-02-09', '2029-02-05']
 			]);
 			expect(rows.every((r) => r.detached === false && r.sequence === 0)).toBe(true);
-			expect(await countRows(database.db)).toEqual({ activities: 3, participants: 3 });
+			expect(await countRows(world.db)).toEqual({ activities: 3, participants: 3 });
 		});
 
 		it('refuses more than 500 occurrences in Danish and writes nothing', async () => {
@@ -73,10 +66,10 @@ describe('activity-series (real database)', () => {
 				startsOn: '2021-01-04',
 				until: '2035-12-31'
 			});
-			const result = await createSeries(database.db, member, weekly);
+			const result = await createSeries(world.db, world.member, weekly);
 			expect(result).toMatchObject({ ok: false, reason: 'invalid' });
 			if (!result.ok) expect(result.errors?.until).toMatch(/mere end 500 forekomster/);
-			expect(await countRows(database.db)).toEqual({ activities: 0, participants: 0 });
+			expect(await countRows(world.db)).toEqual({ activities: 0, participants: 0 });
 			expect(await seriesCount()).toBe(0);
 		});
 
@@ -89,7 +82,7 @@ describe('activity-series (real database)', () => {
 				startTime: '02:30',
 				endTime: '04:00'
 			});
-			const result = await createSeries(database.db, member, sundays);
+			const result = await createSeries(world.db, world.member, sundays);
 			expect(result).toMatchObject({ ok: false, reason: 'invalid' });
 			if (!result.ok) {
 				expect(result.errors?.startTime).toMatch(/02:30 findes ikke 28\. marts 2027/);
@@ -97,20 +90,24 @@ describe('activity-series (real database)', () => {
 			}
 			expect(await seriesCount()).toBe(0);
 			// 03:30 exists every Sunday, the 28th included.
-			const later = await createSeries(database.db, member, { ...sundays, startTime: '03:30' });
+			const later = await createSeries(world.db, world.member, { ...sundays, startTime: '03:30' });
 			expect(later.ok).toBe(true);
 		});
 
 		it('refuses an owner the user is not a member of and writes nothing', async () => {
-			const result = await createSeries(database.db, member, uge6({ ownerId: world.org.partner }));
+			const result = await createSeries(
+				world.db,
+				world.member,
+				uge6({ ownerId: world.org.partner })
+			);
 			expect(result).toMatchObject({ ok: false, reason: 'forbidden' });
 			expect(await seriesCount()).toBe(0);
 		});
 
 		it('names the rule field that is wrong', async () => {
 			const result = await createSeries(
-				database.db,
-				member,
+				world.db,
+				world.member,
 				uge6({ rule: { kind: 'yearlyIsoWeek', week: 54, fromWeekday: 1, toWeekday: 5 } })
 			);
 			expect(result.ok).toBe(false);
@@ -120,10 +117,10 @@ describe('activity-series (real database)', () => {
 
 	describe('updateSeries', () => {
 		it('moves the other occurrences, bumps their sequence and leaves a detached one alone', async () => {
-			const created = await createSeries(database.db, member, uge6());
+			const created = await createSeries(world.db, world.member, uge6());
 			if (!created.ok) throw new Error(created.message);
 			const [first, second, third] = await occurrences(created.value.id);
-			const edited = await updateOccurrence(database.db, member, second.id, {
+			const edited = await updateOccurrence(world.db, world.member, second.id, {
 				title: 'Praktik flyttet',
 				description: '',
 				place: 'Værkstedet',
@@ -140,8 +137,8 @@ describe('activity-series (real database)', () => {
 			expect(edited.ok).toBe(true);
 
 			const moved = await updateSeries(
-				database.db,
-				member,
+				world.db,
+				world.member,
 				created.value.id,
 				uge6({ rule: { kind: 'yearlyIsoWeek', week: 7, fromWeekday: 1, toWeekday: 5 } })
 			);
@@ -158,11 +155,11 @@ describe('activity-series (real database)', () => {
 		});
 
 		it('deletes occurrences the shorter series no longer produces and adds new ones', async () => {
-			const created = await createSeries(database.db, member, uge6());
+			const created = await createSeries(world.db, world.member, uge6());
 			if (!created.ok) throw new Error(created.message);
 			const shorter = await updateSeries(
-				database.db,
-				member,
+				world.db,
+				world.member,
 				created.value.id,
 				uge6({ startsOn: '2028-01-01', until: '2030-12-31' })
 			);
@@ -174,7 +171,7 @@ describe('activity-series (real database)', () => {
 		});
 
 		it('refuses a change to more than 500 dates and leaves every row as it was', async () => {
-			const created = await createSeries(database.db, member, uge6());
+			const created = await createSeries(world.db, world.member, uge6());
 			if (!created.ok) throw new Error(created.message);
 			const before = await occurrences(created.value.id);
 			const weekly = uge6({
@@ -182,35 +179,35 @@ describe('activity-series (real database)', () => {
 				startsOn: '2021-01-04',
 				until: '2035-12-31'
 			});
-			const result = await updateSeries(database.db, member, created.value.id, weekly);
+			const result = await updateSeries(world.db, world.member, created.value.id, weekly);
 			expect(result).toMatchObject({ ok: false, reason: 'invalid' });
 			expect(await occurrences(created.value.id)).toEqual(before);
 		});
 
 		it('answers not found for another organisation and changes nothing', async () => {
-			const created = await createSeries(database.db, member, uge6({ visibility: 'private' }));
+			const created = await createSeries(world.db, world.member, uge6({ visibility: 'private' }));
 			if (!created.ok) throw new Error(created.message);
 			const other = world.users.otherAdmin!;
-			const result = await updateSeries(database.db, other, created.value.id, uge6());
+			const result = await updateSeries(world.db, other, created.value.id, uge6());
 			expect(result).toMatchObject({ ok: false, reason: 'not_found' });
-			expect(await findSeriesForUser(database.db, other, created.value.id)).toBeNull();
-			const removed = await deleteSeries(database.db, other, created.value.id);
+			expect(await findSeriesForUser(world.db, other, created.value.id)).toBeNull();
+			const removed = await deleteSeries(world.db, other, created.value.id);
 			expect(removed).toMatchObject({ ok: false, reason: 'not_found' });
-			expect(await countRows(database.db)).toMatchObject({ activities: 3 });
+			expect(await countRows(world.db)).toMatchObject({ activities: 3 });
 		});
 	});
 
 	describe('deleteSeries', () => {
 		it('lets an owner admin delete the series and its occurrences; a plain member may not', async () => {
-			const created = await createSeries(database.db, member, uge6());
+			const created = await createSeries(world.db, world.member, uge6());
 			if (!created.ok) throw new Error(created.message);
-			expect(await deleteSeries(database.db, member, created.value.id)).toMatchObject({
+			expect(await deleteSeries(world.db, world.member, created.value.id)).toMatchObject({
 				ok: false,
 				reason: 'forbidden'
 			});
 			const admin = world.users.ownerAdmin!;
-			expect((await deleteSeries(database.db, admin, created.value.id)).ok).toBe(true);
-			expect(await countRows(database.db)).toEqual({ activities: 0, participants: 0 });
+			expect((await deleteSeries(world.db, admin, created.value.id)).ok).toBe(true);
+			expect(await countRows(world.db)).toEqual({ activities: 0, participants: 0 });
 		});
 	});
 });
