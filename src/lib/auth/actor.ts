@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from '$lib/organisations/types';
+import type { OrganisationKind, Role } from '$lib/organisations';
 
 /** One organisation the actor belongs to, and in which role. */
 export interface ActorMembership {

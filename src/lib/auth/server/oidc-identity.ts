@@ -20,9 +20,9 @@ import {
 	listLinkedIdentityRows,
 	markInvitationUsed,
 	touchLinkedIdentity,
-	upsertInvitedMembership,
 	type AttemptRow
 } from './queries/oidc';
+import { upsertInvitedMembership } from './queries/memberships';
 
 // Which account an outside identity opens. The identity (provider + subject) is tied to an
 // account only by an invitation, by the logged-in user's own choice, or — where the secretariat

@@ -200,25 +200,6 @@ export async function markInvitationUsed(db: Db, id: string, now: Date): Promise
 	await db.updateTable('userToken').set({ usedAt: now }).where('id', '=', id).execute();
 }
 
-/** The invited role; an existing admin is never demoted (as with the invitation link). */
-export async function upsertInvitedMembership(
-	db: Db,
-	userId: string,
-	organisationId: string,
-	role: Role
-): Promise<void> {
-	await db
-		.insertInto('membership')
-		.values({ userId, organisationId, role })
-		.onConflict((oc) =>
-			oc
-				.columns(['userId', 'organisationId'])
-				.doUpdateSet({ role: 'admin' })
-				.where(sql.ref('excluded.role'), '=', 'admin')
-		)
-		.execute();
-}
-
 export async function setSessionOidc(
 	db: Db,
 	sessionId: string,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 
-// The queries of the organisation export (organisation-export.ts) for the alliance work.
+// The queries of the organisation export (export.ts) for the alliance work.
 
 /** The alliance work of the organisation (issue 6) and a municipality's school holidays. */
 export async function readAllianceTables(db: Kysely<DB>, id: string) {
