@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '$lib/auth';
+import { actor } from '../../../tests/helpers/actor';
 import { allianceSectionsFor } from './alliance-sections';
 import type { OrganisationKind, Role } from './types';
 
-function user(isSecretariat: boolean, memberships: [OrganisationKind, Role][] = []) {
-	return { isSecretariat, memberships: memberships.map(([kind, role]) => ({ kind, role })) };
+function user(isSecretariat: boolean, memberships: [OrganisationKind, Role][] = []): Actor {
+	return actor(
+		memberships.map(([kind, role]) => ({ kind, role })),
+		{ isSecretariat }
+	);
 }
-const hrefs = (u: Parameters<typeof allianceSectionsFor>[0]) =>
-	allianceSectionsFor(u).map((s) => s.href);
+const hrefs = (u: Actor | null) => allianceSectionsFor(u).map((s) => s.href);
 
 describe('alliance-sections', () => {
 	describe('allianceSectionsFor', () => {

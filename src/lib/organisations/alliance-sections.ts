@@ -1,15 +1,11 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { OrganisationKind, Role } from '$lib/organisations/types';
+import type { Actor } from '$lib/auth';
+import type { OrganisationKind } from '$lib/organisations/types';
 
 export interface AllianceSection {
 	href: string;
 	title: () => string;
 	text: () => string;
-}
-
-interface SectionUser {
-	isSecretariat: boolean;
-	memberships: { kind: OrganisationKind; role: Role }[];
 }
 
 /** The organisations that carry the agreement and read its reports (not schools or companies). */
@@ -20,7 +16,7 @@ const PARTNER_KINDS: readonly OrganisationKind[] = [
 	'partner'
 ];
 
-type Rule = (user: SectionUser | null) => boolean;
+type Rule = (user: Actor | null) => boolean;
 const anyone: Rule = () => true;
 const member: Rule = (u) => !!u && (u.isSecretariat || u.memberships.length > 0);
 const partner: Rule = (u) =>
@@ -84,6 +80,6 @@ const SECTIONS: { section: AllianceSection; shown: Rule }[] = [
  * The alliance's own work, as far as this user may use it. Each page checks its rights again;
  * this only keeps the hub from offering doors that answer 404.
  */
-export function allianceSectionsFor(user: SectionUser | null): AllianceSection[] {
+export function allianceSectionsFor(user: Actor | null): AllianceSection[] {
 	return SECTIONS.filter((s) => s.shown(user)).map((s) => s.section);
 }

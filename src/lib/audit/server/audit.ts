@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction, DB } from '$lib/platform/server/db/schema';
+import { insertAuditEvent } from './queries';
 
 export interface AuditEntry {
 	/** The user acting; null for the system (e.g. a waitlist promotion, the seed). */
@@ -23,18 +24,12 @@ export async function recordAudit(
 	db: Kysely<DB> | Transaction<DB>,
 	entry: AuditEntry
 ): Promise<void> {
-	await db
-		.insertInto('auditEvent')
-		.values((eb) => ({
-			actorId: entry.actorId,
-			actorName: entry.actorId
-				? eb.selectFrom('appUser').select('name').where('id', '=', entry.actorId)
-				: '',
-			organisationId: entry.organisationId,
-			action: entry.action,
-			entityType: entry.entityType,
-			entityId: entry.entityId,
-			summary: (entry.summary ?? '').slice(0, 300)
-		}))
-		.execute();
+	await insertAuditEvent(db, {
+		actorId: entry.actorId,
+		organisationId: entry.organisationId,
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: entry.entityId,
+		summary: (entry.summary ?? '').slice(0, 300)
+	});
 }

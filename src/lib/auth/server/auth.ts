@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { DB } from '$lib/platform/server/db/schema';
 import { hashPassword, verifyPassword } from './password';
@@ -21,6 +21,7 @@ import {
 } from './throttle';
 import { createPasswordReset } from './user-token';
 import { loginDeviceKey, type KnownDevice } from './login-device';
+import { findPasswordHash, findUserByEmail, setPasswordHash, setUserName } from './queries/users';
 
 export type LogInResult =
 	| { ok: true; userId: string }
@@ -38,14 +39,6 @@ let dummyHash: Promise<string> | undefined;
 function getDummyHash(): Promise<string> {
 	dummyHash ??= hashPassword(generateSecureRandomString());
 	return dummyHash;
-}
-
-async function findUserByEmail(db: Kysely<DB>, email: string) {
-	return db
-		.selectFrom('appUser')
-		.select(['id', 'email', 'name', 'passwordHash'])
-		.where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-		.executeTakeFirst();
 }
 
 /**
@@ -96,21 +89,13 @@ export async function changePassword(
 	if (!throttle.allowed) {
 		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	}
-	const user = await db
-		.selectFrom('appUser')
-		.select(['passwordHash'])
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+	const currentHash = await findPasswordHash(db, userId);
+	if (!currentHash || !(await verifyPassword(currentHash, currentPassword))) {
 		return { ok: false, reason: 'invalid' };
 	}
 	const passwordHash = await hashPassword(newPassword);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('appUser')
-			.set({ passwordHash, passwordChangedAt: now })
-			.where('id', '=', userId)
-			.execute();
+		await setPasswordHash(trx, userId, passwordHash, now);
 		await invalidateUserSessions(trx, userId, keepSessionId);
 	});
 	await resetBucket(db, passwordChangeKey(userId));
@@ -119,7 +104,7 @@ export async function changePassword(
 
 /** The profile's one editable field besides the password. */
 export async function changeName(db: Kysely<DB>, userId: string, name: string): Promise<void> {
-	await db.updateTable('appUser').set({ name }).where('id', '=', userId).execute();
+	await setUserName(db, userId, name);
 }
 
 /**

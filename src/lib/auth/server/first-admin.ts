@@ -1,8 +1,21 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { SECRETARIAT, seedId } from '../../../../db/seed/ids';
 import type { DB } from '$lib/platform/server/db/schema';
 import { hashPassword } from './password';
 import { createPasswordReset, normalise } from './user-token';
+import { deleteUserSessions } from './queries/sessions';
+import {
+	ensureOrganisationBySlug,
+	findMembershipRole,
+	upsertAdminMembership
+} from './queries/memberships';
+import {
+	findUserByEmail,
+	hasAnyUser,
+	insertUser,
+	makeSecretariat,
+	setPasswordHash
+} from './queries/users';
 
 /**
  * The secretariat is the organisation DI Lærlingeindsatsen (slug `di-laerlingeindsatsen`): its
@@ -42,8 +55,7 @@ export interface FirstAdminResult {
 
 /** True when no user exists at all: nobody can log in yet. */
 export async function hasNoUsers(db: Kysely<DB>): Promise<boolean> {
-	const row = await db.selectFrom('appUser').select('id').limit(1).executeTakeFirst();
-	return row === undefined;
+	return !(await hasAnyUser(db));
 }
 
 /**
@@ -60,66 +72,33 @@ export async function createFirstAdmin(
 	// Hashed before the transaction: with the embedded engine a transaction holds the only connection.
 	const passwordHash = input.password === null ? null : await hashPassword(input.password);
 	const result = await db.transaction().execute(async (trx) => {
-		const insertedOrganisation = await trx
-			.insertInto('organisation')
-			.values(SECRETARIAT_ORGANISATION)
-			.onConflict((oc) => oc.column('slug').doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		const organisation = await trx
-			.selectFrom('organisation')
-			.select('id')
-			.where('slug', '=', SECRETARIAT_ORGANISATION.slug)
-			.executeTakeFirstOrThrow();
+		const organisation = await ensureOrganisationBySlug(trx, SECRETARIAT_ORGANISATION);
 
-		const existing = await trx
-			.selectFrom('appUser')
-			.select(['id', 'isSecretariat'])
-			.where(sql<string>`lower(email)`, '=', email)
-			.executeTakeFirst();
+		const existing = await findUserByEmail(trx, email);
 		let userId: string;
 		if (existing) {
 			userId = existing.id;
-			if (!existing.isSecretariat) {
-				await trx
-					.updateTable('appUser')
-					.set({ isSecretariat: true })
-					.where('id', '=', userId)
-					.execute();
-			}
+			if (!existing.isSecretariat) await makeSecretariat(trx, userId);
 			if (passwordHash !== null) {
-				await trx
-					.updateTable('appUser')
-					.set({ passwordHash, passwordChangedAt: now })
-					.where('id', '=', userId)
-					.execute();
-				await trx.deleteFrom('userSession').where('userId', '=', userId).execute();
+				await setPasswordHash(trx, userId, passwordHash, now);
+				await deleteUserSessions(trx, userId);
 			}
 		} else {
-			const row = await trx
-				.insertInto('appUser')
-				.values({ email, name: input.name, passwordHash, isSecretariat: true })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			userId = row.id;
+			userId = await insertUser(trx, {
+				email,
+				name: input.name,
+				passwordHash,
+				isSecretariat: true
+			});
 		}
 
-		const membership = await trx
-			.selectFrom('membership')
-			.select('role')
-			.where('userId', '=', userId)
-			.where('organisationId', '=', organisation.id)
-			.executeTakeFirst();
-		await trx
-			.insertInto('membership')
-			.values({ userId, organisationId: organisation.id, role: 'admin' })
-			.onConflict((oc) => oc.columns(['userId', 'organisationId']).doUpdateSet({ role: 'admin' }))
-			.execute();
+		const role = await findMembershipRole(trx, userId, organisation.id);
+		await upsertAdminMembership(trx, userId, organisation.id);
 		return {
 			userId,
 			created: !existing,
-			promoted: !!existing && (!existing.isSecretariat || membership?.role !== 'admin'),
-			organisationCreated: insertedOrganisation !== undefined,
+			promoted: !!existing && (!existing.isSecretariat || role !== 'admin'),
+			organisationCreated: organisation.created,
 			passwordSet: passwordHash !== null
 		};
 	});

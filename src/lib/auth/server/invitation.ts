@@ -1,9 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import { hashPassword } from './password';
 import { findValidToken, normalise, useToken, type ValidToken } from './user-token';
 import { auditMembership } from '$lib/organisations/server';
 import { memberSummary } from '$lib/audit/server';
+import { findOrganisationName, upsertInvitedMembership } from './queries/memberships';
+import { findUserByEmail, insertUser, lockUserByEmail } from './queries/users';
 
 export interface InvitationDetails extends ValidToken {
 	organisationName: string;
@@ -19,20 +21,12 @@ export async function findInvitation(
 ): Promise<InvitationDetails | null> {
 	const valid = await findValidToken(db, 'invitation', token, now);
 	if (!valid?.organisationId) return null;
-	const organisation = await db
-		.selectFrom('organisation')
-		.select('name')
-		.where('id', '=', valid.organisationId)
-		.executeTakeFirst();
-	if (!organisation) return null;
-	const user = await db
-		.selectFrom('appUser')
-		.select('passwordHash')
-		.where(sql<string>`lower(email)`, '=', valid.email)
-		.executeTakeFirst();
+	const organisationName = await findOrganisationName(db, valid.organisationId);
+	if (organisationName === null) return null;
+	const user = await findUserByEmail(db, valid.email);
 	// Any existing account, with a password or not yet (one made by admin:create waits for its
 	// own set-password link): the invitation link never sets its password.
-	return { ...valid, organisationName: organisation.name, hasAccount: !!user };
+	return { ...valid, organisationName, hasAccount: !!user };
 }
 
 /** How the invitee proves who they are: a new account's details, or the session of the account. */
@@ -66,12 +60,7 @@ export async function acceptInvitation(
 			const used = await useToken(trx, 'invitation', token, now);
 			if (!used?.organisationId || !used.role) return null;
 
-			const existing = await trx
-				.selectFrom('appUser')
-				.select(['id', 'name', 'passwordHash'])
-				.where(sql<string>`lower(email)`, '=', normalise(used.email))
-				.forUpdate()
-				.executeTakeFirst();
+			const existing = await lockUserByEmail(trx, used.email);
 			let userId: string;
 			let name = details?.name ?? '';
 			if (existing) {
@@ -80,28 +69,14 @@ export async function acceptInvitation(
 				name = existing.name;
 			} else {
 				if (!details || !passwordHash) return rollback();
-				const created = await trx
-					.insertInto('appUser')
-					.values({
-						email: normalise(used.email),
-						name: details.name,
-						passwordHash,
-						passwordChangedAt: now
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				userId = created.id;
+				userId = await insertUser(trx, {
+					email: normalise(used.email),
+					name: details.name,
+					passwordHash,
+					passwordChangedAt: now
+				});
 			}
-			await trx
-				.insertInto('membership')
-				.values({ userId, organisationId: used.organisationId, role: used.role })
-				.onConflict((oc) =>
-					oc
-						.columns(['userId', 'organisationId'])
-						.doUpdateSet({ role: 'admin' })
-						.where(sql.ref('excluded.role'), '=', 'admin')
-				)
-				.execute();
+			await upsertInvitedMembership(trx, userId, used.organisationId, used.role);
 			// The new member acts: accepting is their own doing, not the inviter's.
 			const summary = memberSummary(name, used.role);
 			await auditMembership(trx, userId, 'create', used.organisationId, userId, summary);

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import { isSecureCookieOrigin } from './session-cookie';
+import { findOrInsertSecret } from './queries/app-secret';
 
 // The per-account login limit slows a password guesser, but it also let anyone lock the owner
 // out with five wrong passwords a minute. A browser that has logged in to an account before
@@ -82,18 +83,7 @@ export function deviceKey(db: Kysely<DB>): Promise<Uint8Array> {
 }
 
 async function loadOrCreateKey(db: Kysely<DB>): Promise<Uint8Array> {
-	// Two instances starting at once both insert; the first wins and both read the winner.
-	await db
-		.insertInto('appSecret')
-		.values({ name: SECRET_NAME, value: randomBytes(32) })
-		.onConflict((oc) => oc.column('name').doNothing())
-		.execute();
-	const row = await db
-		.selectFrom('appSecret')
-		.select('value')
-		.where('name', '=', SECRET_NAME)
-		.executeTakeFirstOrThrow();
-	return row.value;
+	return findOrInsertSecret(db, SECRET_NAME, randomBytes(32));
 }
 
 /** The browser's known device from its cookie; the key is only read when there is a cookie. */

@@ -12,17 +12,16 @@ import {
 	findLinkedIdentity,
 	findOrganisationByCvr,
 	findUsableInvitation,
-	findUserIdByEmail,
 	findUserName,
 	findUserProviderLink,
 	insertLinkedIdentity,
-	insertUserWithoutPassword,
 	listLinkedIdentityRows,
 	markInvitationUsed,
 	touchLinkedIdentity,
-	upsertInvitedMembership,
 	type AttemptRow
 } from './queries/oidc';
+import { upsertInvitedMembership } from './queries/memberships';
+import { findUserByEmail, insertUser } from './queries/users';
 
 // Which account an outside identity opens. The identity (provider + subject) is tied to an
 // account only by an invitation, by the logged-in user's own choice, or — where the secretariat
@@ -139,7 +138,7 @@ export async function resolveIdentity(
 				if (!invitation?.organisationId || !invitation.role) {
 					return refuse(404, m.auth_link_invalid());
 				}
-				const account = await findUserIdByEmail(trx, invitation.email);
+				const account = await findUserByEmail(trx, invitation.email);
 				let userId: string;
 				let memberName: string;
 				if (linked) {
@@ -160,7 +159,7 @@ export async function resolveIdentity(
 					await link(trx, provider, userId, claims, now);
 				} else {
 					memberName = claims.name ?? invitation.email.split('@')[0];
-					userId = (await insertUserWithoutPassword(trx, invitation.email, memberName)).id;
+					userId = await insertUserWithoutPassword(trx, invitation.email, memberName);
 					await link(trx, provider, userId, claims, now);
 				}
 				await markInvitationUsed(trx, invitation.id, now);
@@ -188,11 +187,11 @@ export async function resolveIdentity(
 			}
 			if (organisation) {
 				if (!claims.email) return refuse(403, m.oidc_no_email({ provider: name }));
-				if (await findUserIdByEmail(trx, claims.email)) {
+				if (await findUserByEmail(trx, claims.email)) {
 					return refuse(409, m.oidc_email_has_account({ email: claims.email, provider: name }));
 				}
 				const memberName = claims.name ?? claims.email.split('@')[0];
-				const { id } = await insertUserWithoutPassword(trx, claims.email, memberName);
+				const id = await insertUserWithoutPassword(trx, claims.email, memberName);
 				await link(trx, provider, id, claims, now);
 				await joinByCvr(trx, id, organisation.id, memberName);
 				return session(id);
@@ -258,4 +257,9 @@ export async function unlinkLogin(
 		if (e instanceof Rollback) return e.refusal;
 		throw e;
 	}
+}
+
+/** A new account without a password: it logs in with its outside identity. */
+function insertUserWithoutPassword(trx: Transaction<DB>, email: string, name: string) {
+	return insertUser(trx, { email: email.trim().toLowerCase(), name, passwordHash: null });
 }

@@ -1,5 +1,20 @@
-import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
+
+/** The options this module sets on a cookie. */
+interface CookieOptions {
+	path: string;
+	secure: boolean;
+	httpOnly?: boolean;
+	sameSite?: 'lax';
+	expires?: Date;
+	maxAge?: number;
+}
+
+/** What is used here of a request's cookies (SvelteKit's `event.cookies` is one). */
+export interface CookieJar {
+	set(name: string, value: string, options: CookieOptions): void;
+	delete(name: string, options: CookieOptions): void;
+}
 
 /**
  * Secure everywhere but plain-HTTP development on this machine (browsers drop Secure cookies
@@ -21,18 +36,23 @@ export function sessionCookieOptions(url: URL, expiresAt: Date) {
 }
 
 // HttpOnly (scripts cannot read it), SameSite=Lax (no cross-site posts carry it), Secure.
-export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+	cookies: CookieJar,
+	url: URL,
+	token: string,
+	expiresAt: Date
+): void {
 	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
 }
 
-export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+export function deleteSessionCookie(cookies: CookieJar, url: URL): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: isSecureCookieOrigin(url) });
 }
 
 /** The id of an OpenID Connect login under way: only for the /login/oidc routes, ten minutes. */
 export const OIDC_ATTEMPT_COOKIE = 'oidc_attempt';
 
-export function setOidcAttemptCookie(cookies: Cookies, url: URL, attemptId: string): void {
+export function setOidcAttemptCookie(cookies: CookieJar, url: URL, attemptId: string): void {
 	cookies.set(OIDC_ATTEMPT_COOKIE, attemptId, {
 		httpOnly: true,
 		// Lax: the provider sends the browser back with a top-level GET, which carries it.
@@ -43,6 +63,6 @@ export function setOidcAttemptCookie(cookies: Cookies, url: URL, attemptId: stri
 	});
 }
 
-export function deleteOidcAttemptCookie(cookies: Cookies, url: URL): void {
+export function deleteOidcAttemptCookie(cookies: CookieJar, url: URL): void {
 	cookies.delete(OIDC_ATTEMPT_COOKIE, { path: '/login/oidc', secure: isSecureCookieOrigin(url) });
 }

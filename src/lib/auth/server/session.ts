@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { prepared } from '$lib/platform/server/db/prepared';
-import type { Actor, ActorMembership } from '$lib/auth';
+import type { Actor, ActorMembership } from '$lib/auth/actor';
 import type { DB } from '$lib/platform/server/db/schema';
 import {
 	constantTimeEqual,
 	generateSecureRandomString,
 	hashSecret
 } from '$lib/platform/server/random';
+import {
+	deleteSession,
+	deleteSessionsExpiredBy,
+	deleteUserSessions,
+	findSessionWithUser,
+	insertSession,
+	setSessionExpiry
+} from './queries/sessions';
 
 // Sessions the Lucia way (lucia-auth.com): token = id.secret, only SHA-256(secret) is stored.
 export const SESSION_COOKIE = 'session';
@@ -44,51 +50,15 @@ export async function createSession(
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-	await db
-		.insertInto('userSession')
-		.values({ id, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
-		.execute();
+	await insertSession(db, {
+		id,
+		secretHash: hashSecret(secret),
+		userId,
+		createdAt: now,
+		expiresAt
+	});
 	return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, expiresAt } };
 }
-
-const MEMBERSHIP_COLUMNS = [
-	'membership.organisationId',
-	'membership.role',
-	'organisation.name',
-	'organisation.slug',
-	'organisation.kind',
-	'organisation.municipalityId'
-] as const;
-
-/** Every request with a cookie asks this: one round trip, compiled once (db/prepared.ts). */
-const sessionQuery = prepared((db, v: { id: string }) =>
-	db
-		.selectFrom('userSession')
-		.innerJoin('appUser', 'appUser.id', 'userSession.userId')
-		.select([
-			'userSession.id',
-			'userSession.secretHash',
-			'userSession.userId',
-			'userSession.createdAt',
-			'userSession.expiresAt',
-			'appUser.email',
-			'appUser.name',
-			'appUser.isSecretariat',
-			'appUser.locale'
-		])
-		// The memberships as a JSON array in the same row.
-		.select((eb) =>
-			jsonArrayFrom(
-				eb
-					.selectFrom('membership')
-					.innerJoin('organisation', 'organisation.id', 'membership.organisationId')
-					.select(MEMBERSHIP_COLUMNS)
-					.whereRef('membership.userId', '=', 'userSession.userId')
-					.orderBy('organisation.name')
-			).as('memberships')
-		)
-		.where('userSession.id', '=', v.id)
-);
 
 export async function validateSessionToken(
 	db: Kysely<DB>,
@@ -100,7 +70,7 @@ export async function validateSessionToken(
 	if (parts.length !== 2 || !/^[a-z2-7]{32}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1]))
 		return none;
 	const [id, secret] = parts;
-	const [row] = await sessionQuery(db, { id });
+	const [row] = await findSessionWithUser(db, { id });
 	if (!row) return none;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return none;
 	if (now.getTime() >= row.expiresAt.getTime()) {
@@ -111,7 +81,7 @@ export async function validateSessionToken(
 	let fresh = false;
 	if (row.expiresAt.getTime() - now.getTime() < RENEW_THRESHOLD_MS) {
 		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-		await db.updateTable('userSession').set({ expiresAt }).where('id', '=', id).execute();
+		await setSessionExpiry(db, id, expiresAt);
 		fresh = true;
 	}
 	const memberships = row.memberships;
@@ -129,21 +99,10 @@ export async function validateSessionToken(
 	};
 }
 
-export async function findSessionMemberships(
-	db: Kysely<DB>,
-	userId: string
-): Promise<SessionMembership[]> {
-	return db
-		.selectFrom('membership')
-		.innerJoin('organisation', 'organisation.id', 'membership.organisationId')
-		.select(MEMBERSHIP_COLUMNS)
-		.where('membership.userId', '=', userId)
-		.orderBy('organisation.name')
-		.execute();
-}
+export { findSessionMemberships } from './queries/sessions';
 
 export async function invalidateSession(db: Kysely<DB>, sessionId: string): Promise<void> {
-	await db.deleteFrom('userSession').where('id', '=', sessionId).execute();
+	await deleteSession(db, sessionId);
 }
 
 /** Logs a user out everywhere (password change, reset), optionally keeping one session. */
@@ -152,15 +111,9 @@ export async function invalidateUserSessions(
 	userId: string,
 	exceptSessionId?: string
 ): Promise<void> {
-	let q = db.deleteFrom('userSession').where('userId', '=', userId);
-	if (exceptSessionId) q = q.where('id', '<>', exceptSessionId);
-	await q.execute();
+	await deleteUserSessions(db, userId, exceptSessionId);
 }
 
-export async function deleteExpiredSessions(db: Kysely<DB>, now = new Date()): Promise<number> {
-	const result = await db
-		.deleteFrom('userSession')
-		.where('expiresAt', '<=', now)
-		.executeTakeFirst();
-	return Number(result.numDeletedRows);
+export function deleteExpiredSessions(db: Kysely<DB>, now = new Date()): Promise<number> {
+	return deleteSessionsExpiredBy(db, now);
 }

@@ -1,5 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
+import {
+	addBucketToken,
+	deleteBucket,
+	deleteBucketsRefilledBefore,
+	insertBucketIfMissing,
+	lockBucket,
+	setBucket
+} from './queries/rate-limit';
 
 // Token buckets in the database, so that every app instance shares the same counts.
 export interface BucketPolicy {
@@ -34,27 +42,14 @@ export async function consumeToken(
 	now = new Date()
 ): Promise<ThrottleResult> {
 	return db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('rateLimit')
-			.values({ key, tokens: policy.max, refilledAt: now })
-			.onConflict((oc) => oc.column('key').doNothing())
-			.execute();
-		const row = await trx
-			.selectFrom('rateLimit')
-			.select(['tokens', 'refilledAt'])
-			.where('key', '=', key)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
+		await insertBucketIfMissing(trx, key, policy.max, now);
+		const row = await lockBucket(trx, key);
 		// A clock behind another instance's must not drain the bucket: elapsed never below 0.
 		const elapsedSeconds = Math.max(0, (now.getTime() - row.refilledAt.getTime()) / 1000);
 		const available = Math.min(policy.max, row.tokens + elapsedSeconds / policy.refillSeconds);
 		const allowed = available >= 1;
 		const tokens = allowed ? available - 1 : available;
-		await trx
-			.updateTable('rateLimit')
-			.set({ tokens, refilledAt: now })
-			.where('key', '=', key)
-			.execute();
+		await setBucket(trx, key, tokens, now);
 		if (allowed) return { allowed: true } as const;
 		return {
 			allowed: false,
@@ -72,26 +67,16 @@ export async function refundToken(
 	key: string,
 	policy: BucketPolicy
 ): Promise<void> {
-	await db
-		.updateTable('rateLimit')
-		.set((eb) => ({
-			tokens: sql<number>`least(${policy.max}::double precision, ${eb.ref('tokens')} + 1)`
-		}))
-		.where('key', '=', key)
-		.execute();
+	await addBucketToken(db, key, policy.max);
 }
 
 /** Fills a bucket again (a successful login resets the account's bucket). */
 export async function resetBucket(db: Kysely<DB>, key: string): Promise<void> {
-	await db.deleteFrom('rateLimit').where('key', '=', key).execute();
+	await deleteBucket(db, key);
 }
 
 /** Removes buckets untouched for a day: by then every policy here has refilled completely. */
 export async function deleteStaleBuckets(db: Kysely<DB>, now = new Date()): Promise<number> {
 	const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-	const result = await db
-		.deleteFrom('rateLimit')
-		.where('refilledAt', '<', cutoff)
-		.executeTakeFirst();
-	return Number(result.numDeletedRows);
+	return deleteBucketsRefilledBefore(db, cutoff);
 }

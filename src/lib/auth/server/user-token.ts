@@ -1,9 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, Role, UserTokenKind } from '$lib/platform/server/db/schema';
 import { hashPassword } from './password';
 import { generateSecureRandomString, hashSecret } from '$lib/platform/server/random';
 import { invalidateUserSessions } from './session';
 import { loginAccountKey, resetBucket } from './throttle';
+import { findUserByEmail, setPasswordHash } from './queries/users';
+import {
+	findUsableToken,
+	insertUserToken,
+	markResetTokensUsed,
+	markTokenUsed
+} from './queries/user-tokens';
 
 // Invitation and reset links: only the SHA-256 of the token is stored, each works once.
 const HOUR = 60 * 60 * 1000;
@@ -27,19 +34,16 @@ export async function createInvitation(
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateSecureRandomString();
 	const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-	await db
-		.insertInto('userToken')
-		.values({
-			kind: 'invitation',
-			tokenHash: hashSecret(token),
-			email: normalise(input.email),
-			organisationId: input.organisationId,
-			role: input.role,
-			createdBy: input.createdBy,
-			createdAt: now,
-			expiresAt
-		})
-		.execute();
+	await insertUserToken(db, {
+		kind: 'invitation',
+		tokenHash: hashSecret(token),
+		email: normalise(input.email),
+		organisationId: input.organisationId,
+		role: input.role,
+		createdBy: input.createdBy,
+		createdAt: now,
+		expiresAt
+	});
 	return { token, expiresAt };
 }
 
@@ -50,24 +54,17 @@ export async function createPasswordReset(
 	now = new Date(),
 	lifetimeMs = RESET_LIFETIME_MS
 ): Promise<{ token: string } | null> {
-	const user = await db
-		.selectFrom('appUser')
-		.select(['id', 'email'])
-		.where(sql<string>`lower(email)`, '=', normalise(email))
-		.executeTakeFirst();
+	const user = await findUserByEmail(db, email);
 	if (!user) return null;
 	const token = generateSecureRandomString();
-	await db
-		.insertInto('userToken')
-		.values({
-			kind: 'reset',
-			tokenHash: hashSecret(token),
-			email: normalise(user.email),
-			userId: user.id,
-			createdAt: now,
-			expiresAt: new Date(now.getTime() + lifetimeMs)
-		})
-		.execute();
+	await insertUserToken(db, {
+		kind: 'reset',
+		tokenHash: hashSecret(token),
+		email: normalise(user.email),
+		userId: user.id,
+		createdAt: now,
+		expiresAt: new Date(now.getTime() + lifetimeMs)
+	});
 	return { token };
 }
 
@@ -77,15 +74,7 @@ export async function findValidToken(
 	token: string,
 	now = new Date()
 ): Promise<ValidToken | null> {
-	const row = await db
-		.selectFrom('userToken')
-		.select(['id', 'email', 'organisationId', 'role', 'userId'])
-		.where('kind', '=', kind)
-		.where('tokenHash', '=', hashSecret(token))
-		.where('usedAt', 'is', null)
-		.where('expiresAt', '>', now)
-		.executeTakeFirst();
-	return row ?? null;
+	return findUsableToken(db, kind, hashSecret(token), now);
 }
 
 /** Sets a new password from a reset link; every session of the user ends. */
@@ -100,19 +89,9 @@ export async function resetPassword(
 	const result = await db.transaction().execute(async (trx) => {
 		const used = await useToken(trx, 'reset', token, now);
 		if (!used?.userId) return null;
-		await trx
-			.updateTable('appUser')
-			.set({ passwordHash, passwordChangedAt: now })
-			.where('id', '=', used.userId)
-			.execute();
+		await setPasswordHash(trx, used.userId, passwordHash, now);
 		// Older reset links for the same account die with this one.
-		await trx
-			.updateTable('userToken')
-			.set({ usedAt: now })
-			.where('kind', '=', 'reset')
-			.where('userId', '=', used.userId)
-			.where('usedAt', 'is', null)
-			.execute();
+		await markResetTokensUsed(trx, used.userId, now);
 		await invalidateUserSessions(trx, used.userId);
 		return { userId: used.userId, email: used.email };
 	});
@@ -122,18 +101,7 @@ export async function resetPassword(
 	return { userId: result.userId };
 }
 
-/**
- * Marks a token used in the same statement that checks it, so that of two simultaneous
- * submissions only one gets a row back.
- */
+/** Marks the token used if it still works; of two simultaneous uses only one gets the row. */
 export function useToken(db: Kysely<DB>, kind: UserTokenKind, token: string, now: Date) {
-	return db
-		.updateTable('userToken')
-		.set({ usedAt: now })
-		.where('kind', '=', kind)
-		.where('tokenHash', '=', hashSecret(token))
-		.where('usedAt', 'is', null)
-		.where('expiresAt', '>', now)
-		.returning(['email', 'userId', 'organisationId', 'role'])
-		.executeTakeFirst();
+	return markTokenUsed(db, kind, hashSecret(token), now);
 }

@@ -1,5 +1,6 @@
 import { excelCsv, safeCsvText } from '$lib/platform/server/csv';
 import type { ExportRow, ExportTable, OrganisationExport } from './export';
+import { HOLIDAY_COLUMNS, OPENING_COLUMNS } from './queries/export-alliance';
 
 // The export as files: one JSON document with everything, or one CSV file per table for Danish
 // Excel (UTF-8 with BOM so æøå survive, semicolons since the comma is the decimal separator,
@@ -94,7 +95,7 @@ export const CSV_COLUMNS: Record<ExportTable, readonly string[]> = {
 		'createdAt',
 		'updatedAt'
 	],
-	holidays: ['id', 'name', 'startDate', 'endDate'],
+	holidays: HOLIDAY_COLUMNS,
 	commitments: [
 		'contactName',
 		'contactEmail',
@@ -105,18 +106,7 @@ export const CSV_COLUMNS: Record<ExportTable, readonly string[]> = {
 		'createdAt',
 		'updatedAt'
 	],
-	openings: [
-		'id',
-		'tradeCode',
-		'positions',
-		'startDate',
-		'contactName',
-		'contactEmail',
-		'description',
-		'status',
-		'createdAt',
-		'updatedAt'
-	],
+	openings: OPENING_COLUMNS,
 	meetings: ['activityId', 'title', 'startDate', 'invited', 'present']
 };
 

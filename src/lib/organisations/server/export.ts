@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { readAllianceTables } from './export-alliance';
-import { readCoreTables } from './export-core';
+import { readAllianceTables } from './queries/export-alliance';
+import { readCoreTables } from './queries/export-core';
 import type { DB } from '$lib/platform/server/db/schema';
 import { canExportOrganisation } from '$lib/school-year/server';
-import type { Actor } from './policy';
+import type { Actor } from '$lib/auth';
 import { UUID } from '$lib/platform/server/http/result';
 
 // Everything Årshjul holds about one organisation, for its admins (the right to data
@@ -45,7 +45,7 @@ export function isExportTable(value: string): value is ExportTable {
  */
 export async function exportOrganisationData(
 	db: Kysely<DB>,
-	user: Actor,
+	user: Actor | null,
 	organisationId: string,
 	now: Date = new Date()
 ): Promise<OrganisationExport | null> {

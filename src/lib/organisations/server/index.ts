@@ -20,7 +20,6 @@ export {
 	updateOrganisation
 } from './organisation';
 export {
-	type Actor,
 	canChangeMemberRole,
 	canChangeOrganisationKind,
 	canCreateOrganisation,

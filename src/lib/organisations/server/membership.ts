@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { DB, Organisation, Role } from '$lib/platform/server/db/schema';
 import { sendInvitationMail } from '$lib/platform/server/mail';
@@ -7,34 +7,16 @@ import { createOrganisation, inTransaction, type Outcome } from './organisation'
 import { createInvitation } from '$lib/auth/server';
 import { auditInvitation, auditMembership } from './member-audit';
 import { memberSummary } from '$lib/audit/server';
+import {
+	deleteMembership,
+	isMemberByEmail,
+	listMembers,
+	lockMemberships,
+	setMemberRole,
+	type Member
+} from './queries/memberships';
 
-export interface Member {
-	userId: string;
-	name: string;
-	email: string;
-	role: Role;
-}
-
-export function listMembers(db: Kysely<DB>, organisationId: string): Promise<Member[]> {
-	return db
-		.selectFrom('membership')
-		.innerJoin('appUser', 'appUser.id', 'membership.userId')
-		.select(['membership.userId', 'appUser.name', 'appUser.email', 'membership.role'])
-		.where('membership.organisationId', '=', organisationId)
-		.orderBy('appUser.name')
-		.orderBy('appUser.email')
-		.execute();
-}
-
-/** Locks the organisation's memberships, so two admins cannot demote each other at once. */
-async function lockMemberships(db: Kysely<DB>, organisationId: string) {
-	return db
-		.selectFrom('membership')
-		.select(['userId', 'role'])
-		.where('organisationId', '=', organisationId)
-		.forUpdate()
-		.execute();
-}
+export { listMembers, type Member };
 
 /**
  * Null when the user is not a member of this organisation. An organisation never loses its last
@@ -54,12 +36,7 @@ export function changeMemberRole(
 		const admins = members.filter((ms) => ms.role === 'admin').length;
 		if (target.role === 'admin' && role !== 'admin' && admins <= 1)
 			return { ok: false, errors: { role: m.members_last_admin() } };
-		await trx
-			.updateTable('membership')
-			.set({ role })
-			.where('organisationId', '=', organisationId)
-			.where('userId', '=', userId)
-			.execute();
+		await setMemberRole(trx, organisationId, userId, role);
 		const member = (await listMembers(trx, organisationId)).find((ms) => ms.userId === userId);
 		if (!member) throw new Error('membership vanished inside its own transaction');
 		const summary = memberSummary(member.name, role);
@@ -82,14 +59,7 @@ export function removeMember(
 		const admins = members.filter((ms) => ms.role === 'admin').length;
 		if (target.role === 'admin' && admins <= 1)
 			return { ok: false, errors: { userId: m.members_last_admin() } };
-		const { name } = await trx
-			.deleteFrom('membership')
-			.where('organisationId', '=', organisationId)
-			.where('userId', '=', userId)
-			.returning((eb) =>
-				eb.selectFrom('appUser').select('name').where('id', '=', userId).as('name')
-			)
-			.executeTakeFirstOrThrow();
+		const name = await deleteMembership(trx, organisationId, userId);
 		const summary = memberSummary(name ?? '', target.role);
 		await auditMembership(trx, actorId, 'delete', organisationId, userId, summary);
 		return { ok: true, value: true };
@@ -112,14 +82,8 @@ async function prepareInvitation(
 	input: Omit<InviteInput, 'origin'>
 ): Promise<Outcome<Invitation>> {
 	const email = input.email.trim().toLowerCase();
-	const existing = await db
-		.selectFrom('membership')
-		.innerJoin('appUser', 'appUser.id', 'membership.userId')
-		.select('membership.userId')
-		.where('membership.organisationId', '=', input.organisation.id)
-		.where(sql<string>`lower(app_user.email)`, '=', email)
-		.executeTakeFirst();
-	if (existing) return { ok: false, errors: { email: m.members_already_member() } };
+	if (await isMemberByEmail(db, input.organisation.id, email))
+		return { ok: false, errors: { email: m.members_already_member() } };
 	const { token, expiresAt } = await createInvitation(db, {
 		email,
 		organisationId: input.organisation.id,

@@ -9,50 +9,40 @@ import {
 	canManageMembers,
 	canRemoveMember,
 	canViewMembers,
-	canViewOrganisationPrivate,
-	type Actor
+	canViewOrganisationPrivate
 } from './policy';
+import type { Actor } from '$lib/auth';
+import { actor, secretariat } from '../../../../tests/helpers/actor';
 
 const orgA = { id: '00000000-0000-4000-8000-00000000000a' };
 const orgB = { id: '00000000-0000-4000-8000-00000000000b' };
 
-function actor(isSecretariat: boolean, memberships: [{ id: string }, Role][] = []): Actor {
-	return {
-		id: crypto.randomUUID(),
-		isSecretariat,
-		memberships: memberships.map(([org, role]) => ({
-			organisationId: org.id,
-			role,
-			name: 'Org',
-			slug: 'org',
-			kind: 'company',
-			municipalityId: null
-		}))
-	};
-}
+/** A member of each organisation in the given role. */
+const memberOf = (...memberships: [{ id: string }, Role][]) =>
+	actor(memberships.map(([org, role]) => ({ organisationId: org.id, role, kind: 'company' })));
 
 const roles = {
-	secretariat: actor(true),
-	'admin of A': actor(false, [[orgA, 'admin']]),
-	'member of A': actor(false, [[orgA, 'member']]),
-	'admin of B': actor(false, [[orgB, 'admin']]),
-	'member of B': actor(false, [[orgB, 'member']]),
+	secretariat,
+	'admin of A': memberOf([orgA, 'admin']),
+	'member of A': memberOf([orgA, 'member']),
+	'admin of B': memberOf([orgB, 'admin']),
+	'member of B': memberOf([orgB, 'member']),
 	'logged out': null
-} satisfies Record<string, Actor>;
+} satisfies Record<string, Actor | null>;
 type RoleName = keyof typeof roles;
 
 const actions = {
-	'view private': (u: Actor) => canViewOrganisationPrivate(u, orgA),
-	'view members': (u: Actor) => canViewMembers(u, orgA),
-	edit: (u: Actor) => canEditOrganisation(u, orgA),
-	'manage members': (u: Actor) => canManageMembers(u, orgA),
-	'invite admin': (u: Actor) => canInviteWithRole(u, orgA, 'admin'),
-	'invite member': (u: Actor) => canInviteWithRole(u, orgA, 'member'),
-	'change role': (u: Actor) => canChangeMemberRole(u, orgA),
-	'remove member': (u: Actor) => canRemoveMember(u, orgA),
-	'create organisation': (u: Actor) => canCreateOrganisation(u),
-	'change kind': (u: Actor) => canChangeOrganisationKind(u)
-} satisfies Record<string, (u: Actor) => boolean>;
+	'view private': (u: Actor | null) => canViewOrganisationPrivate(u, orgA),
+	'view members': (u: Actor | null) => canViewMembers(u, orgA),
+	edit: (u: Actor | null) => canEditOrganisation(u, orgA),
+	'manage members': (u: Actor | null) => canManageMembers(u, orgA),
+	'invite admin': (u: Actor | null) => canInviteWithRole(u, orgA, 'admin'),
+	'invite member': (u: Actor | null) => canInviteWithRole(u, orgA, 'member'),
+	'change role': (u: Actor | null) => canChangeMemberRole(u, orgA),
+	'remove member': (u: Actor | null) => canRemoveMember(u, orgA),
+	'create organisation': (u: Actor | null) => canCreateOrganisation(u),
+	'change kind': (u: Actor | null) => canChangeOrganisationKind(u)
+} satisfies Record<string, (u: Actor | null) => boolean>;
 type ActionName = keyof typeof actions;
 
 // Every role × every action on organisation A. Y = allowed, · = refused.
@@ -89,10 +79,7 @@ describe('rights', () => {
 
 	describe('roleIn', () => {
 		it('follows the membership of the organisation asked about, not another one', () => {
-			const both = actor(false, [
-				[orgA, 'member'],
-				[orgB, 'admin']
-			]);
+			const both = memberOf([orgA, 'member'], [orgB, 'admin']);
 			expect(canEditOrganisation(both, orgB)).toBe(true);
 			expect(canEditOrganisation(both, orgA)).toBe(false);
 			expect(canViewOrganisationPrivate(both, orgA)).toBe(true);

@@ -1,9 +1,20 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { OrganisationInput } from '$lib/organisations/schema';
 import type { DB, Organisation } from '$lib/platform/server/db/schema';
 import type { FieldErrors } from '$lib/platform/server/http/forms';
 import { recordAudit } from '$lib/audit/server';
+import {
+	countKnownTrades,
+	findMunicipality,
+	hasDependants,
+	insertOrganisation,
+	isCvrTaken,
+	lockOrganisation,
+	lockSlugsLike,
+	replaceOrganisationTrades,
+	updateOrganisationRow
+} from './queries/organisations';
 
 // Writing an organisation's profile: slug, references checked against the database, trades.
 
@@ -42,29 +53,18 @@ async function checkReferences(
 ): Promise<FieldErrors> {
 	const errors: FieldErrors = {};
 	if (input.municipalityId) {
-		const municipality = await db
-			.selectFrom('organisation')
-			.select('id')
-			.where('id', '=', input.municipalityId)
-			.where('kind', '=', 'municipality')
-			.executeTakeFirst();
+		const municipality = await findMunicipality(db, { id: input.municipalityId });
 		if (!municipality || municipality.id === selfId)
 			errors.municipalityId = m.org_municipality_not_found();
 	} else if (input.kind === 'school') {
 		errors.municipalityId = m.org_school_needs_municipality();
 	}
 	if (input.trades.length > 0) {
-		const known = await db
-			.selectFrom('trade')
-			.select('code')
-			.where('code', 'in', input.trades)
-			.execute();
-		if (known.length !== input.trades.length) errors.trades = m.org_trade_unknown();
+		const known = await countKnownTrades(db, input.trades);
+		if (known !== input.trades.length) errors.trades = m.org_trade_unknown();
 	}
 	if (input.cvr) {
-		let other = db.selectFrom('organisation').select('id').where('cvr', '=', input.cvr);
-		if (selfId) other = other.where('id', '<>', selfId);
-		if (await other.executeTakeFirst()) errors.cvr = m.org_cvr_taken();
+		if (await isCvrTaken(db, input.cvr, selfId)) errors.cvr = m.org_cvr_taken();
 	}
 	return errors;
 }
@@ -87,29 +87,10 @@ function profile(input: OrganisationInput) {
 }
 
 async function uniqueSlug(db: Kysely<DB>, name: string): Promise<string> {
-	// Serialises slug choice so two simultaneous creations of one name cannot collide.
-	await sql`select pg_advisory_xact_lock(hashtext('organisation.slug'))`.execute(db);
 	const base = slugify(name);
-	const taken = new Set(
-		(
-			await db
-				.selectFrom('organisation')
-				.select('slug')
-				.where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-				.execute()
-		).map((r) => r.slug)
-	);
+	const taken = await lockSlugsLike(db, base);
 	if (!taken.has(base)) return base;
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-async function replaceTrades(db: Kysely<DB>, organisationId: string, codes: string[]) {
-	await db.deleteFrom('organisationTrade').where('organisationId', '=', organisationId).execute();
-	if (codes.length === 0) return;
-	await db
-		.insertInto('organisationTrade')
-		.values(codes.map((tradeCode) => ({ organisationId, tradeCode })))
-		.execute();
 }
 
 function auditOrganisation(
@@ -138,12 +119,8 @@ export function createOrganisation(
 		const errors = await checkReferences(trx, input, null);
 		if (Object.keys(errors).length > 0) return { ok: false, errors };
 		const slug = await uniqueSlug(trx, input.name);
-		const organisation = await trx
-			.insertInto('organisation')
-			.values({ ...profile(input), slug })
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await replaceTrades(trx, organisation.id, input.trades);
+		const organisation = await insertOrganisation(trx, { ...profile(input), slug });
+		await replaceOrganisationTrades(trx, organisation.id, input.trades);
 		await auditOrganisation(trx, actorId, 'create', organisation);
 		return { ok: true, value: organisation };
 	});
@@ -157,30 +134,15 @@ export function updateOrganisation(
 	actorId: string | null = null
 ): Promise<Outcome<Organisation> | null> {
 	return inTransaction(db, async (trx) => {
-		const current = await trx
-			.selectFrom('organisation')
-			.select(['id', 'kind'])
-			.where('id', '=', id)
-			.forUpdate()
-			.executeTakeFirst();
+		const current = await lockOrganisation(trx, id);
 		if (!current) return null;
 		const errors = await checkReferences(trx, input, id);
 		if (current.kind === 'municipality' && input.kind !== 'municipality') {
-			const dependant = await trx
-				.selectFrom('organisation')
-				.select('id')
-				.where('municipalityId', '=', id)
-				.executeTakeFirst();
-			if (dependant) errors.kind = m.org_municipality_has_members();
+			if (await hasDependants(trx, id)) errors.kind = m.org_municipality_has_members();
 		}
 		if (Object.keys(errors).length > 0) return { ok: false, errors };
-		const organisation = await trx
-			.updateTable('organisation')
-			.set({ ...profile(input), updatedAt: new Date() })
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await replaceTrades(trx, id, input.trades);
+		const organisation = await updateOrganisationRow(trx, id, profile(input));
+		await replaceOrganisationTrades(trx, id, input.trades);
 		await auditOrganisation(trx, actorId, 'update', organisation);
 		return { ok: true, value: organisation };
 	});

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { getDatabase } from './db';
+import { pingDatabase } from './queries/database';
 
 /** A database that does not answer within this is as good as down for a load balancer. */
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -18,7 +18,7 @@ export async function checkDatabase(): Promise<{
 	});
 	try {
 		const database = await getDatabase();
-		await Promise.race([sql`select 1`.execute(database.db), timeout]);
+		await Promise.race([pingDatabase(database.db), timeout]);
 		return { database: 'ok', engine: database.engine };
 	} catch {
 		return { database: 'unreachable' };

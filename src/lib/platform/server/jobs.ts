@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
+import { tryAdvisoryTransactionLock } from './queries/database';
 
 // The one runner of the server's periodic jobs (mail retries, cleanup). Started from the server's
 // init, stopped on shutdown; tests start it only when they mean to. Its timers are unref'd: they
@@ -37,11 +38,7 @@ const LOCK_SPACE = 0x61727368;
 /** Runs `job` inside a transaction holding its advisory lock; false when another instance has it. */
 async function runExclusive(db: Kysely<DB>, job: Job): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const { rows } = await sql<{ locked: boolean }>`
-			select pg_try_advisory_xact_lock(${LOCK_SPACE}::int, ${lockKey(job.name)}::int) as locked`.execute(
-			trx
-		);
-		if (!rows[0]?.locked) return false;
+		if (!(await tryAdvisoryTransactionLock(trx, LOCK_SPACE, lockKey(job.name)))) return false;
 		await job.run(trx);
 		return true;
 	});

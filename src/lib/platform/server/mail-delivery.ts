@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from './db/schema';
 import { MAX_ATTEMPTS, nextAttemptAfter } from './mail-backoff';
+import { claimOutboxMail, recordOutboxFailure, recordOutboxSent } from './queries/outbox';
 
 // Sending the outbox's mail over SMTP, once right after it is written and again with back-off
 // (mail-backoff.ts) until it is sent or given up. Several app instances may share one database:
@@ -64,29 +65,12 @@ export async function claimDueMail(
 ): Promise<ClaimedMail[]> {
 	const now = options.now ?? new Date();
 	if (options.ids && options.ids.length === 0) return [];
-	let due = db
-		.selectFrom('outbox')
-		.select('id')
-		.where('sentAt', 'is', null)
-		.where('nextAttemptAt', '<=', now);
-	if (options.ids) due = due.where('id', 'in', options.ids);
-	const claimed = await db
-		.updateTable('outbox')
-		.set((eb) => ({
-			attempts: eb('attempts', '+', 1),
-			nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS)
-		}))
-		.where(
-			'id',
-			'in',
-			due
-				.orderBy('nextAttemptAt')
-				.limit(options.limit ?? 20)
-				.forUpdate()
-				.skipLocked()
-		)
-		.returning(['id', 'toAddress', 'subject', 'bodyText', 'attempts'])
-		.execute();
+	const claimed = await claimOutboxMail(db, {
+		now,
+		leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS),
+		limit: options.limit ?? 20,
+		ids: options.ids
+	});
 	return claimed.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -117,21 +101,14 @@ async function sendClaimedMail(
 			`mail: delivery of outbox message ${mail.id} failed: ${description}` +
 				` (try ${mail.attempts} of ${MAX_ATTEMPTS}, ${then})`
 		);
-		await db
-			.updateTable('outbox')
-			.set({ error: description, nextAttemptAt: next, failedAt: next ? null : new Date() })
-			.where('id', '=', mail.id)
-			.where('sentAt', 'is', null)
-			.execute()
-			.catch((e: unknown) => console.error(`mail: ${describeError(e)}`));
+		await recordOutboxFailure(db, mail.id, description, next).catch((e: unknown) =>
+			console.error(`mail: ${describeError(e)}`)
+		);
 		return next ? 'retry' : 'failed';
 	}
-	await db
-		.updateTable('outbox')
-		.set({ sentAt: new Date(), error: null, nextAttemptAt: null, failedAt: null })
-		.where('id', '=', mail.id)
-		.execute()
-		.catch((e: unknown) => console.error(`mail: ${describeError(e)}`));
+	await recordOutboxSent(db, mail.id).catch((e: unknown) =>
+		console.error(`mail: ${describeError(e)}`)
+	);
 	return 'sent';
 }
 

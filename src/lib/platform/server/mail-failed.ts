@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
+import { listFailedOutboxMail } from './queries/outbox';
 
 // Mail given up after its last try (mail-backoff.ts): the secretariat sees these on /log, so
 // that a provider who never got a booking request can be told another way.
@@ -19,21 +20,9 @@ export async function listFailedMail(
 	db: Kysely<DB>,
 	limit = 20
 ): Promise<{ total: number; mails: FailedMail[] }> {
-	const failed = db
-		.selectFrom('outbox')
-		.where('failedAt', 'is not', null)
-		.where('sentAt', 'is', null);
-	const [mails, count] = await Promise.all([
-		failed
-			.select(['id', 'toAddress', 'subject', 'createdAt', 'failedAt', 'attempts', 'error'])
-			.orderBy('failedAt', 'desc')
-			.orderBy('id')
-			.limit(limit)
-			.execute(),
-		failed.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-	]);
+	const { total, mails } = await listFailedOutboxMail(db, limit);
 	return {
-		total: Number(count.total),
+		total,
 		mails: mails.map((mail) => ({ ...mail, failedAt: mail.failedAt! }))
 	};
 }

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { singleLine, withoutForbiddenCharacters } from '$lib/platform/input-text';
-import type { DB, OutboxMessage, Role } from './db/schema';
+import type { DB, Role } from './db/schema';
 import { deliverDueMail, describeError, firstAttemptAt } from './mail-delivery';
+import { insertOutboxMail } from './queries/outbox';
+
+export { listOutbox } from './queries/outbox';
 
 export interface MailMessage {
 	to: string;
@@ -24,18 +27,14 @@ export async function sendMail(
 	message: MailMessage,
 	options: { background?: boolean } = {}
 ): Promise<void> {
-	const row = await db
-		.insertInto('outbox')
-		.values({
-			toAddress: message.to,
-			subject: singleLine(message.subject),
-			bodyText: withoutForbiddenCharacters(message.text),
-			nextAttemptAt: firstAttemptAt()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const id = await insertOutboxMail(db, {
+		toAddress: message.to,
+		subject: singleLine(message.subject),
+		bodyText: withoutForbiddenCharacters(message.text),
+		nextAttemptAt: firstAttemptAt()
+	});
 	if (!process.env.SMTP_URL) return;
-	const delivery = deliverDueMail(db, { ids: [row.id] }).catch((error: unknown) =>
+	const delivery = deliverDueMail(db, { ids: [id] }).catch((error: unknown) =>
 		console.error(`mail: ${describeError(error)}`)
 	);
 	if (!options.background) await delivery;
@@ -50,17 +49,6 @@ export function deliverOutboxInBackground(db: Kysely<DB>, ids: readonly string[]
 	void deliverDueMail(db, { ids }).catch((error: unknown) =>
 		console.error(`mail: ${describeError(error)}`)
 	);
-}
-
-/** Newest first. */
-export async function listOutbox(db: Kysely<DB>, limit = 50): Promise<OutboxMessage[]> {
-	return db
-		.selectFrom('outbox')
-		.selectAll()
-		.orderBy('createdAt', 'desc')
-		.orderBy('id', 'desc')
-		.limit(limit)
-		.execute();
 }
 
 /** The origin put into links in mails: ORIGIN when configured (behind a proxy), else the request's. */

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { visibleNavItems, type NavUser } from './navigation';
+import type { Actor, ActorMembership } from '$lib/auth';
+import { actor, secretariat } from '../../../../tests/helpers/actor';
+import { visibleNavItems } from './navigation';
 
-const hrefs = (user: NavUser | null) => visibleNavItems(user).map((item) => item.href);
-const member = (kind: string): NavUser => ({ isSecretariat: false, memberships: [{ kind }] });
+const hrefs = (user: Actor | null) => visibleNavItems(user).map((item) => item.href);
+const member = (kind: ActorMembership['kind']) => actor([{ kind }]);
 
 describe('platform/ui/navigation', () => {
 	describe('visibleNavItems', () => {
 		it('shows praktikfordeling to the secretariat, municipalities and schools', () => {
-			expect(hrefs({ isSecretariat: true, memberships: [] })).toContain('/praktikfordeling');
+			expect(hrefs(secretariat)).toContain('/praktikfordeling');
 			expect(hrefs(member('municipality'))).toContain('/praktikfordeling');
 			expect(hrefs(member('school'))).toContain('/praktikfordeling');
 		});

@@ -1,3 +1,4 @@
+import type { Actor } from '$lib/auth';
 import { m } from '$lib/paraglide/messages.js';
 
 export interface NavItem {
@@ -9,12 +10,6 @@ export interface NavItem {
 	badge?: 'bookingsWaiting';
 	/** Shown only to the secretariat and to members of organisations of these kinds. */
 	forKinds?: readonly string[];
-}
-
-/** What the navigation needs to know of the user (the layout's user, or null for a visitor). */
-export interface NavUser {
-	isSecretariat: boolean;
-	memberships: readonly { kind: string }[];
 }
 
 // Later features plug in here; an item is listed once its pages exist.
@@ -35,8 +30,11 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/organisationer', label: m.nav_organisations }
 ];
 
-/** The items this user sees; each page checks its rights again, this only hides doors. */
-export function visibleNavItems(user: NavUser | null, items: readonly NavItem[] = NAV_ITEMS) {
+/**
+ * The items this user (null: a visitor) sees; each page checks its rights again, this only hides
+ * doors.
+ */
+export function visibleNavItems(user: Actor | null, items: readonly NavItem[] = NAV_ITEMS) {
 	return items.filter((item) => {
 		if (item.requiresLogin && !user) return false;
 		if (!item.forKinds) return true;

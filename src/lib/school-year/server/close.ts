@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { formatDate } from '$lib/platform/dates/format';
@@ -11,8 +11,18 @@ import type { DB } from '$lib/platform/server/db/schema';
 import { recordAudit } from '$lib/audit/server';
 import { refuse, success, type Result } from '$lib/platform/server/http/result';
 import { canCloseSchoolYear } from './policy';
-import type { Actor } from '$lib/organisations/server';
+import type { Actor } from '$lib/auth';
 import { countOutboxOfYear, deleteOutboxOfYear, type OutboxCounts } from './outbox';
+import {
+	clearAllocationNamesOfYear,
+	clearBookingsOfYear,
+	countPersonalDataOfYear,
+	findLastRunningDay,
+	insertClosure,
+	isYearClosed,
+	lockOffersOfYear,
+	setBookingsCleared
+} from './queries';
 
 // Closing a school year deletes the personal data of its bookings (kept only while the bookings
 // need it): the pupils' first names, the teacher's name and e-mail, the message the provider
@@ -26,8 +36,6 @@ import { countOutboxOfYear, deleteOutboxOfYear, type OutboxCounts } from './outb
 // hot path pays nothing here. Answering, cancelling and cancelling an offer have no date check:
 // they refuse a closed year's bookings (school-year-closed.ts), and closing takes their offer
 // locks before clearing, so none of them can write between the clearing and the commit.
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface CloseCounts {
 	year: string;
@@ -49,45 +57,8 @@ export interface ClosePreview extends CloseCounts, OutboxCounts {
 	blocker: string | null;
 }
 
-/** The booking columns that hold personal data, and their cleared values. */
-const CLEARED = {
-	pupilFirstNames: [] as string[],
-	teacherName: '',
-	teacherEmail: '',
-	message: '',
-	cancelReason: ''
-};
-
-const hasNames = sql<SqlBool>`cardinality(booking.pupil_first_names) > 0`;
-const hasTeacher = sql<SqlBool>`(booking.teacher_name <> '' or booking.teacher_email <> '')`;
-const hasMessage = sql<SqlBool>`booking.message <> ''`;
-const hasCancelReason = sql<SqlBool>`booking.cancel_reason <> ''`;
-export const hasPersonal = sql<SqlBool>`(${hasNames} or ${hasTeacher} or ${hasMessage} or ${hasCancelReason})`;
-
-/** Ids of the offers whose activity starts in the school year. */
-function offersOfYear(db: Db, range: SchoolYearRange) {
-	return db
-		.selectFrom('offer')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.select('offer.id')
-		.where('activity.startDate', '>=', range.start)
-		.where('activity.startDate', '<=', range.end);
-}
-
-async function countPersonalData(db: Db, range: SchoolYearRange): Promise<CloseCounts> {
-	const count = (filter: Expression<SqlBool>) => sql<string>`count(*) filter (where ${filter})`;
-	const row = await db
-		.selectFrom('booking')
-		.select((eb) => [
-			eb.fn.countAll<string>().as('bookings'),
-			count(hasNames).as('withNames'),
-			count(hasTeacher).as('withTeacher'),
-			count(hasMessage).as('withMessage'),
-			count(hasCancelReason).as('withCancelReason'),
-			count(hasPersonal).as('personal')
-		])
-		.where('booking.offerId', 'in', offersOfYear(db, range))
-		.executeTakeFirstOrThrow();
+async function countPersonalData(db: Kysely<DB>, range: SchoolYearRange): Promise<CloseCounts> {
+	const row = await countPersonalDataOfYear(db, range);
 	return {
 		year: range.label,
 		bookings: Number(row.bookings),
@@ -100,30 +71,22 @@ async function countPersonalData(db: Db, range: SchoolYearRange): Promise<CloseC
 }
 
 /** Why the year cannot be closed on `today`, or null. Read-only. */
-async function closeBlocker(db: Db, range: SchoolYearRange, today: string): Promise<string | null> {
+async function closeBlocker(
+	db: Kysely<DB>,
+	range: SchoolYearRange,
+	today: string
+): Promise<string | null> {
 	const year = range.label;
 	if (today <= range.end) return m.privacy_err_not_ended({ year, date: formatDate(range.end) });
-	const closed = await db
-		.selectFrom('schoolYearClosure')
-		.select('schoolYear')
-		.where('schoolYear', '=', year)
-		.executeTakeFirst();
-	if (closed) return m.privacy_err_already_closed({ year });
+	if (await isYearClosed(db, year)) return m.privacy_err_already_closed({ year });
 	// An activity that starts in July may run into August: it can still be booked until it ends.
-	const running = await db
-		.selectFrom('offer')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.select((eb) => eb.fn.max('activity.endDate').as('lastDay'))
-		.where('offer.id', 'in', offersOfYear(db, range))
-		.where('activity.endDate', '>=', today)
-		.executeTakeFirst();
-	if (running?.lastDay)
-		return m.privacy_err_offers_running({ year, date: formatDate(running.lastDay) });
+	const lastDay = await findLastRunningDay(db, range, today);
+	if (lastDay) return m.privacy_err_offers_running({ year, date: formatDate(lastDay) });
 	return null;
 }
 
 /** The year's range, or a refusal for a user who may not close or a malformed year. */
-function checkRequest(user: Actor, year: string): Result<SchoolYearRange> {
+function checkRequest(user: Actor | null, year: string): Result<SchoolYearRange> {
 	if (!canCloseSchoolYear(user)) return refuse(404, m.error_not_found());
 	if (parseSchoolYear(year) === null) {
 		const message = m.privacy_err_year_format();
@@ -135,7 +98,7 @@ function checkRequest(user: Actor, year: string): Result<SchoolYearRange> {
 /** What closing the year would clear, and whether it can be closed now. Writes nothing. */
 export async function previewClose(
 	db: Kysely<DB>,
-	user: Actor,
+	user: Actor | null,
 	year: string,
 	now: Date = new Date()
 ): Promise<Result<ClosePreview>> {
@@ -163,7 +126,7 @@ export interface Closed {
  */
 export async function closeSchoolYear(
 	db: Kysely<DB>,
-	user: Actor,
+	user: Actor | null,
 	year: string,
 	now: Date = new Date()
 ): Promise<Result<Closed>> {
@@ -175,54 +138,23 @@ export async function closeSchoolYear(
 		const blocker = await closeBlocker(trx, range, today);
 		if (blocker) return refuse(409, blocker, { year: blocker });
 		// A concurrent close of the same year waits here for the first and then finds it closed.
-		const inserted = await trx
-			.insertInto('schoolYearClosure')
-			.values({ schoolYear: range.label, closedAt: now, closedBy: user!.id })
-			.onConflict((oc) => oc.column('schoolYear').doNothing())
-			.returning('schoolYear')
-			.executeTakeFirst();
+		const inserted = await insertClosure(trx, {
+			schoolYear: range.label,
+			closedAt: now,
+			closedBy: user!.id
+		});
 		if (!inserted) {
 			const message = m.privacy_err_already_closed({ year: range.label });
 			return refuse(409, message, { year: message });
 		}
 		// Answering and cancelling lock the offer, then look for the closure row: they wait for
 		// this commit and are refused, or commit first and their text is cleared below.
-		await trx
-			.selectFrom('offer')
-			.select('offer.id')
-			.where('offer.id', 'in', offersOfYear(trx, range))
-			.orderBy('offer.id')
-			.forUpdate()
-			.execute();
-		const cleared = await trx
-			.updateTable('booking')
-			// updated_at moves so calendar feeds get a new ETag and drop bodies holding the names.
-			.set({ ...CLEARED, updatedAt: sql`now()` })
-			.where('booking.offerId', 'in', offersOfYear(trx, range))
-			.where(hasPersonal)
-			.returning('booking.id')
-			.execute();
+		await lockOffersOfYear(trx, range);
+		const cleared = await clearBookingsOfYear(trx, range);
 		// Praktikfordeling: the pupils' optional first names go the same way (pseudonyms stay).
-		await trx
-			.updateTable('allocationPupil')
-			.set({ firstName: null })
-			.where(
-				'roundId',
-				'in',
-				trx
-					.selectFrom('allocationRound')
-					.select('id')
-					.where('startDate', '>=', range.start)
-					.where('startDate', '<=', range.end)
-			)
-			.where('firstName', 'is not', null)
-			.execute();
+		await clearAllocationNamesOfYear(trx, range);
 		const mails = await deleteOutboxOfYear(trx, range);
-		await trx
-			.updateTable('schoolYearClosure')
-			.set({ bookingsCleared: cleared.length })
-			.where('schoolYear', '=', range.label)
-			.execute();
+		await setBookingsCleared(trx, range.label, cleared);
 		await recordAudit(trx, {
 			actorId: user!.id,
 			organisationId: null,
@@ -232,7 +164,7 @@ export async function closeSchoolYear(
 			summary: m.privacy_audit_closed_mails(
 				{
 					year: range.label,
-					count: String(cleared.length),
+					count: String(cleared),
 					mails: String(mails.mails),
 					unsent: String(mails.unsentMails)
 				},
@@ -241,7 +173,7 @@ export async function closeSchoolYear(
 		});
 		return success({
 			year: range.label,
-			bookingsCleared: cleared.length,
+			bookingsCleared: cleared,
 			mailsDeleted: mails.mails,
 			unsentMailsDeleted: mails.unsentMails
 		});

@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import { schoolYearOf } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
+import { isYearClosed } from './queries';
 
 // Writes that put free text on a booking (the provider's answer, a cancellation's reason) must
-// not reach a school year whose personal data has been deleted (school-year-close.ts). A booking
+// not reach a school year whose personal data has been deleted (close.ts). A booking
 // belongs to the school year in which its offer's activity starts.
 
 /**
@@ -16,10 +17,5 @@ export async function closedSchoolYearOf(
 	activityStartDate: string
 ): Promise<string | null> {
 	const year = schoolYearOf(activityStartDate);
-	const closed = await trx
-		.selectFrom('schoolYearClosure')
-		.select('schoolYear')
-		.where('schoolYear', '=', year)
-		.executeTakeFirst();
-	return closed ? year : null;
+	return (await isYearClosed(trx, year)) ? year : null;
 }

@@ -1,15 +1,13 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { ZONE } from '$lib/platform/dates/iso';
+import type { Kysely, Transaction } from 'kysely';
 import type { SchoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
+import { countOutboxMailOfYear, deleteOutboxMailOfYear } from './queries';
 
 // The outbox's part of closing a school year. Its mails (booking requests, answers, cancellations,
 // invitations) carry teachers' and contacts' names and addresses, and the booking answers quote
 // the booking's message. An outbox row has no booking or activity reference
 // (db/migrations/2026_11_27_000000_create_foundation.ts), so a mail belongs to the school year in
-// which it was written: from 1 August 00:00 to 1 August 00:00 a year later, Copenhagen time.
-
-type Db = Kysely<DB> | Transaction<DB>;
+// which it was written (queries.ts).
 
 export interface OutboxCounts {
 	/** Mails written in the school year. */
@@ -18,23 +16,11 @@ export interface OutboxCounts {
 	unsentMails: number;
 }
 
-function writtenInYear(range: SchoolYearRange) {
-	const from = sql`(${range.start}::date)::timestamp at time zone ${ZONE}::text`;
-	const until = sql`(${range.end}::date + 1)::timestamp at time zone ${ZONE}::text`;
-	return sql<SqlBool>`(outbox.created_at >= ${from} and outbox.created_at < ${until})`;
-}
-
-const unsent = sql<SqlBool>`outbox.sent_at is null`;
-
-export async function countOutboxOfYear(db: Db, range: SchoolYearRange): Promise<OutboxCounts> {
-	const row = await db
-		.selectFrom('outbox')
-		.select((eb) => [
-			eb.fn.countAll<string>().as('mails'),
-			sql<string>`count(*) filter (where ${unsent})`.as('unsentMails')
-		])
-		.where(writtenInYear(range))
-		.executeTakeFirstOrThrow();
+export async function countOutboxOfYear(
+	db: Kysely<DB>,
+	range: SchoolYearRange
+): Promise<OutboxCounts> {
+	const row = await countOutboxMailOfYear(db, range);
 	return { mails: Number(row.mails), unsentMails: Number(row.unsentMails) };
 }
 
@@ -48,10 +34,6 @@ export async function deleteOutboxOfYear(
 	trx: Transaction<DB>,
 	range: SchoolYearRange
 ): Promise<OutboxCounts> {
-	const deleted = await trx
-		.deleteFrom('outbox')
-		.where(writtenInYear(range))
-		.returning(sql<boolean>`${unsent}`.as('unsent'))
-		.execute();
+	const deleted = await deleteOutboxMailOfYear(trx, range);
 	return { mails: deleted.length, unsentMails: deleted.filter((row) => row.unsent).length };
 }

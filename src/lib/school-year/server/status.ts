@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { formatSchoolYear, schoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
 import { canCloseSchoolYear } from './policy';
-import type { Actor } from '$lib/organisations/server';
-import { hasPersonal } from './close';
+import type { Actor } from '$lib/auth';
+import { countBookingsPerSchoolYear, listClosures } from './queries';
 
 export type SchoolYearStatus = 'closed' | 'closable' | 'running';
 
@@ -20,30 +20,15 @@ export interface SchoolYearRow {
 
 /**
  * Every school year with bookings or a closure, newest first, with its status on `now`; null for
- * a user who may not close years. One grouped query: the start year of a school year is the
- * calendar year of (date − 7 months), since 1 August − 7 months is 1 January.
+ * a user who may not close years.
  */
 export async function listSchoolYears(
 	db: Kysely<DB>,
-	user: Actor,
+	user: Actor | null,
 	now: Date = new Date()
 ): Promise<SchoolYearRow[] | null> {
 	if (!canCloseSchoolYear(user)) return null;
-	const startYear = sql<number>`extract(year from activity.start_date - interval '7 months')::int`;
-	const [counted, closures] = await Promise.all([
-		db
-			.selectFrom('booking')
-			.innerJoin('offer', 'offer.id', 'booking.offerId')
-			.innerJoin('activity', 'activity.id', 'offer.activityId')
-			.select((eb) => [
-				startYear.as('startYear'),
-				eb.fn.countAll<string>().as('bookings'),
-				sql<string>`count(*) filter (where ${hasPersonal})`.as('personal')
-			])
-			.groupBy(startYear)
-			.execute(),
-		db.selectFrom('schoolYearClosure').selectAll().execute()
-	]);
+	const [counted, closures] = await Promise.all([countBookingsPerSchoolYear(db), listClosures(db)]);
 	const today = copenhagenToday(now);
 	const rows = new Map<string, SchoolYearRow>();
 	for (const c of counted) {

@@ -1,20 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, OidcPurpose, Role } from '$lib/platform/server/db/schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB, OidcAttemptTable, Role } from '$lib/platform/server/db/schema';
 
 // The SQL of outside logins: logins under way, linked identities, accounts they open.
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface AttemptRow {
-	provider: string;
-	state: string;
-	nonce: string;
-	codeVerifier: string;
-	purpose: OidcPurpose;
-	userId: string | null;
-	invitationId: string | null;
-	next: string;
-}
+/** A login under way as the flow sees it: the row without its key and its expiry. */
+export type AttemptRow = Omit<Selectable<OidcAttemptTable>, 'idHash' | 'expiresAt'>;
 
 export async function insertAttempt(
 	db: Db,
@@ -133,14 +125,6 @@ export async function countLogins(db: Db, userId: string) {
 		: null;
 }
 
-export function findUserIdByEmail(db: Db, email: string) {
-	return db
-		.selectFrom('appUser')
-		.select(['id', 'name'])
-		.where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-		.executeTakeFirst();
-}
-
 export async function findUserName(db: Db, userId: string): Promise<string | null> {
 	const row = await db
 		.selectFrom('appUser')
@@ -148,15 +132,6 @@ export async function findUserName(db: Db, userId: string): Promise<string | nul
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	return row?.name ?? null;
-}
-
-/** A new account without a password: it logs in with its outside identity. */
-export function insertUserWithoutPassword(db: Db, email: string, name: string) {
-	return db
-		.insertInto('appUser')
-		.values({ email: email.trim().toLowerCase(), name, passwordHash: null })
-		.returning('id')
-		.executeTakeFirstOrThrow();
 }
 
 export function findOrganisationByCvr(db: Db, cvr: string) {
@@ -198,25 +173,6 @@ export function findUsableInvitation(db: Db, id: string, now: Date) {
 
 export async function markInvitationUsed(db: Db, id: string, now: Date): Promise<void> {
 	await db.updateTable('userToken').set({ usedAt: now }).where('id', '=', id).execute();
-}
-
-/** The invited role; an existing admin is never demoted (as with the invitation link). */
-export async function upsertInvitedMembership(
-	db: Db,
-	userId: string,
-	organisationId: string,
-	role: Role
-): Promise<void> {
-	await db
-		.insertInto('membership')
-		.values({ userId, organisationId, role })
-		.onConflict((oc) =>
-			oc
-				.columns(['userId', 'organisationId'])
-				.doUpdateSet({ role: 'admin' })
-				.where(sql.ref('excluded.role'), '=', 'admin')
-		)
-		.execute();
 }
 
 export async function setSessionOidc(

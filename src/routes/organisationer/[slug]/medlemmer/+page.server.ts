@@ -11,10 +11,10 @@ import {
 	canManageMembers,
 	canRemoveMember,
 	canViewMembers,
-	type Actor,
 	type OrganisationRef
 } from '$lib/organisations/server';
 import { inviteSchema, removeMemberSchema, roleChangeSchema } from '$lib/organisations';
+import type { Actor } from '$lib/auth';
 import { organisationOr404 } from '../../access.server';
 import type { Actions, PageServerLoad } from './$types';
 

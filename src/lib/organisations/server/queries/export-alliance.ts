@@ -1,7 +1,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 
-// The queries of the organisation export (organisation-export.ts) for the alliance work.
+// The queries of the organisation export (export.ts) for the alliance work.
+
+/** Tables exported column for column: the select list is also the CSV's header. */
+export const HOLIDAY_COLUMNS = ['id', 'name', 'startDate', 'endDate'] as const;
+export const OPENING_COLUMNS = [
+	'id',
+	'tradeCode',
+	'positions',
+	'startDate',
+	'contactName',
+	'contactEmail',
+	'description',
+	'status',
+	'createdAt',
+	'updatedAt'
+] as const;
 
 /** The alliance work of the organisation (issue 6) and a municipality's school holidays. */
 export async function readAllianceTables(db: Kysely<DB>, id: string) {
@@ -24,7 +39,7 @@ export async function readAllianceTables(db: Kysely<DB>, id: string) {
 			.execute(),
 		db
 			.selectFrom('schoolHoliday')
-			.select(['id', 'name', 'startDate', 'endDate'])
+			.select(HOLIDAY_COLUMNS)
 			.where('municipalityId', '=', id)
 			.orderBy('startDate')
 			.execute(),
@@ -52,18 +67,7 @@ export async function readAllianceTables(db: Kysely<DB>, id: string) {
 			.execute(),
 		db
 			.selectFrom('apprenticeshipOpening')
-			.select([
-				'id',
-				'tradeCode',
-				'positions',
-				'startDate',
-				'contactName',
-				'contactEmail',
-				'description',
-				'status',
-				'createdAt',
-				'updatedAt'
-			])
+			.select(OPENING_COLUMNS)
 			.where('organisationId', '=', id)
 			.orderBy('startDate')
 			.execute(),

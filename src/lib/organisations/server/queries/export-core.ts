@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 
-// The queries of the organisation export (organisation-export.ts); each names its columns.
+// The queries of the organisation export (export.ts); each names its columns, in the order of
+// the CSV (export-format.ts).
 
 function bookingsQuery(db: Kysely<DB>) {
 	return db
