@@ -64,7 +64,6 @@ try {
 			const wire = await get(server.origin, path, cookie, accept);
 			if (wire.status !== 200) throw new Error(`GET ${path}: HTTP ${wire.status}`);
 			const html = Buffer.byteLength(wire.html);
-			if (accept === 'identity') (await import('node:fs')).writeFileSync(`/tmp/wheel-${name.slice(0,4)}.html`, wire.html);
 			const svg = /<svg class="wheel[\s\S]*?<\/svg>/.exec(wire.html)?.[0] ?? '';
 			// The largest inline script is SvelteKit's page data for hydration.
 			const data = (wire.html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []).reduce(
