@@ -1,9 +1,13 @@
-import type { Role, Visibility } from '$lib/platform/server/db/schema';
+import type { ActorMembership } from '$lib/auth';
+import type { Visibility } from '$lib/platform/server/db/schema';
 
-/** The part of a session user the rules look at. */
+/**
+ * The part of an Actor the visibility rules look at. Every Actor is one; so is a feed's audience,
+ * which is an organisation's members with no person behind it.
+ */
 export interface RightsUser {
 	isSecretariat: boolean;
-	memberships: readonly { organisationId: string; role: Role }[];
+	memberships: readonly Pick<ActorMembership, 'organisationId' | 'role'>[];
 }
 
 /** The part of an activity the rules look at. */
