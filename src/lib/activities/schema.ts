@@ -9,6 +9,7 @@ import {
 	LAST_SCHOOL_YEAR,
 	isWithinActivityRange
 } from './range-schema';
+import { checkbox, dateField, isTime, timeField } from './fields';
 import { optionalText, requiredText, uuid } from '$lib/platform/schema';
 
 export const VISIBILITIES = ['public', 'alliance', 'private'] as const;
@@ -21,39 +22,6 @@ export {
 	LAST_SCHOOL_YEAR,
 	isWithinActivityRange
 };
-
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-// Browsers send 'HH:MM', or 'HH:MM:SS' when a step below a minute is set.
-const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-
-const dateField = () =>
-	z
-		.string({ error: () => m.val_required() })
-		.trim()
-		.min(1, { error: () => m.val_required() })
-		.regex(DATE_SHAPE, { error: () => m.activity_val_date_format() })
-		.refine((v) => !DATE_SHAPE.test(v) || isIsoDate(v), {
-			error: () => m.activity_val_date_missing()
-		})
-		.refine((v) => !isIsoDate(v) || isWithinActivityRange(v), {
-			error: () => m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
-		});
-
-const timeField = () =>
-	z.preprocess(
-		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-		z
-			.string({ error: () => m.activity_val_time_format() })
-			.trim()
-			.regex(TIME_SHAPE, { error: () => m.activity_val_time_format() })
-			.transform((v) => v.slice(0, 5))
-			.optional()
-	);
-
-const isTime = (v: unknown) => typeof v === 'string' && TIME_SHAPE.test(v);
-
-const checkbox = () =>
-	z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
 
 type Payload = { value: unknown };
 const field = (payload: Payload, key: string): unknown =>

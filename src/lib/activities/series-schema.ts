@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { isIsoDate } from '$lib/platform/dates/iso';
 import type { RecurrenceRule } from '$lib/wheel';
-import { FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, isWithinActivityRange } from './range-schema';
+import { blankToUndefined, checkbox, dateField, timeField } from './fields';
 import { optionalText, requiredText, uuid } from '$lib/platform/schema';
 import { MAX_PARTICIPANTS, VISIBILITIES } from './schema';
 
@@ -15,24 +14,6 @@ export const RULE_KINDS = [
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_SHAPE = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const dateField = () =>
-	z
-		.string({ error: () => m.val_required() })
-		.trim()
-		.min(1, { error: () => m.val_required() })
-		.regex(DATE_SHAPE, { error: () => m.activity_val_date_format() })
-		.refine((v) => !DATE_SHAPE.test(v) || isIsoDate(v), {
-			error: () => m.activity_val_date_missing()
-		})
-		.refine((v) => !isIsoDate(v) || isWithinActivityRange(v), {
-			error: () => m.activity_val_date_range({ first: FIRST_SCHOOL_YEAR, last: LAST_SCHOOL_YEAR })
-		});
-
 /** A whole number typed into a form field; the recurrence rules check the range in Danish. */
 const intField = () =>
 	z.preprocess(
@@ -42,19 +23,6 @@ const intField = () =>
 			.int({ error: () => m.series_val_number() })
 			.optional()
 	);
-
-const timeField = () =>
-	z.preprocess(
-		blankToUndefined,
-		z
-			.string({ error: () => m.activity_val_time_format() })
-			.regex(TIME_SHAPE, { error: () => m.activity_val_time_format() })
-			.transform((v) => v.slice(0, 5))
-			.optional()
-	);
-
-const checkbox = () =>
-	z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false);
 
 /** The series form: an activity without dates, plus how it repeats and when it ends. */
 export const seriesSchema = z
