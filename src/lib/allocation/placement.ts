@@ -7,7 +7,7 @@ import {
 	type Assignment,
 	type Wish
 } from './model';
-import type { Highs, HighsResult } from './highs';
+import { terms, type Highs, type HighsResult } from './highs';
 
 // Stage 1 of the allocation — as many pupils placed as possible, then the best wishes — as a
 // linear program that HiGHS solves to optimality, made small enough to stay fast at 30,000 pupils:
@@ -194,13 +194,6 @@ function typesOf(targets: readonly Target[][], depth: readonly number[]): PupilT
 	return [...byKey.values()];
 }
 
-/** Terms over several lines: the LP reader has no trouble, and the text stays readable. */
-function sum(parts: readonly string[]): string {
-	const lines: string[] = [];
-	for (let i = 0; i < parts.length; i += 12) lines.push(' ' + parts.slice(i, i + 12).join(' '));
-	return lines.join('\n');
-}
-
 /** The restricted LP: minimise −(P + w(rank)) per placed pupil (HiGHS's duals then price wishes). */
 function restrictedLp(
 	types: readonly PupilType[],
@@ -220,22 +213,22 @@ function restrictedLp(
 			else intoClass[target.klass!].push(`+ ${name}`);
 			return `+ ${name}`;
 		});
-		typeRows.push(`t${t}:\n${sum(vars)} <= ${type.pupils.length}`);
+		typeRows.push(`t${t}:\n${terms(vars, ' ')} <= ${type.pupils.length}`);
 	});
 	const groupRows = groups.map((members, g) => {
 		const out = members.map((c) => {
 			intoClass[c].push(`+ f${g}_${c}`);
 			return `- f${g}_${c}`;
 		});
-		return `g${g}:\n${sum([...intoGroup[g], ...out])} = 0`;
+		return `g${g}:\n${terms([...intoGroup[g], ...out], ' ')} = 0`;
 	});
 	const classRows = classes.flatMap((klass, c) =>
-		intoClass[c].length ? [`c${c}:\n${sum(intoClass[c])} <= ${klass.capacity}`] : []
+		intoClass[c].length ? [`c${c}:\n${terms(intoClass[c], ' ')} <= ${klass.capacity}`] : []
 	);
 	const columns = objective.length + groups.reduce((n, members) => n + members.length, 0);
 	const text = [
 		'Minimize',
-		`obj:\n${sum(objective)}`,
+		`obj:\n${terms(objective, ' ')}`,
 		'Subject To',
 		...typeRows,
 		...groupRows,

@@ -10,7 +10,7 @@ import {
 	type Assignment,
 	type Unplaced
 } from './model';
-import { loadHighs, type HighsResult } from './highs';
+import { loadHighs, terms, type HighsResult } from './highs';
 import { placeMostPupils } from './placement';
 
 // The allocation as linear programs solved by HiGHS (WebAssembly), in two stages:
@@ -57,13 +57,6 @@ export interface AllocationResult {
 	assignments: Assignment[];
 	unplaced: Unplaced[];
 	variables: number;
-}
-
-/** Terms joined over several lines: the LP reader has no trouble, and the text stays readable. */
-function terms(parts: readonly string[], joiner = ' + '): string {
-	const lines: string[] = [];
-	for (let i = 0; i < parts.length; i += 12) lines.push(' ' + parts.slice(i, i + 12).join(joiner));
-	return lines.join('\n' + (joiner === ' + ' ? ' + ' : joiner));
 }
 
 function signed(parts: readonly string[], sign: '+' | '-'): string {
