@@ -1,4 +1,4 @@
-import { expect, type Cookie, type Page } from '@playwright/test';
+import { expect, type Cookie, type Locator, type Page } from '@playwright/test';
 
 /** Demo users seeded on first start of an empty database (see db/seed). */
 export const DEMO_PASSWORD = 'aarshjul-demo';
@@ -91,4 +91,26 @@ export function weekAhead(weeks: number): { iso: string; number: number } {
 	const year = thursday.getUTCFullYear();
 	const number = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
 	return { iso: `${year}-W${String(number).padStart(2, '0')}`, number };
+}
+
+/**
+ * The wheel's arcs with their accessible names: an arc's aria-label, or, for a numbered arc on a
+ * page with the key, the text of the key entry its aria-labelledby points to.
+ */
+export function arcsWithNames(arcs: Locator): Promise<{ href: string; name: string }[]> {
+	return arcs.evaluateAll((links) =>
+		links.map((a) => ({
+			href: a.getAttribute('href') ?? '',
+			name:
+				a.getAttribute('aria-label') ??
+				document.getElementById(a.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ??
+				''
+		}))
+	);
+}
+
+/** The accessible name of one arc (see arcsWithNames). */
+export async function arcName(arc: Locator): Promise<string> {
+	const [first] = await arcsWithNames(arc.first());
+	return first?.name ?? '';
 }

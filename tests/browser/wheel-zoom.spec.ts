@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { USERS, arcsWithNames, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const WHEEL = `/aarshjul?year=${encodeURIComponent(YEAR)}`;
@@ -111,17 +111,16 @@ test.describe('zooming the wheel', () => {
 		// into uge 6 is drawn at the minimum width in both views), so the arc is chosen by its
 		// accessible name — a span of days ending in uge 6 — and found again by address and name.
 		await page.goto(WHEEL);
-		const arcs = await page
-			.locator('svg.wheel a.arc')
-			.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
-		const [href, name] = arcs.find(([, label]) => /\d\.–\d+\. .*, uge 6$/.test(label ?? '')) ?? [];
-		expect(href, 'a whole-week arc in uge 6').toBeTruthy();
+		const arcs = await arcsWithNames(page.locator('svg.wheel a.arc'));
+		const found = arcs.find((arc) => /\d\.–\d+\. .*, uge 6$/.test(arc.name));
+		expect(found, 'a whole-week arc in uge 6').toBeTruthy();
+		const { href, name } = found ?? { href: '', name: '' };
 		const widthOf = async (url: string) => {
 			await page.goto(url);
 			const arc = page
 				.locator(`svg.wheel a.arc[href="${href}"]`)
 				.filter({ has: page.locator('path.fill') })
-				.and(page.locator(`a.arc[aria-label="${name?.replaceAll('"', '\\"')}"]`))
+				.and(page.locator('svg.wheel').getByRole('link', { name, exact: true }))
 				.first();
 			const box = await arc.locator('path.fill').boundingBox();
 			return Math.max(box!.width, box!.height);

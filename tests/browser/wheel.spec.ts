@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { USERS, arcName, arcsWithNames, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const ARCS = 'svg.wheel a.arc';
@@ -50,9 +50,8 @@ test.describe('the wheel page', () => {
 		let name: string | null = null;
 		for (let i = 0; i < 120 && !name; i++) {
 			await page.keyboard.press('Tab');
-			name = await page.evaluate(
-				() => document.activeElement?.closest('svg.wheel a')?.getAttribute('aria-label') ?? null
-			);
+			const focused = page.locator('svg.wheel a.arc:focus');
+			name = (await focused.count()) ? await arcName(focused) : null;
 		}
 		expect(name).toMatch(/uge/);
 		// An activity, or the offer's page when it is one.
@@ -71,7 +70,7 @@ test.describe('the wheel page', () => {
 		const hub = page.getByTestId('wheel-hub-info');
 		await expect(hub).toHaveCount(0);
 		const arc = page.locator(ARCS).first();
-		const title = (await arc.getAttribute('aria-label'))!.split(',')[0];
+		const title = (await arcName(arc)).split(',')[0];
 		// A curved arc's box centre may miss the arc, so the pointer event is sent to it directly.
 		await arc.locator('path.fill').dispatchEvent('pointerover');
 		await expect(hub).toContainText(title.slice(0, 15));
@@ -82,7 +81,7 @@ test.describe('the wheel page', () => {
 		await expect(hub).toContainText(title.slice(0, 15));
 		// The pointer passing over another arc shows that one, then gives the hub back to the focus.
 		const other = page.locator(ARCS).nth(5);
-		const otherTitle = (await other.getAttribute('aria-label'))!.split(',')[0];
+		const otherTitle = (await arcName(other)).split(',')[0];
 		await other.locator('path.fill').dispatchEvent('pointerover');
 		await expect(hub).toContainText(otherTitle.slice(0, 15));
 		await other.locator('path.fill').dispatchEvent('pointerout');
@@ -158,13 +157,9 @@ test.describe('the wheel page', () => {
 		const listed = await list
 			.getByRole('link')
 			.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-		const arcsInFebruary = await page
-			.locator(ARCS)
-			.evaluateAll((arcs) =>
-				arcs
-					.filter((a) => /februar 2027/.test(a.getAttribute('aria-label') ?? ''))
-					.map((a) => a.getAttribute('href'))
-			);
+		const arcsInFebruary = (await arcsWithNames(page.locator(ARCS)))
+			.filter((arc) => /februar 2027/.test(arc.name))
+			.map((arc) => arc.href);
 		expect(arcsInFebruary.length).toBeGreaterThan(0);
 		expect(listed).toEqual(expect.arrayContaining(arcsInFebruary));
 		expect(await overflow()).toBeLessThanOrEqual(0);
@@ -208,9 +203,7 @@ test.describe('the booking school’s wheel', () => {
 		const booked = page.locator('svg.wheel a.arc[href^="/bookinger/"]');
 		// The demo's two bookings of this school, and any that other tests made in the shared database.
 		await expect(booked.nth(1)).toBeAttached();
-		const names = await booked.evaluateAll((links) =>
-			links.map((a) => a.getAttribute('aria-label') ?? '')
-		);
+		const names = (await arcsWithNames(booked)).map((arc) => arc.name);
 		expect(names.some((n) => n.endsWith('jeres booking: bekræftet'))).toBe(true);
 		expect(names.some((n) => n.endsWith('jeres booking: anmodet'))).toBe(true);
 		// Visible, not colour only: a mark before the name on the arc or outside it, or the status
@@ -218,8 +211,9 @@ test.describe('the booking school’s wheel', () => {
 		for (const link of await booked.all()) {
 			const label = (await link.locator('text.label').textContent()) ?? '';
 			if (/^\d+$/.test(label)) {
-				const href = await link.getAttribute('href');
-				await expect(page.getByTestId('wheel-key').locator(`a[href="${href}"]`)).toContainText(
+				// Named by its key entry, which says the status in words.
+				const entry = await link.getAttribute('aria-labelledby');
+				await expect(page.getByTestId('wheel-key').locator(`li#${entry}`)).toContainText(
 					'jeres booking:'
 				);
 			} else {
@@ -231,7 +225,8 @@ test.describe('the booking school’s wheel', () => {
 		await expect(page.locator('svg.wheel a.arc[href^="/tilbud/"]').first()).toBeAttached();
 
 		const confirmed = page
-			.locator('svg.wheel a.arc[aria-label$="jeres booking: bekræftet"]')
+			.locator('svg.wheel')
+			.getByRole('link', { name: /jeres booking: bekræftet$/ })
 			.first();
 		await confirmed.focus();
 		await page.keyboard.press('Enter');

@@ -1,6 +1,10 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
+import WheelKey from '../../src/lib/wheel/components/WheelKey.svelte';
+import { drawWheel } from '../../src/lib/wheel/drawing';
+import { WHEEL_DRAWING_OPTIONS } from '../../src/lib/wheel/frame';
+import { keyEntries, numbersIn } from '../../src/lib/wheel/key';
 import ActivityList from '../../src/lib/activities/components/ActivityList.svelte';
 import type { WheelCategoryInfo, WheelItem } from '../../src/lib/wheel/server/wheel';
 
@@ -110,6 +114,52 @@ describe('Wheel.svelte', () => {
 			expect(html.match(/class="hub"/g)).toHaveLength(1);
 			expect(html).not.toContain('hub-info');
 			expect(html).toContain('4 aktiviteter');
+		});
+
+		it('names a numbered arc once: by its entry in the key beside it, which is text', () => {
+			// 300 visits in three weeks: more than the label columns there can name.
+			const crowd = Array.from({ length: 300 }, (_, i) =>
+				item(
+					`v${i}`,
+					'c2',
+					`Virksomhedsbesøg nr. ${i}`,
+					`2026-11-${String(2 + (i % 20)).padStart(2, '0')}`
+				)
+			);
+			const drawing = drawWheel(crowd, CATEGORIES, {
+				...WHEEL_DRAWING_OPTIONS,
+				year: '2026/27',
+				locale: 'da'
+			});
+			const entries = keyEntries(drawing.labels, new Map(crowd.map((a) => [a.id, a])), 'da');
+			expect(entries.length).toBeGreaterThan(0);
+			const wheel = render(Wheel, {
+				props: {
+					activities: crowd,
+					categories: CATEGORIES,
+					holidays: [],
+					publicHolidays: [],
+					today: new Date('2026-10-14T10:00:00Z'),
+					year: '2026/27',
+					locale: 'da',
+					drawing,
+					keyNumbers: numbersIn(entries)
+				}
+			}).body;
+			const key = render(WheelKey, { props: { entries } }).body;
+			for (const entry of entries) {
+				const arc = new RegExp(`<a [^>]*href="/aktiviteter/${entry.id}"[^>]*>`).exec(wheel)![0];
+				expect(arc).toContain(`aria-labelledby="wheel-key-${entry.number}"`);
+				expect(arc).not.toContain('aria-label=');
+				const named = new RegExp(`<li[^>]*id="wheel-key-${entry.number}"[^>]*>([^<]*)</li>`).exec(
+					key
+				);
+				expect(named?.[1].trim()).toBe(entry.text);
+			}
+			// The key is the numbers' explanation, not a second set of 2,000 links.
+			expect(key).not.toContain('<a ');
+			// Without the key beside it (an export, the embed) every arc names itself.
+			expect(renderWheel()).not.toMatch(/<a [^>]*aria-labelledby/);
 		});
 
 		it('writes path data with at most one decimal', () => {

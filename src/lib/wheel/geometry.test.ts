@@ -14,7 +14,7 @@ import {
 } from './geometry';
 
 const largeArcFlags = (path: string) =>
-	[...path.matchAll(/A [\d.]+ [\d.]+ 0 (\d) (\d)/g)].map((match) => [
+	[...path.matchAll(/[Aa] ?[\d.]+ [\d.]+ 0 (\d) (\d)/g)].map((match) => [
 		Number(match[1]),
 		Number(match[2])
 	]);
@@ -116,8 +116,43 @@ describe('geometry', () => {
 		});
 		it('draws a quarter ring through the expected corners', () => {
 			expect(annularSectorPath({ ...sector, startAngle: 0, endAngle: 90 })).toBe(
-				'M 0 -100 A 100 100 0 0 1 100 0 L 50 0 A 50 50 0 0 0 0 -50 Z'
+				'M0 -100a100 100 0 0 1 100 100l-50 0a50 50 0 0 0 -50 -50z'
 			);
+		});
+		it('lands every corner of a sector where the absolute corner is, however many steps', () => {
+			// Corners of 2,000 one-day arcs: each relative step is taken between rounded corners.
+			for (let day = 0; day < 365; day += 7) {
+				const startAngle = (day * 360) / 365;
+				const endAngle = startAngle + 360 / 365;
+				const path = annularSectorPath({
+					cx: 500,
+					cy: 500,
+					innerRadius: 125,
+					outerRadius: 127.6,
+					startAngle,
+					endAngle
+				});
+				const [x1, y1, , , , , , dx2, dy2, dx3, dy3, , , , , , dx4, dy4] = path
+					.replace(/[Mal]/g, ' ')
+					.replace('z', '')
+					.trim()
+					.split(/\s+/)
+					.map(Number);
+				const corner = (r: number, angle: number) => [
+					Math.round((500 + r * Math.sin((angle * Math.PI) / 180)) * 10) / 10,
+					Math.round((500 - r * Math.cos((angle * Math.PI) / 180)) * 10) / 10
+				];
+				const x2 = x1 + dx2;
+				const y2 = y1 + dy2;
+				const x3 = x2 + dx3;
+				const y3 = y2 + dy3;
+				expect([x2, y2].map((v, i) => Math.abs(v - corner(127.6, endAngle)[i]))).toEqual([
+					expect.closeTo(0, 6),
+					expect.closeTo(0, 6)
+				]);
+				expect(Math.abs(x3 + dx4 - corner(125, startAngle)[0])).toBeCloseTo(0, 6);
+				expect(Math.abs(y3 + dy4 - corner(125, startAngle)[1])).toBeCloseTo(0, 6);
+			}
 		});
 		it('draws a full ring as two circles without a degenerate arc', () => {
 			const path = annularSectorPath({ ...sector, startAngle: 0, endAngle: 360 });

@@ -269,20 +269,49 @@ export function arcPath(cx: number, cy: number, radius: number, from: number, to
  */
 export function annularSectorPath(sector: AnnularSector): string {
 	const { cx, cy, innerRadius, outerRadius, startAngle, endAngle } = sector;
+	if (innerRadius > 0 && endAngle - startAngle < FULL_CIRCLE) {
+		return sectorPath(cx, cy, innerRadius, outerRadius, startAngle, endAngle);
+	}
 	const parts: PathParts = [];
 	pushArcPath(parts, cx, cy, outerRadius, startAngle, endAngle);
 	if (innerRadius <= 0) {
 		parts.push('L', round(cx), round(cy));
-	} else if (endAngle - startAngle >= FULL_CIRCLE) {
+	} else {
 		parts.push('Z');
 		pushArcPath(parts, cx, cy, innerRadius, endAngle, startAngle);
-	} else {
-		parts.push('L');
-		pushPoint(parts, cx, cy, innerRadius, endAngle);
-		pushArc(parts, cx, cy, innerRadius, endAngle, startAngle);
 	}
 	parts.push('Z');
 	return parts.join(' ');
+}
+
+function pointAt(cx: number, cy: number, r: number, angle: number): [number, number] {
+	const radians = (angle * Math.PI) / 180;
+	return [round(cx + r * Math.sin(radians)), round(cy - r * Math.cos(radians))];
+}
+
+/**
+ * The sector of an arc on the wheel: the first corner absolute, the others relative to the one
+ * before (a short arc's steps are short numbers), so thousands of arcs carry less path data.
+ * The steps are taken between rounded corners, so the corners land where absolute ones would.
+ */
+function sectorPath(
+	cx: number,
+	cy: number,
+	inner: number,
+	outer: number,
+	from: number,
+	to: number
+) {
+	const [x1, y1] = pointAt(cx, cy, outer, from);
+	const [x2, y2] = pointAt(cx, cy, outer, to);
+	const [x3, y3] = pointAt(cx, cy, inner, to);
+	const [x4, y4] = pointAt(cx, cy, inner, from);
+	const large = to - from > 180 ? 1 : 0;
+	const step = (a: number, b: number) => round(a - b);
+	return (
+		`M${x1} ${y1}a${round(outer)} ${round(outer)} 0 ${large} 1 ${step(x2, x1)} ${step(y2, y1)}` +
+		`l${step(x3, x2)} ${step(y3, y2)}a${round(inner)} ${round(inner)} 0 ${large} 0 ${step(x4, x3)} ${step(y4, y3)}z`
+	);
 }
 
 /**

@@ -3,7 +3,7 @@
 export { drawWheel } from './drawing';
 export { WHEEL_DRAWING_OPTIONS, WHEEL_SIZE } from './frame';
 export { todayHandAngle } from './geometry';
-export { keyEntries, listEntries } from './key';
+export { keyEntries, listEntries, numbersIn } from './key';
 export { bookingMarkLegend, bookingStatusLine } from './links';
 export { packWheelItems, unpackWheelItems } from './pack';
 export {

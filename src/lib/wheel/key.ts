@@ -14,6 +14,14 @@ export interface KeyEntry {
 	href: string;
 }
 
+/** The id of the key entry for number `n` on the page: the arc with that number is named by it. */
+export const keyEntryDomId = (n: number) => `wheel-key-${n}`;
+
+/** The numbers a key explains, for the wheel beside it (Wheel's `keyNumbers`). */
+export function numbersIn(entries: readonly KeyEntry[]): Set<number> {
+	return new Set(entries.flatMap((entry) => (entry.number === null ? [] : [entry.number])));
+}
+
 /** The list the wheel's numbers point to, in number order (the order of the year). */
 export function keyEntries(
 	labels: LabelLayout,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WheelItem } from '$lib/wheel/server/items';
-import { packWheelItems, unpackWheelItems } from './pack';
+import { compactId, expandId, packWheelItems, unpackWheelItems } from './pack';
 
 const item = (id: string, categoryId: string, ownerName: string, cancelled = false): WheelItem => ({
 	id,
@@ -38,6 +38,36 @@ describe('wheel-pack', () => {
 
 		it('packs an empty year', () => {
 			expect(unpackWheelItems(packWheelItems([]))).toEqual([]);
+		});
+	});
+
+	describe('compactId', () => {
+		it('writes a UUID in 22 characters and reads it back, for any bits', () => {
+			for (const id of [
+				'caf25577-b26b-4fdb-bf29-e278fd73058a',
+				'00000000-0000-0000-0000-000000000000',
+				'ffffffff-ffff-ffff-ffff-ffffffffffff',
+				'0a0da1a1-0f9f-5f95-9071-1f56d53b3121'
+			]) {
+				const packed = compactId(id);
+				expect(packed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+				expect(expandId(packed)).toBe(id);
+			}
+		});
+
+		it('keeps any other id as it is', () => {
+			expect(expandId(compactId('a'))).toBe('a');
+			expect(expandId(compactId('CAF25577-B26B-4FDB-BF29-E278FD73058A'))).toBe(
+				'CAF25577-B26B-4FDB-BF29-E278FD73058A'
+			);
+		});
+
+		it('round-trips dates across a leap day and a year end', () => {
+			const items = [
+				{ ...item('a', 'c1', 'DI'), start: '2028-02-28', end: '2028-03-01' },
+				{ ...item('b', 'c1', 'DI'), start: '2026-12-31', end: '2027-01-01' }
+			];
+			expect(unpackWheelItems(packWheelItems(items))).toEqual(items);
 		});
 	});
 });
