@@ -4,7 +4,8 @@
 // exports at 1,200, 2,000 and 3,300 px and the public feed, then runs the demo round's
 // allocation. The server's RSS (VmRSS) is read at start, after every round, after the
 // allocation and after an idle pause, and its peak (VmHWM) at the end; RSS is also sampled every
-// 50 ms so that the highest RSS seen in use is known.
+// 50 ms so that the highest RSS seen in use is known, alone and with its child processes (the
+// PNG renderer, which draws in a process of its own).
 // Run (after `npm run build`):
 //   npx tsx bench/memory-demo.ts
 //   BENCH_ENGINES=pglite,postgres     which engines (default both; PostgreSQL only if reachable)
@@ -92,6 +93,21 @@ interface Reading {
 	rss: number;
 }
 
+/** RSS of the server's child processes (the PNG renderer while it lives), in MB. */
+function childrenRss(pid: number): number {
+	let total = 0;
+	try {
+		const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8');
+		for (const child of children.split(' ').filter(Boolean)) {
+			const rss = memoryMb(Number(child)).rss;
+			if (Number.isFinite(rss)) total += rss;
+		}
+	} catch {
+		// a child ended between the two reads
+	}
+	return total;
+}
+
 async function fetchAll(server: BenchServer, cookie: string, round: number): Promise<void> {
 	for (const path of PAGES) {
 		// Every round asks for other PNGs than the last (a new width), so the cache never answers.
@@ -143,8 +159,11 @@ async function measure(engine: 'PGlite' | 'PostgreSQL') {
 	});
 	const readings: Reading[] = [];
 	let highest = 0;
+	let highestWithChildren = 0;
 	const sampler = setInterval(() => {
-		highest = Math.max(highest, memoryMb(server.pid).rss);
+		const rss = memoryMb(server.pid).rss;
+		highest = Math.max(highest, rss);
+		highestWithChildren = Math.max(highestWithChildren, rss + childrenRss(server.pid));
 	}, 50);
 	const read = async (when: string) => {
 		const { rss } = memoryMb(server.pid);
@@ -165,11 +184,14 @@ async function measure(engine: 'PGlite' | 'PostgreSQL') {
 		await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
 		await read(`${IDLE_SECONDS} s later`);
 		const { hwm } = memoryMb(server.pid);
+		const cpuSeconds = server.cpuMs() / 1000;
 		clearInterval(sampler);
 		console.log(
 			`${engine}: started in ${startSeconds.toFixed(1)} s; ` +
 				readings.map((r) => `${r.when} ${fmt(r.rss)} MB`).join(', ') +
-				`; highest RSS seen ${fmt(highest)} MB; peak VmHWM ${fmt(hwm)} MB (load ${load()})`
+				`; highest RSS seen ${fmt(highest)} MB (with the PNG renderer process ` +
+				`${fmt(highestWithChildren)} MB); peak VmHWM ${fmt(hwm)} MB; ` +
+				`server CPU ${cpuSeconds.toFixed(1)} s (load ${load()})`
 		);
 		return { readings, highest, hwm };
 	} finally {
