@@ -112,7 +112,9 @@ class PngRenderer {
 			} else pending?.reject(new Error(`PNG rendering failed: ${message.error}`));
 		});
 		const fail = (error: Error) => {
-			if (this.#child === child) this.#child = null;
+			// A renderer ended when idle had nothing pending: the pictures now waiting are another's.
+			if (this.#child !== child) return;
+			this.#child = null;
 			for (const pending of this.#pending.values()) pending.reject(error);
 			this.#pending.clear();
 		};
