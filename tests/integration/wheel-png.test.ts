@@ -4,7 +4,7 @@ import type { Database } from '../../src/lib/platform/server/db/engine';
 import {
 	MAX_PNG_WIDTH,
 	configurePngRendering,
-	lastPngThreadId,
+	lastPngRendererPid,
 	pngWidth
 } from '../../src/lib/wheel/server/png';
 import { GET as getPng } from '../../src/routes/aarshjul/eksport.png/+server';
@@ -61,10 +61,11 @@ describe('wheel-png', () => {
 			expect(await widthOf(response)).toBe(MAX_PNG_WIDTH);
 		});
 
-		it('draws in a worker thread, not on the event loop', async () => {
+		it('draws in a process of its own, not on the event loop', async () => {
 			const response = await png('year=2026/27&width=500');
 			expect(await widthOf(response)).toBe(500);
-			expect(lastPngThreadId()).toBeGreaterThan(0);
+			expect(lastPngRendererPid()).toBeGreaterThan(0);
+			expect(lastPngRendererPid()).not.toBe(process.pid);
 		});
 
 		it('answers a second new picture with a Danish 503 and Retry-After while one renders', async () => {

@@ -13,10 +13,24 @@ export interface Highs {
 }
 
 let loader: Promise<Highs> | null = null;
+let release: ReturnType<typeof setTimeout> | null = null;
+/** How long a loaded HiGHS is kept after it was last asked for. */
+const KEEP_MS = 60_000;
 
-/** HiGHS is loaded once per process (the WebAssembly module takes a moment to compile). */
+/**
+ * HiGHS, loaded on first use and kept while allocations follow one another (the WebAssembly
+ * module takes a moment to compile). A minute after the last use it is let go: its memory
+ * (~20 MB, and what a large round made it grow to) is then the garbage collector's, not held for
+ * an allocation that may come weeks later (docs/BENCHMARKS.md, "Server memory with the demo data").
+ */
 export async function loadHighs(): Promise<Highs> {
 	loader ??= import('highs').then((mod) => mod.default() as unknown as Promise<Highs>);
+	if (release) clearTimeout(release);
+	release = setTimeout(() => {
+		loader = null;
+		release = null;
+	}, KEEP_MS);
+	release.unref();
 	return loader;
 }
 

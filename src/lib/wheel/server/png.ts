@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 // The PNG export renders an SVG of the wheel with resvg: about a second of CPU at 6000 px, which
 // on the event loop stalled every other visitor. So: a size cap, a cache of finished PNGs, and
-// the rendering in one worker thread with a small limit; beyond it the caller answers 503.
+// the rendering in one child process with a small limit; beyond it the caller answers 503.
 
 /**
  * The widest PNG served: an A3 sheet printed landscape at 200 dpi (420 mm = 16.5 in × 200 ≈ 3,307
@@ -20,36 +20,40 @@ export function pngWidth(value: string | null): number {
 	return Math.min(Math.max(Number(value), MIN_PNG_WIDTH), MAX_PNG_WIDTH);
 }
 
-// The worker is code in a string, so it travels inside the server bundle whatever Vite and
-// adapter-node do with files; it loads resvg from the path the main thread resolved.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+// The renderer is code in a string, so it travels inside the server bundle whatever Vite and
+// adapter-node do with files; it loads resvg from the path the server resolved. It runs in a
+// child process of its own, not a worker thread: a 3,300 px picture takes ~100 MB of pixels and
+// resvg's work on top of the server's own memory, and glibc keeps much of what a thread frees;
+// a process that exits gives all of it back (docs/BENCHMARKS.md, "Server memory with the demo
+// data").
+const RENDERER_SOURCE = `
 const os = require('node:os');
-const { Resvg } = require(workerData.resvgPath);
-// On Linux a thread has its own nice value: page requests on the main thread go first.
+const data = JSON.parse(process.env.AARSHJUL_PNG_RENDERER);
+const { Resvg } = require(data.resvgPath);
+// Below the server's page requests for the CPU.
 try { os.setPriority(10); } catch {}
-parentPort.on('message', ({ id, svg, width }) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', ({ id, svg, width }) => {
 	try {
 		const resvg = new Resvg(svg, {
 			fitTo: { mode: 'width', value: width },
 			background: '#ffffff',
 			font: {
 				loadSystemFonts: true,
-				fontFiles: workerData.fontFiles,
+				fontFiles: data.fontFiles,
 				defaultFontFamily: 'DejaVu Sans',
 				sansSerifFamily: 'DejaVu Sans'
 			}
 		});
 		const png = resvg.render().asPng();
-		const bytes = new Uint8Array(png.buffer, png.byteOffset, png.byteLength).slice();
-		parentPort.postMessage({ id, png: bytes, threadId: require('node:worker_threads').threadId }, [bytes.buffer]);
+		process.send({ id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), pid: process.pid });
 	} catch (error) {
-		parentPort.postMessage({ id, error: String(error && error.message || error) });
+		process.send({ id, error: String(error && error.message || error) });
 	}
 });
 `;
 
-function workerData() {
+function rendererData(): string {
 	const require = createRequire(import.meta.url);
 	let fontFiles: string[] = [];
 	try {
@@ -59,63 +63,76 @@ function workerData() {
 	} catch {
 		// Without the font package resvg still draws text with the system's fonts.
 	}
-	return { resvgPath: require.resolve('@resvg/resvg-js'), fontFiles };
+	return JSON.stringify({ resvgPath: require.resolve('@resvg/resvg-js'), fontFiles });
 }
 
 type Pending = { resolve: (png: Uint8Array) => void; reject: (error: Error) => void };
+type RendererMessage = { id: number; png?: Uint8Array; error?: string; pid?: number };
 
-/** One lazily started worker, stopped again when idle so that it costs no memory in between. */
-class PngWorker {
-	#worker: Worker | null = null;
+/** How long an idle renderer lives on: long enough for a few pictures in a row, no longer. */
+const IDLE_MS = 5_000;
+
+/** One lazily started renderer process, ended again when idle so that it costs no memory then. */
+class PngRenderer {
+	#child: ChildProcess | null = null;
 	#pending = new Map<number, Pending>();
 	#next = 1;
 	#idle: ReturnType<typeof setTimeout> | null = null;
-	lastThreadId = 0;
+	lastPid = 0;
 
 	render(svg: string, width: number): Promise<Uint8Array> {
-		const worker = this.#start();
+		const child = this.#start();
 		if (this.#idle) clearTimeout(this.#idle);
 		const id = this.#next++;
 		return new Promise<Uint8Array>((resolve, reject) => {
 			this.#pending.set(id, { resolve, reject });
-			worker.postMessage({ id, svg, width });
+			child.send({ id, svg, width });
 		}).finally(() => {
 			if (this.#pending.size === 0) this.#scheduleStop();
 		});
 	}
 
-	#start(): Worker {
-		if (this.#worker) return this.#worker;
-		const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: workerData() });
-		worker.unref();
-		worker.on(
-			'message',
-			(message: { id: number; png?: Uint8Array; error?: string; threadId?: number }) => {
-				const pending = this.#pending.get(message.id);
-				this.#pending.delete(message.id);
-				if (message.threadId) this.lastThreadId = message.threadId;
-				if (message.png) pending?.resolve(message.png);
-				else pending?.reject(new Error(`PNG rendering failed: ${message.error}`));
-			}
-		);
+	#start(): ChildProcess {
+		if (this.#child) return this.#child;
+		const child = spawn(process.execPath, ['--max-semi-space-size=2', '-e', RENDERER_SOURCE], {
+			env: { ...process.env, AARSHJUL_PNG_RENDERER: rendererData() },
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+			serialization: 'advanced'
+		});
+		// Neither the process nor its channel keeps the server (or a test run) alive.
+		child.unref();
+		child.channel?.unref();
+		child.on('message', (message: RendererMessage) => {
+			const pending = this.#pending.get(message.id);
+			this.#pending.delete(message.id);
+			if (message.pid) this.lastPid = message.pid;
+			if (message.png) {
+				const { buffer, byteOffset, byteLength } = message.png;
+				pending?.resolve(new Uint8Array(buffer, byteOffset, byteLength));
+			} else pending?.reject(new Error(`PNG rendering failed: ${message.error}`));
+		});
 		const fail = (error: Error) => {
-			if (this.#worker === worker) this.#worker = null;
+			// A renderer ended when idle had nothing pending: the pictures now waiting are another's.
+			if (this.#child !== child) return;
+			this.#child = null;
 			for (const pending of this.#pending.values()) pending.reject(error);
 			this.#pending.clear();
 		};
-		worker.on('error', fail);
-		worker.on('exit', (code) => fail(new Error(`PNG worker exited with code ${code}`)));
-		this.#worker = worker;
-		return worker;
+		child.on('error', fail);
+		child.on('exit', (code, signal) =>
+			fail(new Error(`PNG renderer exited with ${signal ?? `code ${code}`}`))
+		);
+		this.#child = child;
+		return child;
 	}
 
 	#scheduleStop() {
 		if (this.#idle) clearTimeout(this.#idle);
 		this.#idle = setTimeout(() => {
-			const worker = this.#worker;
-			this.#worker = null;
-			void worker?.terminate();
-		}, 30_000);
+			const child = this.#child;
+			this.#child = null;
+			child?.disconnect();
+		}, IDLE_MS);
 		this.#idle.unref();
 	}
 }
@@ -160,7 +177,7 @@ export type PngResult =
 	| { ok: true; png: Uint8Array; cached: boolean }
 	| { ok: false; busy: true; retryAfterSeconds: number };
 
-const worker = new PngWorker();
+const renderer = new PngRenderer();
 // 24 PNGs or 24 MB: a 2400 px demo wheel is about 0.5 MB, a 3300 px one about 1 MB.
 const cache = new PngCache(24, 24 * 1024 * 1024);
 let limit = 1;
@@ -185,7 +202,7 @@ export async function renderPngCached(
 	if (running) return { ok: true, png: await running, cached: false };
 	if (inFlight >= limit) return { ok: false, busy: true, retryAfterSeconds: 5 };
 	inFlight++;
-	const render = draw().then((svg) => worker.render(svg, width));
+	const render = draw().then((svg) => renderer.render(svg, width));
 	rendering.set(key, render);
 	try {
 		const png = await render;
@@ -208,7 +225,7 @@ export function configurePngRendering(options: { limit?: number; clearCache?: bo
 	if (options.clearCache) cache.clear();
 }
 
-/** For tests: the thread that drew the last PNG (0 would be the main thread). */
-export function lastPngThreadId(): number {
-	return worker.lastThreadId;
+/** For tests: the process that drew the last PNG (not the server's own). */
+export function lastPngRendererPid(): number {
+	return renderer.lastPid;
 }
