@@ -12,7 +12,7 @@ import {
 	updateActivityRow,
 	type ActivityListItem
 } from './queries/activities';
-import { failure, loadForChange, type ActivityResult } from './core';
+import { changeActivity, failure, type ActivityResult } from './core';
 import { auditActivity } from './audit';
 import { summaries } from '$lib/audit/server';
 
@@ -34,21 +34,20 @@ export async function cancelActivity(
 	user: Actor,
 	id: string
 ): Promise<ActivityResult<{ id: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canCancelActivity,
-			m.activity_err_forbidden_edit()
-		);
-		if (!loaded.ok) return loaded;
-		if (loaded.value.status !== 'cancelled') {
-			await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(loaded.value) });
-			await auditActivity(trx, user, 'cancel', loaded.value);
+	return changeActivity(
+		db,
+		user,
+		id,
+		canCancelActivity,
+		m.activity_err_forbidden_edit(),
+		async (trx, activity) => {
+			if (activity.status !== 'cancelled') {
+				await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(activity) });
+				await auditActivity(trx, user, 'cancel', activity);
+			}
+			return { ok: true as const, value: { id } };
 		}
-		return { ok: true as const, value: { id } };
-	});
+	);
 }
 
 export async function deleteActivity(
@@ -56,19 +55,18 @@ export async function deleteActivity(
 	user: Actor,
 	id: string
 ): Promise<ActivityResult<{ id: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canDeleteActivity,
-			m.activity_err_forbidden_delete()
-		);
-		if (!loaded.ok) return loaded;
-		await deleteActivityRow(trx, id);
-		await auditActivity(trx, user, 'delete', loaded.value);
-		return { ok: true as const, value: { id } };
-	});
+	return changeActivity(
+		db,
+		user,
+		id,
+		canDeleteActivity,
+		m.activity_err_forbidden_delete(),
+		async (trx, activity) => {
+			await deleteActivityRow(trx, id);
+			await auditActivity(trx, user, 'delete', activity);
+			return { ok: true as const, value: { id } };
+		}
+	);
 }
 
 /**
@@ -81,40 +79,38 @@ export async function moveActivity(
 	id: string,
 	newStartDate: string
 ): Promise<ActivityResult<ActivityListItem>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canMoveActivity,
-			m.activity_err_forbidden_edit()
-		);
-		if (!loaded.ok) return loaded;
-		if (!isIsoDate(newStartDate)) {
-			const message = m.activity_val_date_missing();
-			return failure('invalid', message, { startDate: message });
+	return changeActivity(
+		db,
+		user,
+		id,
+		canMoveActivity,
+		m.activity_err_forbidden_edit(),
+		async (trx, activity) => {
+			if (!isIsoDate(newStartDate)) {
+				const message = m.activity_val_date_missing();
+				return failure('invalid', message, { startDate: message });
+			}
+			const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
+			if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
+				const message = m.activity_err_move_range({
+					first: FIRST_SCHOOL_YEAR,
+					last: LAST_SCHOOL_YEAR
+				});
+				return failure('invalid', message, { startDate: message });
+			}
+			if (newStartDate !== activity.startDate) {
+				await updateActivityRow(trx, id, {
+					startDate: newStartDate,
+					endDate: newEndDate,
+					...newVersion(activity)
+				});
+				const summary = summaries.moved(activity.title, formatDate(newStartDate));
+				await auditActivity(trx, user, 'update', activity, summary);
+			}
+			const moved = await activityListQuery(trx, user)
+				.where('activity.id', '=', id)
+				.executeTakeFirstOrThrow();
+			return { ok: true as const, value: moved };
 		}
-		const activity = loaded.value;
-		const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
-		if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
-			const message = m.activity_err_move_range({
-				first: FIRST_SCHOOL_YEAR,
-				last: LAST_SCHOOL_YEAR
-			});
-			return failure('invalid', message, { startDate: message });
-		}
-		if (newStartDate !== activity.startDate) {
-			await updateActivityRow(trx, id, {
-				startDate: newStartDate,
-				endDate: newEndDate,
-				...newVersion(activity)
-			});
-			const summary = summaries.moved(activity.title, formatDate(newStartDate));
-			await auditActivity(trx, user, 'update', activity, summary);
-		}
-		const moved = await activityListQuery(trx, user)
-			.where('activity.id', '=', id)
-			.executeTakeFirstOrThrow();
-		return { ok: true as const, value: moved };
-	});
+	);
 }

@@ -4,29 +4,12 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { invalid, parseForm, readForm } from '$lib/platform/server';
 import {
 	loadActivityFormOptions,
-	type ActivityDetail,
+	activityFormValues,
 	updateOccurrence
 } from '$lib/activities/server';
 import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
 import { requireOccurrence } from './occurrence.server';
 import type { Actions, PageServerLoad } from './$types';
-
-function formValues(a: ActivityDetail): Record<string, string | string[]> {
-	return {
-		title: a.title,
-		description: a.description,
-		place: a.place,
-		categoryId: a.categoryId,
-		ownerId: a.ownerId,
-		startDate: a.startDate,
-		endDate: a.endDate,
-		allDay: a.startTime === null ? 'on' : '',
-		startTime: a.startTime?.slice(0, 5) ?? '',
-		endTime: a.endTime?.slice(0, 5) ?? '',
-		visibility: a.visibility,
-		participants: a.participants.map((p) => p.id)
-	};
-}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, activity, seriesId } = await requireOccurrence(locals, url, params.id);
@@ -37,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		id: activity.id,
 		title: activity.title,
 		seriesId,
-		values: formValues(activity)
+		values: activityFormValues(activity)
 	};
 };
 

@@ -6,7 +6,7 @@ import {
 	findActivityForUser,
 	loadActivityFormOptions,
 	updateActivity,
-	type ActivityDetail,
+	activityFormValues,
 	canEditActivity
 } from '$lib/activities/server';
 import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
@@ -20,28 +20,16 @@ async function requireEditable(locals: App.Locals, url: URL, id: string) {
 	return { user, activity };
 }
 
-function formValues(a: ActivityDetail): Record<string, string | string[]> {
-	return {
-		title: a.title,
-		description: a.description,
-		place: a.place,
-		categoryId: a.categoryId,
-		ownerId: a.ownerId,
-		startDate: a.startDate,
-		endDate: a.endDate,
-		allDay: a.startTime === null ? 'on' : '',
-		startTime: a.startTime?.slice(0, 5) ?? '',
-		endTime: a.endTime?.slice(0, 5) ?? '',
-		visibility: a.visibility,
-		participants: a.participants.map((p) => p.id)
-	};
-}
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { user, activity } = await requireEditable(locals, url, params.id);
 	const locale = getLocale() === 'en' ? 'en' : 'da';
 	const options = await loadActivityFormOptions(locals.db, user, locale);
-	return { ...options, id: activity.id, title: activity.title, values: formValues(activity) };
+	return {
+		...options,
+		id: activity.id,
+		title: activity.title,
+		values: activityFormValues(activity)
+	};
 };
 
 const STATUS = { invalid: 400, forbidden: 403 } as const;
