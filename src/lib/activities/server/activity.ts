@@ -113,28 +113,22 @@ export async function updateActivity(
 	id: string,
 	input: ActivityInput
 ): Promise<ActivityResult<{ id: string }>> {
-	return changeActivity(
-		db,
-		user,
-		id,
-		canEditActivity,
-		m.activity_err_forbidden_edit(),
-		async (trx, activity) => {
-			const participants = participantIds(input);
-			const problem = await checkActivityReferences(trx, user, input, participants);
-			if (problem) return problem;
-			const values = columns(input);
-			const bump = scheduleChanged(activity, values) ? 1 : 0;
-			await updateActivityRow(trx, id, {
-				...values,
-				sequence: activity.sequence + bump,
-				updatedAt: new Date(),
-				// An occurrence edited on its own keeps its edit when the series changes later.
-				detached: activity.detached || activity.seriesId !== null
-			});
-			await replaceParticipants(trx, id, participants);
-			await auditActivity(trx, user, 'update', { ...input, id });
-			return { ok: true as const, value: { id } };
-		}
-	);
+	const rule = { allowed: canEditActivity, forbidden: m.activity_err_forbidden_edit };
+	return changeActivity(db, user, id, rule, async (trx, activity) => {
+		const participants = participantIds(input);
+		const problem = await checkActivityReferences(trx, user, input, participants);
+		if (problem) return problem;
+		const values = columns(input);
+		const bump = scheduleChanged(activity, values) ? 1 : 0;
+		await updateActivityRow(trx, id, {
+			...values,
+			sequence: activity.sequence + bump,
+			updatedAt: new Date(),
+			// An occurrence edited on its own keeps its edit when the series changes later.
+			detached: activity.detached || activity.seriesId !== null
+		});
+		await replaceParticipants(trx, id, participants);
+		await auditActivity(trx, user, 'update', { ...input, id });
+		return { ok: true as const, value: { id } };
+	});
 }

@@ -12,9 +12,16 @@ import {
 	updateActivityRow,
 	type ActivityListItem
 } from './queries/activities';
-import { changeActivity, failure, type ActivityResult } from './core';
+import { changeActivity, failure, type ActivityResult, type ChangeRule } from './core';
 import { auditActivity } from './audit';
 import { summaries } from '$lib/audit/server';
+
+const CANCEL: ChangeRule = { allowed: canCancelActivity, forbidden: m.activity_err_forbidden_edit };
+const DELETE: ChangeRule = {
+	allowed: canDeleteActivity,
+	forbidden: m.activity_err_forbidden_delete
+};
+const MOVE: ChangeRule = { allowed: canMoveActivity, forbidden: m.activity_err_forbidden_edit };
 
 /**
  * A changed schedule is a new version for calendar clients (iCalendar SEQUENCE), and an occurrence
@@ -29,44 +36,22 @@ function newVersion(activity: Activity) {
 }
 
 /** Cancelled activities stay on the wheel (struck through) and in feeds as STATUS:CANCELLED. */
-export async function cancelActivity(
-	db: Kysely<DB>,
-	user: Actor,
-	id: string
-): Promise<ActivityResult<{ id: string }>> {
-	return changeActivity(
-		db,
-		user,
-		id,
-		canCancelActivity,
-		m.activity_err_forbidden_edit(),
-		async (trx, activity) => {
-			if (activity.status !== 'cancelled') {
-				await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(activity) });
-				await auditActivity(trx, user, 'cancel', activity);
-			}
-			return { ok: true as const, value: { id } };
+export function cancelActivity(db: Kysely<DB>, user: Actor, id: string) {
+	return changeActivity(db, user, id, CANCEL, async (trx, activity) => {
+		if (activity.status !== 'cancelled') {
+			await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(activity) });
+			await auditActivity(trx, user, 'cancel', activity);
 		}
-	);
+		return { ok: true as const, value: { id } };
+	});
 }
 
-export async function deleteActivity(
-	db: Kysely<DB>,
-	user: Actor,
-	id: string
-): Promise<ActivityResult<{ id: string }>> {
-	return changeActivity(
-		db,
-		user,
-		id,
-		canDeleteActivity,
-		m.activity_err_forbidden_delete(),
-		async (trx, activity) => {
-			await deleteActivityRow(trx, id);
-			await auditActivity(trx, user, 'delete', activity);
-			return { ok: true as const, value: { id } };
-		}
-	);
+export function deleteActivity(db: Kysely<DB>, user: Actor, id: string) {
+	return changeActivity(db, user, id, DELETE, async (trx, activity) => {
+		await deleteActivityRow(trx, id);
+		await auditActivity(trx, user, 'delete', activity);
+		return { ok: true as const, value: { id } };
+	});
 }
 
 /**
@@ -79,38 +64,31 @@ export async function moveActivity(
 	id: string,
 	newStartDate: string
 ): Promise<ActivityResult<ActivityListItem>> {
-	return changeActivity(
-		db,
-		user,
-		id,
-		canMoveActivity,
-		m.activity_err_forbidden_edit(),
-		async (trx, activity) => {
-			if (!isIsoDate(newStartDate)) {
-				const message = m.activity_val_date_missing();
-				return failure('invalid', message, { startDate: message });
-			}
-			const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
-			if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
-				const message = m.activity_err_move_range({
-					first: FIRST_SCHOOL_YEAR,
-					last: LAST_SCHOOL_YEAR
-				});
-				return failure('invalid', message, { startDate: message });
-			}
-			if (newStartDate !== activity.startDate) {
-				await updateActivityRow(trx, id, {
-					startDate: newStartDate,
-					endDate: newEndDate,
-					...newVersion(activity)
-				});
-				const summary = summaries.moved(activity.title, formatDate(newStartDate));
-				await auditActivity(trx, user, 'update', activity, summary);
-			}
-			const moved = await activityListQuery(trx, user)
-				.where('activity.id', '=', id)
-				.executeTakeFirstOrThrow();
-			return { ok: true as const, value: moved };
+	return changeActivity(db, user, id, MOVE, async (trx, activity) => {
+		if (!isIsoDate(newStartDate)) {
+			const message = m.activity_val_date_missing();
+			return failure('invalid', message, { startDate: message });
 		}
-	);
+		const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
+		if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
+			const message = m.activity_err_move_range({
+				first: FIRST_SCHOOL_YEAR,
+				last: LAST_SCHOOL_YEAR
+			});
+			return failure('invalid', message, { startDate: message });
+		}
+		if (newStartDate !== activity.startDate) {
+			await updateActivityRow(trx, id, {
+				startDate: newStartDate,
+				endDate: newEndDate,
+				...newVersion(activity)
+			});
+			const summary = summaries.moved(activity.title, formatDate(newStartDate));
+			await auditActivity(trx, user, 'update', activity, summary);
+		}
+		const moved = await activityListQuery(trx, user)
+			.where('activity.id', '=', id)
+			.executeTakeFirstOrThrow();
+		return { ok: true as const, value: moved };
+	});
 }

@@ -48,6 +48,12 @@ export async function loadForChange(
 	return { ok: true, value: activity };
 }
 
+/** Who may make a change, and what a user who may not is told. */
+export interface ChangeRule {
+	allowed: (user: Actor, activity: Activity) => boolean;
+	forbidden: () => string;
+}
+
 /**
  * One change of an activity in one transaction: the row is loaded and locked (see loadForChange),
  * then `change` writes it and says what comes back, or refuses.
@@ -56,12 +62,11 @@ export function changeActivity<T>(
 	db: Kysely<DB>,
 	user: Actor,
 	id: string,
-	allowed: (user: Actor, activity: Activity) => boolean,
-	forbiddenMessage: string,
+	rule: ChangeRule,
 	change: (trx: Transaction<DB>, activity: Activity) => Promise<ActivityResult<T>>
 ): Promise<ActivityResult<T>> {
 	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(trx, user, id, allowed, forbiddenMessage);
+		const loaded = await loadForChange(trx, user, id, rule.allowed, rule.forbidden());
 		if (!loaded.ok) return loaded;
 		return change(trx, loaded.value);
 	});
