@@ -4,6 +4,12 @@ import { activitySessions, copenhagenInstant, hasDailyTimes } from './daily-sess
 const hours = (s: { startsAt: Date; endsAt: Date }) =>
 	(s.endsAt.getTime() - s.startsAt.getTime()) / 3_600_000;
 
+/** The daily sessions from `startDate` to `endDate`, as their UTC starts and lengths in hours. */
+function daily(startDate: string, endDate: string, startTime: string, endTime: string) {
+	const sessions = activitySessions({ startDate, endDate, startTime, endTime });
+	return { starts: sessions.map((s) => s.startsAt.toISOString()), hours: sessions.map(hours) };
+}
+
 describe('daily-sessions', () => {
 	describe('hasDailyTimes', () => {
 		it('reads times on a multi-day activity as the hours of each day', () => {
@@ -48,43 +54,28 @@ describe('daily-sessions', () => {
 		});
 
 		it('keeps the wall-clock hours across the spring change (last Sunday of March)', () => {
-			// 2027-03-28: clocks go from 02:00 to 03:00.
-			const sessions = activitySessions({
-				startDate: '2027-03-27',
-				endDate: '2027-03-29',
-				startTime: '01:00',
-				endTime: '04:00'
+			// 2027-03-28: clocks go from 02:00 to 03:00. The night of the change is an hour shorter.
+			expect(daily('2027-03-27', '2027-03-29', '01:00', '04:00')).toEqual({
+				starts: [
+					'2027-03-27T00:00:00.000Z',
+					'2027-03-28T00:00:00.000Z',
+					'2027-03-28T23:00:00.000Z'
+				],
+				hours: [3, 2, 3]
 			});
-			expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([
-				'2027-03-27T00:00:00.000Z',
-				'2027-03-28T00:00:00.000Z',
-				'2027-03-28T23:00:00.000Z'
-			]);
-			// The night of the change is an hour shorter; the other two are three hours.
-			expect(sessions.map(hours)).toEqual([3, 2, 3]);
 		});
 
 		it('keeps the wall-clock hours across the autumn change (last Sunday of October)', () => {
 			// 2027-10-31: clocks go from 03:00 back to 02:00.
-			const sessions = activitySessions({
-				startDate: '2027-10-30',
-				endDate: '2027-11-01',
-				startTime: '09:00',
-				endTime: '12:00'
+			expect(daily('2027-10-30', '2027-11-01', '09:00', '12:00')).toEqual({
+				starts: [
+					'2027-10-30T07:00:00.000Z',
+					'2027-10-31T08:00:00.000Z',
+					'2027-11-01T08:00:00.000Z'
+				],
+				hours: [3, 3, 3]
 			});
-			expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([
-				'2027-10-30T07:00:00.000Z',
-				'2027-10-31T08:00:00.000Z',
-				'2027-11-01T08:00:00.000Z'
-			]);
-			expect(sessions.map(hours)).toEqual([3, 3, 3]);
-			const night = activitySessions({
-				startDate: '2027-10-30',
-				endDate: '2027-10-31',
-				startTime: '01:00',
-				endTime: '04:00'
-			});
-			expect(night.map(hours)).toEqual([3, 4]);
+			expect(daily('2027-10-30', '2027-10-31', '01:00', '04:00').hours).toEqual([3, 4]);
 		});
 
 		it('keeps an all-day span and a stretch across nights as one session', () => {

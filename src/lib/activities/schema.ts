@@ -31,26 +31,31 @@ const field = (payload: Payload, key: string): unknown =>
 const bothDatesValid = (p: Payload) =>
 	isIsoDate(field(p, 'startDate')) && isIsoDate(field(p, 'endDate'));
 
+/** The fields of an activity that a series has too (a series has rules instead of dates). */
+export const ACTIVITY_FIELDS = {
+	title: requiredText(200),
+	description: optionalText(5000),
+	place: optionalText(300),
+	categoryId: uuid(),
+	ownerId: uuid(),
+	allDay: checkbox(),
+	startTime: timeField(),
+	endTime: timeField(),
+	visibility: z.enum(VISIBILITIES, { error: () => m.val_invalid_choice() }),
+	participants: z
+		.array(uuid(), { error: () => m.val_invalid_choice() })
+		.max(MAX_PARTICIPANTS, {
+			error: () => m.activity_val_too_many_participants({ max: MAX_PARTICIPANTS })
+		})
+		.default([])
+};
+
 /** One schema for the create and the edit form. Times come out as 'HH:MM', or null when all-day. */
 export const activitySchema = z
 	.object({
-		title: requiredText(200),
-		description: optionalText(5000),
-		place: optionalText(300),
-		categoryId: uuid(),
-		ownerId: uuid(),
+		...ACTIVITY_FIELDS,
 		startDate: dateField(),
-		endDate: dateField(),
-		allDay: checkbox(),
-		startTime: timeField(),
-		endTime: timeField(),
-		visibility: z.enum(VISIBILITIES, { error: () => m.val_invalid_choice() }),
-		participants: z
-			.array(uuid(), { error: () => m.val_invalid_choice() })
-			.max(MAX_PARTICIPANTS, {
-				error: () => m.activity_val_too_many_participants({ max: MAX_PARTICIPANTS })
-			})
-			.default([])
+		endDate: dateField()
 	})
 	.refine((v) => v.endDate >= v.startDate, {
 		path: ['endDate'],

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import type { RecurrenceRule } from '$lib/wheel';
-import { blankToUndefined, checkbox, dateField, timeField } from './fields';
-import { optionalText, requiredText, uuid } from '$lib/platform/schema';
-import { MAX_PARTICIPANTS, VISIBILITIES } from './schema';
+import { blankToUndefined, dateField } from './fields';
+import { ACTIVITY_FIELDS } from './schema';
 
 export const RULE_KINDS = [
 	'yearlyIsoWeek',
@@ -27,21 +26,7 @@ const intField = () =>
 /** The series form: an activity without dates, plus how it repeats and when it ends. */
 export const seriesSchema = z
 	.object({
-		title: requiredText(200),
-		description: optionalText(5000),
-		place: optionalText(300),
-		categoryId: uuid(),
-		ownerId: uuid(),
-		allDay: checkbox(),
-		startTime: timeField(),
-		endTime: timeField(),
-		visibility: z.enum(VISIBILITIES, { error: () => m.val_invalid_choice() }),
-		participants: z
-			.array(uuid(), { error: () => m.val_invalid_choice() })
-			.max(MAX_PARTICIPANTS, {
-				error: () => m.activity_val_too_many_participants({ max: MAX_PARTICIPANTS })
-			})
-			.default([]),
+		...ACTIVITY_FIELDS,
 		ruleKind: z.enum(RULE_KINDS, { error: () => m.series_val_rule_kind() }),
 		week: intField(),
 		fromWeekday: intField(),

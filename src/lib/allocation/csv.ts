@@ -19,6 +19,18 @@ export interface PupilInput {
 	wishes: { tradeCode: string | null; offerId: string | null }[];
 }
 
+/** A pupil's own fields, without the wishes (what a pupil row holds). */
+export function pupilFields(p: Omit<PupilInput, 'wishes'>): Omit<PupilInput, 'wishes'> {
+	return {
+		pseudonym: p.pseudonym,
+		firstName: p.firstName,
+		classLabel: p.classLabel,
+		grade: p.grade,
+		ageGroup: p.ageGroup,
+		ownPlace: p.ownPlace
+	};
+}
+
 export interface WishContext {
 	trades: readonly { code: string; nameDa: string }[];
 	/** The round's places; a wish for one is written 'plads:' and the first 8 characters of its id. */

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { holidayEvent, isListView } from './holidays';
 
+const holiday = (
+	kind: 'school' | 'public',
+	name: string,
+	startDate: string,
+	endDate: string,
+	municipality: string | null = null
+) => ({ kind, name, startDate, endDate, municipality });
+
 describe('calendar/holidays', () => {
 	describe('holidayEvent', () => {
 		it('draws a school holiday as a background over its days, end exclusive', () => {
 			const event = holidayEvent(
-				{
-					kind: 'school',
-					name: 'Vinterferie',
-					startDate: '2027-02-13',
-					endDate: '2027-02-21',
-					municipality: null
-				},
+				holiday('school', 'Vinterferie', '2027-02-13', '2027-02-21'),
 				false
 			);
 			expect(event).toMatchObject({
@@ -26,13 +28,7 @@ describe('calendar/holidays', () => {
 
 		it('lists a public holiday as a line in the list view, named with its municipality', () => {
 			const event = holidayEvent(
-				{
-					kind: 'public',
-					name: 'Juledag',
-					startDate: '2026-12-25',
-					endDate: '2026-12-25',
-					municipality: 'Odder'
-				},
+				holiday('public', 'Juledag', '2026-12-25', '2026-12-25', 'Odder'),
 				true
 			);
 			expect(event.display).toBe('list-item');

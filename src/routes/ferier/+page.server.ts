@@ -1,13 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findMunicipality } from '$lib/organisations/server';
+import { findMunicipality, listMunicipalities } from '$lib/organisations/server';
 import { parseForm, readForm, requireUser } from '$lib/platform/server';
 import {
 	canEditSchoolHolidays,
 	createSchoolHoliday,
 	deleteSchoolHoliday,
 	findEditableSchoolHoliday,
-	listMunicipalities,
 	listSchoolHolidays,
 	updateSchoolHoliday,
 	type HolidayResult

@@ -13,7 +13,7 @@ import {
 	type ActivityListItem
 } from './queries/activities';
 import { auditActivity } from './audit';
-import { UUID, loadForChange, type ActivityResult } from './core';
+import { UUID, changeActivity, type ActivityResult } from './core';
 import { checkActivityReferences } from './references';
 
 export * from './core';
@@ -113,26 +113,19 @@ export async function updateActivity(
 	id: string,
 	input: ActivityInput
 ): Promise<ActivityResult<{ id: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canEditActivity,
-			m.activity_err_forbidden_edit()
-		);
-		if (!loaded.ok) return loaded;
+	const rule = { allowed: canEditActivity, forbidden: m.activity_err_forbidden_edit };
+	return changeActivity(db, user, id, rule, async (trx, activity) => {
 		const participants = participantIds(input);
 		const problem = await checkActivityReferences(trx, user, input, participants);
 		if (problem) return problem;
 		const values = columns(input);
-		const bump = scheduleChanged(loaded.value, values) ? 1 : 0;
+		const bump = scheduleChanged(activity, values) ? 1 : 0;
 		await updateActivityRow(trx, id, {
 			...values,
-			sequence: loaded.value.sequence + bump,
+			sequence: activity.sequence + bump,
 			updatedAt: new Date(),
 			// An occurrence edited on its own keeps its edit when the series changes later.
-			detached: loaded.value.detached || loaded.value.seriesId !== null
+			detached: activity.detached || activity.seriesId !== null
 		});
 		await replaceParticipants(trx, id, participants);
 		await auditActivity(trx, user, 'update', { ...input, id });

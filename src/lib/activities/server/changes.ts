@@ -12,9 +12,16 @@ import {
 	updateActivityRow,
 	type ActivityListItem
 } from './queries/activities';
-import { failure, loadForChange, type ActivityResult } from './core';
+import { changeActivity, failure, type ActivityResult, type ChangeRule } from './core';
 import { auditActivity } from './audit';
 import { summaries } from '$lib/audit/server';
+
+const CANCEL: ChangeRule = { allowed: canCancelActivity, forbidden: m.activity_err_forbidden_edit };
+const DELETE: ChangeRule = {
+	allowed: canDeleteActivity,
+	forbidden: m.activity_err_forbidden_delete
+};
+const MOVE: ChangeRule = { allowed: canMoveActivity, forbidden: m.activity_err_forbidden_edit };
 
 /**
  * A changed schedule is a new version for calendar clients (iCalendar SEQUENCE), and an occurrence
@@ -29,44 +36,20 @@ function newVersion(activity: Activity) {
 }
 
 /** Cancelled activities stay on the wheel (struck through) and in feeds as STATUS:CANCELLED. */
-export async function cancelActivity(
-	db: Kysely<DB>,
-	user: Actor,
-	id: string
-): Promise<ActivityResult<{ id: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canCancelActivity,
-			m.activity_err_forbidden_edit()
-		);
-		if (!loaded.ok) return loaded;
-		if (loaded.value.status !== 'cancelled') {
-			await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(loaded.value) });
-			await auditActivity(trx, user, 'cancel', loaded.value);
+export function cancelActivity(db: Kysely<DB>, user: Actor, id: string) {
+	return changeActivity(db, user, id, CANCEL, async (trx, activity) => {
+		if (activity.status !== 'cancelled') {
+			await updateActivityRow(trx, id, { status: 'cancelled', ...newVersion(activity) });
+			await auditActivity(trx, user, 'cancel', activity);
 		}
 		return { ok: true as const, value: { id } };
 	});
 }
 
-export async function deleteActivity(
-	db: Kysely<DB>,
-	user: Actor,
-	id: string
-): Promise<ActivityResult<{ id: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canDeleteActivity,
-			m.activity_err_forbidden_delete()
-		);
-		if (!loaded.ok) return loaded;
+export function deleteActivity(db: Kysely<DB>, user: Actor, id: string) {
+	return changeActivity(db, user, id, DELETE, async (trx, activity) => {
 		await deleteActivityRow(trx, id);
-		await auditActivity(trx, user, 'delete', loaded.value);
+		await auditActivity(trx, user, 'delete', activity);
 		return { ok: true as const, value: { id } };
 	});
 }
@@ -81,20 +64,11 @@ export async function moveActivity(
 	id: string,
 	newStartDate: string
 ): Promise<ActivityResult<ActivityListItem>> {
-	return db.transaction().execute(async (trx) => {
-		const loaded = await loadForChange(
-			trx,
-			user,
-			id,
-			canMoveActivity,
-			m.activity_err_forbidden_edit()
-		);
-		if (!loaded.ok) return loaded;
+	return changeActivity(db, user, id, MOVE, async (trx, activity) => {
 		if (!isIsoDate(newStartDate)) {
 			const message = m.activity_val_date_missing();
 			return failure('invalid', message, { startDate: message });
 		}
-		const activity = loaded.value;
 		const newEndDate = addDays(newStartDate, diffDays(activity.startDate, activity.endDate));
 		if (!isWithinActivityRange(newStartDate) || !isWithinActivityRange(newEndDate)) {
 			const message = m.activity_err_move_range({

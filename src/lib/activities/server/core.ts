@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { Activity, DB } from '$lib/platform/server/db/schema';
 import type { Actor } from '$lib/auth';
@@ -46,4 +46,28 @@ export async function loadForChange(
 	if (!activity) return notFound();
 	if (!allowed(user, activity)) return failure('forbidden', forbiddenMessage);
 	return { ok: true, value: activity };
+}
+
+/** Who may make a change, and what a user who may not is told. */
+export interface ChangeRule {
+	allowed: (user: Actor, activity: Activity) => boolean;
+	forbidden: () => string;
+}
+
+/**
+ * One change of an activity in one transaction: the row is loaded and locked (see loadForChange),
+ * then `change` writes it and says what comes back, or refuses.
+ */
+export function changeActivity<T>(
+	db: Kysely<DB>,
+	user: Actor,
+	id: string,
+	rule: ChangeRule,
+	change: (trx: Transaction<DB>, activity: Activity) => Promise<ActivityResult<T>>
+): Promise<ActivityResult<T>> {
+	return db.transaction().execute(async (trx) => {
+		const loaded = await loadForChange(trx, user, id, rule.allowed, rule.forbidden());
+		if (!loaded.ok) return loaded;
+		return change(trx, loaded.value);
+	});
 }

@@ -30,14 +30,16 @@ export {
 	type RightsUser
 } from './policy';
 export {
+	ACTIVITY_WHEN_COLUMNS,
 	type ActivityListItem,
 	activityListQuery,
 	escapeLike,
 	filterConditions,
+	involvesOrganisations,
 	visibilityFilter,
 	visibleActivitiesQuery
 } from './queries/activities';
-export { seriesFormValues } from './queries/series';
+export { activityFormValues, seriesFormValues } from './form-values';
 export { applyRollForward, listRollForwardCandidates, previewRollForward } from './rollforward';
 export {
 	canEditSchoolHolidays,
@@ -45,7 +47,6 @@ export {
 	deleteSchoolHoliday,
 	findEditableSchoolHoliday,
 	type HolidayResult,
-	listMunicipalities,
 	listSchoolHolidays,
 	updateSchoolHoliday
 } from './school-holiday';

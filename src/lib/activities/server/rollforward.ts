@@ -14,10 +14,13 @@ import {
 	holidaysAround,
 	listRollForwardCandidates,
 	municipalitiesOf,
-	type RollForwardFilters
-} from './rollforward-context';
+	type RollForwardFilters,
+	selectActivityStarts,
+	selectRollSources
+} from './queries/rollforward';
+import { insertActivity, insertParticipants } from './queries/activities';
 
-export { listRollForwardCandidates, type RollForwardCandidate } from './rollforward-context';
+export { listRollForwardCandidates, type RollForwardCandidate } from './queries/rollforward';
 
 export type PreviewConflict =
 	| Exclude<RollForwardConflict, { kind: 'schoolHoliday' }>
@@ -102,12 +105,11 @@ async function markExisting(
 ): Promise<void> {
 	const starts = items.flatMap((i) => (i.target ? [i.target.start] : []));
 	if (starts.length === 0) return;
-	const existing = await db
-		.selectFrom('activity')
-		.select(['ownerId', 'title', 'startDate'])
-		.where('startDate', 'in', [...new Set(starts)])
-		.where('ownerId', 'in', [...new Set(activities.map((a) => a.ownerId))])
-		.execute();
+	const existing = await selectActivityStarts(
+		db,
+		[...new Set(activities.map((a) => a.ownerId))],
+		[...new Set(starts)]
+	);
 	const keys = new Set(existing.map((e) => `${e.ownerId}|${e.title}|${e.startDate}`));
 	items.forEach((item, index) => {
 		const a = activities[index];
@@ -151,44 +153,34 @@ export async function applyRollForward(
 		const createdIds: string[] = [];
 		if (rollable.length > 0) {
 			const ids = rollable.map((i) => i.id);
-			const sources = await trx.selectFrom('activity').selectAll().where('id', 'in', ids).execute();
+			const { sources, participants } = await selectRollSources(trx, ids);
 			const byId = new Map(sources.map((s) => [s.id, s]));
-			const participants = await trx
-				.selectFrom('activityParticipant')
-				.selectAll()
-				.where('activityId', 'in', ids)
-				.execute();
 			for (const item of rollable) {
 				const s = byId.get(item.id)!;
 				const title = request.titles?.[item.id]?.trim() || item.newTitle;
-				const { id } = await trx
-					.insertInto('activity')
-					.values({
-						ownerId: s.ownerId,
-						categoryId: s.categoryId,
-						title,
-						description: s.description,
-						place: s.place,
-						startDate: item.target!.start,
-						endDate: item.target!.end,
-						startTime: s.startTime,
-						endTime: s.endTime,
-						visibility: s.visibility,
-						createdBy: user.id
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow();
+				const id = await insertActivity(trx, {
+					ownerId: s.ownerId,
+					categoryId: s.categoryId,
+					title,
+					description: s.description,
+					place: s.place,
+					startDate: item.target!.start,
+					endDate: item.target!.end,
+					startTime: s.startTime,
+					endTime: s.endTime,
+					visibility: s.visibility,
+					createdBy: user.id
+				});
 				createdIds.push(id);
 				// One event per copy: each has its own owner, whose admins see it in their log.
 				const summary = summaries.rolled(title, preview.toYear);
 				await auditActivity(trx, user, 'create', { id, ownerId: s.ownerId, title }, summary);
 				const orgs = participants.filter((p) => p.activityId === item.id);
-				if (orgs.length) {
-					await trx
-						.insertInto('activityParticipant')
-						.values(orgs.map((p) => ({ activityId: id, organisationId: p.organisationId })))
-						.execute();
-				}
+				await insertParticipants(
+					trx,
+					[id],
+					orgs.map((p) => p.organisationId)
+				);
 			}
 		}
 		return {

@@ -6,14 +6,10 @@ import type { AuditAction, DB, SchoolHoliday } from '$lib/platform/server/db/sch
 import { recordAudit, actorIdOf } from '$lib/audit/server';
 import type { Actor } from '$lib/auth';
 import { UUID } from './core';
+import * as q from './queries/holidays';
 
 export type HolidayResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' };
 const notFound = { ok: false, reason: 'not_found' } as const;
-
-export {
-	listMunicipalities,
-	type MunicipalityRef as Municipality
-} from '$lib/organisations/server';
 
 /**
  * Each municipality enters its own school holidays: its admins and members, and the secretariat.
@@ -31,15 +27,8 @@ export async function listSchoolHolidays(
 	year?: string
 ): Promise<SchoolHoliday[]> {
 	if (!UUID.test(municipalityId)) return [];
-	let query = db
-		.selectFrom('schoolHoliday')
-		.selectAll()
-		.where('municipalityId', '=', municipalityId);
-	if (year && isSchoolYearLabel(year)) {
-		const range = schoolYearRange(year);
-		query = query.where('startDate', '<=', range.end).where('endDate', '>=', range.start);
-	}
-	return query.orderBy('startDate').orderBy('name').execute();
+	const range = year && isSchoolYearLabel(year) ? schoolYearRange(year) : undefined;
+	return q.selectSchoolHolidays(db, municipalityId, range);
 }
 
 /** The municipality's holidays are its own: its admins see the change in their log. */
@@ -59,17 +48,6 @@ function auditHoliday(
 	});
 }
 
-async function isMunicipality(db: Kysely<DB>, id: string): Promise<boolean> {
-	if (!UUID.test(id)) return false;
-	const row = await db
-		.selectFrom('organisation')
-		.select('id')
-		.where('id', '=', id)
-		.where('kind', '=', 'municipality')
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 export async function createSchoolHoliday(
 	db: Kysely<DB>,
 	user: Actor | null,
@@ -77,13 +55,11 @@ export async function createSchoolHoliday(
 	input: SchoolHolidayInput
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!canEditSchoolHolidays(user, municipalityId)) return notFound;
-	if (!(await isMunicipality(db, municipalityId))) return notFound;
+	if (!UUID.test(municipalityId) || !(await q.isMunicipalityId(db, municipalityId))) {
+		return notFound;
+	}
 	const row = await db.transaction().execute(async (trx) => {
-		const created = await trx
-			.insertInto('schoolHoliday')
-			.values({ municipalityId, ...input })
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const created = await q.insertSchoolHoliday(trx, municipalityId, input);
 		await auditHoliday(trx, user, 'create', created);
 		return created;
 	});
@@ -97,11 +73,7 @@ export async function findEditableSchoolHoliday(
 	id: string
 ): Promise<SchoolHoliday | null> {
 	if (!UUID.test(id)) return null;
-	const row = await db
-		.selectFrom('schoolHoliday')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const row = await q.selectSchoolHoliday(db, id);
 	return row && canEditSchoolHolidays(user, row.municipalityId) ? row : null;
 }
 
@@ -113,12 +85,7 @@ export async function updateSchoolHoliday(
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
 	await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.updateTable('schoolHoliday')
-			.set(input)
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await q.updateSchoolHolidayRow(trx, id, input);
 		await auditHoliday(trx, user, 'update', row);
 	});
 	return { ok: true, value: { id } };
@@ -131,11 +98,7 @@ export async function deleteSchoolHoliday(
 ): Promise<HolidayResult<{ id: string }>> {
 	if (!(await findEditableSchoolHoliday(db, user, id))) return notFound;
 	await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.deleteFrom('schoolHoliday')
-			.where('id', '=', id)
-			.returningAll()
-			.executeTakeFirstOrThrow();
+		const row = await q.deleteSchoolHolidayRow(trx, id);
 		await auditHoliday(trx, user, 'delete', row);
 	});
 	return { ok: true, value: { id } };

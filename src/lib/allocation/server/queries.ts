@@ -1,22 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AgeGroupValue, DB } from '$lib/platform/server/db/schema';
+import { bookingsWithParties } from '$lib/bookings/server';
+import { pupilFields, type PupilInput } from '../csv';
+import type { OpenRoundInput } from './rounds';
 
 // The SQL of praktikfordeling.
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export async function insertRound(
-	db: Db,
-	values: {
-		title: string;
-		municipalityId: string | null;
-		startDate: string;
-		endDate: string;
-		wishDeadline: string;
-		publishDate: string;
-		createdBy: string;
-	}
-) {
+export async function insertRound(db: Db, values: OpenRoundInput & { createdBy: string }) {
 	return db.insertInto('allocationRound').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -229,15 +221,7 @@ export async function replaceSchoolPupils(
 	trx: Transaction<DB>,
 	roundId: string,
 	schoolId: string,
-	pupils: {
-		pseudonym: string;
-		firstName: string | null;
-		classLabel: string;
-		grade: number;
-		ageGroup: AgeGroupValue;
-		ownPlace: boolean;
-		wishes: { tradeCode: string | null; offerId: string | null }[];
-	}[]
+	pupils: PupilInput[]
 ) {
 	await trx
 		.deleteFrom('allocationPupil')
@@ -247,18 +231,7 @@ export async function replaceSchoolPupils(
 	if (pupils.length === 0) return;
 	const ids = await trx
 		.insertInto('allocationPupil')
-		.values(
-			pupils.map((p) => ({
-				pseudonym: p.pseudonym,
-				firstName: p.firstName,
-				classLabel: p.classLabel,
-				grade: p.grade,
-				ageGroup: p.ageGroup,
-				ownPlace: p.ownPlace,
-				roundId,
-				schoolId
-			}))
-		)
+		.values(pupils.map((p) => ({ ...pupilFields(p), roundId, schoolId })))
 		.returning(['id', 'pseudonym'])
 		.execute();
 	const idOf = new Map(ids.map((r) => [r.pseudonym, r.id]));
@@ -420,10 +393,7 @@ export async function upsertPupilCounts(
  */
 export async function selectDutyBookings(db: Db, schoolIds: string[], from: string, to: string) {
 	if (schoolIds.length === 0) return [];
-	return db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
+	return bookingsWithParties(db)
 		.select([
 			'booking.schoolId',
 			'booking.classLabel',

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { AgeGroupValue, DB } from '$lib/platform/server/db/schema';
 import { isIsoDate } from '$lib/platform/dates/iso';
 import { refuse, success, UUID, type Result } from '$lib/platform/server/http/result';
-import { recordAudit } from '$lib/audit/server';
+import { auditRound } from './audit';
 import { AGE_GROUPS, summarise, type AllocationPupil, type GroupSummary } from '../model';
 import {
 	canManageRound,
@@ -54,14 +54,8 @@ export async function openRound(
 	}
 	const row = await db.transaction().execute(async (trx) => {
 		const created = await q.insertRound(trx, { ...input, title, createdBy: user!.id });
-		await recordAudit(trx, {
-			actorId: user!.id,
-			organisationId: input.municipalityId,
-			action: 'create',
-			entityType: 'allocation_round',
-			entityId: created.id,
-			summary: `Praktikfordeling åbnet: ${title}`
-		});
+		const round = { id: created.id, municipalityId: input.municipalityId };
+		await auditRound(trx, user!, round, `Praktikfordeling åbnet: ${title}`, 'create');
 		return created;
 	});
 	return success(row);
@@ -254,14 +248,12 @@ export async function joinPlaces(
 	}
 	await db.transaction().execute(async (trx) => {
 		await q.insertPlaces(trx, round.id, chosen);
-		await recordAudit(trx, {
-			actorId: user!.id,
-			organisationId: round.municipalityId,
-			action: 'update',
-			entityType: 'allocation_round',
-			entityId: round.id,
-			summary: `Praktikfordeling: ${chosen.length} pladser tilføjet (${round.title})`
-		});
+		await auditRound(
+			trx,
+			user!,
+			round,
+			`Praktikfordeling: ${chosen.length} pladser tilføjet (${round.title})`
+		);
 	});
 	return success({ joined: chosen.length });
 }

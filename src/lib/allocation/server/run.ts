@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { m } from '$lib/paraglide/messages.js';
 import type { DB } from '$lib/platform/server/db/schema';
 import { refuse, success, UUID, type Result } from '$lib/platform/server/http/result';
-import { recordAudit } from '$lib/audit/server';
+import { auditRound } from './audit';
 import { bookSeats } from '$lib/bookings/server';
 import { allocate, type AllocationResult } from '../solve';
 import { canManageRound } from './policy';
@@ -14,15 +14,9 @@ import * as q from './queries';
 // pupil's result; locked pupils stay. Publishing makes ordinary bookings through the bookings
 // domain, so mails, feeds, the wheel and the checklist come with them; after it, no more runs.
 
-export interface SolverSummary {
-	status: string;
-	fairnessStatus: string;
-	objective: number;
-	placed: number;
-	score: number;
-	worstSchoolAverage: number | null;
+/** What a run tells the owner: the solver's figures without the assignment itself. */
+export interface SolverSummary extends Omit<AllocationResult, 'assignments' | 'unplaced'> {
 	unplaced: number;
-	variables: number;
 	millis: number;
 }
 
@@ -89,14 +83,12 @@ export async function runRound(
 			solver: JSON.stringify(summary),
 			ranAt: new Date()
 		});
-		await recordAudit(trx, {
-			actorId: user!.id,
-			organisationId: round.municipalityId,
-			action: 'update',
-			entityType: 'allocation_round',
-			entityId: round.id,
-			summary: `Praktikfordeling kørt: ${summary.placed} placeret, ${summary.unplaced} uden plads, ${summary.status} (${round.title})`
-		});
+		await auditRound(
+			trx,
+			user!,
+			round,
+			`Praktikfordeling kørt: ${summary.placed} placeret, ${summary.unplaced} uden plads, ${summary.status} (${round.title})`
+		);
 	});
 	return success(summary);
 }
@@ -139,16 +131,14 @@ export async function adjustPupil(
 			unplacedReason: null,
 			locked: place ? input.locked : false
 		});
-		await recordAudit(trx, {
-			actorId: user!.id,
-			organisationId: round.municipalityId,
-			action: 'update',
-			entityType: 'allocation_round',
-			entityId: round.id,
-			summary: place
+		await auditRound(
+			trx,
+			user!,
+			round,
+			place
 				? `Praktikfordeling: ${pupil.pseudonym} ${input.locked ? 'låst' : 'flyttet'} til ${place.title} (${round.title})`
 				: `Praktikfordeling: ${pupil.pseudonym} uden plads (${round.title})`
-		});
+		);
 	});
 	return success(null);
 }
@@ -210,14 +200,12 @@ export async function publishRound(
 	}
 	await db.transaction().execute(async (trx) => {
 		await q.updateRound(trx, round.id, { status: 'published', publishedAt: new Date() });
-		await recordAudit(trx, {
-			actorId: user!.id,
-			organisationId: round.municipalityId,
-			action: 'update',
-			entityType: 'allocation_round',
-			entityId: round.id,
-			summary: `Praktikfordeling offentliggjort: ${made} bookinger (${round.title})`
-		});
+		await auditRound(
+			trx,
+			user!,
+			round,
+			`Praktikfordeling offentliggjort: ${made} bookinger (${round.title})`
+		);
 	});
 	return success({ bookings: made });
 }

@@ -4,7 +4,13 @@ import type { DB } from '$lib/platform/server/db/schema';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import { refuse, success, UUID, type Result } from '$lib/platform/server/http/result';
 import { recordAudit } from '$lib/audit/server';
-import { MAX_CSV_BYTES, parseWishCsv, validatePupilCells, type PupilInput } from '../csv';
+import {
+	MAX_CSV_BYTES,
+	parseWishCsv,
+	pupilFields,
+	validatePupilCells,
+	type PupilInput
+} from '../csv';
 import { canEditPupils } from './policy';
 import type { Actor } from '$lib/auth';
 import * as q from './queries';
@@ -15,9 +21,8 @@ import * as q from './queries';
 async function editable(
 	db: Kysely<DB>,
 	user: Actor | null,
-	roundId: string,
-	schoolId: string,
-	today: string
+	{ roundId, schoolId }: { roundId: string; schoolId: string },
+	today = copenhagenToday()
 ) {
 	const round = UUID.test(roundId) ? await q.selectRound(db, roundId) : null;
 	if (!round || !user) return refuse(404, m.allocation_err_not_found());
@@ -52,13 +57,7 @@ export async function uploadWishes(
 	},
 	options: { today?: string } = {}
 ): Promise<Result<{ saved: number }>> {
-	const ok = await editable(
-		db,
-		user,
-		input.roundId,
-		input.schoolId,
-		options.today ?? copenhagenToday()
-	);
+	const ok = await editable(db, user, input, options.today);
 	if (!ok.ok) return ok;
 	if (!input.file || input.file.size === 0) {
 		const message = input.file ? m.allocation_csv_empty() : m.allocation_err_no_file();
@@ -100,13 +99,7 @@ export async function savePupil(
 	input: { roundId: string; schoolId: string; cells: string[] },
 	options: { today?: string } = {}
 ): Promise<Result<{ saved: number }>> {
-	const ok = await editable(
-		db,
-		user,
-		input.roundId,
-		input.schoolId,
-		options.today ?? copenhagenToday()
-	);
+	const ok = await editable(db, user, input, options.today);
 	if (!ok.ok) return ok;
 	const result = validatePupilCells(input.cells, await wishContext(db, ok.round.id));
 	if (!result.ok) return refuse(400, result.errors.join(' '), { pupil: result.errors.join(' ') });
@@ -124,13 +117,7 @@ export async function deletePupil(
 	input: { roundId: string; schoolId: string; pseudonym: string },
 	options: { today?: string } = {}
 ): Promise<Result<{ saved: number }>> {
-	const ok = await editable(
-		db,
-		user,
-		input.roundId,
-		input.schoolId,
-		options.today ?? copenhagenToday()
-	);
+	const ok = await editable(db, user, input, options.today);
 	if (!ok.ok) return ok;
 	const existing = await loadSchoolInputs(db, ok.round.id, ok.school.id);
 	const others = existing.filter((p) => p.pseudonym !== input.pseudonym);
@@ -146,12 +133,7 @@ async function loadSchoolInputs(db: Kysely<DB>, roundId: string, schoolId: strin
 		pupils.map((p) => p.id)
 	);
 	return pupils.map((p): PupilInput => ({
-		pseudonym: p.pseudonym,
-		firstName: p.firstName,
-		classLabel: p.classLabel,
-		grade: p.grade,
-		ageGroup: p.ageGroup,
-		ownPlace: p.ownPlace,
+		...pupilFields(p),
 		wishes: wishes
 			.filter((w) => w.pupilId === p.id)
 			.map((w) => ({ tradeCode: w.tradeCode, offerId: w.offerId }))

@@ -40,6 +40,23 @@ async function companyFor(trx: Transaction<DB>, user: Actor | null, id: string, 
 	return refusal ? { refusal } : { refusal: null, company, user };
 }
 
+type Company = NonNullable<Awaited<ReturnType<typeof findCompany>>>;
+
+/** One change of a company's commitment in one transaction, when the user may do `rule` to it. */
+function changeCompany<T>(
+	db: Kysely<DB>,
+	user: Actor | null,
+	companyId: string,
+	rule: Rule,
+	change: (trx: Transaction<DB>, company: Company, actor: Actor) => Promise<Result<T>>
+): Promise<Result<T>> {
+	return db.transaction().execute(async (trx) => {
+		const found = await companyFor(trx, user, companyId, rule);
+		if (found.refusal) return found.refusal;
+		return change(trx, found.company, found.user);
+	});
+}
+
 /** The named trades by code, or a 400 when one is not in the catalogue. */
 async function namedTrades(
 	trx: Transaction<DB>,
@@ -84,10 +101,7 @@ export async function joinAlliance(
 	companyId: string,
 	input: CommitmentInput
 ): Promise<Result<{ organisationId: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const found = await companyFor(trx, user, companyId, canJoinAlliance);
-		if (found.refusal) return found.refusal;
-		const { company, user: actor } = found;
+	return changeCompany(db, user, companyId, canJoinAlliance, async (trx, company, actor) => {
 		const trades = await namedTrades(trx, input.trades);
 		if (trades.refusal) return trades.refusal;
 		// A second join (another tab, a double click) finds the row there and is told so.
@@ -105,10 +119,7 @@ export async function updateCommitment(
 	companyId: string,
 	input: CommitmentInput
 ): Promise<Result<{ organisationId: string }>> {
-	return db.transaction().execute(async (trx) => {
-		const found = await companyFor(trx, user, companyId, canUpdateCommitment);
-		if (found.refusal) return found.refusal;
-		const { company, user: actor } = found;
+	return changeCompany(db, user, companyId, canUpdateCommitment, async (trx, company, actor) => {
 		if (!(await lockCommitment(trx, company.id, 'update')))
 			return refuse(404, m.alliance_err_not_joined());
 		const trades = await namedTrades(trx, input.trades);
@@ -135,10 +146,7 @@ export async function leaveAlliance(
 	user: Actor | null,
 	companyId: string
 ): Promise<Result<{ organisationId: string; withdrawn: number }>> {
-	return db.transaction().execute(async (trx) => {
-		const found = await companyFor(trx, user, companyId, canLeaveAlliance);
-		if (found.refusal) return found.refusal;
-		const { company, user: actor } = found;
+	return changeCompany(db, user, companyId, canLeaveAlliance, async (trx, company, actor) => {
 		const trades = await commitmentTrades(trx, company.id);
 		if (!(await deleteCommitment(trx, company.id))) return refuse(404, m.alliance_err_not_joined());
 		const withdrawn = await deleteOpenOpenings(trx, company.id);

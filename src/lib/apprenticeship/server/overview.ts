@@ -2,24 +2,13 @@ import type { Kysely } from 'kysely';
 import { schoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
 import { openingFiguresByTrade, tradesWithCompanyCounts } from './queries';
+import type { TradeOverviewRow } from '../rows';
 
 // The follow-up figures per trade. An opening belongs to the school year (1 August–31 July) its
 // start date falls in.
 
 /** The agreement starts with these two trades, so the overview always shows them first. */
 const LEAD_TRADES = ['industritekniker', 'smed'] as const;
-
-export interface TradeOverviewRow {
-	tradeCode: string;
-	nameDa: string;
-	nameEn: string;
-	/** Committed companies that name the trade today. */
-	companies: number;
-	openings: number;
-	positions: number;
-	openPositions: number;
-	filledPositions: number;
-}
 
 /**
  * Positions per trade in the school year, open against filled. The lead trades are always shown;

@@ -5,24 +5,10 @@ import { schoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB, OpeningStatus, OrganisationKind } from '$lib/platform/server/db/schema';
 import { UUID } from '$lib/platform/server/http/result';
 import { canEditOpening, canViewCommitment, type AllianceCompany } from './policy';
+import type { FollowUpRow, OpeningRow } from '../rows';
 
 // What the lærepladsalliance pages read about openings and commitments. An opening belongs to the
 // school year (1 August–31 July) its start date falls in.
-
-export interface OpeningRow {
-	id: string;
-	organisationId: string;
-	companyName: string;
-	tradeCode: string;
-	tradeNameDa: string;
-	tradeNameEn: string;
-	positions: number;
-	startDate: string;
-	contactName: string;
-	contactEmail: string;
-	description: string;
-	status: OpeningStatus;
-}
 
 function openingsQuery(db: Kysely<DB>) {
 	return db
@@ -368,17 +354,6 @@ export function openingFiguresByTrade(db: Kysely<DB>, range: { start: string; en
 		.where('startDate', '<=', range.end)
 		.groupBy('tradeCode')
 		.execute();
-}
-
-export interface FollowUpRow {
-	organisationId: string;
-	name: string;
-	municipality: string | null;
-	contactName: string;
-	contactEmail: string;
-	contactPhone: string;
-	joinedOn: string;
-	trades: { nameDa: string; nameEn: string }[];
 }
 
 /**

@@ -21,13 +21,10 @@ export * from './dashboards';
 export * from './conflicts';
 export * from './checklist';
 
-export interface BookSeatsInput {
-	offerId: string;
-	schoolId: string;
-	classLabel: string;
-	seats: number;
-	teacherName: string;
-	teacherEmail: string;
+export interface BookSeatsInput extends Pick<
+	Booking,
+	'offerId' | 'schoolId' | 'classLabel' | 'seats' | 'teacherName' | 'teacherEmail'
+> {
 	pupilFirstNames?: string[];
 	/** Same key from the same school = the same booking (a double-clicked submit books once). */
 	idempotencyKey: string;

@@ -43,3 +43,4 @@ export {
 	OFFERING_KINDS
 } from './policy';
 export { ACTIVE_STATUSES, allowedActions, OPEN_STATUSES } from './state';
+export { BOOKING_DETAIL_COLUMNS, bookingsWithParties } from './queries/bookings';

@@ -13,38 +13,33 @@ type Expected = BookingStatus | 'illegal' | 'forbidden';
 const ACTIONS: BookingAction[] = ['confirm', 'decline', 'cancel', 'promote'];
 const SIDES: BookingSide[] = ['provider', 'school', 'system'];
 
+/** No side may do the action from this status. */
+const ILLEGAL = { provider: 'illegal', school: 'illegal', system: 'illegal' } as const;
+/** A final status: nothing leads out of it. */
+const FINAL = { confirm: ILLEGAL, decline: ILLEGAL, cancel: ILLEGAL, promote: ILLEGAL };
+
 // Every status × action × side. Rows: from-status; the value for each action is per side.
 const TABLE: Record<BookingStatus, Record<BookingAction, Record<BookingSide, Expected>>> = {
 	requested: {
 		confirm: { provider: 'confirmed', school: 'forbidden', system: 'forbidden' },
 		decline: { provider: 'declined', school: 'forbidden', system: 'forbidden' },
 		cancel: { provider: 'cancelled', school: 'cancelled', system: 'forbidden' },
-		promote: { provider: 'illegal', school: 'illegal', system: 'illegal' }
+		promote: ILLEGAL
 	},
 	confirmed: {
-		confirm: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		decline: { provider: 'illegal', school: 'illegal', system: 'illegal' },
+		confirm: ILLEGAL,
+		decline: ILLEGAL,
 		cancel: { provider: 'cancelled', school: 'cancelled', system: 'forbidden' },
-		promote: { provider: 'illegal', school: 'illegal', system: 'illegal' }
+		promote: ILLEGAL
 	},
 	waitlisted: {
-		confirm: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		decline: { provider: 'illegal', school: 'illegal', system: 'illegal' },
+		confirm: ILLEGAL,
+		decline: ILLEGAL,
 		cancel: { provider: 'cancelled', school: 'cancelled', system: 'forbidden' },
 		promote: { provider: 'forbidden', school: 'forbidden', system: 'requested' }
 	},
-	declined: {
-		confirm: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		decline: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		cancel: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		promote: { provider: 'illegal', school: 'illegal', system: 'illegal' }
-	},
-	cancelled: {
-		confirm: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		decline: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		cancel: { provider: 'illegal', school: 'illegal', system: 'illegal' },
-		promote: { provider: 'illegal', school: 'illegal', system: 'illegal' }
-	}
+	declined: FINAL,
+	cancelled: FINAL
 };
 
 function outcome(from: BookingStatus, action: BookingAction, sides: BookingSide[]): Expected {

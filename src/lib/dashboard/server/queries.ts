@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '$lib/auth';
 import type { DB } from '$lib/platform/server/db/schema';
-import { activityListQuery, type ActivityListItem } from '$lib/activities/server';
+import {
+	activityListQuery,
+	involvesOrganisations,
+	type ActivityListItem
+} from '$lib/activities/server';
 
 // The SQL of the front page dashboard.
 
@@ -38,18 +42,7 @@ export function listUpcomingActivities(
 		.where('activity.status', '=', 'planned');
 	const orgIds = options.organisationIds;
 	if (orgIds !== 'all') {
-		query = query.where((eb) =>
-			eb.or([
-				eb('activity.ownerId', 'in', orgIds),
-				eb.exists(
-					eb
-						.selectFrom('activityParticipant as dp')
-						.select(eb.lit(1).as('one'))
-						.whereRef('dp.activityId', '=', 'activity.id')
-						.where('dp.organisationId', 'in', orgIds)
-				)
-			])
-		);
+		query = query.where((eb) => involvesOrganisations(eb, orgIds));
 	}
 	return query
 		.orderBy('activity.startDate')

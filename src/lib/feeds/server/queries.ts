@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
-import { visibilityFilter } from '$lib/activities/server';
+import { ACTIVITY_WHEN_COLUMNS, visibilityFilter } from '$lib/activities/server';
 import { OPEN_STATUSES } from '$lib/bookings/server';
 import type { FeedSpec } from './scope';
 import type { FeedSubject } from './token';
@@ -192,14 +192,8 @@ export function feedHolidaysQuery(db: Kysely<DB>, municipalityIds: string[], win
 /** What an event says about its activity (the activity's id comes apart: a booking's event has
  * its own). */
 const EVENT_COLUMNS = [
-	'activity.title',
+	...ACTIVITY_WHEN_COLUMNS,
 	'activity.description',
-	'activity.place',
-	'activity.startDate',
-	'activity.endDate',
-	'activity.startTime',
-	'activity.endTime',
-	'activity.status',
 	'activity.sequence',
 	'activity.updatedAt',
 	'category.nameDa as categoryName',

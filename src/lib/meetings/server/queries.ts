@@ -6,7 +6,12 @@ import type {
 	OrganisationKind,
 	Visibility
 } from '$lib/platform/server/db/schema';
-import { visibleActivitiesQuery, UUID } from '$lib/activities/server';
+import {
+	ACTIVITY_WHEN_COLUMNS,
+	visibleActivitiesQuery,
+	UUID,
+	type ActivityListItem
+} from '$lib/activities/server';
 import { canReadAgenda } from './policy';
 import { renderMarkdown } from './markdown';
 
@@ -37,15 +42,10 @@ export function readableMeetingsQuery(db: Kysely<DB>, user: Actor | null) {
 	);
 }
 
-export interface MeetingListItem {
-	id: string;
-	title: string;
-	place: string;
-	startDate: string;
-	endDate: string;
-	startTime: string | null;
-	endTime: string | null;
-	status: ActivityStatus;
+export interface MeetingListItem extends Pick<
+	ActivityListItem,
+	'id' | 'title' | 'place' | 'startDate' | 'endDate' | 'startTime' | 'endTime' | 'status'
+> {
 	invitedCount: number;
 	presentCount: number;
 	hasMinutes: boolean;
@@ -60,13 +60,7 @@ export async function listMeetings(
 	const rows = await readableMeetingsQuery(db, user)
 		.select((eb) => [
 			'activity.id',
-			'activity.title',
-			'activity.place',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'activity.endTime',
-			'activity.status',
+			...ACTIVITY_WHEN_COLUMNS,
 			eb('meeting.minutes', '<>', '').as('hasMinutes'),
 			eb
 				.selectFrom('meetingOrganisation as mo')
@@ -147,14 +141,8 @@ export async function findMeeting(
 		.leftJoin('appUser as editor', 'editor.id', 'meeting.minutesUpdatedBy')
 		.select([
 			'activity.id',
-			'activity.title',
+			...ACTIVITY_WHEN_COLUMNS,
 			'activity.description',
-			'activity.place',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'activity.endTime',
-			'activity.status',
 			'activity.visibility',
 			'activity.ownerId',
 			'owner.name as ownerName',
@@ -203,34 +191,29 @@ export async function findMeeting(
 	};
 }
 
-/** The meeting already planned after this one (not cancelled), when the user may read it. */
-export async function findPlannedNextMeetingId(
+/** The first meeting the user may read whose `column` is `id`, soonest first; null for none. */
+async function readableMeetingIdBy(
 	db: Kysely<DB>,
 	user: Actor | null,
-	previousId: string
+	column: 'activity.id' | 'meeting.previousActivityId',
+	id: string,
+	notCancelled = false
 ): Promise<string | null> {
-	if (!UUID.test(previousId)) return null;
-	const row = await readableMeetingsQuery(db, user)
-		.select('activity.id')
-		.where('meeting.previousActivityId', '=', previousId)
-		.where('activity.status', '<>', 'cancelled')
-		.orderBy('activity.startDate')
-		.executeTakeFirst();
+	if (!UUID.test(id)) return null;
+	let query = readableMeetingsQuery(db, user).select('activity.id').where(column, '=', id);
+	if (notCancelled) query = query.where('activity.status', '<>', 'cancelled');
+	const row = await query.orderBy('activity.startDate').executeTakeFirst();
 	return row?.id ?? null;
 }
 
+/** The meeting already planned after this one (not cancelled), when the user may read it. */
+export function findPlannedNextMeetingId(db: Kysely<DB>, user: Actor | null, previousId: string) {
+	return readableMeetingIdBy(db, user, 'meeting.previousActivityId', previousId, true);
+}
+
 /** The meeting's id when the activity has a meeting row the user may read (for "Se møde"). */
-export async function readableMeetingId(
-	db: Kysely<DB>,
-	user: Actor | null,
-	activityId: string
-): Promise<string | null> {
-	if (!UUID.test(activityId)) return null;
-	const row = await readableMeetingsQuery(db, user)
-		.select('activity.id')
-		.where('activity.id', '=', activityId)
-		.executeTakeFirst();
-	return row?.id ?? null;
+export function readableMeetingId(db: Kysely<DB>, user: Actor | null, activityId: string) {
+	return readableMeetingIdBy(db, user, 'activity.id', activityId);
 }
 
 // Writes: creating a meeting, changing its agenda, invitations, attendance and minutes.

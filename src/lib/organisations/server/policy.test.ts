@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '$lib/platform/server/db/schema';
-import {
-	canChangeMemberRole,
-	canChangeOrganisationKind,
-	canCreateOrganisation,
-	canEditOrganisation,
-	canInviteWithRole,
-	canManageMembers,
-	canRemoveMember,
-	canViewMembers,
-	canViewOrganisationPrivate
-} from './policy';
+import * as rules from './policy';
 import type { Actor } from '$lib/auth';
 import { actor, secretariat } from '../../../../tests/helpers/actor';
 
@@ -32,16 +22,16 @@ const roles = {
 type RoleName = keyof typeof roles;
 
 const actions = {
-	'view private': (u: Actor | null) => canViewOrganisationPrivate(u, orgA),
-	'view members': (u: Actor | null) => canViewMembers(u, orgA),
-	edit: (u: Actor | null) => canEditOrganisation(u, orgA),
-	'manage members': (u: Actor | null) => canManageMembers(u, orgA),
-	'invite admin': (u: Actor | null) => canInviteWithRole(u, orgA, 'admin'),
-	'invite member': (u: Actor | null) => canInviteWithRole(u, orgA, 'member'),
-	'change role': (u: Actor | null) => canChangeMemberRole(u, orgA),
-	'remove member': (u: Actor | null) => canRemoveMember(u, orgA),
-	'create organisation': (u: Actor | null) => canCreateOrganisation(u),
-	'change kind': (u: Actor | null) => canChangeOrganisationKind(u)
+	'view private': (u: Actor | null) => rules.canViewOrganisationPrivate(u, orgA),
+	'view members': (u: Actor | null) => rules.canViewMembers(u, orgA),
+	edit: (u: Actor | null) => rules.canEditOrganisation(u, orgA),
+	'manage members': (u: Actor | null) => rules.canManageMembers(u, orgA),
+	'invite admin': (u: Actor | null) => rules.canInviteWithRole(u, orgA, 'admin'),
+	'invite member': (u: Actor | null) => rules.canInviteWithRole(u, orgA, 'member'),
+	'change role': (u: Actor | null) => rules.canChangeMemberRole(u, orgA),
+	'remove member': (u: Actor | null) => rules.canRemoveMember(u, orgA),
+	'create organisation': (u: Actor | null) => rules.canCreateOrganisation(u),
+	'change kind': (u: Actor | null) => rules.canChangeOrganisationKind(u)
 } satisfies Record<string, (u: Actor | null) => boolean>;
 type ActionName = keyof typeof actions;
 
@@ -73,16 +63,16 @@ describe('rights', () => {
 
 	describe('canInviteWithRole', () => {
 		it('refuses a role that does not exist, even for the secretariat', () => {
-			expect(canInviteWithRole(roles.secretariat, orgA, 'owner' as Role)).toBe(false);
+			expect(rules.canInviteWithRole(roles.secretariat, orgA, 'owner' as Role)).toBe(false);
 		});
 	});
 
 	describe('roleIn', () => {
 		it('follows the membership of the organisation asked about, not another one', () => {
 			const both = memberOf([orgA, 'member'], [orgB, 'admin']);
-			expect(canEditOrganisation(both, orgB)).toBe(true);
-			expect(canEditOrganisation(both, orgA)).toBe(false);
-			expect(canViewOrganisationPrivate(both, orgA)).toBe(true);
+			expect(rules.canEditOrganisation(both, orgB)).toBe(true);
+			expect(rules.canEditOrganisation(both, orgA)).toBe(false);
+			expect(rules.canViewOrganisationPrivate(both, orgA)).toBe(true);
 		});
 	});
 });

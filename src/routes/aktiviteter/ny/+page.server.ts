@@ -2,23 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isIsoDate } from '$lib/platform/dates/iso';
-import { invalid, parseForm, readForm, requireUser } from '$lib/platform/server';
-import {
-	createActivity,
-	loadActivityFormOptions,
-	canCreateActivities
-} from '$lib/activities/server';
+import { invalid, parseForm, readForm } from '$lib/platform/server';
+import { createActivity, loadActivityFormOptions } from '$lib/activities/server';
 import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
+import { requireCreator } from '../creator.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUS = { invalid: 400, forbidden: 403, not_found: 404 } as const;
-
-/** A user with an organisation to create activities for. */
-function requireCreator(locals: App.Locals, url: URL) {
-	const user = requireUser(locals, url);
-	if (!canCreateActivities(user)) error(403, m.activity_err_no_organisation());
-	return user;
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCreator(locals, url);

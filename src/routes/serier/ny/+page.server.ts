@@ -1,21 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
+import { redirect } from '@sveltejs/kit';
 import { copenhagenToday } from '$lib/platform/dates/iso';
 import {
 	currentSchoolYear,
 	nextSchoolYear,
 	schoolYearRange
 } from '$lib/platform/dates/school-year';
-import { loadActivityFormOptions, canCreateActivities, createSeries } from '$lib/activities/server';
+import { loadActivityFormOptions, createSeries } from '$lib/activities/server';
 import { locale, previewAction, readSeriesForm, seriesRefused } from '../form.server';
+import { requireCreator } from '../../aktiviteter/creator.server';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/platform/server';
-
-function requireCreator(locals: App.Locals, url: URL) {
-	const user = requireUser(locals, url);
-	if (!canCreateActivities(user)) error(403, m.activity_err_no_organisation());
-	return user;
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCreator(locals, url);

@@ -55,16 +55,26 @@ export function visibilityFilter(user: RightsUser | null) {
 		if (orgIds.length === 0) return eb('activity.visibility', '=', 'public');
 		return eb.or([
 			eb('activity.visibility', 'in', ['public', 'alliance']),
-			eb('activity.ownerId', 'in', orgIds),
-			eb.exists(
-				eb
-					.selectFrom('activityParticipant as vp')
-					.select(eb.lit(1).as('one'))
-					.whereRef('vp.activityId', '=', 'activity.id')
-					.where('vp.organisationId', 'in', orgIds)
-			)
+			involvesOrganisations(eb, orgIds)
 		]);
 	};
+}
+
+/** Activities one of the organisations owns or takes part in. */
+export function involvesOrganisations(
+	eb: ActivityEb,
+	orgIds: readonly string[]
+): Expression<SqlBool> {
+	return eb.or([
+		eb('activity.ownerId', 'in', orgIds),
+		eb.exists(
+			eb
+				.selectFrom('activityParticipant as vp')
+				.select(eb.lit(1).as('one'))
+				.whereRef('vp.activityId', '=', 'activity.id')
+				.where('vp.organisationId', 'in', orgIds)
+		)
+	]);
 }
 
 export function visibleActivitiesQuery(db: Kysely<DB>, user: RightsUser | null) {
@@ -162,6 +172,17 @@ export function filterConditions(filters: ActivityFilters) {
 	};
 }
 
+/** When and where an activity happens and whether it still does: what every list of them shows. */
+export const ACTIVITY_WHEN_COLUMNS = [
+	'activity.title',
+	'activity.place',
+	'activity.startDate',
+	'activity.endDate',
+	'activity.startTime',
+	'activity.endTime',
+	'activity.status'
+] as const;
+
 /** Activity rows joined with their category and owner, visibility already applied. */
 export function activityListQuery(db: Kysely<DB>, user: RightsUser | null) {
 	return visibleActivitiesQuery(db, user)
@@ -169,14 +190,8 @@ export function activityListQuery(db: Kysely<DB>, user: RightsUser | null) {
 		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
 		.select([
 			'activity.id',
-			'activity.title',
-			'activity.place',
-			'activity.startDate',
-			'activity.endDate',
-			'activity.startTime',
-			'activity.endTime',
+			...ACTIVITY_WHEN_COLUMNS,
 			'activity.visibility',
-			'activity.status',
 			'activity.sequence',
 			'activity.ownerId',
 			'owner.name as ownerName',

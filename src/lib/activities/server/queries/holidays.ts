@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '$lib/platform/server/db/schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { SchoolHolidayInput } from '$lib/activities/school-holiday-schema';
+import type { DB, SchoolHoliday } from '$lib/platform/server/db/schema';
 
 export interface SchoolHolidayRow {
 	id: string;
@@ -63,4 +64,58 @@ export async function isMunicipalityId(db: Kysely<DB>, id: string): Promise<bool
 		.where('kind', '=', 'municipality')
 		.executeTakeFirst();
 	return row !== undefined;
+}
+
+/** A municipality's school holidays, optionally only those touching [range.start, range.end]. */
+export function selectSchoolHolidays(
+	db: Kysely<DB>,
+	municipalityId: string,
+	range?: { start: string; end: string }
+): Promise<SchoolHoliday[]> {
+	let query = db
+		.selectFrom('schoolHoliday')
+		.selectAll()
+		.where('municipalityId', '=', municipalityId);
+	if (range) query = query.where('startDate', '<=', range.end).where('endDate', '>=', range.start);
+	return query.orderBy('startDate').orderBy('name').execute();
+}
+
+export async function selectSchoolHoliday(
+	db: Kysely<DB>,
+	id: string
+): Promise<SchoolHoliday | undefined> {
+	return db.selectFrom('schoolHoliday').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertSchoolHoliday(
+	trx: Transaction<DB>,
+	municipalityId: string,
+	input: SchoolHolidayInput
+): Promise<SchoolHoliday> {
+	return trx
+		.insertInto('schoolHoliday')
+		.values({ municipalityId, ...input })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function updateSchoolHolidayRow(
+	trx: Transaction<DB>,
+	id: string,
+	input: SchoolHolidayInput
+): Promise<SchoolHoliday> {
+	return trx
+		.updateTable('schoolHoliday')
+		.set(input)
+		.where('id', '=', id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function deleteSchoolHolidayRow(trx: Transaction<DB>, id: string): Promise<SchoolHoliday> {
+	return trx
+		.deleteFrom('schoolHoliday')
+		.where('id', '=', id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }

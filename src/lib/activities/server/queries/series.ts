@@ -101,43 +101,6 @@ export async function findSeriesForUser(
 	};
 }
 
-/** The series as the form's field values, to edit it. */
-export function seriesFormValues(s: SeriesDetail): Record<string, string | string[]> {
-	const rule = s.rule as Record<string, unknown>;
-	const values: Record<string, string | string[]> = {
-		title: s.title,
-		description: s.description,
-		place: s.place,
-		categoryId: s.categoryId,
-		ownerId: s.ownerId,
-		allDay: s.startTime === null ? 'on' : '',
-		startTime: s.startTime?.slice(0, 5) ?? '',
-		endTime: s.endTime?.slice(0, 5) ?? '',
-		visibility: s.visibility,
-		participants: s.participantIds,
-		ruleKind: s.rule.kind,
-		startsOn: s.startsOn,
-		endKind: s.until ? 'until' : 'count',
-		until: s.until ?? '',
-		count: s.occurrenceCount === null ? '' : String(s.occurrenceCount),
-		months: Array.isArray(rule.months) ? rule.months.map(String) : []
-	};
-	for (const key of [
-		'week',
-		'fromWeekday',
-		'toWeekday',
-		'month',
-		'day',
-		'durationDays',
-		'interval',
-		'weekday',
-		'n'
-	]) {
-		if (typeof rule[key] === 'number') values[key] = String(rule[key]);
-	}
-	return values;
-}
-
 export async function insertSeries(
 	trx: Transaction<DB>,
 	values: Insertable<ActivitySeriesTable>

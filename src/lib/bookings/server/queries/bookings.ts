@@ -64,6 +64,20 @@ export interface BookingListItem {
 	providerName: string;
 }
 
+/** What the school wrote on a booking and the dates of its checklist, in the order lists show them. */
+export const BOOKING_DETAIL_COLUMNS = [
+	'booking.teacherName',
+	'booking.teacherEmail',
+	'booking.pupilFirstNames',
+	'booking.message',
+	'booking.cancelReason',
+	'booking.agreementSignedAt',
+	'booking.parentsConsentAt',
+	'booking.uuNotifiedAt',
+	'booking.createdAt',
+	'booking.updatedAt'
+] as const;
+
 /** Bookings as lists show them. */
 function bookingListQuery(db: Kysely<DB>) {
 	return bookingsWithParties(db).select([
@@ -72,16 +86,7 @@ function bookingListQuery(db: Kysely<DB>) {
 		'booking.status',
 		'booking.classLabel',
 		'booking.seats',
-		'booking.teacherName',
-		'booking.teacherEmail',
-		'booking.pupilFirstNames',
-		'booking.message',
-		'booking.cancelReason',
-		'booking.agreementSignedAt',
-		'booking.parentsConsentAt',
-		'booking.uuNotifiedAt',
-		'booking.createdAt',
-		'booking.updatedAt',
+		...BOOKING_DETAIL_COLUMNS,
 		'booking.schoolId',
 		'school.name as schoolName',
 		'school.municipalityId as schoolMunicipalityId',

@@ -1,16 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
+import { BOOKING_DETAIL_COLUMNS, bookingsWithParties } from '$lib/bookings/server';
 
 // The queries of the organisation export (export.ts); each names its columns, in the order of
 // the CSV (export-format.ts).
 
 function bookingsQuery(db: Kysely<DB>) {
-	return db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
-		.innerJoin('organisation as provider', 'provider.id', 'activity.ownerId')
+	return bookingsWithParties(db)
 		.select([
 			'booking.id',
 			'activity.title as offerTitle',
@@ -21,16 +17,7 @@ function bookingsQuery(db: Kysely<DB>) {
 			'booking.classLabel',
 			'booking.seats',
 			'booking.status',
-			'booking.teacherName',
-			'booking.teacherEmail',
-			'booking.pupilFirstNames',
-			'booking.message',
-			'booking.cancelReason',
-			'booking.agreementSignedAt',
-			'booking.parentsConsentAt',
-			'booking.uuNotifiedAt',
-			'booking.createdAt',
-			'booking.updatedAt'
+			...BOOKING_DETAIL_COLUMNS
 		])
 		.orderBy('activity.startDate')
 		.orderBy('booking.createdAt');

@@ -161,19 +161,23 @@ export interface CategoryTable {
 	sort: ColumnType<number, number | undefined, number>;
 }
 
-export interface ActivityTable {
+/** The columns an activity and a series (the template of its occurrences) both have. */
+interface ActivityContentColumns {
 	id: Generated<string>;
 	ownerId: string;
 	categoryId: string;
 	title: string;
 	description: ColumnType<string, string | undefined, string>;
 	place: ColumnType<string, string | undefined, string>;
-	startDate: DateString;
-	endDate: DateString;
 	/** 'HH:MM:SS' Copenhagen wall-clock time; null for all-day activities. */
 	startTime: string | null;
 	endTime: string | null;
 	visibility: Visibility;
+}
+
+export interface ActivityTable extends ActivityContentColumns {
+	startDate: DateString;
+	endDate: DateString;
 	status: ColumnType<ActivityStatus, ActivityStatus | undefined, ActivityStatus>;
 	sequence: ColumnType<number, number | undefined, number>;
 	createdBy: string | null;
@@ -186,16 +190,7 @@ export interface ActivityTable {
 	detached: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface ActivitySeriesTable {
-	id: Generated<string>;
-	ownerId: string;
-	categoryId: string;
-	title: string;
-	description: ColumnType<string, string | undefined, string>;
-	place: ColumnType<string, string | undefined, string>;
-	startTime: string | null;
-	endTime: string | null;
-	visibility: Visibility;
+export interface ActivitySeriesTable extends ActivityContentColumns {
 	/** A recurrence rule as understood by src/lib/wheel/recurrence/recurrence.ts. */
 	rule: ColumnType<unknown, string, string>;
 	startsOn: DateString;

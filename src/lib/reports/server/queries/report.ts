@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
+import { bookingsWithParties } from '$lib/bookings/server';
 
 // The report's aggregates, in SQL that both engines (PGlite and PostgreSQL) run. Every query counts
 // activities that start inside the period and are not cancelled; the definitions are written on the
@@ -21,12 +22,7 @@ const n = (value: unknown) => Number(value ?? 0);
 
 /** Bookings on offers of activities in the period, with the school and the provider (owner). */
 export function bookingsInScope(db: Kysely<DB>, scope: ReportScope, byTrade = true) {
-	let q = db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
-		.innerJoin('organisation as provider', 'provider.id', 'activity.ownerId')
+	let q = bookingsWithParties(db)
 		.where('activity.startDate', '>=', scope.from)
 		.where('activity.startDate', '<=', scope.to)
 		.where('activity.status', '!=', 'cancelled')

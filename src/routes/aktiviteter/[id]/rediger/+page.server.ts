@@ -1,15 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime';
-import { invalid, parseForm, readForm, requireUser } from '$lib/platform/server';
-import {
-	findActivityForUser,
-	loadActivityFormOptions,
-	updateActivity,
-	type ActivityDetail,
-	canEditActivity
-} from '$lib/activities/server';
-import { ACTIVITY_ARRAY_FIELDS, activitySchema } from '$lib/activities';
+import { requireUser } from '$lib/platform/server';
+import { findActivityForUser, updateActivity, canEditActivity } from '$lib/activities/server';
+import { loadActivityForm, saveActivityForm } from '../activity-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 async function requireEditable(locals: App.Locals, url: URL, id: string) {
@@ -20,44 +13,8 @@ async function requireEditable(locals: App.Locals, url: URL, id: string) {
 	return { user, activity };
 }
 
-function formValues(a: ActivityDetail): Record<string, string | string[]> {
-	return {
-		title: a.title,
-		description: a.description,
-		place: a.place,
-		categoryId: a.categoryId,
-		ownerId: a.ownerId,
-		startDate: a.startDate,
-		endDate: a.endDate,
-		allDay: a.startTime === null ? 'on' : '',
-		startTime: a.startTime?.slice(0, 5) ?? '',
-		endTime: a.endTime?.slice(0, 5) ?? '',
-		visibility: a.visibility,
-		participants: a.participants.map((p) => p.id)
-	};
-}
-
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { user, activity } = await requireEditable(locals, url, params.id);
-	const locale = getLocale() === 'en' ? 'en' : 'da';
-	const options = await loadActivityFormOptions(locals.db, user, locale);
-	return { ...options, id: activity.id, title: activity.title, values: formValues(activity) };
-};
-
-const STATUS = { invalid: 400, forbidden: 403 } as const;
+export const load: PageServerLoad = (event) => loadActivityForm(event, requireEditable);
 
 export const actions: Actions = {
-	default: async ({ request, locals, url, params }) => {
-		const { user } = await requireEditable(locals, url, params.id);
-		const form = await readForm(request);
-		if (!form) error(400, m.form_fix_errors());
-		const parsed = parseForm(activitySchema, form, { arrayFields: ACTIVITY_ARRAY_FIELDS });
-		if (!parsed.ok) return parsed.failure;
-		const result = await updateActivity(locals.db, user, params.id, parsed.data);
-		if (!result.ok) {
-			if (result.reason === 'not_found') error(404, m.error_not_found());
-			return invalid(form, result.errors ?? {}, STATUS[result.reason]);
-		}
-		redirect(303, `/aktiviteter/${params.id}`);
-	}
+	default: (event) => saveActivityForm(event, requireEditable, updateActivity, m.error_not_found)
 };

@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { addDays } from '$lib/platform/dates/iso';
 import { schoolYearRange } from '$lib/platform/dates/school-year';
 import type { DB } from '$lib/platform/server/db/schema';
 import type { Actor } from '$lib/auth';
-import { UUID } from './core';
+import { UUID } from '../core';
+import { schoolHolidaysBetween } from './holidays';
 
 export interface RollForwardCandidate {
 	id: string;
@@ -128,19 +129,46 @@ export async function holidaysAround(
 	if (municipalityIds.length === 0) return [];
 	const range = schoolYearRange(toYear);
 	// Keeping the week can move a span a few days out of the school year; look a little wider.
+	const rows = await schoolHolidaysBetween(
+		db,
+		municipalityIds,
+		addDays(range.start, -14),
+		addDays(range.end, 14)
+	);
+	return rows.map((h) => ({
+		start: h.startDate,
+		end: h.endDate,
+		name: h.name,
+		municipalityId: h.municipalityId,
+		municipality: h.municipalityName
+	}));
+}
+
+/** The (owner, title, start) of the activities of these owners starting on these days. */
+export function selectActivityStarts(
+	db: Kysely<DB>,
+	ownerIds: readonly string[],
+	startDates: readonly string[]
+) {
 	return db
-		.selectFrom('schoolHoliday as h')
-		.innerJoin('organisation as o', 'o.id', 'h.municipalityId')
-		.select([
-			'h.startDate as start',
-			'h.endDate as end',
-			'h.name',
-			'h.municipalityId',
-			'o.name as municipality'
-		])
-		.where('h.municipalityId', 'in', [...municipalityIds])
-		.where('h.startDate', '<=', addDays(range.end, 14))
-		.where('h.endDate', '>=', addDays(range.start, -14))
-		.orderBy('h.startDate')
+		.selectFrom('activity')
+		.select(['ownerId', 'title', 'startDate'])
+		.where('startDate', 'in', [...startDates])
+		.where('ownerId', 'in', [...ownerIds])
 		.execute();
+}
+
+/** The activities to copy, whole, and their participants. */
+export async function selectRollSources(trx: Transaction<DB>, ids: readonly string[]) {
+	const sources = await trx
+		.selectFrom('activity')
+		.selectAll()
+		.where('id', 'in', [...ids])
+		.execute();
+	const participants = await trx
+		.selectFrom('activityParticipant')
+		.selectAll()
+		.where('activityId', 'in', [...ids])
+		.execute();
+	return { sources, participants };
 }
