@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FIXTURES } from './probe/fixtures';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // Issue 7: axe-core finds no WCAG 2.1 A/AA violations on the main pages, logged out and in,
 // in Danish and in English.

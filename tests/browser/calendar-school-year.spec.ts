@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // The calendar fits a school year: holidays, folded filters, August–July, a list on phones, a
 // day popover that closes from the keyboard, and names that say what the screen shows.

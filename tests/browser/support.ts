@@ -1,4 +1,20 @@
-import { expect, type Cookie, type Page } from '@playwright/test';
+import { test as base, expect, type Cookie, type Page } from '@playwright/test';
+import { browserServer } from './servers';
+
+/**
+ * Playwright's test, with baseURL pointing at this worker's own server (tests/browser/servers.ts):
+ * every spec imports `test` from here, so pages, `browser.newContext()` and request contexts
+ * all reach it.
+ */
+export const test = base.extend<object, { workerOrigin: string }>({
+	workerOrigin: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from its first parameter
+		async ({}, use, workerInfo) => use(browserServer(workerInfo.parallelIndex).origin),
+		{ scope: 'worker' }
+	],
+	baseURL: async ({ workerOrigin }, use) => use(workerOrigin)
+});
+export { expect };
 
 /** Demo users seeded on first start of an empty database (see db/seed). */
 export const DEMO_PASSWORD = 'aarshjul-demo';

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const WHEEL = `/aarshjul?year=${encodeURIComponent(YEAR)}`;
