@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Cookie, type Page } from '@playwright/test';
 import { browserServer } from './servers';
 
@@ -107,4 +108,13 @@ export function weekAhead(weeks: number): { iso: string; number: number } {
 	const year = thursday.getUTCFullYear();
 	const number = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
 	return { iso: `${year}-W${String(number).padStart(2, '0')}`, number };
+}
+
+/**
+ * axe-core on the page in view. Legacy mode runs axe in the page itself; the default mode opens a
+ * blank page per scan to merge the results of the page's frames, which takes about twice as long
+ * and only matters for cross-origin frames, which the app's pages do not have.
+ */
+export function axe(page: Page): AxeBuilder {
+	return new AxeBuilder({ page }).setLegacyMode();
 }
