@@ -42,6 +42,25 @@ export default defineConfig(
 		}
 	},
 	{
+		// Each Playwright worker has its own server; support.ts's test points baseURL at it.
+		files: ['tests/browser/**/*.ts'],
+		ignores: ['tests/browser/support.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test'],
+							message: "Import test from './support': it reaches this worker's own server."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

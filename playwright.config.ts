@@ -1,30 +1,29 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { BROWSER_WORKERS, browserServer } from './tests/browser/servers';
 import { startCommand } from './tests/start-command';
 
-// Browser tests drive the built app (`npm start`'s `node … build`) in Debian's Chromium on a fresh embedded
-// database: the folder is removed before every run, so the app migrates and seeds the demo data.
+// Browser tests drive the built app (`npm start`'s `node … build`) in Debian's Chromium, one server
+// per worker, each on a fresh embedded database: its folder is removed before every run, so the app
+// migrates and seeds the demo data. Each worker's tests reach their own server through the baseURL
+// fixture of tests/browser/support.ts.
 // Playwright cannot download browsers here; `apt-get install chromium` provides /usr/bin/chromium.
-const port = Number(process.env.E2E_PORT ?? 4319);
-const origin = `http://localhost:${port}`;
-const dataDir = join(tmpdir(), `aarshjul-e2e-${port}`);
 const isCI = !!process.env.CI;
 const start = startCommand();
+const servers = Array.from({ length: BROWSER_WORKERS }, (_, index) => browserServer(index));
 
 export default defineConfig({
 	testDir: 'tests/browser',
 	fullyParallel: false,
 	forbidOnly: isCI,
 	retries: 0,
-	// One database, one login throttle per IP: one worker keeps the runs deterministic.
-	workers: 1,
+	// One database and one login throttle per worker (tests/browser/servers.ts).
+	workers: BROWSER_WORKERS,
 	reporter: 'list',
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
 	use: {
 		...devices['Desktop Chrome'],
-		baseURL: origin,
+		baseURL: servers[0].origin,
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
 		trace: 'off',
@@ -42,13 +41,13 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
+	webServer: servers.map(({ port, origin, dataDir }) => ({
 		command: `rm -rf '${dataDir}' && mkdir -p '${dataDir}' && exec node ${start.flags.join(' ')} build`,
 		url: `${origin}/healthz`,
 		reuseExistingServer: !isCI,
 		timeout: 120_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const,
 		env: {
 			...start.env,
 			PORT: String(port),
@@ -61,5 +60,5 @@ export default defineConfig({
 			DEMO_DATA: 'true',
 			QUIET_STARTUP: 'true'
 		}
-	}
+	}))
 });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // The lærepladsalliance as its users meet it, on the seeded demo (2026/27).
 

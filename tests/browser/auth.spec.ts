@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
 import {
+	expect,
+	test,
 	DANISH_WELCOME,
 	DEMO_PASSWORD,
 	ENGLISH_WELCOME,

@@ -1,4 +1,4 @@
-import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
 import {
 	ACCESS,
 	EMAILS,
@@ -8,7 +8,7 @@ import {
 	type ProbeRole
 } from './probe/access-table';
 import { readRouteTree } from './probe/route-tree';
-import { DEMO_PASSWORD } from './support';
+import { expect, test, DEMO_PASSWORD } from './support';
 
 // Walks every route of the app as every role (issue 7: authorization probe). The route list comes
 // from src/routes, so a route missing from probe/access-table.ts fails the first test.

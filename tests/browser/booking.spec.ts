@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn, weekAhead } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, gotoSettled, logIn, weekAhead } from './support';
 import { asUser, fillBooking, openOffer, publishOffer } from './journey-steps';
 
 // The whole journey of issue 4: a company publishes erhvervspraktik places, a school finds and

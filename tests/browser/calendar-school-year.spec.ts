@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { axe, expect, test, USERS, gotoSettled, logIn } from './support';
 
 // The calendar fits a school year: holidays, folded filters, August–July, a list on phones, a
 // day popover that closes from the keyboard, and names that say what the screen shows.
@@ -17,9 +16,7 @@ async function openCalendar(page: Page, path: string) {
 }
 
 async function nameMismatches(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withRules(['label-content-name-mismatch'])
-		.analyze();
+	const results = await axe(page).withRules(['label-content-name-mismatch']).analyze();
 	return results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
 }
 
@@ -86,9 +83,7 @@ test.describe('calendar over a school year', () => {
 		await expect(close).toBeVisible();
 		await expect(close).toBeFocused();
 		await expect(dialog.getByRole('link').first()).toBeVisible();
-		const open = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze();
+		const open = await axe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 		expect(open.violations.map((v) => v.id)).toEqual([]);
 		await page.keyboard.press('Escape');
 		await expect(dialog).toBeHidden();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 
 // Screen readers read a week number by its accessible name (FullCalendar's aria-label), not by
 // the short text on screen: it must be in the page's language, "Uge 5" on a Danish page.

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, logIn } from './support';
 
 // February 2027 holds seeded activities of every pillar (uge 6–8: erhvervspraktik, vinterferie).
 const MONTH = '/kalender?date=2027-02-01&view=month';

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { seedId } from '../../db/seed/ids';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // The erhvervspraktik duty (had / placed / missing) on the dashboards, its page and the report;
 // praktikfordeling in the navigation; and the wish CSV's 10 MB limit through the real server.

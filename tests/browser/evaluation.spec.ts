@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // Issue 6, evaluation: the demo school finds the activity it still owes an evaluation for,
 // records it with the keyboard-friendly form, and sees it move from "lacking" to "recent".

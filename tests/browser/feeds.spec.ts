@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 import { makeFeedAddress } from './journey-steps';
 
 test('a school coordinator makes the school feed address and the feed holds its activities', async ({

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { USERS } from './support';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, USERS } from './support';
 import { asUser } from './journey-steps';
 
 // A refused form shows each field's error in red beside it, tied to the field (aria-invalid,

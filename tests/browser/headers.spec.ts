@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, logInThroughForm } from './support';
+import { expect, test, USERS, logInThroughForm } from './support';
 
 test('pages carry the security headers', async ({ page }) => {
 	for (const path of ['/', '/login', '/aarshjul', '/kalender', '/tilbud', '/alliancen']) {

@@ -1,5 +1,5 @@
-import { expect, request, test, type BrowserContext, type Page } from '@playwright/test';
-import { USERS, gotoSettled, logIn, submitLogin } from './support';
+import { request, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, USERS, gotoSettled, logIn, submitLogin } from './support';
 
 /** The invitation link mailed to `email`, read in the outbox as the secretariat. */
 async function invitationLinkFromOutbox(page: Page, context: BrowserContext, email: string) {

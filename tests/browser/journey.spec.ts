@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { USERS, gotoSettled } from './support';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test, USERS, gotoSettled } from './support';
 import { DESKTOP, PHONE, guideShots, type Device } from './guide-shots';
 import {
 	asUser,

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FIXTURES } from './probe/fixtures';
-import { gotoSettled } from './support';
+import { expect, test, gotoSettled } from './support';
 
 // Issue 7: every action with the keyboard alone, and a visible focus wherever focus lands.
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // Issue 6, meetings: the secretariat writes minutes with a script in them (nothing runs), and
 // plans the next meeting from the September one; a partner reads the minutes on a phone.

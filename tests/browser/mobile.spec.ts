@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, logIn } from './support';
+import { expect, test, USERS, logIn } from './support';
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 

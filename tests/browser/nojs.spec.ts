@@ -1,5 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { DANISH_WELCOME, DEMO_PASSWORD, ENGLISH_WELCOME, USERS, logIn } from './support';
+import {
+	expect,
+	test,
+	DANISH_WELCOME,
+	DEMO_PASSWORD,
+	ENGLISH_WELCOME,
+	USERS,
+	logIn
+} from './support';
 
 // Every page must work before (or without) JavaScript: plain form posts and redirects.
 test.use({ javaScriptEnabled: false });

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { copenhagenToday } from '../../src/lib/platform/dates/iso';
 import { schoolYearOf } from '../../src/lib/platform/dates/school-year';
-import { USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 // Issue 6, data protection: the secretariat sees the school years and why the running one cannot
 // be closed yet; a company admin finds the export on the organisation page and downloads it.

@@ -1,5 +1,6 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { DEMO_PASSWORD, gotoSettled, logInThroughForm } from './support';
+import type { Browser } from '@playwright/test';
+import { browserServer } from './servers';
+import { expect, test, DEMO_PASSWORD, gotoSettled, logInThroughForm } from './support';
 
 // Issue 7: a session dies at logout and at a password change, also when its cookie is replayed.
 const MUSEUM = 'museum@aarshjul.example';
@@ -15,7 +16,7 @@ async function loggedInContext(browser: Browser, email: string) {
 async function profileStatus(browser: Browser, cookie: { name: string; value: string }) {
 	const replay = await browser.newContext();
 	await replay.addCookies([
-		{ name: cookie.name, value: cookie.value, url: test.info().project.use.baseURL! }
+		{ name: cookie.name, value: cookie.value, url: browserServer(test.info().parallelIndex).origin }
 	]);
 	const response = await replay.request.get('/profil', { maxRedirects: 0 });
 	const location = response.headers()['location'] ?? '';

@@ -1,4 +1,21 @@
-import { expect, type Cookie, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Cookie, type Locator, type Page } from '@playwright/test';
+import { browserServer } from './servers';
+
+/**
+ * Playwright's test, with baseURL pointing at this worker's own server (tests/browser/servers.ts):
+ * every spec imports `test` from here, so pages, `browser.newContext()` and request contexts
+ * all reach it.
+ */
+export const test = base.extend<object, { workerOrigin: string }>({
+	workerOrigin: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from its first parameter
+		async ({}, use, workerInfo) => use(browserServer(workerInfo.parallelIndex).origin),
+		{ scope: 'worker' }
+	],
+	baseURL: async ({ workerOrigin }, use) => use(workerOrigin)
+});
+export { expect };
 
 /** Demo users seeded on first start of an empty database (see db/seed). */
 export const DEMO_PASSWORD = 'aarshjul-demo';
@@ -113,4 +130,13 @@ export function arcsWithNames(arcs: Locator): Promise<{ href: string; name: stri
 export async function arcName(arc: Locator): Promise<string> {
 	const [first] = await arcsWithNames(arc.first());
 	return first?.name ?? '';
+}
+
+/**
+ * axe-core on the page in view. Legacy mode runs axe in the page itself; the default mode opens a
+ * blank page per scan to merge the results of the page's frames, which takes about twice as long
+ * and only matters for cross-origin frames, which the app's pages do not have.
+ */
+export function axe(page: Page): AxeBuilder {
+	return new AxeBuilder({ page }).setLegacyMode();
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS } from './support';
 import { asUser } from './journey-steps';
 
 // On a phone (375 px) every data table becomes cards: each row a block, each value with its

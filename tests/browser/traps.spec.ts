@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, gotoSettled } from './support';
+import { expect, test, USERS, gotoSettled } from './support';
 import {
 	asUser,
 	fillBooking,

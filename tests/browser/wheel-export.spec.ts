@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { gotoSettled } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, gotoSettled } from './support';
 
 const YEAR = '2026/27';
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, arcsWithNames, gotoSettled, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, arcsWithNames, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const WHEEL = `/aarshjul?year=${encodeURIComponent(YEAR)}`;

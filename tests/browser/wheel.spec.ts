@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, arcName, arcsWithNames, gotoSettled, logIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, USERS, arcName, arcsWithNames, gotoSettled, logIn } from './support';
 
 const YEAR = '2026/27';
 const ARCS = 'svg.wheel a.arc';
