@@ -13,7 +13,7 @@
 // the numbered key's numbers, ring names, scale, arcs), compiled for production through Vite as
 // the app's build does. There: Wheel::svg() (lanes, arcs, text along the arcs that fit, no labels
 // for the rest). BENCH_RUNS sets the runs per round (default 20; 5 at 20,000), BENCH_ROUNDS the
-// alternations (default 3).
+// alternations (default 3), BENCH_SIZES the years (default 200,2000,20000).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { load, machine, median } from './stats';
 process.env.NODE_ENV = 'production';
 const { createServer } = await import('vite');
 
-const SIZES = [200, 2_000, 20_000];
+const SIZES = (process.env.BENCH_SIZES ?? '200,2000,20000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const runsFor = (n: number) => Number(process.env.BENCH_RUNS ?? (n >= 20_000 ? 5 : 20));
 const PHP_WHEEL = process.env.PILEHAVE_WHEEL;
