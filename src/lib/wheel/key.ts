@@ -14,8 +14,15 @@ export interface KeyEntry {
 	href: string;
 }
 
-/** The id of the key entry for number `n` on the page: the arc with that number is named by it. */
-export const keyEntryDomId = (n: number) => `wheel-key-${n}`;
+/**
+ * The id of the key entry for number `n` on the page: the arc with that number is named by it.
+ * None for an entry without a number (an arc that carries its own title).
+ */
+export function keyEntryDomId(n: number): string;
+export function keyEntryDomId(n: number | null): string | undefined;
+export function keyEntryDomId(n: number | null): string | undefined {
+	return n === null ? undefined : `wheel-key-${n}`;
+}
 
 /** The numbers a key explains, for the wheel beside it (Wheel's `keyNumbers`). */
 export function numbersIn(entries: readonly KeyEntry[]): Set<number> {
