@@ -119,8 +119,7 @@ export async function runBreakdown(): Promise<void> {
 		const layout = await time('layoutWheel (as loadWheel calls it)', () =>
 			layoutWheel(activities, categories, {
 				...WHEEL_LAYOUT_OPTIONS,
-				year: BENCH_YEAR,
-				locale: 'da'
+				year: BENCH_YEAR
 			})
 		);
 		const data = { activities, layout };

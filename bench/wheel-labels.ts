@@ -36,7 +36,7 @@ function activities(count: number): WheelActivity[] {
 	});
 }
 
-const options = { ...WHEEL_DRAWING_OPTIONS, year: '2026/27', locale: 'da' as const };
+const options = { ...WHEEL_DRAWING_OPTIONS, year: '2026/27' };
 
 for (const count of [200, 2000, 20000]) {
 	const input = activities(count);

@@ -36,7 +36,7 @@ const activities: WheelActivity[] = Array.from({ length: ACTIVITIES }, (_, index
 });
 
 // The options the wheel page uses (size, radii), so labels are fitted as on the page.
-const options = { ...WHEEL_LAYOUT_OPTIONS, year: '2026/27', locale: 'da' as const };
+const options = { ...WHEEL_LAYOUT_OPTIONS, year: '2026/27' };
 for (let i = 0; i < WARMUP; i++) layoutWheel(activities, categories, options);
 
 const timings: number[] = [];

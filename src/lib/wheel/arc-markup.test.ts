@@ -23,12 +23,13 @@ function item(id: string, start: string, days: number, more: Partial<ArcItem> = 
 }
 
 function draw(items: ArcItem[]) {
-	return drawWheel(items, categories, { ...WHEEL_DRAWING_OPTIONS, year: '2026/27', locale: 'da' });
+	return drawWheel(items, categories, { ...WHEEL_DRAWING_OPTIONS, year: '2026/27' });
 }
 
 const options = {
 	idPrefix: 'w1',
 	hrefBase: '',
+	locale: 'da' as const,
 	cancelledWord: 'aflyst',
 	colourOf: (category: WheelCategory) => (category.id === 'c1' ? '#00796b' : '#7b1fa2')
 };

@@ -15,8 +15,7 @@ export const WHEEL_LAYOUT_OPTIONS = {
 	size: WHEEL_SIZE,
 	innerRadius: RING_INNER,
 	outerRadius: RING_OUTER,
-	ringGap: RING_GAP,
-	fontSize: 12
+	ringGap: RING_GAP
 };
 
 function luminance(hex: string): number | null {

@@ -7,8 +7,10 @@ import {
 	arcPath,
 	dateToAngle,
 	labelArcPath,
+	oneDecimal,
 	polarToCartesian,
 	spanAngles,
+	tenths,
 	todayHandAngle,
 	wheelYear
 } from './geometry';
@@ -20,6 +22,27 @@ const largeArcFlags = (path: string) =>
 	]);
 
 describe('geometry', () => {
+	describe('tenths and oneDecimal', () => {
+		it('write a number to a tenth exactly as String(Math.round(n * 10) / 10) does', () => {
+			let seed = 7;
+			const samples = [0, -0, 0.05, -0.05, 0.04, -0.04, 12.35, -12.35, 999.95, -1000.05, 1e6 + 0.3];
+			for (let i = 0; i < 5000; i++) {
+				seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+				samples.push((seed / 2 ** 31 - 0.5) * 4000);
+			}
+			for (const n of samples) expect(oneDecimal(n)).toBe(String(Math.round(n * 10) / 10));
+		});
+		it('write whole tenths without a trailing zero', () => {
+			expect([tenths(1234), tenths(120), tenths(-5), tenths(0), tenths(-70)]).toEqual([
+				'123.4',
+				'12',
+				'-0.5',
+				'0',
+				'-7'
+			]);
+		});
+	});
+
 	describe('dateToAngle', () => {
 		it('puts the start of 1 August at 0° and the end of 31 July at 360°', () => {
 			expect(dateToAngle('2026-08-01', '2026/27')).toBe(0);

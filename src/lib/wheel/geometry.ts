@@ -218,21 +218,36 @@ const FULL_CIRCLE = 359.999;
  * Path commands are collected in an array and joined once: a flat string keeps a layout of
  * thousands of arcs far lighter on memory than nested template literals.
  */
-type PathParts = (string | number)[];
+type PathParts = string[];
 
 // A tenth of a unit is sub-pixel at the wheel's 1000-unit viewBox, and a third less path data.
-const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * A whole number of tenths written as SVG writes a number: 1234 → '123.4', 120 → '12',
+ * -5 → '-0.5'. The same text as String(v / 10), but made from integers, which V8 turns into text
+ * several times faster than fractions: a year of 2,000 arcs writes about 40,000 numbers.
+ */
+export function tenths(v: number): string {
+	if (v % 10 === 0) return String(v / 10);
+	const whole = v < 0 ? -v : v;
+	const digit = whole % 10;
+	return (v < 0 ? '-' : '') + (whole - digit) / 10 + '.' + digit;
+}
+
+/** `n` to a tenth, written as String(Math.round(n * 10) / 10) would write it. */
+export const oneDecimal = (n: number): string => tenths(Math.round(n * 10));
 
 function pushPoint(parts: PathParts, cx: number, cy: number, r: number, angle: number): void {
 	const radians = (angle * Math.PI) / 180;
-	parts.push(round(cx + r * Math.sin(radians)), round(cy - r * Math.cos(radians)));
+	parts.push(oneDecimal(cx + r * Math.sin(radians)), oneDecimal(cy - r * Math.cos(radians)));
 }
 
 function pushArc(parts: PathParts, cx: number, cy: number, r: number, from: number, to: number) {
 	// SVG's sweep flag 1 is clockwise on screen, matching growing angles.
 	const largeArc = Math.abs(to - from) > 180 ? 1 : 0;
 	const sweep = to > from ? 1 : 0;
-	parts.push('A', round(r), round(r), 0, largeArc, sweep);
+	const radius = oneDecimal(r);
+	parts.push('A', radius, radius, '0', String(largeArc), String(sweep));
 	pushPoint(parts, cx, cy, r, to);
 }
 
@@ -275,7 +290,7 @@ export function annularSectorPath(sector: AnnularSector): string {
 	const parts: PathParts = [];
 	pushArcPath(parts, cx, cy, outerRadius, startAngle, endAngle);
 	if (innerRadius <= 0) {
-		parts.push('L', round(cx), round(cy));
+		parts.push('L', oneDecimal(cx), oneDecimal(cy));
 	} else {
 		parts.push('Z');
 		pushArcPath(parts, cx, cy, innerRadius, endAngle, startAngle);
@@ -284,15 +299,11 @@ export function annularSectorPath(sector: AnnularSector): string {
 	return parts.join(' ');
 }
 
-function pointAt(cx: number, cy: number, r: number, angle: number): [number, number] {
-	const radians = (angle * Math.PI) / 180;
-	return [round(cx + r * Math.sin(radians)), round(cy - r * Math.cos(radians))];
-}
-
 /**
  * The sector of an arc on the wheel: the first corner absolute, the others relative to the one
  * before (a short arc's steps are short numbers), so thousands of arcs carry less path data.
- * The steps are taken between rounded corners, so the corners land where absolute ones would.
+ * The corners are rounded to tenths and the steps taken between them, so the corners land where
+ * absolute ones would.
  */
 function sectorPath(
 	cx: number,
@@ -302,15 +313,54 @@ function sectorPath(
 	from: number,
 	to: number
 ) {
-	const [x1, y1] = pointAt(cx, cy, outer, from);
-	const [x2, y2] = pointAt(cx, cy, outer, to);
-	const [x3, y3] = pointAt(cx, cy, inner, to);
-	const [x4, y4] = pointAt(cx, cy, inner, from);
-	const large = to - from > 180 ? 1 : 0;
-	const step = (a: number, b: number) => round(a - b);
+	const start = (from * Math.PI) / 180;
+	const end = (to * Math.PI) / 180;
+	const sinStart = Math.sin(start);
+	const cosStart = Math.cos(start);
+	const sinEnd = Math.sin(end);
+	const cosEnd = Math.cos(end);
+	// The corners in tenths of a unit: outer start, outer end, inner end, inner start.
+	const x1 = Math.round((cx + outer * sinStart) * 10);
+	const y1 = Math.round((cy - outer * cosStart) * 10);
+	const x2 = Math.round((cx + outer * sinEnd) * 10);
+	const y2 = Math.round((cy - outer * cosEnd) * 10);
+	const x3 = Math.round((cx + inner * sinEnd) * 10);
+	const y3 = Math.round((cy - inner * cosEnd) * 10);
+	const x4 = Math.round((cx + inner * sinStart) * 10);
+	const y4 = Math.round((cy - inner * cosStart) * 10);
+	const large = to - from > 180 ? '1' : '0';
+	const outerRadius = oneDecimal(outer);
+	const innerRadius = oneDecimal(inner);
 	return (
-		`M${x1} ${y1}a${round(outer)} ${round(outer)} 0 ${large} 1 ${step(x2, x1)} ${step(y2, y1)}` +
-		`l${step(x3, x2)} ${step(y3, y2)}a${round(inner)} ${round(inner)} 0 ${large} 0 ${step(x4, x3)} ${step(y4, y3)}z`
+		'M' +
+		tenths(x1) +
+		' ' +
+		tenths(y1) +
+		'a' +
+		outerRadius +
+		' ' +
+		outerRadius +
+		' 0 ' +
+		large +
+		' 1 ' +
+		tenths(x2 - x1) +
+		' ' +
+		tenths(y2 - y1) +
+		'l' +
+		tenths(x3 - x2) +
+		' ' +
+		tenths(y3 - y2) +
+		'a' +
+		innerRadius +
+		' ' +
+		innerRadius +
+		' 0 ' +
+		large +
+		' 0 ' +
+		tenths(x4 - x3) +
+		' ' +
+		tenths(y4 - y3) +
+		'z'
 	);
 }
 

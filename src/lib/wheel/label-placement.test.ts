@@ -83,6 +83,36 @@ describe('label-placement', () => {
 			expect(placement).toMatchObject({ kind: 'arc', text: 'Uddannelsesmesse', fontSize: 16 });
 		});
 
+		it('cuts a long title on an arc with … and keeps enough of it to identify the arc', () => {
+			const arc: LabelArc = {
+				id: 'cut',
+				title: 'Erhvervspraktik for 8. klasse hos Bygholm Stål',
+				startAngle: 10,
+				endAngle: 60,
+				innerRadius: 300,
+				outerRadius: 330
+			};
+			const [placement] = placeLabels([arc], OPTIONS).placements;
+			expect(placement.kind).toBe('arc');
+			const text = placement.kind === 'arc' ? placement.text : '';
+			expect(text.endsWith('…')).toBe(true);
+			expect(arc.title.startsWith(text.slice(0, -1))).toBe(true);
+			expect([...text].length).toBeGreaterThanOrEqual(14);
+		});
+
+		it('runs a title on the lower half counter-clockwise, so that it reads upright', () => {
+			const at = (startAngle: number, endAngle: number) => {
+				const [placement] = placeLabels(
+					[{ id: 'a', title: 'Messe', startAngle, endAngle, innerRadius: 300, outerRadius: 330 }],
+					OPTIONS
+				).placements;
+				return placement.kind === 'arc' ? placement.path : '';
+			};
+			// The sweep flag of the path's arc: 1 clockwise (upper half), 0 counter-clockwise.
+			expect(at(10, 60)).toMatch(/ 0 0 1 [\d.-]+ [\d.-]+$/);
+			expect(at(160, 210)).toMatch(/ 0 0 0 [\d.-]+ [\d.-]+$/);
+		});
+
 		it('puts a narrow arc’s title outside, on its side, with a leader from the arc', () => {
 			const right: LabelArc = {
 				id: 'r',

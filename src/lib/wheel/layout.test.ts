@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '$lib/platform/dates/iso';
 import { dateToAngle } from './geometry';
 import { layoutWheel, ringWidthsFor, type WheelActivity, type WheelCategory } from './layout';
+import { accessibleNameOf } from './labels';
 
 const categories: WheelCategory[] = [
 	{ id: 'messe', name: 'Uddannelsesmesse', ring: 2 },
@@ -52,41 +53,9 @@ describe('layout', () => {
 			expect(a.endAngle).toBeCloseTo(dateToAngle('2027-02-12', '2026/27', 'end'), 10);
 			expect(a.path).toMatch(/^M.*z$/i);
 		});
-		it('gives every arc its accessible name', () => {
-			const c = layout.rings[1].arcs[0];
-			expect(c.accessibleName).toBe('Uddannelsesmesse Horsens, 3. november 2026, uge 45');
-		});
 		it('includes the month and week scale', () => {
 			expect(layout.months).toHaveLength(12);
 			expect(layout.weeks.some((w) => w.week === 53)).toBe(true);
-		});
-	});
-
-	describe('layoutWheel labels', () => {
-		const february = [
-			activity('long', 'praktik', '2027-02-01', '2027-02-28', 'Erhvervspraktik for 8. klasse'),
-			activity('day', 'praktik', '2027-02-10', '2027-02-10', 'Besøg'),
-			activity('messe', 'messe', '2026-09-01', '2027-06-30', 'Messe')
-		];
-		const [praktik, messe] = layoutWheel(february, categories, { year: '2026/27' }).rings;
-
-		it('truncates a title that does not fit and draws its text path', () => {
-			const [long] = praktik.arcs;
-			expect(long.label).toBe('Erhvervsprak…');
-			expect(long.fontSize).toBe(11);
-			expect(long.labelPath).toMatch(/^M [\d.]+ [\d.]+ A /);
-		});
-		it('runs labels on the lower half counter-clockwise so they read upright', () => {
-			expect(praktik.arcs[0].labelPath).toMatch(/ 0 0 0 [\d.]+ [\d.]+$/);
-		});
-		it('drops the label of an arc too short for three characters', () => {
-			const day = praktik.arcs[1];
-			expect(day.label).toBe('');
-			expect(day.labelPath).toBe('');
-			expect(day.fontSize).toBe(0);
-		});
-		it('keeps a title that fits whole', () => {
-			expect(messe.arcs[0].label).toBe('Messe');
 		});
 	});
 
@@ -123,7 +92,9 @@ describe('layout', () => {
 			const ferie = [activity('jul', 'praktik', '2026-12-21', '2027-01-03', 'Juleferie')];
 			const [arc] = layoutWheel(ferie, categories, { year: '2026/27' }).rings[0].arcs;
 			expect(arc.endAngle - arc.startAngle).toBeCloseTo((14 * 360) / 365, 10);
-			expect(arc.accessibleName).toBe('Juleferie, 21. december 2026–3. januar 2027, uge 52–53');
+			expect(accessibleNameOf(arc.activity)).toBe(
+				'Juleferie, 21. december 2026–3. januar 2027, uge 52–53'
+			);
 		});
 	});
 });

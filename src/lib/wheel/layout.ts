@@ -1,19 +1,14 @@
 import type { IsoDate } from '$lib/platform/dates/iso';
 import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
-import type { Locale } from '$lib/platform/dates/weeks';
 import {
 	angleToOffset,
 	annularSectorPath,
-	arcLength,
-	labelArcPath,
-	polarToCartesian,
 	spanAngles,
 	wheelYear,
 	type Point,
 	type SpanAngles,
 	type WheelYear
 } from './geometry';
-import { accessibleNameOf, fitLabel } from './labels';
 import { packLanes } from './lanes';
 import type { WheelBookingStatus } from './links';
 import {
@@ -53,8 +48,6 @@ export interface WheelLayoutOptions {
 	ringGap?: number;
 	/** Narrowest arc in degrees, so one-day activities stay visible and clickable. */
 	minSweep?: number;
-	fontSize?: number;
-	locale?: Locale;
 	/**
 	 * Narrowest ring, so a ring's name and a title fit on a ring of one lane; rings with many lanes
 	 * then get narrower lanes. Ignored when the rings cannot all be this wide.
@@ -68,12 +61,6 @@ export interface WheelArc<T extends WheelActivity = WheelActivity> extends SpanA
 	innerRadius: number;
 	outerRadius: number;
 	path: string;
-	label: string;
-	fontSize: number;
-	/** Path for <textPath>, empty when there is no label. */
-	labelPath: string;
-	labelPosition: Point;
-	accessibleName: string;
 }
 
 export interface WheelRing<T extends WheelActivity = WheelActivity> {
@@ -98,11 +85,8 @@ export interface WheelLayout<T extends WheelActivity = WheelActivity> {
 	unplacedIds: string[];
 }
 
-const MIN_FONT_SIZE = 6;
 /** Absorbs float error so an angle on a day boundary maps to that boundary's day. */
 const DAY_EPSILON = 1e-6;
-/** Shifts the baseline so the text's middle, not its foot, sits on the lane's middle. */
-const BASELINE_SHIFT = 0.35;
 
 interface Placed<T> {
 	activity: T;
@@ -160,7 +144,7 @@ export function layoutWheel<T extends WheelActivity>(
 		ringStart = ringOuter + ringGap;
 		const arcs = placedByCategory.get(category.id)!.map((placed) => {
 			const lane = laneById.get(placed.id)!;
-			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth, center, options);
+			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth, center);
 		});
 		return { category, innerRadius: ringInner, outerRadius: ringOuter, laneCount, laneWidth, arcs };
 	});
@@ -206,20 +190,12 @@ function arcOf<T extends WheelActivity>(
 	lane: number,
 	innerRadius: number,
 	laneWidth: number,
-	center: Point,
-	options: WheelLayoutOptions
+	center: Point
 ): WheelArc<T> {
 	const outerRadius = innerRadius + laneWidth;
-	const middleRadius = innerRadius + laneWidth / 2;
 	const { startAngle, endAngle } = angles;
-	const middleAngle = (startAngle + endAngle) / 2;
-	const fontSize = Math.min(options.fontSize ?? 11, laneWidth * 0.75);
-	const label =
-		fontSize >= MIN_FONT_SIZE
-			? fitLabel(activity.title, arcLength(middleRadius, endAngle - startAngle), fontSize)
-			: '';
-	const upsideDown = middleAngle > 90 && middleAngle < 270;
-	const baselineRadius = middleRadius + (upsideDown ? 1 : -1) * BASELINE_SHIFT * fontSize;
+	// The arc's name and label are not made here: drawing.ts places the labels for all arcs at
+	// once, and the markup names an arc only when no key entry on the page does.
 	return {
 		// Listed one by one: spreading `angles` here made the layout about twice as slow in V8.
 		startAngle,
@@ -237,11 +213,6 @@ function arcOf<T extends WheelActivity>(
 			outerRadius,
 			startAngle,
 			endAngle
-		}),
-		label,
-		fontSize: label ? fontSize : 0,
-		labelPath: label ? labelArcPath(center.x, center.y, baselineRadius, startAngle, endAngle) : '',
-		labelPosition: polarToCartesian(center.x, center.y, middleRadius, middleAngle),
-		accessibleName: accessibleNameOf(activity, options.locale)
+		})
 	};
 }

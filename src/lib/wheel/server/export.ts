@@ -128,7 +128,6 @@ export function renderWheelSvg(
 	const drawing = drawWheel(wheel.activities, wheel.categories, {
 		...WHEEL_DRAWING_OPTIONS,
 		year: wheel.year,
-		locale: options.locale,
 		focus: focusOf(wheel.period)
 	});
 	const wheelSize = drawing.viewBox;

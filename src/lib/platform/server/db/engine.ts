@@ -5,7 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { WriteSignalPlugin } from './write-signal';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../db-unavailable';
-import { pgliteTemplateFor } from './pglite-template';
+import { pgliteTemplateFor, unpackTemplate } from './pglite-template';
 import type { DB } from './schema';
 
 // Dates stay 'YYYY-MM-DD' strings: JS Date would shift them with the server's time zone.
@@ -82,12 +82,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	// PostgreSQL's default 128 MB of shared buffers (and what is sized from them) was ~170 MB of the
 	// embedded server's RSS (docs/BENCHMARKS.md, issue 7); an alliance's database is a few MB,
 	// and pages that do not fit are read from the files, which the OS caches anyway.
-	const pglite = await PGlite.create(dataDir, {
-		startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-		// A given tarball (the tests' migrated template) or, for a new folder, the cluster made at
-		// build time: PGlite's own initdb peaks at ~650 MB.
-		loadDataDir: options.loadDataDir ?? pgliteTemplateFor(dataDir)
-	});
+	const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+	// A new folder starts from the cluster made at build time (PGlite's own initdb peaks at
+	// ~650 MB), unpacked in a process of its own; a given tarball (the tests' migrated template)
+	// is loaded here.
+	const template = options.loadDataDir ? undefined : pgliteTemplateFor(dataDir);
+	if (template) await unpackTemplate(dataDir, template, startParams);
+	const pglite = await PGlite.create(dataDir, { startParams, loadDataDir: options.loadDataDir });
 	// PGlite is a single connection: a pool of one serialises every query through it.
 	const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
 	const db = new Kysely<DB>({

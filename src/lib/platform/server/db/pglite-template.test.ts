@@ -1,19 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from './engine';
 import { pgliteTemplateFor } from './pglite-template';
 
 const root = mkdtempSync(join(tmpdir(), 'aarshjul-template-'));
 const template = join(root, 'cluster.tgz');
 writeFileSync(template, 'tarball');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
 
 describe('pglite-template', () => {
 	describe('pgliteTemplateFor', () => {
-		it('gives the template for a new or empty folder', async () => {
-			const blob = pgliteTemplateFor(join(root, 'new'), { PGLITE_TEMPLATE: template });
-			expect(await blob?.text()).toBe('tarball');
+		it('gives the template for a new or empty folder', () => {
+			expect(pgliteTemplateFor(join(root, 'new'), { PGLITE_TEMPLATE: template })).toBe(template);
 		});
 
 		it('gives nothing for a folder that holds a cluster, for memory:// and without a template', () => {
@@ -26,5 +29,35 @@ describe('pglite-template', () => {
 				pgliteTemplateFor(join(root, 'new'), { PGLITE_TEMPLATE: join(root, 'missing.tgz') })
 			).toBeUndefined();
 		});
+	});
+
+	describe('a new folder', () => {
+		it('starts from the template, unpacked in a child process, and then opens as any folder', async () => {
+			// The same cluster the build makes (entry/make-pglite-template.js).
+			const maker = await PGlite.create('memory://');
+			const cluster = join(root, 'real.tgz');
+			writeFileSync(cluster, Buffer.from(await (await maker.dumpDataDir('gzip')).arrayBuffer()));
+			await maker.close();
+			vi.stubEnv('PGLITE_TEMPLATE', cluster);
+
+			const dataDir = join(root, 'fresh');
+			const database = await openDatabase({ dataDir });
+			try {
+				expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+				const { rows } = await sql<{ answer: number }>`select 41 + 1 as answer`.execute(
+					database.db
+				);
+				expect(rows).toEqual([{ answer: 42 }]);
+			} finally {
+				await database.close();
+			}
+		}, 60_000);
+
+		it('says which folder could not be made when the template is no cluster', async () => {
+			vi.stubEnv('PGLITE_TEMPLATE', template);
+			await expect(openDatabase({ dataDir: join(root, 'broken') })).rejects.toThrow(
+				/Unpacking the database template into .*broken failed/
+			);
+		}, 60_000);
 	});
 });

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** Where `npm run build` leaves the empty cluster (src/lib/platform/server/entry/make-pglite-template.js). */
@@ -13,9 +15,59 @@ const DEFAULT_TEMPLATE = join('build', 'pglite-template.tgz');
 export function pgliteTemplateFor(
 	dataDir: string,
 	env: NodeJS.ProcessEnv = process.env
-): Blob | undefined {
+): string | undefined {
 	if (dataDir.startsWith('memory://') || existsSync(join(dataDir, 'PG_VERSION'))) return undefined;
 	const file = env.PGLITE_TEMPLATE || DEFAULT_TEMPLATE;
-	if (!existsSync(file)) return undefined;
-	return new Blob([readFileSync(file)]);
+	return existsSync(file) ? file : undefined;
+}
+
+// Code in a string, like the PNG renderer's, so that it travels inside the server bundle; it
+// loads PGlite from the path the server resolved.
+const UNPACK_SOURCE = `
+const { readFileSync } = require('node:fs');
+const { pglitePath, dataDir, template, startParams } = JSON.parse(process.env.AARSHJUL_PGLITE_UNPACK);
+const { PGlite } = require(pglitePath);
+(async () => {
+	const pglite = await PGlite.create(dataDir, { startParams, loadDataDir: new Blob([readFileSync(template)]) });
+	await pglite.close();
+})().catch((error) => {
+	console.error(String((error && error.stack) || error));
+	process.exit(1);
+});
+`;
+
+/**
+ * Unpacks the template into the new folder `dataDir` in a short-lived child process. Unpacking
+ * in the server itself left ~90 MB of the tarball's buffers until V8's next full collection and
+ * ~40 MB in glibc's heap for the life of the server (docs/BENCHMARKS.md, "Server memory with the
+ * demo data"); a process that exits gives all of it back. The server then opens the folder as it
+ * opens any existing one.
+ */
+export function unpackTemplate(
+	dataDir: string,
+	template: string,
+	startParams: readonly string[]
+): Promise<void> {
+	const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+	const child = spawn(process.execPath, ['--max-semi-space-size=2', '-e', UNPACK_SOURCE], {
+		env: {
+			...process.env,
+			AARSHJUL_PGLITE_UNPACK: JSON.stringify({ pglitePath, dataDir, template, startParams })
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let errors = '';
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+	return new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			if (code === 0) resolve();
+			else
+				reject(
+					new Error(
+						`Unpacking the database template into ${dataDir} failed (${signal ?? `code ${code}`}): ${errors.trim()}`
+					)
+				);
+		});
+	});
 }
