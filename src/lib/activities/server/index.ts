@@ -21,6 +21,7 @@ export {
 } from './events';
 export { type FilterOptions, listFilterOptions } from './queries/filter-options';
 export { type CalendarHoliday, listCalendarHolidays } from './holidays';
+export { holidayRowsWithMunicipality, schoolHolidaysTouching } from './queries/holidays';
 export { listOrganisationChoices, type OrganisationChoice } from './queries/catalogue';
 export {
 	canCancelActivity,
