@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Kysely,
+	type SelectQueryBuilder,
+	type SqlBool
+} from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
 import {
 	ACTIVITY_WHEN_COLUMNS,
@@ -209,12 +216,17 @@ const EVENT_COLUMNS = [
 
 const ACTIVITY_COLUMNS = ['activity.id', ...EVENT_COLUMNS] as const;
 
-export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
-	return feedActivitiesQuery(db, spec, window)
+/** The activities of `query` as feed rows: with their category, owner and offer (if any). */
+function activityFeedRows(query: SelectQueryBuilder<DB, 'activity', object>) {
+	return query
 		.innerJoin('category', 'category.id', 'activity.categoryId')
 		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
 		.leftJoin('offer', 'offer.activityId', 'activity.id')
-		.select(ACTIVITY_COLUMNS)
+		.select(ACTIVITY_COLUMNS);
+}
+
+export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return activityFeedRows(feedActivitiesQuery(db, spec, window))
 		.orderBy('activity.startDate')
 		.orderBy('activity.id')
 		.execute();
@@ -222,12 +234,7 @@ export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window:
 
 /** One activity as a feed row; the caller has checked that the user may see it. */
 export async function findActivityFeedRow(db: Kysely<DB>, id: string) {
-	return db
-		.selectFrom('activity')
-		.innerJoin('category', 'category.id', 'activity.categoryId')
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.leftJoin('offer', 'offer.activityId', 'activity.id')
-		.select(ACTIVITY_COLUMNS)
+	return activityFeedRows(db.selectFrom('activity'))
 		.where('activity.id', '=', id)
 		.executeTakeFirst();
 }
