@@ -38,6 +38,7 @@ export {
 	filterConditions,
 	involvesOrganisations,
 	visibilityFilter,
+	type VisibilityUser,
 	visibleActivitiesQuery
 } from './queries/activities';
 export { activityFormValues, seriesFormValues } from './form-values';

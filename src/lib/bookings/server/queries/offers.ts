@@ -15,7 +15,8 @@ import {
 	activityListQuery,
 	escapeLike,
 	visibleActivitiesQuery,
-	type ActivityListItem
+	type ActivityListItem,
+	type VisibilityUser
 } from '$lib/activities/server';
 import { canEditOffer } from '../policy';
 import { UUID } from '$lib/platform/server/http/result';
@@ -208,7 +209,7 @@ export interface OfferForBooking {
 }
 
 /** Offers whose activity the user may see, with what booking them needs. */
-export function offerForBookingQuery(db: Kysely<DB>, user: Actor | null) {
+export function offerForBookingQuery(db: Kysely<DB>, user: VisibilityUser | null) {
 	return visibleActivitiesQuery(db, user)
 		.innerJoin('offer', 'offer.activityId', 'activity.id')
 		.select([
@@ -259,13 +260,7 @@ export async function lockOffer(trx: Transaction<DB>, offerId: string): Promise<
 }
 
 /** The system's view: the visibility rule lets the secretariat see everything. */
-const SEES_EVERY_OFFER: Actor = {
-	id: '',
-	email: '',
-	name: '',
-	isSecretariat: true,
-	memberships: []
-};
+const SEES_EVERY_OFFER: VisibilityUser = { isSecretariat: true, memberships: [] };
 
 /** The dates and times of an offer the user may see, or null. */
 export async function findVisibleOfferSpan(db: Kysely<DB>, user: Actor | null, offerId: string) {
