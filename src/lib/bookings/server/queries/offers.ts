@@ -18,7 +18,6 @@ import {
 	type ActivityListItem,
 	type VisibilityUser
 } from '$lib/activities/server';
-import { canEditOffer } from '../policy';
 import { UUID } from '$lib/platform/server/http/result';
 
 // Raw SQL (snake_case: CamelCasePlugin leaves sql fragments alone). Seats of requested and
@@ -142,6 +141,7 @@ export interface OfferDetail extends OfferListItem {
 	contactEmail: string;
 	whatToBring: string;
 	whatYouSee: string;
+	/** Whether the user may edit it (canEditOffer, added by findOfferForUser). */
 	canEdit: boolean;
 	/** The other weeks or sessions created together, with their free places. */
 	siblings: Pick<
@@ -150,12 +150,12 @@ export interface OfferDetail extends OfferListItem {
 	>[];
 }
 
-/** The offer, or null when it does not exist or the user may not see its activity (404). */
-export async function findOfferForUser(
+/** The offer with its siblings, or null when it does not exist or the user may not see its activity. */
+export async function findOfferRow(
 	db: Kysely<DB>,
 	user: Actor | null,
 	offerId: string
-): Promise<OfferDetail | null> {
+): Promise<Omit<OfferDetail, 'canEdit'> | null> {
 	if (!UUID.test(offerId)) return null;
 	const row = await offerListQuery(db, user)
 		.select([
@@ -177,7 +177,6 @@ export async function findOfferForUser(
 		: [];
 	return {
 		...row,
-		canEdit: canEditOffer(user, row),
 		siblings: siblings.map((s) => ({
 			offerId: s.offerId,
 			startDate: s.startDate,
