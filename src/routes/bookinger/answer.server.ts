@@ -1,7 +1,7 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { bookingAnswerSchema, bookingCancelSchema } from '$lib/bookings';
 import { cancelBooking, confirmBooking, declineBooking } from '$lib/bookings/server';
-import { parseForm, refused, requireForm, requireUser } from '$lib/platform/server';
+import { parseForm, refused, requireTarget, type ActionEvent } from '$lib/platform/server';
 
 // Shared by the offer and booking pages: answering a booking.
 
@@ -12,13 +12,11 @@ export type AnswerAction = 'confirm' | 'decline' | 'cancel';
  * route or, on the offer page's list, from the form.
  */
 export async function answerBooking(
-	event: Pick<RequestEvent, 'locals' | 'url' | 'request'>,
+	event: ActionEvent,
 	action: AnswerAction,
 	routeBookingId?: string
 ) {
-	const user = requireUser(event.locals, event.url);
-	const form = await requireForm(event.request);
-	const bookingId = routeBookingId ?? String(form.get('bookingId') ?? '');
+	const { user, form, id: bookingId } = await requireTarget(event, 'bookingId', routeBookingId);
 	const extra = { action, bookingId };
 	const db = event.locals.db;
 	if (action === 'cancel') {

@@ -1,6 +1,6 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { deleteOpening, markOpeningFilled, reopenOpening } from '$lib/apprenticeship/server';
-import { requireForm, requireUser, type Refusal } from '$lib/platform/server';
+import { requireTarget, type ActionEvent, type Refusal } from '$lib/platform/server';
 
 // Shared by the commitment page and the opening page: the quick changes to one opening.
 
@@ -23,13 +23,11 @@ export function refusedChange(refusal: Refusal) {
  * then goes back to the company's page with a notice.
  */
 export async function changeOpening(
-	event: Pick<RequestEvent, 'locals' | 'url' | 'request'>,
+	event: ActionEvent,
 	change: OpeningChange,
 	routeOpeningId?: string
 ) {
-	const user = requireUser(event.locals, event.url);
-	const form = await requireForm(event.request);
-	const id = routeOpeningId ?? String(form.get('openingId') ?? '');
+	const { user, id } = await requireTarget(event, 'openingId', routeOpeningId);
 	const db = event.locals.db;
 	const result =
 		change === 'delete'

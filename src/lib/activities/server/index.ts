@@ -21,6 +21,7 @@ export {
 } from './events';
 export { type FilterOptions, listFilterOptions } from './queries/filter-options';
 export { type CalendarHoliday, listCalendarHolidays } from './holidays';
+export { holidayRowsWithMunicipality, schoolHolidaysTouching } from './queries/holidays';
 export { listOrganisationChoices, type OrganisationChoice } from './queries/catalogue';
 export {
 	canCancelActivity,
@@ -37,6 +38,7 @@ export {
 	filterConditions,
 	involvesOrganisations,
 	visibilityFilter,
+	type VisibilityUser,
 	visibleActivitiesQuery
 } from './queries/activities';
 export { activityFormValues, seriesFormValues } from './form-values';

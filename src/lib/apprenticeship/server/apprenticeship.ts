@@ -76,23 +76,28 @@ function contact(input: CommitmentInput) {
 	};
 }
 
-/** The audit line of a commitment written: the company and the trades it names. */
-function commitmentAudit(
+/**
+ * The end of a join or an update: the commitment names exactly these trades, and the audit line
+ * says so (the company and the trades' names).
+ */
+async function finishCommitment(
 	trx: Transaction<DB>,
 	actor: Actor,
 	company: { id: string; name: string },
 	action: 'create' | 'update',
-	names: Map<string, string>
-) {
+	trades: { codes: string[]; names: Map<string, string> }
+): Promise<Result<{ organisationId: string }>> {
+	await replaceCommitmentTrades(trx, company.id, trades.codes);
 	const what = action === 'create' ? 'Tilsagn til lærepladsalliancen' : 'Tilsagn ændret';
-	return recordAudit(trx, {
+	await recordAudit(trx, {
 		actorId: actor.id,
 		organisationId: company.id,
 		action,
 		entityType: 'alliance_commitment',
 		entityId: company.id,
-		summary: `${what}: ${company.name} (${[...names.values()].join(', ')})`
+		summary: `${what}: ${company.name} (${[...trades.names.values()].join(', ')})`
 	});
+	return success({ organisationId: company.id });
 }
 
 export async function joinAlliance(
@@ -107,9 +112,10 @@ export async function joinAlliance(
 		// A second join (another tab, a double click) finds the row there and is told so.
 		if (!(await insertCommitment(trx, company.id, contact(input), actor.id)))
 			return refuse(409, m.alliance_err_already_joined());
-		await replaceCommitmentTrades(trx, company.id, input.trades);
-		await commitmentAudit(trx, actor, company, 'create', trades.names);
-		return success({ organisationId: company.id });
+		return finishCommitment(trx, actor, company, 'create', {
+			codes: input.trades,
+			names: trades.names
+		});
 	});
 }
 
@@ -131,9 +137,10 @@ export async function updateCommitment(
 			return refuse(409, message, { trades: message });
 		}
 		await updateCommitmentContact(trx, company.id, contact(input));
-		await replaceCommitmentTrades(trx, company.id, input.trades);
-		await commitmentAudit(trx, actor, company, 'update', trades.names);
-		return success({ organisationId: company.id });
+		return finishCommitment(trx, actor, company, 'update', {
+			codes: input.trades,
+			names: trades.names
+		});
 	});
 }
 

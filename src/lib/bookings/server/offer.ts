@@ -13,11 +13,13 @@ import { takenSeats } from './queries/bookings';
 import {
 	findActivitySchedule,
 	findCategoryIdBySlug,
+	findOfferRow,
 	insertOfferWithActivity,
 	lockOfferForUser,
 	tradeExists,
 	setActivityColumns,
-	setOfferColumns
+	setOfferColumns,
+	type OfferDetail
 } from './queries/offers';
 import { findOrganisationKind } from './queries/organisations';
 import { composeBookingMails, deliverBookingMails } from './notify';
@@ -26,6 +28,16 @@ import { auditOffer } from './audit';
 
 export * from './queries/offers';
 export { cancelOffer, closeOffer, reopenOffer } from './offer-changes';
+
+/** The offer, or null when it does not exist or the user may not see its activity (404). */
+export async function findOfferForUser(
+	db: Kysely<DB>,
+	user: Actor | null,
+	offerId: string
+): Promise<OfferDetail | null> {
+	const row = await findOfferRow(db, user, offerId);
+	return row && { ...row, canEdit: canEditOffer(user, row) };
+}
 
 /**
  * The wheel category of an offer. A forløb at Industrimuseet is on the museum's ring; a forløb at

@@ -98,26 +98,36 @@ export interface EvaluationView {
 	canDelete: boolean;
 }
 
+/** Evaluations with the organisation that wrote them. */
+function evaluationsWithOrganisation(db: Kysely<DB>) {
+	return db
+		.selectFrom('evaluation')
+		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId');
+}
+
+/** What an evaluation says, as the activity's page and the list of recent ones show it. */
+const EVALUATION_COLUMNS = [
+	'evaluation.id',
+	'organisation.name as organisationName',
+	'evaluation.participants',
+	'evaluation.rating',
+	'evaluation.comment',
+	'evaluation.updatedAt'
+] as const;
+
 /** The activity's evaluations this user may read (see canViewEvaluation). */
 export async function evaluationsInContext(
 	db: Kysely<DB>,
 	user: Actor | null,
 	context: EvaluationContext
 ): Promise<EvaluationView[]> {
-	const rows = await db
-		.selectFrom('evaluation')
-		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
+	const rows = await evaluationsWithOrganisation(db)
 		.leftJoin('appUser', 'appUser.id', 'evaluation.createdBy')
 		.select([
-			'evaluation.id',
+			...EVALUATION_COLUMNS,
 			'evaluation.organisationId',
-			'organisation.name as organisationName',
 			'organisation.municipalityId',
-			'evaluation.participants',
-			'evaluation.rating',
-			'evaluation.comment',
-			'appUser.name as createdByName',
-			'evaluation.updatedAt'
+			'appUser.name as createdByName'
 		])
 		.where('evaluation.activityId', '=', context.activity.id)
 		.orderBy('organisation.name')
@@ -182,9 +192,7 @@ export async function upsertEvaluation(
 
 /** One evaluation of the activity, locked for deleting, with its organisation's municipality. */
 export function lockEvaluation(trx: Transaction<DB>, activityId: string, evaluationId: string) {
-	return trx
-		.selectFrom('evaluation')
-		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
+	return evaluationsWithOrganisation(trx)
 		.select(['evaluation.id', 'evaluation.organisationId', 'organisation.municipalityId'])
 		.where('evaluation.id', '=', evaluationId)
 		.where('evaluation.activityId', '=', activityId)
@@ -275,20 +283,13 @@ export async function listRecentEvaluations(
 ): Promise<RecentEvaluation[]> {
 	const orgIds = user.memberships.map((ms) => ms.organisationId);
 	if (!user.isSecretariat && orgIds.length === 0) return [];
-	let query = db
-		.selectFrom('evaluation')
+	let query = evaluationsWithOrganisation(db)
 		.innerJoin('activity', 'activity.id', 'evaluation.activityId')
-		.innerJoin('organisation', 'organisation.id', 'evaluation.organisationId')
 		.select([
-			'evaluation.id',
+			...EVALUATION_COLUMNS,
 			'evaluation.activityId',
 			'activity.title as activityTitle',
-			'activity.endDate',
-			'organisation.name as organisationName',
-			'evaluation.participants',
-			'evaluation.rating',
-			'evaluation.comment',
-			'evaluation.updatedAt'
+			'activity.endDate'
 		]);
 	if (!user.isSecretariat) query = query.where('evaluation.organisationId', 'in', orgIds);
 	return query

@@ -1,7 +1,19 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Kysely,
+	type SelectQueryBuilder,
+	type SqlBool
+} from 'kysely';
 import type { DB } from '$lib/platform/server/db/schema';
-import { ACTIVITY_WHEN_COLUMNS, visibilityFilter } from '$lib/activities/server';
-import { OPEN_STATUSES } from '$lib/bookings/server';
+import {
+	ACTIVITY_WHEN_COLUMNS,
+	holidayRowsWithMunicipality,
+	schoolHolidaysTouching,
+	visibilityFilter
+} from '$lib/activities/server';
+import { bookingsWithParties, OPEN_STATUSES } from '$lib/bookings/server';
 import type { FeedSpec } from './scope';
 import type { FeedSubject } from './token';
 
@@ -144,16 +156,21 @@ export function feedActivitiesQuery(db: Kysely<DB>, spec: FeedSpec, window: Feed
 		);
 }
 
-/** Bookings made by the spec's schools, on activities the audience may see. */
-export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+/** Bookings with their offer's activity, the activity touching the window. */
+function bookingsInWindow(db: Kysely<DB>, window: FeedWindow) {
 	return db
 		.selectFrom('booking')
 		.innerJoin('offer', 'offer.id', 'booking.offerId')
 		.innerJoin('activity', 'activity.id', 'offer.activityId')
+		.where('activity.endDate', '>=', window.from)
+		.where('activity.startDate', '<=', window.to);
+}
+
+/** Bookings made by the spec's schools, on activities the audience may see. */
+export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return bookingsInWindow(db, window)
 		.where((eb) => inList(eb, 'booking.schoolId', spec.bookingSchoolIds))
 		.where(visibilityFilter(spec.audience))
-		.where('activity.endDate', '>=', window.from)
-		.where('activity.startDate', '<=', window.to)
 		.where((eb) => {
 			const live = eb.and([
 				eb('booking.status', 'in', OPEN_STATUSES),
@@ -170,21 +187,13 @@ export function feedBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWi
 
 /** Every booking on the providers' offers (the current ones are listed, all count as changes). */
 export function providerBookingsQuery(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
-	return db
-		.selectFrom('booking')
-		.innerJoin('offer', 'offer.id', 'booking.offerId')
-		.innerJoin('activity', 'activity.id', 'offer.activityId')
-		.where((eb) => inList(eb, 'activity.ownerId', spec.providerIds))
-		.where('activity.endDate', '>=', window.from)
-		.where('activity.startDate', '<=', window.to);
+	return bookingsInWindow(db, window).where((eb) =>
+		inList(eb, 'activity.ownerId', spec.providerIds)
+	);
 }
 
 export function feedHolidaysQuery(db: Kysely<DB>, municipalityIds: string[], window: FeedWindow) {
-	return db
-		.selectFrom('schoolHoliday')
-		.where((eb) => inList(eb, 'schoolHoliday.municipalityId', municipalityIds))
-		.where('schoolHoliday.endDate', '>=', window.from)
-		.where('schoolHoliday.startDate', '<=', window.to);
+	return schoolHolidaysTouching(db, municipalityIds, window.from, window.to);
 }
 
 // The rows a feed body is built from (findFeedVersion below counts the same sets).
@@ -207,12 +216,17 @@ const EVENT_COLUMNS = [
 
 const ACTIVITY_COLUMNS = ['activity.id', ...EVENT_COLUMNS] as const;
 
-export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
-	return feedActivitiesQuery(db, spec, window)
+/** The activities of `query` as feed rows: with their category, owner and offer (if any). */
+function activityFeedRows(query: SelectQueryBuilder<DB, 'activity', object>) {
+	return query
 		.innerJoin('category', 'category.id', 'activity.categoryId')
 		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
 		.leftJoin('offer', 'offer.activityId', 'activity.id')
-		.select(ACTIVITY_COLUMNS)
+		.select(ACTIVITY_COLUMNS);
+}
+
+export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window: FeedWindow) {
+	return activityFeedRows(feedActivitiesQuery(db, spec, window))
 		.orderBy('activity.startDate')
 		.orderBy('activity.id')
 		.execute();
@@ -220,12 +234,7 @@ export async function findFeedActivities(db: Kysely<DB>, spec: FeedSpec, window:
 
 /** One activity as a feed row; the caller has checked that the user may see it. */
 export async function findActivityFeedRow(db: Kysely<DB>, id: string) {
-	return db
-		.selectFrom('activity')
-		.innerJoin('category', 'category.id', 'activity.categoryId')
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
-		.leftJoin('offer', 'offer.activityId', 'activity.id')
-		.select(ACTIVITY_COLUMNS)
+	return activityFeedRows(db.selectFrom('activity'))
 		.where('activity.id', '=', id)
 		.executeTakeFirst();
 }
@@ -287,16 +296,7 @@ export async function findFeedHolidays(
 	municipalityIds: string[],
 	window: FeedWindow
 ) {
-	return feedHolidaysQuery(db, municipalityIds, window)
-		.innerJoin('organisation', 'organisation.id', 'schoolHoliday.municipalityId')
-		.select([
-			'schoolHoliday.id',
-			'schoolHoliday.name',
-			'schoolHoliday.startDate',
-			'schoolHoliday.endDate',
-			'organisation.name as municipalityName'
-		])
-		.orderBy('schoolHoliday.startDate')
+	return holidayRowsWithMunicipality(feedHolidaysQuery(db, municipalityIds, window))
 		.orderBy('schoolHoliday.id')
 		.execute();
 }
@@ -474,12 +474,7 @@ export function claimActivityChanges(db: Kysely<DB>, now: Date, limit = 200) {
 /** The activities as they are now, with the open bookings on their offers and the providers'
  * contact addresses: one row per booking. */
 export function findChangeRecipientRows(db: Kysely<DB>, activityIds: string[]) {
-	return db
-		.selectFrom('activity')
-		.innerJoin('offer', 'offer.activityId', 'activity.id')
-		.innerJoin('booking', 'booking.offerId', 'offer.id')
-		.innerJoin('organisation as school', 'school.id', 'booking.schoolId')
-		.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
+	return bookingsWithParties(db)
 		.select([
 			'activity.id',
 			'activity.title',
@@ -493,7 +488,7 @@ export function findChangeRecipientRows(db: Kysely<DB>, activityIds: string[]) {
 			'booking.classLabel',
 			'school.name as schoolName',
 			'offer.contactEmail',
-			'owner.contactEmail as ownerEmail'
+			'provider.contactEmail as ownerEmail'
 		])
 		.where('activity.id', 'in', activityIds.length ? activityIds : [NO_ID])
 		.where('booking.status', 'in', OPEN_STATUSES)

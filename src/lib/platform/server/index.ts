@@ -10,7 +10,7 @@ export {
 	type FormValues,
 	type ParseResult
 } from './http/forms';
-export { refused, requireForm, requireUser } from './http/guards';
+export { type ActionEvent, refused, requireForm, requireTarget, requireUser } from './http/guards';
 export { bodyTooLarge, discardBody, MULTIPART_SLACK } from './http/body-size';
 export type { Refusal, Result } from './http/result';
 export { listOutbox, mailOrigin, type MailMessage } from './mail';

@@ -44,11 +44,17 @@ export interface ActivityListItem {
 
 type ActivityEb = ExpressionBuilder<DB, 'activity'>;
 
+/** What the visibility rule reads of a user: the secretariat or not, and its organisations. */
+export interface VisibilityUser {
+	isSecretariat: boolean;
+	memberships: readonly { organisationId: string }[];
+}
+
 /**
  * The one visibility rule in SQL (the same as canViewActivity): every list, endpoint, feed and export
  * starts from here, so a private activity never leaves the database for someone not allowed.
  */
-export function visibilityFilter(user: RightsUser | null) {
+export function visibilityFilter(user: VisibilityUser | null) {
 	return (eb: ActivityEb): Expression<SqlBool> => {
 		if (user?.isSecretariat) return eb.lit(true);
 		const orgIds = user?.memberships.map((m) => m.organisationId) ?? [];
@@ -77,7 +83,7 @@ export function involvesOrganisations(
 	]);
 }
 
-export function visibleActivitiesQuery(db: Kysely<DB>, user: RightsUser | null) {
+export function visibleActivitiesQuery(db: Kysely<DB>, user: VisibilityUser | null) {
 	return db.selectFrom('activity').where(visibilityFilter(user));
 }
 

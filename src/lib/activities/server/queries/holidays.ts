@@ -11,16 +11,27 @@ export interface SchoolHolidayRow {
 	municipalityName: string;
 }
 
-/** School holidays of these municipalities touching [from, to], in date order. */
-export function schoolHolidaysBetween(
+/** The school holidays of these municipalities touching [from, to]; none for no municipalities. */
+export function schoolHolidaysTouching(
 	db: Kysely<DB>,
 	municipalityIds: readonly string[],
 	from: string,
 	to: string
-): Promise<SchoolHolidayRow[]> {
-	if (municipalityIds.length === 0) return Promise.resolve([]);
+) {
 	return db
 		.selectFrom('schoolHoliday')
+		.where((eb) =>
+			municipalityIds.length
+				? eb('schoolHoliday.municipalityId', 'in', [...municipalityIds])
+				: eb.lit(false)
+		)
+		.where('schoolHoliday.startDate', '<=', to)
+		.where('schoolHoliday.endDate', '>=', from);
+}
+
+/** The holidays as rows with their municipality's name, by start date (the caller breaks ties). */
+export function holidayRowsWithMunicipality(query: ReturnType<typeof schoolHolidaysTouching>) {
+	return query
 		.innerJoin('organisation', 'organisation.id', 'schoolHoliday.municipalityId')
 		.select([
 			'schoolHoliday.id',
@@ -30,10 +41,18 @@ export function schoolHolidaysBetween(
 			'schoolHoliday.municipalityId',
 			'organisation.name as municipalityName'
 		])
-		.where('schoolHoliday.municipalityId', 'in', [...municipalityIds])
-		.where('schoolHoliday.startDate', '<=', to)
-		.where('schoolHoliday.endDate', '>=', from)
-		.orderBy('schoolHoliday.startDate')
+		.orderBy('schoolHoliday.startDate');
+}
+
+/** School holidays of these municipalities touching [from, to], in date order. */
+export function schoolHolidaysBetween(
+	db: Kysely<DB>,
+	municipalityIds: readonly string[],
+	from: string,
+	to: string
+): Promise<SchoolHolidayRow[]> {
+	if (municipalityIds.length === 0) return Promise.resolve([]);
+	return holidayRowsWithMunicipality(schoolHolidaysTouching(db, municipalityIds, from, to))
 		.orderBy('organisation.name')
 		.execute();
 }

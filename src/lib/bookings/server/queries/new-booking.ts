@@ -6,6 +6,7 @@ import { UUID } from '$lib/platform/server/http/result';
 import type { MailMessage } from '$lib/platform/server/mail';
 import { firstAttemptAt } from '$lib/platform/server/mail-delivery';
 import { ACTIVE_STATUSES } from '../state';
+import type { VisibilityUser } from '$lib/activities/server';
 import { offerForBookingQuery, type OfferForBooking } from './offers';
 
 // The two statements a new booking makes under the offer lock, besides BEGIN and COMMIT: each
@@ -50,14 +51,14 @@ const lockQueries = new Map<
 function lockQuery(visitor: boolean, isSecretariat: boolean, memberships: number) {
 	return (trx: Kysely<DB>, v: Record<string, string | null>) => {
 		// Only the memberships' organisation ids reach the visibility filter's SQL.
-		const user: Actor | null = visitor
+		const user: VisibilityUser | null = visitor
 			? null
-			: ({
+			: {
 					isSecretariat,
 					memberships: Array.from({ length: memberships }, (_, i) => ({
-						organisationId: v[`org${i}`]
+						organisationId: v[`org${i}`]!
 					}))
-				} as unknown as Actor);
+				};
 		return offerForBookingQuery(trx, user)
 			.innerJoin('organisation as owner', 'owner.id', 'activity.ownerId')
 			.leftJoin('organisation as school', (join) =>

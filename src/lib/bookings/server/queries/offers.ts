@@ -15,9 +15,9 @@ import {
 	activityListQuery,
 	escapeLike,
 	visibleActivitiesQuery,
-	type ActivityListItem
+	type ActivityListItem,
+	type VisibilityUser
 } from '$lib/activities/server';
-import { canEditOffer } from '../policy';
 import { UUID } from '$lib/platform/server/http/result';
 
 // Raw SQL (snake_case: CamelCasePlugin leaves sql fragments alone). Seats of requested and
@@ -141,6 +141,7 @@ export interface OfferDetail extends OfferListItem {
 	contactEmail: string;
 	whatToBring: string;
 	whatYouSee: string;
+	/** Whether the user may edit it (canEditOffer, added by findOfferForUser). */
 	canEdit: boolean;
 	/** The other weeks or sessions created together, with their free places. */
 	siblings: Pick<
@@ -149,12 +150,12 @@ export interface OfferDetail extends OfferListItem {
 	>[];
 }
 
-/** The offer, or null when it does not exist or the user may not see its activity (404). */
-export async function findOfferForUser(
+/** The offer with its siblings, or null when it does not exist or the user may not see its activity. */
+export async function findOfferRow(
 	db: Kysely<DB>,
 	user: Actor | null,
 	offerId: string
-): Promise<OfferDetail | null> {
+): Promise<Omit<OfferDetail, 'canEdit'> | null> {
 	if (!UUID.test(offerId)) return null;
 	const row = await offerListQuery(db, user)
 		.select([
@@ -176,7 +177,6 @@ export async function findOfferForUser(
 		: [];
 	return {
 		...row,
-		canEdit: canEditOffer(user, row),
 		siblings: siblings.map((s) => ({
 			offerId: s.offerId,
 			startDate: s.startDate,
@@ -208,7 +208,7 @@ export interface OfferForBooking {
 }
 
 /** Offers whose activity the user may see, with what booking them needs. */
-export function offerForBookingQuery(db: Kysely<DB>, user: Actor | null) {
+export function offerForBookingQuery(db: Kysely<DB>, user: VisibilityUser | null) {
 	return visibleActivitiesQuery(db, user)
 		.innerJoin('offer', 'offer.activityId', 'activity.id')
 		.select([
@@ -259,13 +259,7 @@ export async function lockOffer(trx: Transaction<DB>, offerId: string): Promise<
 }
 
 /** The system's view: the visibility rule lets the secretariat see everything. */
-const SEES_EVERY_OFFER: Actor = {
-	id: '',
-	email: '',
-	name: '',
-	isSecretariat: true,
-	memberships: []
-};
+const SEES_EVERY_OFFER: VisibilityUser = { isSecretariat: true, memberships: [] };
 
 /** The dates and times of an offer the user may see, or null. */
 export async function findVisibleOfferSpan(db: Kysely<DB>, user: Actor | null, offerId: string) {

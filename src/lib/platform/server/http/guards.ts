@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { formValues, readForm } from './forms';
 import type { Refusal } from './result';
@@ -23,6 +23,19 @@ export async function requireForm(request: Request): Promise<FormData> {
 	const form = await readForm(request);
 	if (!form) error(400, m.form_fix_errors());
 	return form;
+}
+
+/** What a form action shared by several pages needs of its event. */
+export type ActionEvent = Pick<RequestEvent, 'locals' | 'url' | 'request'>;
+
+/**
+ * The user, the posted form and the id of the row the action is on: the route's, or on a page
+ * that lists several rows, the form's `field`.
+ */
+export async function requireTarget(event: ActionEvent, field: string, routeId?: string) {
+	const user = requireUser(event.locals, event.url);
+	const form = await requireForm(event.request);
+	return { user, form, id: routeId ?? String(form.get(field) ?? '') };
 }
 
 /**
