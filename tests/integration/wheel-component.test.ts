@@ -154,6 +154,10 @@ describe('Wheel.svelte', () => {
 			}
 			// The key is the numbers' explanation, not a second set of 2,000 links.
 			expect(key).not.toContain('<a ');
+			// What to do with the numbers: click them on a wide screen; on a phone, where the wheel
+			// hides its numbers (Wheel.svelte's media query), open a month instead.
+			expect(key).toMatch(/<span class="wide[^"]*">Klik på nummeret eller buen/);
+			expect(key).toMatch(/<span class="phone[^"]*">På en telefon viser hjulet kun månederne/);
 			// Without the key beside it (an export, the embed) every arc names itself.
 			expect(renderWheel()).not.toMatch(/<a [^>]*aria-labelledby/);
 		});

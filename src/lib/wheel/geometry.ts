@@ -331,37 +331,14 @@ function sectorPath(
 	const large = to - from > 180 ? '1' : '0';
 	const outerRadius = oneDecimal(outer);
 	const innerRadius = oneDecimal(inner);
-	return (
-		'M' +
-		tenths(x1) +
-		' ' +
-		tenths(y1) +
-		'a' +
-		outerRadius +
-		' ' +
-		outerRadius +
-		' 0 ' +
-		large +
-		' 1 ' +
-		tenths(x2 - x1) +
-		' ' +
-		tenths(y2 - y1) +
-		'l' +
-		tenths(x3 - x2) +
-		' ' +
-		tenths(y3 - y2) +
-		'a' +
-		innerRadius +
-		' ' +
-		innerRadius +
-		' 0 ' +
-		large +
-		' 0 ' +
-		tenths(x4 - x3) +
-		' ' +
-		tenths(y4 - y3) +
-		'z'
-	);
+	// Joined: `+` alone would leave a rope of ~30 pieces per path, alive (and copied by every
+	// young-generation collection) until the markup is written; join() makes one flat string.
+	return [
+		`M${tenths(x1)} ${tenths(y1)}`,
+		`a${outerRadius} ${outerRadius} 0 ${large} 1 ${tenths(x2 - x1)} ${tenths(y2 - y1)}`,
+		`l${tenths(x3 - x2)} ${tenths(y3 - y2)}`,
+		`a${innerRadius} ${innerRadius} 0 ${large} 0 ${tenths(x4 - x3)} ${tenths(y4 - y3)}z`
+	].join('');
 }
 
 /**
