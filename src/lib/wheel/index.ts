@@ -20,6 +20,7 @@ export {
 	type RollForwardConflict,
 	rollTitleForward
 } from './recurrence/rollforward';
+export { wheelProps, type WheelPageData } from './wheel-props';
 export {
 	focusOf,
 	overlapsPeriod,
