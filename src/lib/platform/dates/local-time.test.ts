@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatMoment,
 	isSkippedLocalTime,
 	localTimeInstant,
 	resolveLocalTime,
@@ -59,6 +60,17 @@ describe('platform/dates/local-time', () => {
 			expect(isSkippedLocalTime('2027-03-28', '10:00')).toBe(false);
 			expect(localTimeInstant('2027-03-28', '02:30')).toBeNull();
 			expect(localTimeInstant('2027-06-01', '10:00')).toEqual(new Date('2027-06-01T08:00:00Z'));
+		});
+	});
+
+	describe('formatMoment', () => {
+		it("shows Copenhagen's clock, summer and winter, in the reader's language", () => {
+			const summer = formatMoment('2027-06-01T08:00:00Z', 'en', { date: 'long', time: 'short' });
+			expect(summer).toContain('1 June 2027');
+			expect(summer).toContain('10:00');
+			const winter = formatMoment(new Date('2027-01-15T12:00:00Z'), 'da');
+			expect(winter).toContain('15. jan. 2027');
+			expect(winter).toContain('13.00');
 		});
 	});
 });

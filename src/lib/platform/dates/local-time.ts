@@ -79,3 +79,19 @@ export function localTimeInstant(date: IsoDate, time: string, zone: string = ZON
 	const local = resolveLocalTime(date, time, zone);
 	return local.kind === 'gap' ? null : local.instant;
 }
+
+/**
+ * A moment (a feed's last fetch, an edit, a sent mail) as Copenhagen's clock shows it, in the
+ * reader's language: "6. dec. 2026 15.52" / "6 Dec 2026, 15:52".
+ */
+export function formatMoment(
+	moment: Date | string,
+	locale: 'da' | 'en',
+	style: { date: 'medium' | 'long'; time: 'short' | 'medium' } = { date: 'medium', time: 'short' }
+): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+		timeZone: ZONE,
+		dateStyle: style.date,
+		timeStyle: style.time
+	}).format(new Date(moment));
+}

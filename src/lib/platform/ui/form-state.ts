@@ -8,6 +8,15 @@ import { fieldText } from './form-errors';
 export interface FormState {
 	values?: Record<string, unknown>;
 	errors?: Record<string, string | undefined>;
+	/** A field's id is `<idPrefix>-<name>` unless it is given one; `field-<name>` without. */
+	idPrefix?: string;
+}
+
+/** What a page hands a form component: the values to show and the server's errors and message. */
+export interface FormEcho {
+	values: Record<string, string | string[]>;
+	errors: Record<string, string>;
+	message?: string;
 }
 
 const KEY = Symbol('form-state');
@@ -23,6 +32,8 @@ export interface FieldState {
 	/** Every value given under the name (checkboxes). */
 	list: string[];
 	error?: string;
+	/** The field's id when it is given none. */
+	id: string;
 }
 
 /**
@@ -37,7 +48,8 @@ export function formFields(): (name: string) => FieldState {
 		return {
 			text: fieldText(form?.values, name),
 			list: raw == null ? [] : [raw].flat().map(String),
-			error: form?.errors?.[name]
+			error: form?.errors?.[name],
+			id: `${form?.idPrefix ?? 'field'}-${name}`
 		};
 	};
 }
