@@ -80,7 +80,7 @@ describe('/log route', () => {
 	it('renders a table with column headers and a GET filter form that works without JavaScript', async () => {
 		const data = await open('secretariat', '?from=i%20morgen');
 		const { body } = render(LogPage, { props: { data: data as never } });
-		expect(body).toContain('<form method="GET"');
+		expect(body).toMatch(/<form [^>]*method="GET"/);
 		expect(body).toContain('<th scope="col">Tidspunkt</th>');
 		expect(body).toContain('<th scope="col">Handling</th>');
 		expect(body).toMatch(/<label for="log-organisation">Organisation<\/label>/);
