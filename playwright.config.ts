@@ -6,7 +6,10 @@ import { startCommand } from './tests/start-command';
 // per worker, each on a fresh embedded database: its folder is removed before every run, so the app
 // migrates and seeds the demo data. Each worker's tests reach their own server through the baseURL
 // fixture of tests/browser/support.ts.
-// Playwright cannot download browsers here; `apt-get install chromium` provides /usr/bin/chromium.
+// Playwright cannot download browsers here; Debian's chromium-headless-shell package
+// (`apt-get install chromium-headless-shell`) provides the same Chromium build as a headless shell,
+// the kind Playwright itself runs headless tests in: it spends about a third less CPU than the full
+// browser in headless mode (docs/BENCHMARKS.md), and the browser step is bound by CPU.
 const isCI = !!process.env.CI;
 const start = startCommand();
 const servers = Array.from({ length: BROWSER_WORKERS }, (_, index) => browserServer(index));
@@ -28,7 +31,7 @@ export default defineConfig({
 		timezoneId: 'Europe/Copenhagen',
 		trace: 'off',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell',
 			args: [
 				'--headless',
 				'--no-sandbox',
