@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase } from './engine';
 import { pgliteTemplateFor } from './pglite-template';
 
@@ -12,6 +12,20 @@ const template = join(root, 'cluster.tgz');
 writeFileSync(template, 'tarball');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
+
+/**
+ * An empty, initialised cluster as a tarball: the one this run's global setup made (on the
+ * embedded engine), else one made here as the build makes it (entry/make-pglite-template.js).
+ */
+async function emptyCluster(): Promise<string> {
+	const templates = inject('databaseTemplates');
+	if (templates?.engine === 'pglite') return templates.empty;
+	const maker = await PGlite.create('memory://');
+	const cluster = join(root, 'real.tgz');
+	writeFileSync(cluster, Buffer.from(await (await maker.dumpDataDir('gzip')).arrayBuffer()));
+	await maker.close();
+	return cluster;
+}
 
 describe('pglite-template', () => {
 	describe('pgliteTemplateFor', () => {
@@ -33,12 +47,7 @@ describe('pglite-template', () => {
 
 	describe('a new folder', () => {
 		it('starts from the template, unpacked in a child process, and then opens as any folder', async () => {
-			// The same cluster the build makes (entry/make-pglite-template.js).
-			const maker = await PGlite.create('memory://');
-			const cluster = join(root, 'real.tgz');
-			writeFileSync(cluster, Buffer.from(await (await maker.dumpDataDir('gzip')).arrayBuffer()));
-			await maker.close();
-			vi.stubEnv('PGLITE_TEMPLATE', cluster);
+			vi.stubEnv('PGLITE_TEMPLATE', await emptyCluster());
 
 			const dataDir = join(root, 'fresh');
 			const database = await openDatabase({ dataDir });
