@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnNodeScript } from '$lib/platform/server/node-child';
 
 // The PNG export renders an SVG of the wheel with resvg: about a second of CPU at 6000 px, which
 // on the event loop stalled every other visitor. So: a size cap, a cache of finished PNGs, and
@@ -20,10 +21,9 @@ export function pngWidth(value: string | null): number {
 	return Math.min(Math.max(Number(value), MIN_PNG_WIDTH), MAX_PNG_WIDTH);
 }
 
-// The renderer is code in a string, so it travels inside the server bundle whatever Vite and
-// adapter-node do with files; it loads resvg from the path the server resolved. It runs in a
-// child process of its own, not a worker thread: a 3,300 px picture takes ~100 MB of pixels and
-// resvg's work on top of the server's own memory, and glibc keeps much of what a thread frees;
+// The renderer is code in a string (platform's spawnNodeScript); it loads resvg from the path the
+// server resolved. It runs in a child process of its own, not a worker thread: a 3,300 px picture
+// takes ~100 MB of pixels and resvg's work on top of the server's own memory, and glibc keeps much of what a thread frees;
 // a process that exits gives all of it back (docs/BENCHMARKS.md, "Server memory with the demo
 // data").
 const RENDERER_SOURCE = `
@@ -94,11 +94,12 @@ class PngRenderer {
 
 	#start(): ChildProcess {
 		if (this.#child) return this.#child;
-		const child = spawn(process.execPath, ['--max-semi-space-size=2', '-e', RENDERER_SOURCE], {
-			env: { ...process.env, AARSHJUL_PNG_RENDERER: rendererData() },
-			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-			serialization: 'advanced'
-		});
+		const child = spawnNodeScript(RENDERER_SOURCE, { AARSHJUL_PNG_RENDERER: rendererData() }, [
+			'ignore',
+			'ignore',
+			'inherit',
+			'ipc'
+		]);
 		// Neither the process nor its channel keeps the server (or a test run) alive.
 		child.unref();
 		child.channel?.unref();

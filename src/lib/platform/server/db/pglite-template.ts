@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { spawnNodeScript } from '../node-child';
 
 /** Where `npm run build` leaves the empty cluster (src/lib/platform/server/entry/make-pglite-template.js). */
 const DEFAULT_TEMPLATE = join('build', 'pglite-template.tgz');
@@ -21,8 +21,7 @@ export function pgliteTemplateFor(
 	return existsSync(file) ? file : undefined;
 }
 
-// Code in a string, like the PNG renderer's, so that it travels inside the server bundle; it
-// loads PGlite from the path the server resolved.
+// Code in a string (spawnNodeScript); it loads PGlite from the path the server resolved.
 const UNPACK_SOURCE = `
 const { readFileSync } = require('node:fs');
 const { pglitePath, dataDir, template, startParams } = JSON.parse(process.env.AARSHJUL_PGLITE_UNPACK);
@@ -49,15 +48,13 @@ export function unpackTemplate(
 	startParams: readonly string[]
 ): Promise<void> {
 	const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-	const child = spawn(process.execPath, ['--max-semi-space-size=2', '-e', UNPACK_SOURCE], {
-		env: {
-			...process.env,
-			AARSHJUL_PGLITE_UNPACK: JSON.stringify({ pglitePath, dataDir, template, startParams })
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
+	const child = spawnNodeScript(
+		UNPACK_SOURCE,
+		{ AARSHJUL_PGLITE_UNPACK: JSON.stringify({ pglitePath, dataDir, template, startParams }) },
+		['ignore', 'ignore', 'pipe']
+	);
 	let errors = '';
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
 	return new Promise((resolve, reject) => {
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {
