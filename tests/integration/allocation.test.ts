@@ -11,6 +11,7 @@ import {
 	uploadWishes
 } from '../../src/lib/allocation/server';
 import type { Actor } from '../../src/lib/auth/actor';
+import { lastSolverPid } from '../../src/lib/allocation/server/solver-process';
 import { bookSeats } from '../../src/lib/bookings/server/booking';
 import { closeSchoolYear } from '../../src/lib/school-year/server/close';
 import {
@@ -272,6 +273,9 @@ describe('allocation (praktikfordeling)', () => {
 			const { roundId, smed, industri } = await filledRound();
 			const run = await runRound(world.db, as('secretariat'), roundId);
 			expect(run.ok && run.value.status).toBe('Optimal');
+			// Solved by HiGHS in the solver's own process, so the server never holds its memory.
+			expect(lastSolverPid()).toBeGreaterThan(0);
+			expect(lastSolverPid()).not.toBe(process.pid);
 			const pupils = await pupilsOf(roundId);
 			const at = (id: string) => pupils.filter((p) => p.offerId === id).length;
 			expect(at(smed)).toBe(2);

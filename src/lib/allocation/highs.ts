@@ -8,23 +8,38 @@ export interface HighsResult {
 	Rows?: { Name: string; Dual?: number }[];
 }
 
+/**
+ * A HiGHS to solve with: in this process (loadHighs) or in a helper process of its own
+ * (allocation/server's solverProcess, which the server uses so that the solver's memory is never
+ * the server's). Asynchronous either way.
+ */
 export interface Highs {
+	solve(problem: string, options?: Record<string, unknown>): Promise<HighsResult>;
+}
+
+interface HighsModule {
 	solve(problem: string, options?: Record<string, unknown>): HighsResult;
 }
 
-let loader: Promise<Highs> | null = null;
+let loader: Promise<HighsModule> | null = null;
 let release: ReturnType<typeof setTimeout> | null = null;
 /** How long a loaded HiGHS is kept after it was last asked for. */
 const KEEP_MS = 60_000;
 
 /**
- * HiGHS, loaded on first use and kept while allocations follow one another (the WebAssembly
- * module takes a moment to compile). A minute after the last use it is let go: its memory
- * (~20 MB, and what a large round made it grow to) is then the garbage collector's, not held for
- * an allocation that may come weeks later (docs/BENCHMARKS.md, "Server memory with the demo data").
+ * HiGHS in this process, loaded on first use and kept while allocations follow one another (the
+ * WebAssembly module takes a moment to compile). A minute after the last use it is let go: its
+ * memory (~20 MB, and what a large round made it grow to) is then the garbage collector's, not
+ * held for an allocation that may come weeks later (docs/BENCHMARKS.md, "Server memory with the
+ * demo data").
  */
 export async function loadHighs(): Promise<Highs> {
-	loader ??= import('highs').then((mod) => mod.default() as unknown as Promise<Highs>);
+	const highs = await loadHighsModule();
+	return { solve: async (problem, options) => highs.solve(problem, options) };
+}
+
+function loadHighsModule(): Promise<HighsModule> {
+	loader ??= import('highs').then((mod) => mod.default() as unknown as Promise<HighsModule>);
 	if (release) clearTimeout(release);
 	release = setTimeout(() => {
 		loader = null;

@@ -36,7 +36,7 @@ async function plainOptimum(round: ReturnType<typeof syntheticRound>): Promise<n
 		edges.map((_, i) => `x${i}`).join(' '),
 		'End'
 	].join('\n');
-	const result = (await loadHighs()).solve(lp);
+	const result = await (await loadHighs()).solve(lp);
 	expect(result.Status).toBe('Optimal');
 	return Math.round(result.ObjectiveValue);
 }
@@ -56,7 +56,7 @@ describe('allocation/placement', () => {
 				capacityPerPlace: 3
 			});
 			const { pupils, places } = sortInputs(round.pupils, round.places);
-			const result = placeMostPupils(
+			const result = await placeMostPupils(
 				await loadHighs(),
 				pupils,
 				places,
@@ -102,7 +102,7 @@ describe('allocation/placement', () => {
 			grades: [8],
 			minAgeGroup: 'under13'
 		}));
-		const result = placeMostPupils(await loadHighs(), pupils, places, [1, 1, 1]);
+		const result = await placeMostPupils(await loadHighs(), pupils, places, [1, 1, 1]);
 		expect(result.rounds).toBe(2);
 		expect(result.assignments.map((a) => [a.pupilId, a.placeId, a.rank])).toEqual([
 			['a', 'p-smed', 1],

@@ -243,12 +243,12 @@ function restrictedLp(
  * places in id order; `capacity` is what is left of each place after locked pupils). Own-place and
  * locked pupils are not placed here.
  */
-export function placeMostPupils(
+export async function placeMostPupils(
 	highs: Highs,
 	pupils: readonly AllocationPupil[],
 	places: readonly AllocationPlace[],
 	capacity: readonly number[]
-): PlacementResult {
+): Promise<PlacementResult> {
 	const { classes, classOf } = placeClasses(pupils, places, capacity);
 	const { targets, groups } = targetsOf(pupils, places, classOf);
 	if (targets.every((list) => list.length === 0)) {
@@ -260,7 +260,7 @@ export function placeMostPupils(
 		const types = typesOf(targets, depth);
 		const lp = restrictedLp(types, groups, classes, bonus);
 		// Presolve gains nothing on a network this plain and costs time.
-		const result = highs.solve(lp.text, { presolve: 'off' });
+		const result = await highs.solve(lp.text, { presolve: 'off' });
 		if (result.Status !== 'Optimal') throw new Error(`Allocation solver: ${result.Status}`);
 		const { typeDual, groupDual, classDual } = dualsOf(result, types, groups, classes);
 		let more = false;

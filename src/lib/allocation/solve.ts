@@ -10,7 +10,7 @@ import {
 	type Assignment,
 	type Unplaced
 } from './model';
-import { loadHighs, terms, type HighsResult } from './highs';
+import { loadHighs, terms, type Highs, type HighsResult } from './highs';
 import { placeMostPupils } from './placement';
 
 // The allocation as linear programs solved by HiGHS (WebAssembly), in two stages:
@@ -40,6 +40,8 @@ export interface SolveOptions {
 	fairnessMaxVariables?: number;
 	/** Skip the fairness stage (the benchmark measures both). */
 	fairness?: boolean;
+	/** The solver; HiGHS in this process when not given (the server gives its helper process). */
+	highs?: Highs;
 }
 
 export interface AllocationResult {
@@ -267,8 +269,8 @@ export async function allocate(
 		const rank = rankOf(pupil, places[c]);
 		lockedAssignments.push({ pupilId: pupil.id, placeId: places[c].id, rank, locked: true });
 	}
-	const highs = await loadHighs();
-	const stage1 = placeMostPupils(highs, pupils, places, capacity);
+	const highs = options.highs ?? (await loadHighs());
+	const stage1 = await placeMostPupils(highs, pupils, places, capacity);
 	const { status, objective } = stage1;
 	let assignments = stage1.assignments;
 	// The fairness stage works on every pupil's own arcs (its school counts), on small rounds only:
@@ -302,11 +304,14 @@ export async function allocate(
 			lockedScore: lockedScore.get(id) ?? 0,
 			vars: varsBySchool.get(id)!
 		}));
-		const result = highs.solve(fairnessLp(net, pupils.length, capacity, placed, score, schools), {
-			// A node limit, not only a clock, so the same inputs stop at the same point.
-			mip_max_nodes: options.fairnessMaxNodes ?? 2000,
-			time_limit: options.fairnessTimeLimit ?? 10
-		});
+		const result = await highs.solve(
+			fairnessLp(net, pupils.length, capacity, placed, score, schools),
+			{
+				// A node limit, not only a clock, so the same inputs stop at the same point.
+				mip_max_nodes: options.fairnessMaxNodes ?? 2000,
+				time_limit: options.fairnessTimeLimit ?? 10
+			}
+		);
 		fairnessStatus = result.Status;
 		const hasSolution = result.Columns && Object.keys(result.Columns).length > 0;
 		if (hasSolution && result.Status !== 'Infeasible') {

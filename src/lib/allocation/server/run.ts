@@ -9,6 +9,7 @@ import { canManageRound } from './policy';
 import type { Actor } from '$lib/auth';
 import { loadPupils, toModel } from './rounds';
 import * as q from './queries';
+import { solverProcess } from './solver-process';
 
 // Running, adjusting and publishing a round (the owner only). A run replaces every unlocked
 // pupil's result; locked pupils stay. Publishing makes ordinary bookings through the bookings
@@ -49,7 +50,8 @@ export async function runRound(
 			capacity: p.capacity,
 			grades: p.gradeLevels,
 			minAgeGroup: p.minAgeGroup
-		}))
+		})),
+		{ highs: solverProcess }
 	);
 	const summary: SolverSummary = {
 		status: result.status,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { ChildProcess } from 'node:child_process';
-import { spawnNodeScript } from '$lib/platform/server/node-child';
+import { HELPER_LOOP, HelperProcess } from '$lib/platform/server/node-child';
 
 // The PNG export renders an SVG of the wheel with resvg: about a second of CPU at 6000 px, which
 // on the event loop stalled every other visitor. So: a size cap, a cache of finished PNGs, and
@@ -21,7 +20,7 @@ export function pngWidth(value: string | null): number {
 	return Math.min(Math.max(Number(value), MIN_PNG_WIDTH), MAX_PNG_WIDTH);
 }
 
-// The renderer is code in a string (platform's spawnNodeScript); it loads resvg from the path the
+// The renderer is code in a string (platform's HelperProcess); it loads resvg from the path the
 // server resolved. It runs in a child process of its own, not a worker thread: a 3,300 px picture
 // takes ~100 MB of pixels and resvg's work on top of the server's own memory, and glibc keeps much of what a thread frees;
 // a process that exits gives all of it back (docs/BENCHMARKS.md, "Server memory with the demo
@@ -32,28 +31,23 @@ const data = JSON.parse(process.env.AARSHJUL_PNG_RENDERER);
 const { Resvg } = require(data.resvgPath);
 // Below the server's page requests for the CPU.
 try { os.setPriority(10); } catch {}
-process.on('disconnect', () => process.exit(0));
-process.on('message', ({ id, svg, width }) => {
-	try {
-		const resvg = new Resvg(svg, {
-			fitTo: { mode: 'width', value: width },
-			background: '#ffffff',
-			font: {
-				loadSystemFonts: true,
-				fontFiles: data.fontFiles,
-				defaultFontFamily: 'DejaVu Sans',
-				sansSerifFamily: 'DejaVu Sans'
-			}
-		});
-		const png = resvg.render().asPng();
-		process.send({ id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), pid: process.pid });
-	} catch (error) {
-		process.send({ id, error: String(error && error.message || error) });
-	}
-});
-`;
+function handle({ svg, width }) {
+	const resvg = new Resvg(svg, {
+		fitTo: { mode: 'width', value: width },
+		background: '#ffffff',
+		font: {
+			loadSystemFonts: true,
+			fontFiles: data.fontFiles,
+			defaultFontFamily: 'DejaVu Sans',
+			sansSerifFamily: 'DejaVu Sans'
+		}
+	});
+	const png = resvg.render().asPng();
+	return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+${HELPER_LOOP}`;
 
-function rendererData(): string {
+function rendererEnv(): Record<string, string> {
 	const require = createRequire(import.meta.url);
 	let fontFiles: string[] = [];
 	try {
@@ -63,79 +57,12 @@ function rendererData(): string {
 	} catch {
 		// Without the font package resvg still draws text with the system's fonts.
 	}
-	return JSON.stringify({ resvgPath: require.resolve('@resvg/resvg-js'), fontFiles });
-}
-
-type Pending = { resolve: (png: Uint8Array) => void; reject: (error: Error) => void };
-type RendererMessage = { id: number; png?: Uint8Array; error?: string; pid?: number };
-
-/** How long an idle renderer lives on: long enough for a few pictures in a row, no longer. */
-const IDLE_MS = 5_000;
-
-/** One lazily started renderer process, ended again when idle so that it costs no memory then. */
-class PngRenderer {
-	#child: ChildProcess | null = null;
-	#pending = new Map<number, Pending>();
-	#next = 1;
-	#idle: ReturnType<typeof setTimeout> | null = null;
-	lastPid = 0;
-
-	render(svg: string, width: number): Promise<Uint8Array> {
-		const child = this.#start();
-		if (this.#idle) clearTimeout(this.#idle);
-		const id = this.#next++;
-		return new Promise<Uint8Array>((resolve, reject) => {
-			this.#pending.set(id, { resolve, reject });
-			child.send({ id, svg, width });
-		}).finally(() => {
-			if (this.#pending.size === 0) this.#scheduleStop();
-		});
-	}
-
-	#start(): ChildProcess {
-		if (this.#child) return this.#child;
-		const child = spawnNodeScript(RENDERER_SOURCE, { AARSHJUL_PNG_RENDERER: rendererData() }, [
-			'ignore',
-			'ignore',
-			'inherit',
-			'ipc'
-		]);
-		// Neither the process nor its channel keeps the server (or a test run) alive.
-		child.unref();
-		child.channel?.unref();
-		child.on('message', (message: RendererMessage) => {
-			const pending = this.#pending.get(message.id);
-			this.#pending.delete(message.id);
-			if (message.pid) this.lastPid = message.pid;
-			if (message.png) {
-				const { buffer, byteOffset, byteLength } = message.png;
-				pending?.resolve(new Uint8Array(buffer, byteOffset, byteLength));
-			} else pending?.reject(new Error(`PNG rendering failed: ${message.error}`));
-		});
-		const fail = (error: Error) => {
-			// A renderer ended when idle had nothing pending: the pictures now waiting are another's.
-			if (this.#child !== child) return;
-			this.#child = null;
-			for (const pending of this.#pending.values()) pending.reject(error);
-			this.#pending.clear();
-		};
-		child.on('error', fail);
-		child.on('exit', (code, signal) =>
-			fail(new Error(`PNG renderer exited with ${signal ?? `code ${code}`}`))
-		);
-		this.#child = child;
-		return child;
-	}
-
-	#scheduleStop() {
-		if (this.#idle) clearTimeout(this.#idle);
-		this.#idle = setTimeout(() => {
-			const child = this.#child;
-			this.#child = null;
-			child?.disconnect();
-		}, IDLE_MS);
-		this.#idle.unref();
-	}
+	return {
+		AARSHJUL_PNG_RENDERER: JSON.stringify({
+			resvgPath: require.resolve('@resvg/resvg-js'),
+			fontFiles
+		})
+	};
 }
 
 /** A small least-recently-used cache of finished PNGs, bounded by count and by bytes. */
@@ -178,7 +105,14 @@ export type PngResult =
 	| { ok: true; png: Uint8Array; cached: boolean }
 	| { ok: false; busy: true; retryAfterSeconds: number };
 
-const renderer = new PngRenderer();
+// One lazily started renderer, ended 5 s after its last picture: long enough for a few pictures
+// in a row, no longer.
+const renderer = new HelperProcess<{ svg: string; width: number }, Uint8Array>(
+	'PNG renderer',
+	RENDERER_SOURCE,
+	rendererEnv,
+	5_000
+);
 // 24 PNGs or 24 MB: a 2400 px demo wheel is about 0.5 MB, a 3300 px one about 1 MB.
 const cache = new PngCache(24, 24 * 1024 * 1024);
 let limit = 1;
@@ -203,7 +137,7 @@ export async function renderPngCached(
 	if (running) return { ok: true, png: await running, cached: false };
 	if (inFlight >= limit) return { ok: false, busy: true, retryAfterSeconds: 5 };
 	inFlight++;
-	const render = draw().then((svg) => renderer.render(svg, width));
+	const render = draw().then((svg) => renderer.request({ svg, width }));
 	rendering.set(key, render);
 	try {
 		const png = await render;
