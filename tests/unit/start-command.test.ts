@@ -26,7 +26,11 @@ describe('start-command', () => {
 			const { env, flags } = startCommand();
 			expect(env.MALLOC_ARENA_MAX).toBe('1');
 			expect(flags).toEqual(
-				expect.arrayContaining(['--max-semi-space-size=2', '--wasm-num-compilation-tasks=1'])
+				expect.arrayContaining([
+					'--max-semi-space-size=2',
+					'--wasm-num-compilation-tasks=1',
+					'--liftoff-only'
+				])
 			);
 		});
 	});

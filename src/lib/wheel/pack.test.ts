@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WheelItem } from '$lib/wheel/server/items';
-import { compactId, expandId, packWheelItems, unpackWheelItems } from './pack';
+import {
+	compactId,
+	expandId,
+	packWheel,
+	packWheelItems,
+	unpackWheel,
+	unpackWheelItems
+} from './pack';
 
 const item = (id: string, categoryId: string, ownerName: string, cancelled = false): WheelItem => ({
 	id,
@@ -24,14 +31,21 @@ describe('wheel-pack', () => {
 				item('b', 'c2', 'Learnmark', true),
 				item('c', 'c1', 'DI')
 			];
-			const packed = packWheelItems(items);
+			const packed = packWheel(items);
 			expect(packed.categoryIds).toEqual(['c1', 'c2']);
 			expect(packed.owners).toEqual(['Learnmark', 'DI']);
-			expect(unpackWheelItems(packed)).toEqual(items);
+			expect(unpackWheel(packed)).toEqual(items);
+			expect(unpackWheelItems(packWheelItems(items))).toEqual(items);
+		});
+
+		it('travels as JSON text, so that the page data is one string to serialise', () => {
+			const items = [item('a', 'c1', 'Learnmark')];
+			expect(typeof packWheelItems(items)).toBe('string');
+			expect(JSON.parse(packWheelItems(items))).toEqual(packWheel(items));
 		});
 
 		it('ships an activity link as 0 and only the other links in full', () => {
-			const packed = packWheelItems([item('a', 'c1', 'DI'), item('c', 'c1', 'DI')]);
+			const packed = packWheel([item('a', 'c1', 'DI'), item('c', 'c1', 'DI')]);
 			expect(packed.rows[0].slice(9)).toEqual([0, 0]);
 			expect(packed.rows[1].slice(9)).toEqual(['/bookinger/b-1', 'waitlisted']);
 		});
