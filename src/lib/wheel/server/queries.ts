@@ -3,6 +3,7 @@ import type { Actor } from '$lib/auth';
 import type { ActivityFilters } from '$lib/activities';
 import { filterConditions, visibleActivitiesQuery } from '$lib/activities/server';
 import type { DB } from '$lib/platform/server/db/schema';
+import { selectJsonRows } from '$lib/platform/server/db/json-rows';
 
 // The wheel's SQL: its categories, activities and holidays, and the fingerprint of all of them.
 
@@ -44,8 +45,8 @@ export interface WheelActivityQuery {
 
 /**
  * The activities touching [from, to] that the user may see, filtered, in the wheel's order. Nine
- * columns rather than listActivities' nineteen: on the embedded engine most of the query's cost
- * is per value decoded.
+ * columns rather than listActivities' nineteen, carried as one JSON value (selectJsonRows): on
+ * the embedded engine most of the query's cost is per value decoded.
  */
 export function listWheelActivities(db: Kysely<DB>, user: Actor | null, query: WheelActivityQuery) {
 	let select = visibleActivitiesQuery(db, user)
@@ -69,14 +70,14 @@ export function listWheelActivities(db: Kysely<DB>, user: Actor | null, query: W
 			.where('activity.visibility', '=', 'public')
 			.where('activity.status', '=', 'planned');
 	}
-	return (
+	return selectJsonRows(
+		db,
 		select
 			.orderBy('activity.startDate')
 			// All-day activities before timed ones on the same day.
 			.orderBy('activity.startTime', (ob) => ob.asc().nullsFirst())
 			.orderBy('activity.title')
 			.orderBy('activity.id')
-			.execute()
 	);
 }
 
