@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { HELPER_LOOP, HelperProcess } from '$lib/platform/server/node-child';
+import { HELPER_LOOP, HelperProcess } from '../../platform/server/node-child';
 import type { Highs, HighsResult } from '../highs';
 
 // HiGHS for the server, in a helper process of its own (code in a string, see platform's

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { HELPER_LOOP, HelperProcess } from './node-child';
 
@@ -69,5 +71,23 @@ describe('platform/node-child HelperProcess', () => {
 		await expect.poll(alive, { timeout: 5_000 }).toBe(false);
 		expect(await helper.request(4)).toBe(8);
 		expect(helper.lastPid).not.toBe(first);
+	});
+
+	it('keeps a script alive while it waits for an answer (a benchmark, not only a server)', () => {
+		const module = fileURLToPath(new URL('./node-child.ts', import.meta.url));
+		const script = `
+			import { HELPER_LOOP, HelperProcess } from ${JSON.stringify(module)};
+			const helper = new HelperProcess('Echo', 'function handle(x) { return x; }' + HELPER_LOOP, () => ({}), 100);
+			console.log(await helper.request('answered'));
+		`;
+		const out = execFileSync(
+			process.execPath,
+			['--import', 'tsx', '--input-type=module', '-e', script],
+			{
+				encoding: 'utf8',
+				timeout: 30_000
+			}
+		);
+		expect(out.trim()).toBe('answered');
 	});
 });

@@ -52,20 +52,24 @@ export class HelperProcess<Q, R> {
 		const child = this.#start();
 		if (this.#idle) clearTimeout(this.#idle);
 		const id = this.#next++;
+		// While an answer is awaited the channel keeps this process alive (a script, not only a
+		// server, can wait for it); when idle it does not.
+		child.channel?.ref();
 		return new Promise<R>((resolve, reject) => {
 			this.#pending.set(id, { resolve, reject });
 			child.send({ id, request });
 		}).finally(() => {
-			if (this.#pending.size === 0) this.#scheduleStop();
+			if (this.#pending.size > 0) return;
+			child.channel?.unref();
+			this.#scheduleStop();
 		});
 	}
 
 	#start(): ChildProcess {
 		if (this.#child) return this.#child;
 		const child = spawnNodeScript(this.source, this.env(), ['ignore', 'ignore', 'inherit', 'ipc']);
-		// Neither the process nor its channel keeps the server (or a test run) alive.
+		// Neither the process nor (when idle) its channel keeps the server or a script alive.
 		child.unref();
-		child.channel?.unref();
 		child.on('message', (reply: HelperReply<R>) => {
 			const pending = this.#pending.get(reply.id);
 			this.#pending.delete(reply.id);
