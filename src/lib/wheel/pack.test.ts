@@ -38,6 +38,19 @@ describe('wheel-pack', () => {
 			expect(unpackWheelItems(packWheelItems(items))).toEqual(items);
 		});
 
+		it('gives the server back the items it has just packed, and unpacks any other text', () => {
+			const items = [item('a', 'c1', 'Learnmark'), item('b', 'c2', 'DI', true)];
+			const text = packWheelItems(items);
+			expect(unpackWheelItems(text)).toBe(items);
+			// The same text as received by the browser (another string object): the same items.
+			expect(unpackWheelItems(JSON.stringify(JSON.parse(text)))).toBe(items);
+			const other = packWheelItems([item('c', 'c1', 'DI')]);
+			const fresh = unpackWheel(JSON.parse(text));
+			expect(fresh).toEqual(items);
+			expect(fresh).not.toBe(items);
+			expect(unpackWheelItems(other)).toEqual([item('c', 'c1', 'DI')]);
+		});
+
 		it('travels as JSON text, so that the page data is one string to serialise', () => {
 			const items = [item('a', 'c1', 'Learnmark')];
 			expect(typeof packWheelItems(items)).toBe('string');
