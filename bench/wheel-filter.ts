@@ -129,7 +129,9 @@ export async function runWheelFilter(): Promise<Result[]> {
 		port: 4421
 	});
 	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		// The full browser, as a user has it (Debian: apt-get install chromium); CHROMIUM_PATH
+		// names another, as for the browser tests.
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
 	});
 	try {
