@@ -1,4 +1,4 @@
-import { expect, test, USERS, gotoSettled, logIn } from './support';
+import { expect, test, USERS, logIn, startNewActivity } from './support';
 
 // The activity form as a coordinator uses it from start to end: create an activity, edit it, and
 // see the saved values come back in the form (the form components share one PostForm and hand
@@ -6,12 +6,11 @@ import { expect, test, USERS, gotoSettled, logIn } from './support';
 
 test('an activity is created, edited and shown with what was saved', async ({ page }) => {
 	await logIn(page, USERS.secretariat);
-	await gotoSettled(page, '/aktiviteter/ny');
-	await page.getByLabel('Titel').fill('Virksomhedsdag på Learnmark');
-	await page.getByLabel('Kategori').selectOption({ index: 1 });
-	await page.getByLabel('Ansvarlig organisation').selectOption({ index: 1 });
-	await page.getByLabel('Startdato').fill('2027-04-13');
-	await page.getByLabel('Slutdato').fill('2027-04-13');
+	await startNewActivity(page, {
+		title: 'Virksomhedsdag på Learnmark',
+		start: '2027-04-13',
+		end: '2027-04-13'
+	});
 	await page.getByRole('button', { name: 'Opret aktivitet' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Virksomhedsdag på Learnmark');
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axe, expect, test, USERS, gotoSettled, logIn } from './support';
+import { axe, expect, test, USERS, logIn, startNewActivity } from './support';
 
 // The calendar fits a school year: holidays, folded filters, August–July, a list on phones, a
 // day popover that closes from the keyboard, and names that say what the screen shows.
@@ -129,12 +129,11 @@ test.describe('calendar over a school year', () => {
 		page
 	}) => {
 		await logIn(page, USERS.secretariat);
-		await gotoSettled(page, '/aktiviteter/ny');
-		await page.getByLabel('Titel').fill('Svejsekursus for vejledere');
-		await page.getByLabel('Kategori').selectOption({ index: 1 });
-		await page.getByLabel('Ansvarlig organisation').selectOption({ index: 1 });
-		await page.getByLabel('Startdato').fill('2027-03-02');
-		await page.getByLabel('Slutdato').fill('2027-03-04');
+		await startNewActivity(page, {
+			title: 'Svejsekursus for vejledere',
+			start: '2027-03-02',
+			end: '2027-03-04'
+		});
 		await page.getByLabel('Hele dagen').uncheck();
 		await page.getByLabel('Starttidspunkt').fill('09:00');
 		await page.getByLabel('Sluttidspunkt').fill('12:00');

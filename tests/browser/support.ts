@@ -40,6 +40,22 @@ export async function gotoSettled(page: Page, path: string): Promise<void> {
 }
 
 /**
+ * Opens the new-activity form and fills in what every activity needs: its title, the first
+ * category and organisation, and its first and last day (YYYY-MM-DD). Nothing is submitted.
+ */
+export async function startNewActivity(
+	page: Page,
+	activity: { title: string; start: string; end: string }
+): Promise<void> {
+	await gotoSettled(page, '/aktiviteter/ny');
+	await page.getByLabel('Titel').fill(activity.title);
+	await page.getByLabel('Kategori').selectOption({ index: 1 });
+	await page.getByLabel('Ansvarlig organisation').selectOption({ index: 1 });
+	await page.getByLabel('Startdato').fill(activity.start);
+	await page.getByLabel('Slutdato').fill(activity.end);
+}
+
+/**
  * Waits until the page in view has hydrated; returns at once in a browser without JavaScript
  * (SvelteKit's inline start script never ran there, so nothing will hydrate).
  */

@@ -27,6 +27,11 @@ function random(): number {
 }
 
 /** `count` arcs in `rings` rings of `lanes` lanes each, at random days of the year. */
+/** An arc of 50° on a 30-unit ring: room for a title along it. */
+function wideArc(id: string, title: string): LabelArc {
+	return { id, title, startAngle: 10, endAngle: 60, innerRadius: 300, outerRadius: 330 };
+}
+
 function arcs(count: number, rings = 9, lanes = 3): LabelArc[] {
 	seed = 11;
 	const width = 250 / (rings * lanes);
@@ -71,27 +76,13 @@ describe('label-placement', () => {
 		});
 
 		it('writes a title on an arc that is long and wide enough', () => {
-			const arc: LabelArc = {
-				id: 'long',
-				title: 'Uddannelsesmesse',
-				startAngle: 10,
-				endAngle: 60,
-				innerRadius: 300,
-				outerRadius: 330
-			};
+			const arc = wideArc('long', 'Uddannelsesmesse');
 			const [placement] = placeLabels([arc], OPTIONS).placements;
 			expect(placement).toMatchObject({ kind: 'arc', text: 'Uddannelsesmesse', fontSize: 16 });
 		});
 
 		it('cuts a long title on an arc with … and keeps enough of it to identify the arc', () => {
-			const arc: LabelArc = {
-				id: 'cut',
-				title: 'Erhvervspraktik for 8. klasse hos Bygholm Stål',
-				startAngle: 10,
-				endAngle: 60,
-				innerRadius: 300,
-				outerRadius: 330
-			};
+			const arc = wideArc('cut', 'Erhvervspraktik for 8. klasse hos Bygholm Stål');
 			const [placement] = placeLabels([arc], OPTIONS).placements;
 			expect(placement.kind).toBe('arc');
 			const text = placement.kind === 'arc' ? placement.text : '';

@@ -13,37 +13,31 @@ function handle(n) {
 }
 ${HELPER_LOOP}`;
 
+/** The helper above, multiplying by `factor`, ended after `idleMs` without requests. */
+const doubler = (factor: number, idleMs: number) =>
+	new HelperProcess<number | string, number>(
+		'Doubler',
+		SOURCE,
+		() => ({ FACTOR: String(factor) }),
+		idleMs
+	);
+
 describe('platform/node-child HelperProcess', () => {
 	it('answers requests in a process of its own, with the environment it was given', async () => {
-		const helper = new HelperProcess<number | string, number>(
-			'Doubler',
-			SOURCE,
-			() => ({ FACTOR: '2' }),
-			1_000
-		);
+		const helper = doubler(2, 1_000);
 		expect(await Promise.all([helper.request(2), helper.request(21)])).toEqual([4, 42]);
 		expect(helper.lastPid).toBeGreaterThan(0);
 		expect(helper.lastPid).not.toBe(process.pid);
 	});
 
 	it('passes an error thrown in the helper back to the caller, and goes on answering', async () => {
-		const helper = new HelperProcess<number, number>(
-			'Doubler',
-			SOURCE,
-			() => ({ FACTOR: '2' }),
-			1_000
-		);
+		const helper = doubler(2, 1_000);
 		await expect(helper.request(-1)).rejects.toThrow('Doubler failed: negative: -1');
 		expect(await helper.request(5)).toBe(10);
 	});
 
 	it('fails the requests of a helper that died, and starts a new one for the next', async () => {
-		const helper = new HelperProcess<number | string, number>(
-			'Doubler',
-			SOURCE,
-			() => ({ FACTOR: '3' }),
-			1_000
-		);
+		const helper = doubler(3, 1_000);
 		expect(await helper.request(1)).toBe(3);
 		const first = helper.lastPid;
 		await expect(helper.request('die')).rejects.toThrow('Doubler exited with code 3');
@@ -52,12 +46,7 @@ describe('platform/node-child HelperProcess', () => {
 	});
 
 	it('ends an idle helper, and starts it again when asked', async () => {
-		const helper = new HelperProcess<number, number>(
-			'Doubler',
-			SOURCE,
-			() => ({ FACTOR: '2' }),
-			50
-		);
+		const helper = doubler(2, 50);
 		expect(await helper.request(1)).toBe(2);
 		const first = helper.lastPid;
 		const alive = () => {

@@ -1,37 +1,21 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-
-/**
- * Starts `node -e source`: a short-lived helper process (the PNG renderer, the allocation's
- * solver, the first start's unpacking of the database template) whose memory goes back to the
- * system when it exits. The source is code in a string, so it travels inside the server bundle
- * whatever Vite and adapter-node do with files. Its young generation is kept as small as
- * `npm start` keeps the server's (package.json), so a helper costs no more than it must.
- */
-export function spawnNodeScript(
-	source: string,
-	env: Record<string, string>,
-	stdio: StdioOptions
-): ChildProcess {
-	return spawn(process.execPath, ['--max-semi-space-size=2', '-e', source], {
-		env: { ...process.env, ...env },
-		stdio,
-		serialization: 'advanced'
-	});
-}
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** What a helper's source receives: `{ id, request }`; what it sends back. */
-export type HelperReply<R> = { id: number; pid: number } & (
+type HelperReply<R> = { id: number; pid: number } & (
 	{ ok: true; result: R } | { ok: false; error: string }
 );
 
 type Pending<R> = { resolve: (result: R) => void; reject: (error: Error) => void };
 
 /**
- * A helper process started on the first request and ended once it has been idle for `idleMs`,
- * so that it costs no memory between uses; requests go to it over IPC. Its source (code in a
- * string, see spawnNodeScript) answers every `{ id, request }` message with a HelperReply; it is
- * given `env` and exits when the server disconnects. A helper that dies fails the requests it
- * had; the next request starts a new one.
+ * A helper process (the PNG renderer, the allocation's solver, the first start's unpacking of the
+ * database template), whose memory goes back to the system when it exits: `node -e source`,
+ * started on the first request and ended once it has been idle for `idleMs`; requests go to it
+ * over IPC. The source is code in a string, so it travels inside the server bundle whatever Vite
+ * and adapter-node do with files; it answers every `{ id, request }` message with a HelperReply
+ * (HELPER_LOOP), is given `env` and exits when the server disconnects. Its young generation is
+ * kept as small as `npm start` keeps the server's (package.json). A helper that dies fails the
+ * requests it had; the next request starts a new one.
  */
 export class HelperProcess<Q, R> {
 	#child: ChildProcess | null = null;
@@ -67,7 +51,11 @@ export class HelperProcess<Q, R> {
 
 	#start(): ChildProcess {
 		if (this.#child) return this.#child;
-		const child = spawnNodeScript(this.source, this.env(), ['ignore', 'ignore', 'inherit', 'ipc']);
+		const child = spawn(process.execPath, ['--max-semi-space-size=2', '-e', this.source], {
+			env: { ...process.env, ...this.env() },
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+			serialization: 'advanced'
+		});
 		// Neither the process nor (when idle) its channel keeps the server or a script alive.
 		child.unref();
 		child.on('message', (reply: HelperReply<R>) => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { spawnNodeScript } from '../node-child';
+import { HELPER_LOOP, HelperProcess } from '../node-child';
 
 /** Where `npm run build` leaves the empty cluster (src/lib/platform/server/entry/make-pglite-template.js). */
 const DEFAULT_TEMPLATE = join('build', 'pglite-template.tgz');
@@ -21,22 +21,18 @@ export function pgliteTemplateFor(
 	return existsSync(file) ? file : undefined;
 }
 
-// Code in a string (spawnNodeScript); it loads PGlite from the path the server resolved.
+// Code in a string (platform's HelperProcess); it loads PGlite from the path the server resolved.
 const UNPACK_SOURCE = `
 const { readFileSync } = require('node:fs');
-const { pglitePath, dataDir, template, startParams } = JSON.parse(process.env.AARSHJUL_PGLITE_UNPACK);
-const { PGlite } = require(pglitePath);
-(async () => {
+const { PGlite } = require(process.env.AARSHJUL_PGLITE);
+async function handle({ dataDir, template, startParams }) {
 	const pglite = await PGlite.create(dataDir, { startParams, loadDataDir: new Blob([readFileSync(template)]) });
 	await pglite.close();
-})().catch((error) => {
-	console.error(String((error && error.stack) || error));
-	process.exit(1);
-});
-`;
+}
+${HELPER_LOOP}`;
 
 /**
- * Unpacks the template into the new folder `dataDir` in a short-lived child process. Unpacking
+ * Unpacks the template into the new folder `dataDir` in a short-lived helper process. Unpacking
  * in the server itself left ~90 MB of the tarball's buffers until V8's next full collection and
  * ~40 MB in glibc's heap for the life of the server (docs/BENCHMARKS.md, "Server memory with the
  * demo data"); a process that exits gives all of it back. The server then opens the folder as it
@@ -47,24 +43,14 @@ export function unpackTemplate(
 	template: string,
 	startParams: readonly string[]
 ): Promise<void> {
-	const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-	const child = spawnNodeScript(
+	const helper = new HelperProcess<
+		{ dataDir: string; template: string; startParams: readonly string[] },
+		void
+	>(
+		`Unpacking the database template into ${dataDir}`,
 		UNPACK_SOURCE,
-		{ AARSHJUL_PGLITE_UNPACK: JSON.stringify({ pglitePath, dataDir, template, startParams }) },
-		['ignore', 'ignore', 'pipe']
+		() => ({ AARSHJUL_PGLITE: createRequire(import.meta.url).resolve('@electric-sql/pglite') }),
+		0
 	);
-	let errors = '';
-	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-	return new Promise((resolve, reject) => {
-		child.on('error', reject);
-		child.on('exit', (code, signal) => {
-			if (code === 0) resolve();
-			else
-				reject(
-					new Error(
-						`Unpacking the database template into ${dataDir} failed (${signal ?? `code ${code}`}): ${errors.trim()}`
-					)
-				);
-		});
-	});
+	return helper.request({ dataDir, template, startParams });
 }
