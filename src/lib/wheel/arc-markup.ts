@@ -3,11 +3,13 @@
 // path, label and leader line: as Svelte components they cost two thirds of the page's HTML in
 // per-element attributes and hydration markers, and most of its render time. Here each arc is
 // one line of markup; what every label shares (colours, weight, baseline) is said once in a
-// <style>, which the SVG and PNG exports carry too.
+// <style>, which the SVG and PNG exports carry too. The markup goes into one MarkupWriter, the
+// arcs' paths included (the layout keeps angles and radii, no path strings).
 import type { Locale } from '$lib/platform/dates/weeks';
 import { textColourOn } from './frame';
-import { oneDecimal } from './geometry';
-import { accessibleNameOf } from './labels';
+import { writeSectorPath } from './geometry';
+import { MarkupWriter } from './markup-writer';
+import { accessibleNamer } from './labels';
 import type { WheelDrawing } from './drawing';
 import type { LabelPlacement } from './label-placement';
 import type { WheelActivity, WheelCategory } from './layout';
@@ -39,14 +41,9 @@ export interface ArcMarkupOptions {
 	colourOf: (category: WheelCategory) => string;
 }
 
-const NEEDS_ESCAPE = /[&<>"]/;
-
 /** Escapes text for an attribute value or element content, in HTML and in XML alike. */
 export function escapeMarkup(text: string): string {
-	if (!NEEDS_ESCAPE.test(text)) return text;
-	return text.replace(/[&<>"]/g, (c) =>
-		c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'
-	);
+	return new MarkupWriter(text.length + 16).escaped(text).toString();
 }
 
 /** Shared look of labels and leader lines; the numbers on the arcs keep their own fill. */
@@ -57,37 +54,52 @@ export const ARC_STYLE =
 	'{dominant-baseline:central;stroke:none}' +
 	'.wheel [data-label=number],.wheel [data-label=number-on-arc]{font-weight:700}';
 
-function labelMarkup(
+function writeLabel(
+	w: MarkupWriter,
 	label: LabelPlacement,
 	pathId: string,
 	onArcFill: string,
 	cancelled: boolean
-): string {
+): void {
 	const strike = cancelled ? ' text-decoration="line-through"' : '';
 	if (label.kind === 'arc') {
-		return (
-			`<path id="${pathId}" d="${label.path}" fill="none" stroke="none"/>` +
-			`<text class="label" data-label="arc"${strike} font-size="${label.fontSize}" stroke="none" fill="${onArcFill}" aria-hidden="true">` +
-			`<textPath href="#${pathId}" startOffset="50%" text-anchor="middle">${escapeMarkup(label.text)}</textPath></text>`
-		);
+		w.raw('<path id="')
+			.raw(pathId)
+			.raw('" d="')
+			.raw(label.path)
+			.raw('" fill="none" stroke="none"/>');
+		w.raw('<text class="label" data-label="arc"').raw(strike).raw(' font-size="');
+		w.raw(String(label.fontSize)).raw('" stroke="none" fill="').raw(onArcFill);
+		w.raw('" aria-hidden="true"><textPath href="#').raw(pathId);
+		w.raw('" startOffset="50%" text-anchor="middle">').escaped(label.text);
+		w.raw('</textPath></text>');
+		return;
 	}
 	// Leader lines to whole units: half a unit is a fraction of a pixel at any print size.
-	let leader = '';
 	if (label.leader.length) {
-		let points = '';
-		for (const point of label.leader) {
-			points += (points ? ' ' : '') + Math.round(point.x) + ',' + Math.round(point.y);
-		}
-		leader = `<polyline class="leader" points="${points}"/>`;
+		w.raw('<polyline class="leader" points="');
+		label.leader.forEach((point, index) => {
+			if (index) w.raw(' ');
+			w.integer(Math.round(point.x)).raw(',').integer(Math.round(point.y));
+		});
+		w.raw('"/>');
 	}
 	const kind =
 		label.kind === 'outside' ? 'outside' : label.leader.length ? 'number' : 'number-on-arc';
-	const fill = kind === 'number-on-arc' ? ` fill="${onArcFill}"` : '';
-	const text = label.kind === 'outside' ? escapeMarkup(label.text) : String(label.number);
-	return (
-		leader +
-		`<text class="label" data-label="${kind}" x="${oneDecimal(label.x)}" y="${oneDecimal(label.y)}" text-anchor="${label.anchor}" font-size="${label.fontSize}"${fill}${strike} aria-hidden="true">${text}</text>`
-	);
+	w.raw('<text class="label" data-label="')
+		.raw(kind)
+		.raw('" x="')
+		.tenths(Math.round(label.x * 10));
+	w.raw('" y="')
+		.tenths(Math.round(label.y * 10))
+		.raw('" text-anchor="')
+		.raw(label.anchor);
+	w.raw('" font-size="').raw(String(label.fontSize)).raw('"');
+	if (kind === 'number-on-arc') w.raw(' fill="').raw(onArcFill).raw('"');
+	w.raw(strike).raw(' aria-hidden="true">');
+	if (label.kind === 'outside') w.escaped(label.text);
+	else w.integer(label.number);
+	w.raw('</text>');
 }
 
 /** Every ring's arcs, each a link with its name, path and label, in ring order. */
@@ -96,47 +108,51 @@ export function arcsMarkup<T extends ArcItem>(
 	options: ArcMarkupOptions
 ): string {
 	const { idPrefix, hrefBase, target, locale, cancelledWord, keyEntryId, colourOf } = options;
+	const w = new MarkupWriter(1 << 16);
 	const targetAttributes = target
 		? ` target="${escapeMarkup(target)}"${target === '_blank' ? ' rel="noopener"' : ''}`
 		: '';
 	const labels = drawing.labels.byId;
-	const hatch = `fill="url(#${idPrefix}-hatch)" stroke="#374151" stroke-width="1"`;
-	const rings: string[] = [`<style>${ARC_STYLE}</style>`];
+	const nameOf = accessibleNamer(locale);
+	const { center } = drawing.layout;
+	const hatch = `" fill="url(#${idPrefix}-hatch)" stroke="#374151" stroke-width="1"/>`;
+	w.raw('<style>').raw(ARC_STYLE).raw('</style>');
 	drawing.layout.rings.forEach((ring, ringIndex) => {
 		const colour = colourOf(ring.category);
 		const textFill = textColourOn(colour);
-		const parts: string[] = [];
-		parts.push(
-			`<g class="ring" data-category="${escapeMarkup(ring.category.id)}" fill="${colour}" stroke="#ffffff" stroke-width="0.75">`
-		);
+		w.raw('<g class="ring" data-category="').escaped(ring.category.id).raw('" fill="');
+		w.raw(colour).raw('" stroke="#ffffff" stroke-width="0.75">');
 		ring.arcs.forEach((arc, arcIndex) => {
 			const activity = arc.activity;
 			const cancelled = activity.cancelled === true;
 			const label = labels.get(activity.id);
 			const keyEntry =
 				label?.kind === 'number' && !cancelled ? keyEntryId?.(label.number) : undefined;
-			let named: string;
+			w.raw(cancelled ? '<a class="arc cancelled" href="' : '<a class="arc" href="');
+			w.escaped(hrefBase).escaped(activity.href).raw('"').raw(targetAttributes);
 			if (keyEntry) {
-				named = `aria-labelledby="${keyEntry}"`;
+				w.raw(' aria-labelledby="').raw(keyEntry).raw('">');
 			} else {
-				const name = accessibleNameOf(activity, locale);
-				named = `aria-label="${escapeMarkup(cancelled ? `${name} (${cancelledWord})` : name)}"`;
+				w.raw(' aria-label="').escaped(nameOf(activity));
+				if (cancelled) w.raw(' (').escaped(cancelledWord).raw(')');
+				w.raw('">');
 			}
-			parts.push(
-				`<a class="arc${cancelled ? ' cancelled' : ''}" href="${escapeMarkup(hrefBase + activity.href)}"${targetAttributes} ${named}>` +
-					`<path class="fill" d="${arc.path}"${cancelled ? ' fill-opacity="0.45"' : ''}/>`
-			);
-			if (cancelled) parts.push(`<path class="hatch" d="${arc.path}" ${hatch}/>`);
+			const { innerRadius, outerRadius, startAngle, endAngle } = arc;
+			w.raw('<path class="fill" d="');
+			writeSectorPath(w, center.x, center.y, innerRadius, outerRadius, startAngle, endAngle);
+			w.raw(cancelled ? '" fill-opacity="0.45"/>' : '"/>');
+			if (cancelled) {
+				w.raw('<path class="hatch" d="');
+				writeSectorPath(w, center.x, center.y, innerRadius, outerRadius, startAngle, endAngle);
+				w.raw(hatch);
+			}
 			if (label) {
 				const pathId = `${idPrefix}-l${ringIndex}-${arcIndex}`;
-				parts.push(labelMarkup(label, pathId, cancelled ? '#111827' : textFill, cancelled));
+				writeLabel(w, label, pathId, cancelled ? '#111827' : textFill, cancelled);
 			}
-			parts.push('</a>');
+			w.raw('</a>');
 		});
-		parts.push('</g>');
-		// A flat string per ring: one rope of the whole year's small pieces, all alive until the
-		// end, would be copied by every young-generation collection on the way.
-		rings.push(parts.join(''));
+		w.raw('</g>');
 	});
-	return rings.join('');
+	return w.toString();
 }

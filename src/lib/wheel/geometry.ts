@@ -6,6 +6,7 @@ import {
 	type IsoDate
 } from '$lib/platform/dates/iso';
 import { schoolYearRange, type SchoolYearLabel } from '$lib/platform/dates/school-year';
+import { MarkupWriter } from './markup-writer';
 
 /**
  * One school year on the wheel. Without a focus, angle 0 at the top is 1 August 00:00, angles
@@ -285,7 +286,9 @@ export function arcPath(cx: number, cy: number, radius: number, from: number, to
 export function annularSectorPath(sector: AnnularSector): string {
 	const { cx, cy, innerRadius, outerRadius, startAngle, endAngle } = sector;
 	if (innerRadius > 0 && endAngle - startAngle < FULL_CIRCLE) {
-		return sectorPath(cx, cy, innerRadius, outerRadius, startAngle, endAngle);
+		const w = new MarkupWriter(128);
+		writeSectorPath(w, cx, cy, innerRadius, outerRadius, startAngle, endAngle);
+		return w.toString();
 	}
 	const parts: PathParts = [];
 	pushArcPath(parts, cx, cy, outerRadius, startAngle, endAngle);
@@ -300,19 +303,21 @@ export function annularSectorPath(sector: AnnularSector): string {
 }
 
 /**
- * The sector of an arc on the wheel: the first corner absolute, the others relative to the one
- * before (a short arc's steps are short numbers), so thousands of arcs carry less path data.
+ * The sector of an arc on the wheel, written into `w`: the first corner absolute, the others
+ * relative to the one before (a short arc's steps are short numbers), so thousands of arcs carry
+ * less path data.
  * The corners are rounded to tenths and the steps taken between them, so the corners land where
  * absolute ones would.
  */
-function sectorPath(
+export function writeSectorPath(
+	w: MarkupWriter,
 	cx: number,
 	cy: number,
 	inner: number,
 	outer: number,
 	from: number,
 	to: number
-) {
+): void {
 	const start = (from * Math.PI) / 180;
 	const end = (to * Math.PI) / 180;
 	const sinStart = Math.sin(start);
@@ -328,17 +333,23 @@ function sectorPath(
 	const y3 = Math.round((cy - inner * cosEnd) * 10);
 	const x4 = Math.round((cx + inner * sinStart) * 10);
 	const y4 = Math.round((cy - inner * cosStart) * 10);
-	const large = to - from > 180 ? '1' : '0';
-	const outerRadius = oneDecimal(outer);
-	const innerRadius = oneDecimal(inner);
-	// Joined: `+` alone would leave a rope of ~30 pieces per path, alive (and copied by every
-	// young-generation collection) until the markup is written; join() makes one flat string.
-	return [
-		`M${tenths(x1)} ${tenths(y1)}`,
-		`a${outerRadius} ${outerRadius} 0 ${large} 1 ${tenths(x2 - x1)} ${tenths(y2 - y1)}`,
-		`l${tenths(x3 - x2)} ${tenths(y3 - y2)}`,
-		`a${innerRadius} ${innerRadius} 0 ${large} 0 ${tenths(x4 - x3)} ${tenths(y4 - y3)}z`
-	].join('');
+	const large = to - from > 180 ? ' 1 ' : ' 0 ';
+	const outerRadius = Math.round(outer * 10);
+	const innerRadius = Math.round(inner * 10);
+	w.raw('M').tenths(x1).raw(' ').tenths(y1);
+	w.raw('a').tenths(outerRadius).raw(' ').tenths(outerRadius).raw(' 0').raw(large).raw('1 ');
+	w.tenths(x2 - x1)
+		.raw(' ')
+		.tenths(y2 - y1);
+	w.raw('l')
+		.tenths(x3 - x2)
+		.raw(' ')
+		.tenths(y3 - y2);
+	w.raw('a').tenths(innerRadius).raw(' ').tenths(innerRadius).raw(' 0').raw(large).raw('0 ');
+	w.tenths(x4 - x3)
+		.raw(' ')
+		.tenths(y4 - y3)
+		.raw('z');
 }
 
 /**

@@ -40,8 +40,26 @@ export interface NamedSpan {
 
 /** 'Erhvervspraktik, 8.–12. februar 2027, uge 6' (and ', jeres booking: bekræftet'). */
 export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
-	const dates = formatDateRange(activity.start, activity.end, locale, 'long');
-	const weeks = formatWeekRange(activity.start, activity.end, locale);
-	// join() gives one flat string; a template literal would keep a tree of parts per arc.
-	return [activity.title, dates, weeks].join(', ') + bookingSuffix(activity.booking);
+	return accessibleNamer(locale)(activity);
+}
+
+/**
+ * accessibleNameOf for many activities at once: the dates and weeks of a span are written once
+ * for all activities on the same days (the benchmark's generated year of 2,000 activities has
+ * 1,308 different spans; a school year's real activities share their days far more often).
+ */
+export function accessibleNamer(locale: Locale): (activity: NamedSpan) => string {
+	const spans = new Map<string, Map<string, string>>();
+	return (activity) => {
+		let ends = spans.get(activity.start);
+		if (ends === undefined) spans.set(activity.start, (ends = new Map()));
+		let when = ends.get(activity.end);
+		if (when === undefined) {
+			const dates = formatDateRange(activity.start, activity.end, locale, 'long');
+			when = `${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
+			ends.set(activity.end, when);
+		}
+		// join() gives one flat string; a template literal would keep a tree of parts per arc.
+		return [activity.title, when].join(', ') + bookingSuffix(activity.booking);
+	};
 }

@@ -2,7 +2,6 @@ import type { IsoDate } from '$lib/platform/dates/iso';
 import type { SchoolYearLabel } from '$lib/platform/dates/school-year';
 import {
 	angleToOffset,
-	annularSectorPath,
 	spanAngles,
 	wheelYear,
 	type Point,
@@ -60,7 +59,6 @@ export interface WheelArc<T extends WheelActivity = WheelActivity> extends SpanA
 	lane: number;
 	innerRadius: number;
 	outerRadius: number;
-	path: string;
 }
 
 export interface WheelRing<T extends WheelActivity = WheelActivity> {
@@ -144,7 +142,7 @@ export function layoutWheel<T extends WheelActivity>(
 		ringStart = ringOuter + ringGap;
 		const arcs = placedByCategory.get(category.id)!.map((placed) => {
 			const lane = laneById.get(placed.id)!;
-			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth, center);
+			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth);
 		});
 		return { category, innerRadius: ringInner, outerRadius: ringOuter, laneCount, laneWidth, arcs };
 	});
@@ -189,13 +187,13 @@ function arcOf<T extends WheelActivity>(
 	{ activity, angles }: Placed<T>,
 	lane: number,
 	innerRadius: number,
-	laneWidth: number,
-	center: Point
+	laneWidth: number
 ): WheelArc<T> {
 	const outerRadius = innerRadius + laneWidth;
 	const { startAngle, endAngle } = angles;
-	// The arc's name and label are not made here: drawing.ts places the labels for all arcs at
-	// once, and the markup names an arc only when no key entry on the page does.
+	// The arc's name, label and path are not made here: drawing.ts places the labels for all arcs
+	// at once, and arc-markup.ts writes the path and names an arc only when no key entry on the
+	// page does.
 	return {
 		// Listed one by one: spreading `angles` here made the layout about twice as slow in V8.
 		startAngle,
@@ -205,14 +203,6 @@ function arcOf<T extends WheelActivity>(
 		activity,
 		lane,
 		innerRadius,
-		outerRadius,
-		path: annularSectorPath({
-			cx: center.x,
-			cy: center.y,
-			innerRadius,
-			outerRadius,
-			startAngle,
-			endAngle
-		})
+		outerRadius
 	};
 }

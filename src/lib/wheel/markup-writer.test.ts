@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { tenths } from './geometry';
+import { MarkupWriter } from './markup-writer';
+
+function numbers(count: number, spread: number): number[] {
+	let seed = 11;
+	const out = [0, -0, 1, -1, 9, 10, 99, 100, -100, 2 ** 31 - 1, -(2 ** 31) + 1, 2 ** 31, 2 ** 40];
+	for (let i = 0; i < count; i++) {
+		seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+		out.push(Math.round((seed / 2 ** 31 - 0.5) * spread));
+	}
+	return out;
+}
+
+describe('MarkupWriter', () => {
+	it('writes whole numbers as String() does', () => {
+		const samples = numbers(5000, 200_000);
+		const w = new MarkupWriter();
+		for (const n of samples) w.integer(n).raw(' ');
+		expect(w.toString()).toBe(samples.map((n) => `${String(n)} `).join(''));
+	});
+
+	it('writes tenths as geometry’s tenths() does', () => {
+		const samples = numbers(5000, 40_000);
+		const w = new MarkupWriter();
+		for (const v of samples) w.tenths(v).raw(',');
+		expect(w.toString()).toBe(samples.map((v) => `${tenths(v)},`).join(''));
+		expect(new MarkupWriter().tenths(-5).raw(' ').tenths(-70).raw(' ').tenths(5).toString()).toBe(
+			'-0.5 -7 0.5'
+		);
+	});
+
+	it('escapes the four characters that could end an attribute or open a tag, and nothing else', () => {
+		const text = `a&b<c>d"e' — æøå 😀 &amp;`;
+		expect(new MarkupWriter().escaped(text).toString()).toBe(
+			`a&amp;b&lt;c&gt;d&quot;e' — æøå 😀 &amp;amp;`
+		);
+	});
+
+	it('keeps text beyond Latin-1 and beyond the Basic Multilingual Plane whole', () => {
+		const text = 'Uge 6–7 … 😀 Ærø';
+		expect(new MarkupWriter(4).raw(text).raw(text).toString()).toBe(text + text);
+	});
+
+	it('grows past its first capacity without losing what it wrote', () => {
+		const piece = 'Aktivitet — virksomhedsbesøg, ';
+		const w = new MarkupWriter(8);
+		for (let i = 0; i < 10_000; i++) w.raw(piece).integer(i);
+		const expected = Array.from({ length: 10_000 }, (_, i) => piece + i).join('');
+		expect(w.toString()).toBe(expected);
+	});
+
+	it('gives each of two writers at work at once its own text', () => {
+		const outer = new MarkupWriter(1024).raw('<g>');
+		const inner = new MarkupWriter(1024).raw('<a>').toString();
+		outer.raw(inner).raw('</g>');
+		expect(outer.toString()).toBe('<g><a></g>');
+		// A writer started after another has finished reuses the buffer, and starts empty.
+		expect(new MarkupWriter(16).raw('x').toString()).toBe('x');
+	});
+});
