@@ -83,6 +83,24 @@ describe('arcsMarkup', () => {
 		expect(long.attributes).toContain('aria-label="Kampagne i hele efteråret');
 	});
 
+	it('draws every leader line in one path under the rings, from its arc out to its label', () => {
+		const markup = arcsMarkup(drawing, options);
+		const leaders = drawing.labels.placements.filter((p) => p.kind !== 'arc' && p.leader.length);
+		expect(leaders.length).toBeGreaterThan(0);
+		const path = /<path class="leader" d="([^"]+)"\/>/.exec(markup)!;
+		expect(markup.indexOf(path[0])).toBeLessThan(markup.indexOf('<g class="ring"'));
+		const lines = path[1].split('M').slice(1);
+		expect(lines).toHaveLength(leaders.length);
+		leaders.forEach((label, index) => {
+			const points = label.kind === 'arc' ? [] : label.leader;
+			const expected = points.map((p) => `${Math.round(p.x)} ${Math.round(p.y)}`).join('L');
+			expect(lines[index]).toBe(expected);
+		});
+		// Nothing to draw, no path.
+		const alone = draw([item('long', '2026-09-01', 120, { title: 'Kampagne', categoryId: 'c2' })]);
+		expect(arcsMarkup(alone, options)).not.toContain('class="leader"');
+	});
+
 	it('names a number by its own words when the key does not explain it', () => {
 		const markup = arcsMarkup(drawing, { ...options, keyEntryId: () => undefined });
 		expect(markup).not.toContain('aria-labelledby');

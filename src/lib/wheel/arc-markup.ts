@@ -54,6 +54,25 @@ export const ARC_STYLE =
 	'{dominant-baseline:central;stroke:none}' +
 	'.wheel [data-label=number],.wheel [data-label=number-on-arc]{font-weight:700}';
 
+/**
+ * Every leader line as one path, under the arcs: a leader runs outwards from its arc's outer edge,
+ * so only the rings outside its own cover it, as they did when each arc drew its own line. Whole
+ * units: half a unit is a fraction of a pixel at any print size.
+ */
+function writeLeaders(w: MarkupWriter, labels: readonly LabelPlacement[]): void {
+	let started = false;
+	for (const label of labels) {
+		if (label.kind === 'arc' || label.leader.length === 0) continue;
+		w.raw(started ? 'M' : '<path class="leader" d="M');
+		started = true;
+		label.leader.forEach((point, index) => {
+			if (index) w.raw('L');
+			w.integer(Math.round(point.x)).raw(' ').integer(Math.round(point.y));
+		});
+	}
+	if (started) w.raw('"/>');
+}
+
 function writeLabel(
 	w: MarkupWriter,
 	label: LabelPlacement,
@@ -74,15 +93,6 @@ function writeLabel(
 		w.raw('" startOffset="50%" text-anchor="middle">').escaped(label.text);
 		w.raw('</textPath></text>');
 		return;
-	}
-	// Leader lines to whole units: half a unit is a fraction of a pixel at any print size.
-	if (label.leader.length) {
-		w.raw('<polyline class="leader" points="');
-		label.leader.forEach((point, index) => {
-			if (index) w.raw(' ');
-			w.integer(Math.round(point.x)).raw(',').integer(Math.round(point.y));
-		});
-		w.raw('"/>');
 	}
 	const kind =
 		label.kind === 'outside' ? 'outside' : label.leader.length ? 'number' : 'number-on-arc';
@@ -117,6 +127,7 @@ export function arcsMarkup<T extends ArcItem>(
 	const { center } = drawing.layout;
 	const hatch = `" fill="url(#${idPrefix}-hatch)" stroke="#374151" stroke-width="1"/>`;
 	w.raw('<style>').raw(ARC_STYLE).raw('</style>');
+	writeLeaders(w, drawing.labels.placements);
 	drawing.layout.rings.forEach((ring, ringIndex) => {
 		const colour = colourOf(ring.category);
 		const textFill = textColourOn(colour);

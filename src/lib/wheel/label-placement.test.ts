@@ -180,6 +180,9 @@ describe('label-placement', () => {
 	describe('textWidth', () => {
 		it('counts letters, not UTF-16 units', () => {
 			expect(textWidth('æøå', 10)).toBeCloseTo(textWidth('abc', 10));
+			// An emoji is two UTF-16 units and one character; a lone surrogate counts as one.
+			expect(textWidth('a😀b😀', 10)).toBeCloseTo(textWidth('abcd', 10));
+			expect(textWidth('\udc00a\ud83d', 10)).toBeCloseTo(textWidth('abc', 10));
 		});
 	});
 

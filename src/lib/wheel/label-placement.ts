@@ -92,7 +92,7 @@ export function fitsAlongArc(
 	radius: number,
 	sweep: number
 ): boolean {
-	return [...text].length * fontSize * PLACEMENT_CHAR_WIDTH + 8 <= arcLength(radius, sweep);
+	return codePoints(text) * fontSize * PLACEMENT_CHAR_WIDTH + 8 <= arcLength(radius, sweep);
 }
 /** A title cut shorter than this says too little to identify an activity. */
 const MIN_IDENTIFYING_CHARS = 14;
@@ -104,8 +104,29 @@ const BASELINE_SHIFT = 0.35;
 /** How much taller than the wheel a side column may grow before that side switches to numbers. */
 const MAX_TITLE_GROWTH = 1.4;
 
+/** The number of characters a reader sees (code points: an emoji is one), counted in place. */
+function codePoints(text: string): number {
+	let count = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		// A low surrogate ends a pair that was counted twice.
+		if (code >= 0xdc00 && code <= 0xdfff && i > 0) {
+			const before = text.charCodeAt(i - 1);
+			if (before >= 0xd800 && before <= 0xdbff) count--;
+		}
+	}
+	return count;
+}
+
 export function textWidth(text: string, fontSize: number): number {
-	return [...text].length * fontSize * PLACEMENT_CHAR_WIDTH;
+	return codePoints(text) * fontSize * PLACEMENT_CHAR_WIDTH;
+}
+
+/** The width of a label number (1, 2, … 2000), written in digits. */
+function numberWidth(number: number, fontSize: number): number {
+	let digits = 1;
+	for (let rest = number; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+	return digits * fontSize * PLACEMENT_CHAR_WIDTH;
 }
 
 export function boxesOverlap(a: Box, b: Box): boolean {
@@ -127,7 +148,7 @@ function titleOnArc(arc: LabelArc, options: LabelOptions): LabelPlacement | null
 	const title = arc.title.trim();
 	const text = fitLabel(title, length, fontSize * (PLACEMENT_CHAR_WIDTH / 0.55));
 	if (!text) return null;
-	if (text !== title && [...text].length < MIN_IDENTIFYING_CHARS) return null;
+	if (text !== title && codePoints(text) < MIN_IDENTIFYING_CHARS) return null;
 	const angle = middleAngle(arc) % 360;
 	const upsideDown = angle > 90 && angle < 270;
 	const baseline = middle + (upsideDown ? 1 : -1) * BASELINE_SHIFT * fontSize;
@@ -140,30 +161,28 @@ function titleOnArc(arc: LabelArc, options: LabelOptions): LabelPlacement | null
 	};
 }
 
-/** True when every corner of the box lies inside the arc's ring sector (angles within 0–360). */
-function boxInsideArc(box: Box, arc: LabelArc, center: Point): boolean {
-	const corners = [
-		[box.x, box.y],
-		[box.x + box.width, box.y],
-		[box.x, box.y + box.height],
-		[box.x + box.width, box.y + box.height]
-	];
-	return corners.every(([x, y]) => {
-		const dx = x - center.x;
-		const dy = center.y - y;
-		const radius = Math.hypot(dx, dy);
+/**
+ * True when every corner of the box, grown by `padding` on each side, lies inside the arc's ring
+ * sector (angles within 0–360).
+ */
+function boxInsideArc(box: Box, padding: number, arc: LabelArc, center: Point): boolean {
+	const left = box.x - padding - center.x;
+	const right = box.x + box.width + padding - center.x;
+	const top = center.y - (box.y - padding);
+	const bottom = center.y - (box.y + box.height + padding);
+	for (let corner = 0; corner < 4; corner++) {
+		const dx = corner & 1 ? right : left;
+		const dy = corner & 2 ? bottom : top;
+		const radius = Math.sqrt(dx * dx + dy * dy);
+		if (!(radius > arc.innerRadius && radius < arc.outerRadius)) return false;
 		const angle = ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360;
-		return (
-			radius > arc.innerRadius &&
-			radius < arc.outerRadius &&
-			angle > arc.startAngle &&
-			angle < arc.endAngle
-		);
-	});
+		if (!(angle > arc.startAngle && angle < arc.endAngle)) return false;
+	}
+	return true;
 }
 
-function numberBox(text: string, x: number, y: number, fontSize: number, anchor: string): Box {
-	const width = textWidth(text, fontSize);
+function numberBox(number: number, x: number, y: number, fontSize: number, anchor: string): Box {
+	const width = numberWidth(number, fontSize);
 	const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
 	// y is the text's middle (dominant-baseline central).
 	return { x: left, y: y - fontSize / 2, width, height: fontSize };
@@ -177,9 +196,8 @@ function numberOnArc(arc: LabelArc, number: number, options: LabelOptions) {
 		(arc.innerRadius + arc.outerRadius) / 2,
 		middleAngle(arc)
 	);
-	const box = numberBox(String(number), at.x, at.y, fontSize, 'middle');
-	const padded = { x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2 };
-	return boxInsideArc(padded, arc, center) ? { at, box } : null;
+	const box = numberBox(number, at.x, at.y, fontSize, 'middle');
+	return boxInsideArc(box, 1, arc, center) ? { at, box } : null;
 }
 
 interface Candidate {
@@ -264,7 +282,9 @@ function placeSide(
 
 	// Numbers, several to a row: rows in order of height, numbers within a row nearest first.
 	const outside = sorted.filter((c) => numberOf.get(c.arc.id)! > 0);
-	const widest = textWidth(String(Math.max(1, ...numberOf.values())), fontSize) + fontSize;
+	let largest = 1;
+	for (const number of numberOf.values()) largest = Math.max(largest, number);
+	const widest = numberWidth(largest, fontSize) + fontSize;
 	const perRow = Math.max(1, Math.floor(columnWidth / widest));
 	const rowCount = Math.ceil(outside.length / perRow);
 	const extent = extentFor(rowCount, row, options);
@@ -291,7 +311,7 @@ function placeSide(
 				y,
 				anchor,
 				leader: [candidate.start, candidate.elbow, { x: x + (side === 'right' ? -3 : 3), y }],
-				box: numberBox(String(number), x, y, fontSize, anchor),
+				box: numberBox(number, x, y, fontSize, anchor),
 				fontSize
 			});
 		});
