@@ -1,5 +1,5 @@
 import type { Locale } from '$lib/platform/dates/weeks';
-import { accessibleNameOf, type NamedSpan } from './labels';
+import { accessibleNamer, type NamedSpan } from './labels';
 import type { LabelLayout } from './label-placement';
 
 export interface KeyEntry {
@@ -35,11 +35,12 @@ export function keyEntries(
 	activities: ReadonlyMap<string, NamedSpan & { href?: string }>,
 	locale: Locale
 ): KeyEntry[] {
+	const nameOf = accessibleNamer(locale);
 	return labels.numbered.flatMap(({ id, number }) => {
 		const activity = activities.get(id);
 		if (!activity) return [];
 		const href = activity.href ?? `/aktiviteter/${id}`;
-		return [{ number, id, text: accessibleNameOf(activity, locale), title: activity.title, href }];
+		return [{ number, id, text: nameOf(activity), title: activity.title, href }];
 	});
 }
 
@@ -54,12 +55,13 @@ export function listEntries(
 	locale: Locale
 ): KeyEntry[] {
 	const numbers = new Map(labels.numbered.map(({ id, number }) => [id, number]));
+	const nameOf = accessibleNamer(locale);
 	return activities
 		.filter((activity) => labels.byId.has(activity.id))
 		.map((activity) => ({
 			number: numbers.get(activity.id) ?? null,
 			id: activity.id,
-			text: accessibleNameOf(activity, locale),
+			text: nameOf(activity),
 			title: activity.title,
 			href: activity.href ?? `/aktiviteter/${activity.id}`
 		}));

@@ -38,9 +38,20 @@ export interface NamedSpan {
 	booking?: WheelBookingStatus | null;
 }
 
+/** '8.–12. februar 2027, uge 6': the part of a name that says when. */
+function whenOf(span: NamedSpan, locale: Locale): string {
+	const dates = formatDateRange(span.start, span.end, locale, 'long');
+	return `${dates}, ${formatWeekRange(span.start, span.end, locale)}`;
+}
+
+function nameWith(activity: NamedSpan, when: string): string {
+	// join() gives one flat string; a template literal would keep a tree of parts per arc.
+	return [activity.title, when].join(', ') + bookingSuffix(activity.booking);
+}
+
 /** 'Erhvervspraktik, 8.–12. februar 2027, uge 6' (and ', jeres booking: bekræftet'). */
 export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
-	return accessibleNamer(locale)(activity);
+	return nameWith(activity, whenOf(activity, locale));
 }
 
 /**
@@ -54,12 +65,7 @@ export function accessibleNamer(locale: Locale): (activity: NamedSpan) => string
 		let ends = spans.get(activity.start);
 		if (ends === undefined) spans.set(activity.start, (ends = new Map()));
 		let when = ends.get(activity.end);
-		if (when === undefined) {
-			const dates = formatDateRange(activity.start, activity.end, locale, 'long');
-			when = `${dates}, ${formatWeekRange(activity.start, activity.end, locale)}`;
-			ends.set(activity.end, when);
-		}
-		// join() gives one flat string; a template literal would keep a tree of parts per arc.
-		return [activity.title, when].join(', ') + bookingSuffix(activity.booking);
+		if (when === undefined) ends.set(activity.end, (when = whenOf(activity, locale)));
+		return nameWith(activity, when);
 	};
 }
