@@ -122,7 +122,9 @@ export function arcsMarkup<T extends ArcItem>(
 	const targetAttributes = target
 		? ` target="${escapeMarkup(target)}"${target === '_blank' ? ' rel="noopener"' : ''}`
 		: '';
-	const labels = drawing.labels.byId;
+	// drawWheel placed the labels in the order of the rings' arcs, the order they are written in.
+	const labels = drawing.labels.inOrder;
+	let arcNumber = 0;
 	const nameOf = accessibleNamer(locale);
 	const { center } = drawing.layout;
 	const hatch = `" fill="url(#${idPrefix}-hatch)" stroke="#374151" stroke-width="1"/>`;
@@ -136,7 +138,7 @@ export function arcsMarkup<T extends ArcItem>(
 		ring.arcs.forEach((arc, arcIndex) => {
 			const activity = arc.activity;
 			const cancelled = activity.cancelled === true;
-			const label = labels.get(activity.id);
+			const label = labels[arcNumber++];
 			const keyEntry =
 				label?.kind === 'number' && !cancelled ? keyEntryId?.(label.number) : undefined;
 			w.raw(cancelled ? '<a class="arc cancelled" href="' : '<a class="arc" href="');

@@ -52,6 +52,8 @@ export function drawWheel<T extends WheelActivity>(
 ): WheelDrawing<T> {
 	const layout = layoutWheel(activities, categories, options);
 	const fontSize = options.labelFontSize;
+	// In ring order and each ring's arc order, the order the markup writes them: labels.inOrder
+	// follows it.
 	const arcs = layout.rings.flatMap((ring) =>
 		ring.arcs.map((arc) => ({
 			id: arc.activity.id,

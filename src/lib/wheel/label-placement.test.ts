@@ -60,6 +60,9 @@ describe('label-placement', () => {
 			expect(result.placements).toHaveLength(count);
 			expect(new Set(result.placements.map((p) => p.id)).size).toBe(count);
 			for (const arc of input) expect(result.byId.has(arc.id)).toBe(true);
+			// Also in the order of the arcs given, as the markup reads them.
+			expect(result.inOrder.map((p) => p.id)).toEqual(input.map((arc) => arc.id));
+			expect(result.inOrder.every((p) => result.byId.get(p.id) === p)).toBe(true);
 		});
 
 		it.each([84, 200, 2000])('lets no two label boxes of %i arcs overlap', (count) => {

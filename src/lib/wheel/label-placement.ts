@@ -73,6 +73,8 @@ export type LabelPlacement =
 export interface LabelLayout {
 	placements: LabelPlacement[];
 	byId: Map<string, LabelPlacement>;
+	/** Each arc's label, in the order of the arcs given to placeLabels. */
+	inOrder: LabelPlacement[];
 	/** The arcs that carry a number, in number order (1, 2, …): the key beside the wheel. */
 	numbered: { id: string; number: number }[];
 	/** The canvas needed for labels and wheel together. */
@@ -202,6 +204,10 @@ function numberOnArc(arc: LabelArc, number: number, options: LabelOptions) {
 
 interface Candidate {
 	arc: LabelArc;
+	/** The arc's place among the arcs given. */
+	index: number;
+	/** Its number; 0 when it has none, negative when the number sits on the arc. */
+	number: number;
 	/** Where the leader leaves the wheel, and the height the label would like to sit at. */
 	elbow: Point;
 	start: Point;
@@ -232,8 +238,8 @@ function placeSide(
 	candidates: Candidate[],
 	side: 'left' | 'right',
 	options: LabelOptions,
-	numberOf: Map<string, number>,
-	out: LabelPlacement[]
+	largestNumber: number,
+	place: (candidate: Candidate, label: LabelPlacement) => void
 ): { top: number; bottom: number } {
 	const { fontSize, center, elbowRadius, columnGap, columnWidth } = options;
 	const row = fontSize * ROW_FACTOR;
@@ -244,7 +250,7 @@ function placeSide(
 		(a, b) => a.elbow.y - b.elbow.y || a.arc.id.localeCompare(b.arc.id)
 	);
 	const maxTitleRows = Math.floor(((options.bottom - options.top) * MAX_TITLE_GROWTH) / row);
-	const useTitles = sorted.length <= maxTitleRows && !sorted.some((c) => numberOf.has(c.arc.id));
+	const useTitles = sorted.length <= maxTitleRows && !sorted.some((c) => c.number !== 0);
 	const maxChars = Math.max(4, Math.floor(columnWidth / (fontSize * PLACEMENT_CHAR_WIDTH)));
 
 	if (useTitles) {
@@ -259,7 +265,7 @@ function placeSide(
 			const y = ys[index];
 			const text = clipTitle(candidate.arc.title, maxChars);
 			const width = textWidth(text, fontSize);
-			out.push({
+			place(candidate, {
 				kind: 'outside',
 				id: candidate.arc.id,
 				text,
@@ -281,10 +287,8 @@ function placeSide(
 	}
 
 	// Numbers, several to a row: rows in order of height, numbers within a row nearest first.
-	const outside = sorted.filter((c) => numberOf.get(c.arc.id)! > 0);
-	let largest = 1;
-	for (const number of numberOf.values()) largest = Math.max(largest, number);
-	const widest = numberWidth(largest, fontSize) + fontSize;
+	const outside = sorted.filter((c) => c.number > 0);
+	const widest = numberWidth(largestNumber, fontSize) + fontSize;
 	const perRow = Math.max(1, Math.floor(columnWidth / widest));
 	const rowCount = Math.ceil(outside.length / perRow);
 	const extent = extentFor(rowCount, row, options);
@@ -300,10 +304,10 @@ function placeSide(
 			// The member whose arc is nearest the column's edge gets the place nearest the wheel.
 			.sort((a, b) => (side === 'right' ? b.elbow.x - a.elbow.x : a.elbow.x - b.elbow.x));
 		members.forEach((candidate, slot) => {
-			const number = numberOf.get(candidate.arc.id)!;
+			const number = candidate.number;
 			const x = side === 'right' ? columnX + slot * widest : columnX - slot * widest;
 			const y = ys[r];
-			out.push({
+			place(candidate, {
 				kind: 'number',
 				id: candidate.arc.id,
 				number,
@@ -332,21 +336,29 @@ function clipTitle(title: string, maxChars: number): string {
 export function placeLabels(arcs: readonly LabelArc[], options: LabelOptions): LabelLayout {
 	const { center, elbowRadius, fontSize } = options;
 	const placements: LabelPlacement[] = [];
+	const inOrder: LabelPlacement[] = new Array(arcs.length);
+	const place = (candidate: Candidate, label: LabelPlacement) => {
+		placements.push(label);
+		inOrder[candidate.index] = label;
+	};
 	const sides: Record<'left' | 'right', Candidate[]> = { left: [], right: [] };
-	for (const arc of arcs) {
+	arcs.forEach((arc, index) => {
 		const onArc = titleOnArc(arc, options);
 		if (onArc) {
 			placements.push(onArc);
-			continue;
+			inOrder[index] = onArc;
+			return;
 		}
 		const angle = middleAngle(arc);
-		const candidate = {
+		const candidate: Candidate = {
 			arc,
+			index,
+			number: 0,
 			start: polarToCartesian(center.x, center.y, arc.outerRadius, angle),
 			elbow: polarToCartesian(center.x, center.y, elbowRadius, angle)
 		};
 		sides[angle < 180 ? 'right' : 'left'].push(candidate);
-	}
+	});
 
 	// Decide per side whether titles fit; the arcs of a side that does not are numbered, in the
 	// order of the year so the key reads as a calendar.
@@ -361,16 +373,16 @@ export function placeLabels(arcs: readonly LabelArc[], options: LabelOptions): L
 				a.arc.innerRadius - b.arc.innerRadius ||
 				a.arc.id.localeCompare(b.arc.id)
 		);
-	// numberOf: the number, negated when it sits on the arc (so placeSide leaves it out).
-	const numberOf = new Map<string, number>();
+	// A number that sits on its arc is negated, so placeSide leaves it out.
 	const numbered: { id: string; number: number }[] = [];
+	let largestOutside = 1;
 	toNumber.forEach((candidate, index) => {
 		const number = index + 1;
 		numbered.push({ id: candidate.arc.id, number });
 		const inside = numberOnArc(candidate.arc, number, options);
 		if (inside) {
-			numberOf.set(candidate.arc.id, -number);
-			placements.push({
+			candidate.number = -number;
+			place(candidate, {
 				kind: 'number',
 				id: candidate.arc.id,
 				number,
@@ -382,18 +394,20 @@ export function placeLabels(arcs: readonly LabelArc[], options: LabelOptions): L
 				fontSize
 			});
 		} else {
-			numberOf.set(candidate.arc.id, number);
+			candidate.number = number;
+			largestOutside = number;
 		}
 	});
 
-	const right = placeSide(sides.right, 'right', options, numberOf, placements);
-	const left = placeSide(sides.left, 'left', options, numberOf, placements);
+	const right = placeSide(sides.right, 'right', options, largestOutside, place);
+	const left = placeSide(sides.left, 'left', options, largestOutside, place);
 	const top = Math.min(options.top, right.top, left.top);
 	const bottom = Math.max(options.bottom, right.bottom, left.bottom);
 	const reach = elbowRadius + options.columnGap + options.columnWidth;
 	return {
 		placements,
 		byId: new Map(placements.map((p) => [p.id, p])),
+		inOrder,
 		numbered,
 		bounds: { x: center.x - reach, y: top, width: reach * 2, height: bottom - top }
 	};

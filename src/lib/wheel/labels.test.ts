@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessibleNameOf, fitLabel, maxCharsFor } from './labels';
+import { addDays } from '$lib/platform/dates/iso';
+import { formatDateRange } from '$lib/platform/dates/format';
+import { formatWeekRange } from '$lib/platform/dates/weeks';
+import { accessibleNameOf, accessibleNamer, fitLabel, maxCharsFor } from './labels';
 
 describe('labels', () => {
 	describe('maxCharsFor', () => {
@@ -48,6 +51,27 @@ describe('labels', () => {
 			expect(accessibleNameOf(praktik, 'en')).toBe(
 				'Erhvervspraktik 8. klasse, 8–12 February 2027, week 6'
 			);
+		});
+
+		it('names many activities as it names one, spans shared or not, over month and year ends', () => {
+			const spans = Array.from({ length: 600 }, (_, i) => {
+				const start = addDays('2026-08-01', (i * 37) % 365);
+				return {
+					title: `Besøg ${i}`,
+					start,
+					end: addDays(start, i % 3 === 0 ? 0 : (i * 13) % 80),
+					booking: i % 5 === 0 ? ('confirmed' as const) : null
+				};
+			});
+			for (const locale of ['da', 'en'] as const) {
+				const nameOf = accessibleNamer(locale);
+				// Twice over: the second round is answered from the namer's memory of the spans.
+				for (const span of [...spans, ...spans]) {
+					const when = `${formatDateRange(span.start, span.end, locale, 'long')}, ${formatWeekRange(span.start, span.end, locale)}`;
+					expect(nameOf(span)).toBe(accessibleNameOf(span, locale));
+					expect(nameOf(span).startsWith(`${span.title}, ${when}`)).toBe(true);
+				}
+			}
 		});
 	});
 });

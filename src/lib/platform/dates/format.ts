@@ -83,7 +83,14 @@ export function formatDate(
 	locale: Locale = 'da',
 	style: DateStyle = 'short'
 ): string {
-	const { year, month, day } = partsOf(date);
+	return formatDateParts(partsOf(date), locale, style);
+}
+
+function formatDateParts(
+	{ year, month, day }: DateParts,
+	locale: Locale,
+	style: DateStyle
+): string {
 	return `${dayText(day, locale)} ${monthName(month, locale, style)} ${year}`;
 }
 
@@ -97,11 +104,19 @@ export function formatDateRange(
 	locale: Locale = 'da',
 	style: DateStyle = 'short'
 ): string {
-	if (start === end) return formatDate(start, locale, style);
-	const from = partsOf(start);
-	const to = partsOf(end);
-	const last = formatDate(end, locale, style);
-	if (from.year !== to.year) return `${formatDate(start, locale, style)}–${last}`;
+	return formatDatePartsRange(partsOf(start), start === end ? null : partsOf(end), locale, style);
+}
+
+/** formatDateRange of dates already parsed; `to` null for a one-day span. */
+export function formatDatePartsRange(
+	from: DateParts,
+	to: DateParts | null,
+	locale: Locale = 'da',
+	style: DateStyle = 'short'
+): string {
+	if (to === null) return formatDateParts(from, locale, style);
+	const last = formatDateParts(to, locale, style);
+	if (from.year !== to.year) return `${formatDateParts(from, locale, style)}–${last}`;
 	if (from.month !== to.month) {
 		return `${dayText(from.day, locale)} ${monthName(from.month, locale, style)}–${last}`;
 	}

@@ -61,8 +61,11 @@ export function formatWeekRange(
 	end: IsoDate = start,
 	locale: Locale = 'da'
 ): string {
-	const first = isoWeek(start);
-	const last = isoWeek(end);
+	return formatIsoWeekRange(isoWeek(start), isoWeek(end), locale);
+}
+
+/** formatWeekRange of the weeks already known. */
+export function formatIsoWeekRange(first: IsoWeek, last: IsoWeek, locale: Locale = 'da'): string {
 	const words = WEEK_WORD[locale];
 	const sameWeek = first.week === last.week && first.weekYear === last.weekYear;
 	return sameWeek ? `${words.one} ${first.week}` : `${words.many} ${first.week}–${last.week}`;
