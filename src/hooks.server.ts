@@ -100,14 +100,24 @@ const needsNoLocale = (pathname: string) =>
 	(pathname.startsWith('/feeds/') && pathname.endsWith('.ics')) ||
 	/^\/api\/offers\/[^/]+\/bookings$/.test(pathname);
 
+const DANISH_ROOT = '<html lang="da">';
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	needsNoLocale(event.url.pathname)
 		? resolve(event)
 		: paraglideMiddleware(event.request, ({ request, locale }) => {
 				event.request = request;
-				return resolve(event, {
-					transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-				});
+				// app.html says lang="da": only a page in another language is copied to say so (a copy
+				// of the wheel page's 1.3 MB of HTML cost milliseconds per page).
+				return resolve(
+					event,
+					locale === 'da'
+						? undefined
+						: {
+								transformPageChunk: ({ html }) =>
+									html.replace(DANISH_ROOT, `<html lang="${locale}">`)
+							}
+				);
 			});
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

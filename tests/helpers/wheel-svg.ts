@@ -9,7 +9,11 @@ export interface ArcLabels {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(\w+);/g, (_, e: string) => ENTITIES[e] ?? `&${e};`);
+/** Markup's text as a reader gets it: named and numeric character references resolved. */
+export const decode = (s: string) =>
+	s.replace(/&(#?\w+);/g, (_, e: string) =>
+		e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (ENTITIES[e] ?? `&${e};`)
+	);
 
 /**
  * Each arc link (to its activity, offer or booking) with the label drawn inside it (on it, outside

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/index';
 import type { Database } from '../../src/lib/platform/server/db/engine';
 import { findBookingForUser, findOfferForUser } from '../../src/lib/bookings/server';
+import { decode } from '../helpers/wheel-svg';
 import Wheel from '../../src/lib/wheel/components/Wheel.svelte';
 import { loadWheel } from '../../src/lib/wheel/server/wheel';
 import { createTestDatabase, truncateAll } from '../helpers/db';
@@ -133,8 +134,8 @@ describe('wheel links', () => {
 				expect(tag).toContain(`jeres booking: ${status}`);
 			}
 			// Visible without colour: the mark before the label (on the arc, outside it or in the key).
-			expect(body).toMatch(/>✓ [^<]+</);
-			expect(body).toMatch(/>\? [^<]+</);
+			expect(decode(body)).toMatch(/>✓ [^<]+</);
+			expect(decode(body)).toMatch(/>\? [^<]+</);
 		});
 	});
 });

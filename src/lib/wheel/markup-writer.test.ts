@@ -30,23 +30,33 @@ describe('MarkupWriter', () => {
 		);
 	});
 
-	it('escapes the four characters that could end an attribute or open a tag, and nothing else', () => {
-		const text = `a&b<c>d"e' — æøå 😀 &amp;`;
+	it('escapes the four characters that could end an attribute or open a tag', () => {
+		const text = `a&b<c>d"e' æøå &amp;`;
 		expect(new MarkupWriter().escaped(text).toString()).toBe(
-			`a&amp;b&lt;c&gt;d&quot;e' — æøå 😀 &amp;amp;`
+			`a&amp;b&lt;c&gt;d&quot;e' æøå &amp;amp;`
 		);
 	});
 
-	it('keeps text beyond Latin-1 and beyond the Basic Multilingual Plane whole', () => {
-		const text = 'Uge 6–7 … 😀 Ærø';
-		expect(new MarkupWriter(4).raw(text).raw(text).toString()).toBe(text + text);
+	it('writes Latin-1 as it is and every other character as a reference, so the text is one byte a character', () => {
+		const text = 'Ærø 8.–12. maj … 😀 \u0085';
+		const written = new MarkupWriter(4).raw(text).raw('|').escaped(text).toString();
+		expect(written).toBe(
+			'Ærø 8.&#8211;12. maj &#8230; &#128512; &#133;|Ærø 8.&#8211;12. maj &#8230; &#128512; &#133;'
+		);
+		expect([...written].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+		// A reader of the markup gets the text back.
+		const read = written.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+		expect(read).toBe(`${text}|${text}`);
+		// Half a surrogate pair is no character: written as U+FFFD, as UTF-8 would.
+		expect(new MarkupWriter().raw('a\ud83db\ude00').toString()).toBe('a&#65533;b&#65533;');
 	});
 
 	it('grows past its first capacity without losing what it wrote', () => {
 		const piece = 'Aktivitet — virksomhedsbesøg, ';
 		const w = new MarkupWriter(8);
 		for (let i = 0; i < 10_000; i++) w.raw(piece).integer(i);
-		const expected = Array.from({ length: 10_000 }, (_, i) => piece + i).join('');
+		const written = 'Aktivitet &#8212; virksomhedsbesøg, ';
+		const expected = Array.from({ length: 10_000 }, (_, i) => written + i).join('');
 		expect(w.toString()).toBe(expected);
 	});
 
