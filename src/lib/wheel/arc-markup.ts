@@ -125,7 +125,7 @@ export function arcsMarkup<T extends ArcItem>(
 	// drawWheel placed the labels in the order of the rings' arcs, the order they are written in.
 	const labels = drawing.labels.inOrder;
 	let arcNumber = 0;
-	const nameOf = accessibleNamer(locale);
+	const namer = accessibleNamer(locale);
 	const { center } = drawing.layout;
 	const hatch = `" fill="url(#${idPrefix}-hatch)" stroke="#374151" stroke-width="1"/>`;
 	w.raw('<style>').raw(ARC_STYLE).raw('</style>');
@@ -146,7 +146,8 @@ export function arcsMarkup<T extends ArcItem>(
 			if (keyEntry) {
 				w.raw(' aria-labelledby="').raw(keyEntry).raw('">');
 			} else {
-				w.raw(' aria-label="').escaped(nameOf(activity));
+				w.raw(' aria-label="');
+				namer.write(w, activity);
 				if (cancelled) w.raw(' (').escaped(cancelledWord).raw(')');
 				w.raw('">');
 			}

@@ -35,12 +35,12 @@ export function keyEntries(
 	activities: ReadonlyMap<string, NamedSpan & { href?: string }>,
 	locale: Locale
 ): KeyEntry[] {
-	const nameOf = accessibleNamer(locale);
+	const namer = accessibleNamer(locale);
 	return labels.numbered.flatMap(({ id, number }) => {
 		const activity = activities.get(id);
 		if (!activity) return [];
 		const href = activity.href ?? `/aktiviteter/${id}`;
-		return [{ number, id, text: nameOf(activity), title: activity.title, href }];
+		return [{ number, id, text: namer.name(activity), title: activity.title, href }];
 	});
 }
 
@@ -55,13 +55,13 @@ export function listEntries(
 	locale: Locale
 ): KeyEntry[] {
 	const numbers = new Map(labels.numbered.map(({ id, number }) => [id, number]));
-	const nameOf = accessibleNamer(locale);
+	const namer = accessibleNamer(locale);
 	return activities
 		.filter((activity) => labels.byId.has(activity.id))
 		.map((activity) => ({
 			number: numbers.get(activity.id) ?? null,
 			id: activity.id,
-			text: nameOf(activity),
+			text: namer.name(activity),
 			title: activity.title,
 			href: activity.href ?? `/aktiviteter/${activity.id}`
 		}));

@@ -3,6 +3,7 @@ import { addDays } from '$lib/platform/dates/iso';
 import { formatDateRange } from '$lib/platform/dates/format';
 import { formatWeekRange } from '$lib/platform/dates/weeks';
 import { accessibleNameOf, accessibleNamer, fitLabel, maxCharsFor } from './labels';
+import { MarkupWriter } from './markup-writer';
 
 describe('labels', () => {
 	describe('maxCharsFor', () => {
@@ -64,12 +65,17 @@ describe('labels', () => {
 				};
 			});
 			for (const locale of ['da', 'en'] as const) {
-				const nameOf = accessibleNamer(locale);
+				const namer = accessibleNamer(locale);
 				// Twice over: the second round is answered from the namer's memory of the spans.
 				for (const span of [...spans, ...spans]) {
 					const when = `${formatDateRange(span.start, span.end, locale, 'long')}, ${formatWeekRange(span.start, span.end, locale)}`;
-					expect(nameOf(span)).toBe(accessibleNameOf(span, locale));
-					expect(nameOf(span).startsWith(`${span.title}, ${when}`)).toBe(true);
+					const name = namer.name(span);
+					expect(name).toBe(accessibleNameOf(span, locale));
+					expect(name.startsWith(`${span.title}, ${when}`)).toBe(true);
+					// Written into markup: the same name, escaped.
+					const w = new MarkupWriter();
+					namer.write(w, span);
+					expect(w.toString()).toBe(new MarkupWriter().escaped(name).toString());
 				}
 			}
 		});

@@ -2,6 +2,7 @@ import { formatDatePartsRange } from '$lib/platform/dates/format';
 import { parseIsoDate, type DateParts, type IsoDate } from '$lib/platform/dates/iso';
 import { formatIsoWeekRange, isoWeek, type IsoWeek, type Locale } from '$lib/platform/dates/weeks';
 import { bookingSuffix, type WheelBookingStatus } from './links';
+import type { MarkupWriter } from './markup-writer';
 
 /** Average glyph width relative to the font size; a deliberate approximation that needs no DOM. */
 const CHAR_WIDTH_RATIO = 0.55;
@@ -38,14 +39,9 @@ export interface NamedSpan {
 	booking?: WheelBookingStatus | null;
 }
 
-function nameWith(activity: NamedSpan, when: string): string {
-	// join() gives one flat string; a template literal would keep a tree of parts per arc.
-	return [activity.title, when].join(', ') + bookingSuffix(activity.booking);
-}
-
 /** 'Erhvervspraktik, 8.–12. februar 2027, uge 6' (and ', jeres booking: bekræftet'). */
 export function accessibleNameOf(activity: NamedSpan, locale: Locale = 'da'): string {
-	return accessibleNamer(locale)(activity);
+	return accessibleNamer(locale).name(activity);
 }
 
 interface DayWords {
@@ -53,12 +49,19 @@ interface DayWords {
 	week: IsoWeek;
 }
 
+export interface Namer {
+	/** accessibleNameOf. */
+	name(activity: NamedSpan): string;
+	/** The same name written into markup, escaped, without making the string first. */
+	write(w: MarkupWriter, activity: NamedSpan): void;
+}
+
 /**
  * accessibleNameOf for many activities at once. A year has at most 366 days and far fewer
  * different spans than activities (the benchmark's generated 2,000 activities have 1,308, a
  * school's real year far fewer), so each day is read and each span's words written once.
  */
-export function accessibleNamer(locale: Locale): (activity: NamedSpan) => string {
+export function accessibleNamer(locale: Locale): Namer {
 	const days = new Map<IsoDate, DayWords>();
 	const spans = new Map<IsoDate, Map<IsoDate, string>>();
 	const day = (date: IsoDate): DayWords => {
@@ -70,17 +73,28 @@ export function accessibleNamer(locale: Locale): (activity: NamedSpan) => string
 		}
 		return words;
 	};
-	return (activity) => {
+	/** '8.–12. februar 2027, uge 6'. */
+	const when = (activity: NamedSpan): string => {
 		let ends = spans.get(activity.start);
 		if (ends === undefined) spans.set(activity.start, (ends = new Map()));
-		let when = ends.get(activity.end);
-		if (when === undefined) {
+		let words = ends.get(activity.end);
+		if (words === undefined) {
 			const from = day(activity.start);
 			const to = activity.end === activity.start ? from : day(activity.end);
 			const dates = formatDatePartsRange(from.parts, to === from ? null : to.parts, locale, 'long');
-			when = `${dates}, ${formatIsoWeekRange(from.week, to.week, locale)}`;
-			ends.set(activity.end, when);
+			words = `${dates}, ${formatIsoWeekRange(from.week, to.week, locale)}`;
+			ends.set(activity.end, words);
 		}
-		return nameWith(activity, when);
+		return words;
+	};
+	// The one order of a name's parts, in its two forms.
+	return {
+		name: (activity) =>
+			// join() gives one flat string; a template literal would keep a tree of parts.
+			[activity.title, when(activity)].join(', ') + bookingSuffix(activity.booking),
+		write: (w, activity) => {
+			w.escaped(activity.title).raw(', ').escaped(when(activity));
+			w.escaped(bookingSuffix(activity.booking));
+		}
 	};
 }
