@@ -202,6 +202,13 @@ function numberOnArc(arc: LabelArc, number: number, options: LabelOptions) {
 	return boxInsideArc(box, 1, arc, center) ? { at, box } : null;
 }
 
+/**
+ * The last tie-breaker, by id in code unit order: the same order on the server and in every
+ * browser (localeCompare's depends on the ICU data each one has), and much cheaper.
+ */
+const byId = (a: Candidate, b: Candidate) =>
+	a.arc.id < b.arc.id ? -1 : a.arc.id > b.arc.id ? 1 : 0;
+
 interface Candidate {
 	arc: LabelArc;
 	/** The arc's place among the arcs given. */
@@ -246,9 +253,7 @@ function placeSide(
 	const anchor = side === 'right' ? 'start' : 'end';
 	const columnX =
 		side === 'right' ? center.x + elbowRadius + columnGap : center.x - elbowRadius - columnGap;
-	const sorted = [...candidates].sort(
-		(a, b) => a.elbow.y - b.elbow.y || a.arc.id.localeCompare(b.arc.id)
-	);
+	const sorted = [...candidates].sort((a, b) => a.elbow.y - b.elbow.y || byId(a, b));
 	const maxTitleRows = Math.floor(((options.bottom - options.top) * MAX_TITLE_GROWTH) / row);
 	const useTitles = sorted.length <= maxTitleRows && !sorted.some((c) => c.number !== 0);
 	const maxChars = Math.max(4, Math.floor(columnWidth / (fontSize * PLACEMENT_CHAR_WIDTH)));
@@ -369,9 +374,7 @@ export function placeLabels(arcs: readonly LabelArc[], options: LabelOptions): L
 		.flat()
 		.sort(
 			(a, b) =>
-				a.arc.startAngle - b.arc.startAngle ||
-				a.arc.innerRadius - b.arc.innerRadius ||
-				a.arc.id.localeCompare(b.arc.id)
+				a.arc.startAngle - b.arc.startAngle || a.arc.innerRadius - b.arc.innerRadius || byId(a, b)
 		);
 	// A number that sits on its arc is negated, so placeSide leaves it out.
 	const numbered: { id: string; number: number }[] = [];
