@@ -33,8 +33,9 @@ const isOneByte = (code: number) => code < 0x80 || (code >= 0xa0 && code <= 0xff
 
 /**
  * One buffer for all writers, grown to the largest markup written so far: a new one per wheel
- * (zeroed, then copied each time it doubled) cost 5–10 % of the markup's time. A writer takes it when it
- * starts and hands it back in toString(); one that starts while another is writing gets its own.
+ * (zeroed, then copied each time it doubled) cost 5–10 % of the markup's time. A writer takes
+ * it when it starts and hands it back in toString(); one that starts while another is writing
+ * gets its own.
  */
 let spare: Uint8Array | null = null;
 /** A buffer larger than this (a year of some 10,000 activities) is not kept for the next one. */
