@@ -11,7 +11,8 @@
 // What is timed on each side, per run, in its own process: everything from the activities to the
 // SVG string. Here: Wheel.svelte rendered by svelte/server (ring layout, labels outside the rings,
 // the numbered key's numbers, ring names, scale, arcs), compiled for production through Vite as
-// the app's build does. There: Wheel::svg() (lanes, arcs, text along the arcs that fit, no labels
+// the app's build does, on activities read from JSON as the page reads its rows (and as Wheel.php
+// reads the same year). There: Wheel::svg() (lanes, arcs, text along the arcs that fit, no labels
 // for the rest). BENCH_RUNS sets the runs per round (default 20; 5 at 20,000), BENCH_ROUNDS the
 // alternations (default 3), BENCH_SIZES the years (default 200,2000,20000).
 import { execFileSync } from 'node:child_process';
@@ -114,7 +115,10 @@ try {
 			colour: COLOURS[ring % COLOURS.length],
 			ring
 		}));
-		const activities = generated.map((a) => ({
+		// Through JSON, as the page gets its rows (and as Wheel.php gets the same year): strings
+		// built here with template literals would be V8 ropes, slower to read than the flat
+		// strings a server has.
+		const rows = generated.map((a) => ({
 			id: `activity-${a.id}`,
 			title: a.title,
 			categoryId: `category-${a.category}`,
@@ -127,6 +131,7 @@ try {
 			href: `/aktiviteter/activity-${a.id}`,
 			booking: null
 		}));
+		const activities = JSON.parse(JSON.stringify(rows)) as typeof rows;
 		const props = {
 			activities,
 			categories,
