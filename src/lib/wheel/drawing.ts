@@ -38,8 +38,11 @@ export interface DrawingOptions extends WheelLayoutOptions {
  */
 export function withoutCategory(title: string, category: string): string {
 	const trimmed = title.trim();
-	// Danish has no special case mappings, so the plain (much faster) lower case is the same.
-	if (!trimmed.toLowerCase().startsWith(category.toLowerCase())) return trimmed;
+	// Only the start is lower-cased: the whole title would be a copy of every title per drawing.
+	const start = trimmed.slice(0, category.length);
+	if (start.length < category.length || start.toLowerCase() !== category.toLowerCase()) {
+		return trimmed;
+	}
 	const rest = trimmed.slice(category.length).replace(/^[\s:–—-]+/u, '');
 	// Only at a word boundary, and never down to nothing.
 	return rest && /^[\s:–—-]/u.test(trimmed.slice(category.length)) ? rest : trimmed;

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '$lib/platform/dates/iso';
 import { packLanes, type LaneItem } from './lanes';
 
-function expectNoOverlapInLanes(items: LaneItem<string>[], laneById: Map<string, number>) {
-	const byLane = new Map<number, LaneItem<string>[]>();
+type Item = LaneItem<string> & { id: string };
+
+/** packLanes, with each lane looked up by the item's id. */
+function lanesOf(items: Item[]) {
+	const { lanes, laneCount } = packLanes(items);
+	return { laneById: new Map(items.map((item, index) => [item.id, lanes[index]])), laneCount };
+}
+
+function expectNoOverlapInLanes(items: Item[], laneById: Map<string, number>) {
+	const byLane = new Map<number, Item[]>();
 	for (const item of items) {
 		const lane = laneById.get(item.id)!;
 		byLane.set(lane, [...(byLane.get(lane) ?? []), item]);
@@ -35,7 +43,7 @@ function maxDepth(items: LaneItem<string>[]): number {
 describe('lanes', () => {
 	describe('packLanes', () => {
 		it('keeps disjoint items in one lane', () => {
-			const { laneById, laneCount } = packLanes([
+			const { laneById, laneCount } = lanesOf([
 				{ id: 'a', start: '2026-09-01', end: '2026-09-05' },
 				{ id: 'b', start: '2026-09-06', end: '2026-09-10' }
 			]);
@@ -43,7 +51,7 @@ describe('lanes', () => {
 			expect([laneById.get('a'), laneById.get('b')]).toEqual([0, 0]);
 		});
 		it('separates items that share only their end and start day', () => {
-			const { laneById, laneCount } = packLanes([
+			const { laneById, laneCount } = lanesOf([
 				{ id: 'a', start: '2026-09-01', end: '2026-09-05' },
 				{ id: 'b', start: '2026-09-05', end: '2026-09-10' }
 			]);
@@ -52,12 +60,12 @@ describe('lanes', () => {
 		});
 		it('gives identical intervals different lanes', () => {
 			const items = ['a', 'b', 'c'].map((id) => ({ id, start: '2027-02-08', end: '2027-02-12' }));
-			const { laneById, laneCount } = packLanes(items);
+			const { laneById, laneCount } = lanesOf(items);
 			expect(laneCount).toBe(3);
 			expect(new Set(laneById.values()).size).toBe(3);
 		});
 		it('puts the longer of two items starting the same day in the inner lane', () => {
-			const { laneById } = packLanes([
+			const { laneById } = lanesOf([
 				{ id: 'short', start: '2027-02-08', end: '2027-02-08' },
 				{ id: 'long', start: '2027-02-08', end: '2027-02-20' }
 			]);
@@ -71,14 +79,14 @@ describe('lanes', () => {
 				{ id: 'december', start: '2026-12-01', end: '2026-12-20' },
 				{ id: 'later', start: '2027-01-11', end: '2027-02-02' }
 			];
-			const { laneById, laneCount } = packLanes(items);
+			const { laneById, laneCount } = lanesOf(items);
 			expect(laneCount).toBe(2);
 			expect(laneById.get('winter')).not.toBe(laneById.get('january'));
 			expect(laneById.get('december')).toBe(laneById.get('winter'));
 			expectNoOverlapInLanes(items, laneById);
 		});
 		it('reuses the lowest free lane', () => {
-			const { laneById } = packLanes([
+			const { laneById } = lanesOf([
 				{ id: 'a', start: '2026-09-01', end: '2026-09-03' },
 				{ id: 'b', start: '2026-09-01', end: '2026-09-20' },
 				{ id: 'c', start: '2026-09-01', end: '2026-09-02' },
@@ -89,7 +97,7 @@ describe('lanes', () => {
 			expect(laneById.get('d')).toBe(1);
 		});
 		it('returns no lanes for no items', () => {
-			expect(packLanes([]).laneCount).toBe(0);
+			expect(lanesOf([]).laneCount).toBe(0);
 		});
 		it('packs 2,000 random items without overlap, in the fewest lanes, quickly', () => {
 			let seed = 42;
@@ -99,7 +107,7 @@ describe('lanes', () => {
 				return { id: `item-${i}`, start, end: addDays(start, Math.floor(random() * 20)) };
 			});
 			const began = performance.now();
-			const { laneById, laneCount } = packLanes(items);
+			const { laneById, laneCount } = lanesOf(items);
 			// Generous: the suite may share a busy machine.
 			expect(performance.now() - began).toBeLessThan(500);
 			expect(laneById.size).toBe(2000);

@@ -1,14 +1,14 @@
 /** Inclusive bounds: 'YYYY-MM-DD' dates, or day numbers. */
 type Bound = string | number;
 
-export interface LaneItem<Id, B extends Bound = string> {
-	id: Id;
+export interface LaneItem<B extends Bound = string> {
 	start: B;
 	end: B;
 }
 
-export interface LanePacking<Id> {
-	laneById: Map<Id, number>;
+export interface LanePacking {
+	/** The lane of each item, in the order of the items given. */
+	lanes: number[];
 	laneCount: number;
 }
 
@@ -70,32 +70,35 @@ interface BusyLane<B extends Bound> {
  * 'YYYY-MM-DD' strings compare correctly as plain strings, across months and New Year alike;
  * day numbers work the same way.
  */
-export function packLanes<Id, B extends Bound = string>(
-	items: readonly LaneItem<Id, B>[]
-): LanePacking<Id> {
-	const sorted = [...items].sort((a, b) =>
-		a.start !== b.start
-			? a.start < b.start
-				? -1
-				: 1
-			: a.end !== b.end
-				? a.end > b.end
+export function packLanes<B extends Bound = string>(items: readonly LaneItem<B>[]): LanePacking {
+	const order = items
+		.map((_, index) => index)
+		.sort((i, j) => {
+			const a = items[i];
+			const b = items[j];
+			return a.start !== b.start
+				? a.start < b.start
 					? -1
 					: 1
-				: 0
-	);
+				: a.end !== b.end
+					? a.end > b.end
+						? -1
+						: 1
+					: i - j;
+		});
 	const busy = new MinHeap<BusyLane<B>>(
 		(a, b) => a.end < b.end || (a.end === b.end && a.lane < b.lane)
 	);
 	const free = new MinHeap<number>((a, b) => a < b);
-	const laneById = new Map<Id, number>();
+	const lanes = new Array<number>(items.length);
 	let laneCount = 0;
-	for (const item of sorted) {
+	for (const index of order) {
+		const item = items[index];
 		// Spans are inclusive, so a lane is free only when its last item ended before this start day.
 		while (busy.size > 0 && busy.peek()!.end < item.start) free.push(busy.pop()!.lane);
 		const lane = free.size > 0 ? free.pop()! : laneCount++;
 		busy.push({ lane, end: item.end });
-		laneById.set(item.id, lane);
+		lanes[index] = lane;
 	}
-	return { laneById, laneCount };
+	return { lanes, laneCount };
 }

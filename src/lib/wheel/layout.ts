@@ -135,13 +135,13 @@ export function layoutWheel<T extends WheelActivity>(
 
 	let ringStart = innerRadius;
 	const rings = ordered.map((category, index): WheelRing<T> => {
-		const { laneById, laneCount } = packings[index];
+		const { lanes, laneCount } = packings[index];
 		const ringInner = ringStart;
 		const laneWidth = ringWidths[index] / Math.max(1, laneCount);
 		const ringOuter = ringInner + ringWidths[index];
 		ringStart = ringOuter + ringGap;
-		const arcs = placedByCategory.get(category.id)!.map((placed) => {
-			const lane = laneById.get(placed.id)!;
+		const arcs = placedByCategory.get(category.id)!.map((placed, at) => {
+			const lane = lanes[at];
 			return arcOf(placed, lane, ringInner + lane * laneWidth, laneWidth);
 		});
 		return { category, innerRadius: ringInner, outerRadius: ringOuter, laneCount, laneWidth, arcs };
