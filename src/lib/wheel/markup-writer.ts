@@ -115,7 +115,11 @@ export class MarkupWriter {
 		return this;
 	}
 
-	/** Text for an attribute value or element content, escaped as escapeMarkup does. */
+	/**
+	 * Text for an attribute value or element content, escaped as escapeMarkup does. A loop of its
+	 * own rather than raw's with a table of replacements: one shared loop made the drawing of
+	 * 2,000 arcs a third slower (measured in bench/wheel-vs-pilehave.ts).
+	 */
 	escaped(text: string): this {
 		const count = text.length;
 		this.reserve(count * MOST_PER_UNIT);
