@@ -1,5 +1,5 @@
 import { formatDatePartsRange } from '$lib/platform/dates/format';
-import { parseIsoDate, type DateParts, type IsoDate } from '$lib/platform/dates/iso';
+import { requireDateParts, type DateParts, type IsoDate } from '$lib/platform/dates/iso';
 import { formatIsoWeekRange, isoWeek, type IsoWeek, type Locale } from '$lib/platform/dates/weeks';
 import { bookingSuffix, type WheelBookingStatus } from './links';
 import type { MarkupWriter } from './markup-writer';
@@ -67,9 +67,7 @@ export function accessibleNamer(locale: Locale): Namer {
 	const day = (date: IsoDate): DayWords => {
 		let words = days.get(date);
 		if (words === undefined) {
-			const parts = parseIsoDate(date);
-			if (!parts) throw new Error(`Not a valid date: ${JSON.stringify(date)}`);
-			days.set(date, (words = { parts, week: isoWeek(date) }));
+			days.set(date, (words = { parts: requireDateParts(date), week: isoWeek(date) }));
 		}
 		return words;
 	};

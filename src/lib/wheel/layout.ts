@@ -89,7 +89,6 @@ const DAY_EPSILON = 1e-6;
 interface Placed<T> {
 	activity: T;
 	angles: SpanAngles;
-	id: string;
 	start: number;
 	end: number;
 }
@@ -121,7 +120,7 @@ export function layoutWheel<T extends WheelActivity>(
 		// sweep never touch, and no date strings need to be built.
 		const start = Math.floor(angleToOffset(year, angles.startAngle) + DAY_EPSILON);
 		const end = Math.max(start, Math.ceil(angleToOffset(year, angles.endAngle) - DAY_EPSILON) - 1);
-		placed.push({ activity, angles, id: activity.id, start, end });
+		placed.push({ activity, angles, start, end });
 	}
 
 	const ordered = [...categories].sort((a, b) => a.ring - b.ring);

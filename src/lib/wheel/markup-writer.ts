@@ -41,11 +41,12 @@ let spare: Uint8Array | null = null;
 /** A buffer larger than this (a year of some 10,000 activities) is not kept for the next one. */
 const LARGEST_SPARE = 4 * 1024 * 1024;
 
+/** Digits of one number, least significant first (scratch for digitsAt, which never nests). */
+const DIGITS = new Uint8Array(12);
+
 export class MarkupWriter {
 	private buffer: Uint8Array;
 	private length = 0;
-	/** Digits of one number, least significant first. */
-	private readonly digits = new Uint8Array(12);
 
 	constructor(capacity = 256) {
 		if (spare && spare.length >= capacity) {
@@ -67,17 +68,18 @@ export class MarkupWriter {
 	}
 
 	/**
-	 * The character at `text[i]` as a numeric character reference, at `at`; a surrogate pair is
-	 * one character, and a lone surrogate (no character at all) is written as U+FFFD, as the
-	 * response's UTF-8 would have it. Returns where the reference ends and the pair's last index.
+	 * The character that starts at `text[i]`, written at the end as a numeric character reference.
+	 * A surrogate pair is one character; a lone surrogate (no character at all) is written as
+	 * U+FFFD, as the response's UTF-8 would have it. Returns how many UTF-16 units it took.
 	 */
-	private reference(text: string, i: number, at: number): number {
+	private reference(text: string, i: number): 1 | 2 {
 		let code = text.charCodeAt(i);
+		let units: 1 | 2 = 1;
 		if (code >= 0xd800 && code <= 0xdbff) {
 			const next = text.charCodeAt(i + 1);
 			if (next >= 0xdc00 && next <= 0xdfff) {
 				code = (code - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-				this.skip = 1;
+				units = 2;
 			} else {
 				code = 0xfffd;
 			}
@@ -85,15 +87,14 @@ export class MarkupWriter {
 			code = 0xfffd;
 		}
 		const buffer = this.buffer;
+		let at = this.length;
 		buffer[at++] = AMPERSAND;
 		buffer[at++] = HASH;
 		at = this.digitsAt(at, code);
 		buffer[at++] = SEMICOLON;
-		return at;
+		this.length = at;
+		return units;
 	}
-
-	/** Set by reference() when it wrote a surrogate pair: one more unit of the text is done. */
-	private skip = 0;
 
 	/** Text as it is: markup, or text known to need no escaping. */
 	raw(text: string): this {
@@ -106,9 +107,9 @@ export class MarkupWriter {
 			if (isOneByte(code)) {
 				buffer[at++] = code;
 			} else {
-				at = this.reference(text, i, at);
-				i += this.skip;
-				this.skip = 0;
+				this.length = at;
+				i += this.reference(text, i) - 1;
+				at = this.length;
 			}
 		}
 		this.length = at;
@@ -148,9 +149,9 @@ export class MarkupWriter {
 			} else if (isOneByte(code)) {
 				buffer[at++] = code;
 			} else {
-				at = this.reference(text, i, at);
-				i += this.skip;
-				this.skip = 0;
+				this.length = at;
+				i += this.reference(text, i) - 1;
+				at = this.length;
 			}
 		}
 		this.length = at;
@@ -168,7 +169,7 @@ export class MarkupWriter {
 			buffer[at++] = ZERO + tens;
 			buffer[at++] = ZERO + n - tens * 10;
 		} else {
-			const digits = this.digits;
+			const digits = DIGITS;
 			let count = 0;
 			let rest = n;
 			while (rest > 0) {

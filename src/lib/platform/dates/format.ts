@@ -1,4 +1,4 @@
-import { parseIsoDate, weekday, type DateParts, type IsoDate } from './iso';
+import { requireDateParts, weekday, type DateParts, type IsoDate } from './iso';
 import { formatWeekRange, type Locale } from './weeks';
 
 export type DateStyle = 'short' | 'long';
@@ -67,12 +67,6 @@ export function weekdayName(isoWeekday: number, locale: Locale = 'da'): string {
 	return WEEKDAYS[locale][isoWeekday - 1];
 }
 
-function partsOf(date: IsoDate): DateParts {
-	const parts = parseIsoDate(date);
-	if (!parts) throw new Error(`Not a valid date: ${JSON.stringify(date)}`);
-	return parts;
-}
-
 function dayText(day: number, locale: Locale): string {
 	return locale === 'da' ? `${day}.` : String(day);
 }
@@ -83,7 +77,7 @@ export function formatDate(
 	locale: Locale = 'da',
 	style: DateStyle = 'short'
 ): string {
-	return formatDateParts(partsOf(date), locale, style);
+	return formatDateParts(requireDateParts(date), locale, style);
 }
 
 function formatDateParts(
@@ -104,7 +98,8 @@ export function formatDateRange(
 	locale: Locale = 'da',
 	style: DateStyle = 'short'
 ): string {
-	return formatDatePartsRange(partsOf(start), start === end ? null : partsOf(end), locale, style);
+	const from = requireDateParts(start);
+	return formatDatePartsRange(from, start === end ? null : requireDateParts(end), locale, style);
 }
 
 /** formatDateRange of dates already parsed; `to` null for a one-day span. */

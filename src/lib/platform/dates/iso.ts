@@ -57,7 +57,8 @@ export function isTime(value: unknown): value is string {
 	return typeof value === 'string' && TIME.test(value);
 }
 
-function requireParts(date: IsoDate): DateParts {
+/** The parts of a date known to be valid; a bad one is a programming error and throws. */
+export function requireDateParts(date: IsoDate): DateParts {
 	const parts = parseIsoDate(date);
 	if (!parts) throw new Error(`Not a valid date: ${JSON.stringify(date)}`);
 	return parts;
@@ -106,7 +107,7 @@ export function datePartsOf(epochDay: number): DateParts {
 }
 
 export function toEpochDay(date: IsoDate): number {
-	return epochDayOf(requireParts(date));
+	return epochDayOf(requireDateParts(date));
 }
 
 export function fromEpochDay(epochDay: number): IsoDate {
